@@ -1,0 +1,3 @@
+from mtlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,15 @@
+"""Rule families that need code. Each module's RULES lists its rules; its docstring
+and each check function's docstring are the documentation `mtlint explain` shows."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+MODULE_NAMES: tuple[str, ...] = ()
+
+
+def modules() -> list[ModuleType]:
+    """The check modules, imported on demand so that `mtlint --help` stays fast."""
+    import importlib
+
+    return [importlib.import_module(f"mtlint.checks.{name}") for name in MODULE_NAMES]

@@ -1,0 +1,236 @@
+"""Command line: argument parsing, commands, exit codes. No linting logic lives here.
+
+Exit status: 0 nothing at or above the fail level, 1 findings at or above it,
+2 usage error or a file that could not be checked (the other files still are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from mtlint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "explain")
+FORMATS = ("text", "json")
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: message on stderr, exit 2."""
+
+
+def comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mtlint",
+        description="Find machine-translation artifacts and text-quality problems in German text.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files, folders or standard input (default)")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (searched for *.txt and *.md) or - for standard input")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument("--select", type=comma_list, action="extend",
+                       help="only these rules or categories (comma-separated; globs like lt:*)")
+    check.add_argument("--ignore", type=comma_list, action="extend",
+                       help="leave out these rules or categories")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--languagetool", default="auto", metavar="auto|off|URL",
+                       help="LanguageTool backend: auto (configured server or local install), "
+                            "off, or a server URL")
+    check.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="name to report for standard input (its suffix selects Markdown)")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="configuration file (default: nearest .mtlint.toml or pyproject.toml)")
+    check.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR",
+                       help="also load the rule packs (*.toml) in this folder")
+    check.add_argument("--encoding", metavar="NAME",
+                       help="read files in this encoding (default: utf-8), e.g. cp1252, latin-1")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="one line per finding, no excerpts; nothing when clean")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings per rule on stderr")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
+
+    explain = commands.add_parser("explain", help="show a rule's documentation and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in
+                         ("-h", "--help", "--version")):
+        args_list.insert(0, "check")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    try:
+        if args.command == "rules":
+            return command_rules(args, stdout)
+        if args.command == "explain":
+            return command_explain(args, stdout, stderr)
+        return command_check(args, stdout, stderr)
+    except UsageError as error:
+        print(f"mtlint: error: {error}", file=stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`mtlint ... | head`): no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("mtlint: interrupted", file=stderr)
+        return 130
+
+
+def load_registry(extra_dirs: Sequence[Path]) -> dict:
+    from mtlint.packs import PackError
+    from mtlint.registry import rules_for
+
+    try:
+        return rules_for(extra_dirs)
+    except PackError as error:
+        raise UsageError(str(error)) from None
+
+
+def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.config import ConfigError, load_config
+    from mtlint.output import LanguageToolStatus, Report, formatter
+    from mtlint.runner import STDIN, Runner, discover
+
+    config = None
+    if args.config is not None:
+        try:
+            config = load_config(args.config)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+    overrides: dict = {}
+    if args.select:
+        overrides["select"] = tuple(args.select)
+    if args.ignore:
+        overrides["ignore"] = tuple(args.ignore)
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    if args.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {args.encoding!r}") from None
+        overrides["encoding"] = args.encoding
+    for folder in args.rules:
+        if not folder.is_dir():
+            raise UsageError(f"--rules {folder}: not a folder")
+    load_registry(args.rules)  # a broken pack is a usage error before any file is read
+
+    runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules)
+    paths = args.paths or ["."]
+    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+    results = []
+    for target in discover(paths):
+        result = runner.check_target(target, stdin_data, args.stdin_filename)
+        if result.error:
+            print(f"mtlint: {result.path}: {result.error}", file=stderr)
+        for note in result.notes:
+            print(f"mtlint: {result.path}: note: {note}", file=stderr)
+        results.append(result)
+
+    languagetool = LanguageToolStatus("off", "disabled with --languagetool off")
+    if args.languagetool != "off":
+        languagetool = LanguageToolStatus(
+            "unavailable", "no LanguageTool server configured and no local install found")
+        if args.format == "text":
+            print(f"mtlint: note: LanguageTool not used: {languagetool.detail}", file=stderr)
+    report = Report(results, languagetool)
+
+    color = (args.format == "text" and not args.no_color and "NO_COLOR" not in os.environ
+             and stdout.isatty())
+    if color:
+        import colorama
+
+        colorama.just_fix_windows_console()
+    stdout.write(formatter(args.format)(report, color=color, quiet=args.quiet))
+    if args.statistics:
+        print_statistics(report, stderr)
+    return exit_status(report)
+
+
+def exit_status(report) -> int:
+    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
+    from mtlint.finding import Severity
+
+    if any(result.error for result in report.results):
+        return EXIT_ERROR
+    for result in report.results:
+        if result.fail_on == "never":
+            continue
+        threshold = Severity(result.fail_on).rank
+        if any(f.severity.rank >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def print_statistics(report, stream: TextIO) -> None:
+    from collections import Counter
+
+    counts = Counter(f.rule for r in report.results for f in r.findings)
+    for rule, count in counts.most_common():
+        print(f"{count:6d}  {rule}", file=stream)
+
+
+def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    rules = load_registry(args.rules)
+    if args.format == "json":
+        import json
+
+        data = [{"id": r.id, "category": r.category.value, "severity": r.severity.value,
+                 "fixable": r.fixable, "summary": r.summary, "origin": r.origin}
+                for r in sorted(rules.values(), key=lambda r: r.id)]
+        stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    width = max((len(r.id) for r in rules.values()), default=10)
+    for rule in sorted(rules.values(), key=lambda r: (r.category.value, r.id)):
+        fix = "*" if rule.fixable else " "
+        stdout.write(f"{rule.id:<{width}}  {rule.category.value:<12} {rule.severity.value:<7} "
+                     f"{fix} {rule.summary}\n")
+    stdout.write(f"{len(rules)} rules; * = has a safe fix.\n")
+    return EXIT_CLEAN
+
+
+def command_explain(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.explain import explain_rule
+
+    rules = load_registry(args.rules)
+    rule = rules.get(args.rule)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule, list(rules), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `mtlint rules`"
+        raise UsageError(f"no such rule: {args.rule!r}{hint}")
+    stdout.write(explain_rule(rule))
+    return EXIT_CLEAN

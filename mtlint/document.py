@@ -1,0 +1,311 @@
+"""Text -> lines, blocks (heading, paragraph, list item, caption), sentences and words.
+
+All positions are code-point offsets into the document text, which is the file's
+text exactly as decoded (BOM removed, line endings kept), so that findings map back
+to the file byte for byte.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+
+import regex
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
+URL = regex.compile(
+    r"""(?xi)
+    (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”„]+[^\s<>"“”„.,;:!?)\]]   # web address
+    | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                                # e-mail address
+    | (?<![\w/])(?:[\w-]+\.)+(?:de|com|org|net|at|ch|eu|io|info)\b(?:/[^\s]*)?  # bare domain
+    """
+)
+
+# Words that end with a full stop without ending the sentence (German usage).
+ABBREVIATIONS = frozenset(
+    """
+    abb abs abt allg anm ausg bd bearb bspw bzgl bzw ca chr co dgl dipl dr ebd eigtl
+    einschl engl entspr erg etc ev evtl exkl fa ff fr frl gebr gegr gem ges gest ggf
+    ggü hg hrsg inc inkl insb jh jhd jr kap kath kfm kgl lt ltd max min mio mrd mrs
+    mr ms nachf nr nrn od pkt pl prof rd resp sog st std str sr tel tsd usw vgl vs
+    zb zzt zt ziff zit jan feb febr mär apr jun jul aug sep sept okt nov dez
+    """.split()
+)
+
+SENTENCE_END = regex.compile(
+    r"""(?x)
+    (?P<end>[.!?…]+)              # sentence punctuation
+    (?P<close>["“”»«'’)\]]*)      # closing quotes or brackets that belong to it
+    (?P<space>\s+)
+    (?=[\p{Lu}\p{N}„"“»«(\[¿¡-])  # what a new sentence starts with
+    """
+)
+
+
+class BlockKind(str, enum.Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    CAPTION = "caption"  # a lead-in line ending in a colon, before a list
+
+
+class DocumentError(Exception):
+    """The input cannot be read as text; the message names what is wrong."""
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    level: int = 0  # heading level in Markdown; 0 where unknown
+    _sentences: list[Span] | None = field(default=None, repr=False)
+
+    @property
+    def sentences(self) -> list[Span]:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text, self.start)
+        return self._sentences
+
+    def words(self) -> list[Span]:
+        return words_in(self.text, self.start)
+
+
+def words_in(text: str, base: int = 0) -> list[Span]:
+    """The word tokens of `text`, with offsets shifted by `base`."""
+    return [Span(m.start() + base, m.end() + base, m.group()) for m in WORD.finditer(text)]
+
+
+def _is_abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation or an ordinal number."""
+    start = dot
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if word.isdigit():
+        # "am 3. Oktober", "der 2. Weltkrieg": short numbers with a stop are ordinals;
+        # years ("im Jahr 2019. Danach") end sentences.
+        return len(word) <= 2
+    if len(word) == 1:
+        return True  # initials and the parts of "z. B.", "u. a."
+    if start > 0 and text[start - 1] == ".":
+        return True  # "z.B.", "u.a."
+    return word.lower() in ABBREVIATIONS
+
+
+def split_sentences(text: str, base: int = 0) -> list[Span]:
+    """Split a block's text into sentences; offsets are shifted by `base`."""
+    spans: list[Span] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        punct = match.group("end")
+        if punct == "." and _is_abbreviation_before(text, match.start("end")):
+            continue
+        end = match.end("close")
+        if text[start:end].strip():
+            spans.append(Span(start + base, end + base, text[start:end]))
+        start = match.end()
+    if text[start:].strip():
+        tail = text[start:].rstrip()
+        spans.append(Span(start + base, start + len(tail) + base, tail))
+    return spans
+
+
+class Document:
+    """A checked text with its structure. Build it with `from_bytes` or directly."""
+
+    def __init__(self, text: str, path: str = "<stdin>", *, markdown: bool | None = None):
+        self.text = text
+        self.path = path
+        self.markdown = (
+            PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
+        )
+        self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        if self.markdown:
+            from mtlint.markdown import markdown_structure
+
+            self.blocks, ignored, self.suppressions = markdown_structure(self)
+        else:
+            self.blocks = plain_text_blocks(self)
+            ignored = []
+            self.suppressions = []
+        ignored.extend((m.start(), m.end()) for m in URL.finditer(text))
+        self.ignored = merge_ranges(ignored)
+        self._ignored_starts = [start for start, _ in self.ignored]
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, path: str = "<stdin>", *, encoding: str = "utf-8",
+        markdown: bool | None = None,
+    ) -> Document:
+        """Decode file content; raises DocumentError for binary or undecodable input."""
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise DocumentError(f"binary file (NUL byte at byte offset {nul}); not checked")
+        if data.startswith(b"\xef\xbb\xbf") and encoding.replace("-", "").lower() == "utf8":
+            data = data[3:]
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise DocumentError(
+                f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at byte offset "
+                f"{error.start}); use --encoding to read another encoding"
+            ) from None
+        return cls(text, path, markdown=markdown)
+
+    @property
+    def lines(self) -> list[str]:
+        """Lines without their line breaks."""
+        return LINE_BREAK.split(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of a code-point offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The code-point offset of a 1-based line and column."""
+        return self._line_starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offset (without line break) of a 1-based line."""
+        start = self._line_starts[line - 1]
+        if line < len(self._line_starts):
+            end = self._line_starts[line]
+            while end > start and self.text[end - 1] in "\r\n":
+                end -= 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def is_ignored(self, start: int, end: int) -> bool:
+        """Whether the span touches text that is never checked (code, URLs, markup)."""
+        end = max(end, start + 1)
+        # The ranges are disjoint and sorted: only the last one starting before `end` can overlap.
+        index = bisect.bisect_left(self._ignored_starts, end) - 1
+        return index >= 0 and self.ignored[index][1] > start
+
+    @cached_property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.HEADING]
+
+    def blocks_of(self, *kinds: BlockKind) -> Iterator[Block]:
+        return (b for b in self.blocks if not kinds or b.kind in kinds)
+
+
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# --- plain text ---------------------------------------------------------------------
+
+LIST_MARKER = regex.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
+HEADING_MAX_CHARS = 120
+HEADING_MAX_WORDS = 16
+# A line this long or longer means one paragraph per line (the usual web export);
+# shorter lines everywhere mean the text is hard-wrapped.
+WRAP_WIDTH = 100
+
+
+def _line_records(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without line breaks."""
+    records = []
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        records.append((start, match.start()))
+        start = match.end()
+    records.append((start, len(text)))
+    return records
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without final sentence punctuation; a "?" may end one."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > HEADING_MAX_CHARS:
+        return False
+    if len(stripped.split()) > HEADING_MAX_WORDS:
+        return False
+    if stripped[-1] in ".!,;:…-–—\"“”»«'’)" and not stripped.endswith("?"):
+        return False
+    if LIST_MARKER.match(line):
+        return False
+    return any(ch.isalpha() for ch in stripped)
+
+
+def plain_text_blocks(doc: Document) -> list[Block]:
+    text = doc.text
+    lines = _line_records(text)
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    wrapped = bool(nonblank) and max(e - s for s, e in nonblank) <= WRAP_WIDTH and any(
+        not text[s:e].strip() for s, e in lines
+    ) and len(nonblank) > 1
+    groups: list[list[tuple[int, int]]] = []  # runs of lines that form one block
+    current: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = text[start:end]
+        if not line.strip():
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if not wrapped or not current or LIST_MARKER.match(line) or (
+            len(current) == 1 and looks_like_heading(text[current[0][0]:current[0][1]])
+            and len(text[current[0][0]:current[0][1]].strip()) < WRAP_WIDTH * 0.6
+        ):
+            if current:
+                groups.append(current)
+            current = [(start, end)]
+        else:
+            current.append((start, end))
+    if current:
+        groups.append(current)
+
+    blocks: list[Block] = []
+    for index, group in enumerate(groups):
+        start = group[0][0]
+        while text[start].isspace():
+            start += 1
+        end = group[-1][1]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        marker = LIST_MARKER.match(text[group[0][0]:group[0][1]])
+        if marker:
+            start = max(start, group[0][0] + marker.end())
+        block_text = text[start:end]
+        followed = index + 1 < len(groups)
+        if marker:
+            kind = BlockKind.LIST_ITEM
+        elif len(group) == 1 and followed and looks_like_heading(block_text):
+            kind = BlockKind.HEADING
+        elif (
+            len(group) == 1 and block_text.endswith(":") and len(block_text) <= HEADING_MAX_CHARS
+            and followed
+        ):
+            kind = BlockKind.CAPTION
+        else:
+            kind = BlockKind.PARAGRAPH
+        blocks.append(Block(kind, start, end, block_text))
+    return blocks

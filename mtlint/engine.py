@@ -1,0 +1,105 @@
+"""Runs the selected rules over a document and turns their hits into findings:
+select/ignore, severity overrides, suppressions, de-duplication, sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mtlint.config import Config, selector_matches
+from mtlint.document import Document
+from mtlint.finding import Finding, Fix, Hit, Rule, RuleContext, Severity
+from mtlint.packs import RuleTimeout
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    # Things the user should hear about that are not findings: a rule that timed out
+    # or failed on this document.
+    notes: list[str] = field(default_factory=list)
+
+
+def is_selected(rule_id: str, category: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    select = tuple(select)
+    if select and not any(selector_matches(s, rule_id, category) for s in select):
+        return False
+    return not any(selector_matches(s, rule_id, category) for s in ignore)
+
+
+class Linter:
+    """The rules of one configuration, ready to check documents."""
+
+    def __init__(self, config: Config, rules: dict[str, Rule]):
+        self.config = config
+        self.rules = [
+            rule for rule in rules.values()
+            if is_selected(rule.id, rule.category.value, config.select, config.ignore)
+        ]
+        self.context = RuleContext(glossary=config.glossary_map)
+        self._overrides = dict(config.severity)
+        self._severity = {
+            rule.id: self.severity_of(rule.id, rule.category.value, rule.severity)
+            for rule in self.rules
+        }
+
+    def severity_of(self, rule_id: str, category: str, default: Severity) -> Severity:
+        """The configured severity: an override for the rule id beats one for its category."""
+        return self._overrides.get(rule_id, self._overrides.get(category, default))
+
+    def check(self, doc: Document) -> CheckResult:
+        ignored_here = self.config.ignored_for(doc.path)
+        findings: list[Finding] = []
+        notes: list[str] = []
+        for rule in self.rules:
+            if ignored_here and not is_selected(rule.id, rule.category.value, (), ignored_here):
+                continue
+            try:
+                hits = list(rule.check(doc, self.context))
+            except RuleTimeout as timeout:
+                notes.append(str(timeout))
+                continue
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
+                notes.append(f"rule {rule.id} failed and was skipped: "
+                             f"{type(error).__name__}: {error}")
+                continue
+            severity = self._severity[rule.id]
+            for hit in hits:
+                if self._dropped(doc, rule.id, hit):
+                    continue
+                findings.append(make_finding(doc, rule, severity, hit))
+        return CheckResult(deduplicate(findings), notes)
+
+    def _dropped(self, doc: Document, rule_id: str, hit: Hit) -> bool:
+        if hit.offset < 0 or hit.offset + hit.length > len(doc.text):
+            return True
+        if doc.is_ignored(hit.offset, hit.offset + hit.length):
+            return True
+        return any(s.covers(rule_id, hit.offset) for s in doc.suppressions)
+
+
+def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
+                 source: str = "mtlint") -> Finding:
+    line, column = doc.position(hit.offset)
+    end_line, end_column = doc.position(hit.offset + hit.length)
+    fix = None
+    if hit.replacement is not None:
+        fix = Fix(hit.offset, hit.length, hit.replacement, hit.safety)
+    return Finding(
+        rule=rule.id, category=rule.category, severity=severity, source=source,
+        offset=hit.offset, length=hit.length, line=line, column=column,
+        end_line=end_line, end_column=end_column, message=hit.message,
+        suggestions=hit.suggestions, fix=fix,
+    )
+
+
+def deduplicate(findings: list[Finding]) -> list[Finding]:
+    """Sorted findings, one per rule and span."""
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        key = (finding.rule, finding.offset, finding.length)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique

@@ -1,0 +1,31 @@
+"""A rule's documentation as `mtlint explain` and the README show it; the examples
+section is generated from the rule's tested examples."""
+
+from __future__ import annotations
+
+from mtlint.finding import Example, Rule
+
+
+def marked(example: Example) -> str:
+    """The example with its flagged span in »…« brackets for plain-text display."""
+    plain, start, end = example.plain()
+    if start < 0:
+        return plain
+    return f"{plain[:start]}»{plain[start:end]}«{plain[end:]}"
+
+
+def examples_section(rule: Rule) -> str:
+    lines = ["## Beispiel", ""]
+    for example in rule.bad:
+        fix = f"  →  {example.correction}" if example.correction else ""
+        lines.append(f"    {marked(example)}{fix}")
+    lines += ["", "Stattdessen:", ""]
+    lines += [f"    {example.plain()[0]}" for example in rule.good]
+    return "\n".join(lines)
+
+
+def explain_rule(rule: Rule) -> str:
+    fix = "safe fix (applied by --fix)" if rule.fixable else "no automatic fix"
+    header = (f"{rule.id}  ({rule.category.value}, {rule.severity.value}, {fix})\n"
+              f"defined in {rule.origin}\n")
+    return f"{header}\n{rule.doc.strip()}\n\n{examples_section(rule)}\n"

@@ -1,0 +1,141 @@
+"""Markdown structure through markdown-it-py's source maps.
+
+Only prose is checked: code blocks, inline code, HTML, link targets and front matter
+become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
+`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from markdown_it import MarkdownIt
+
+from mtlint.document import Block, BlockKind
+
+if TYPE_CHECKING:
+    from mtlint.document import Document
+
+FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+INLINE_IGNORED = regex.compile(
+    r"""(?x)
+    (?P<fence>`+)(?:.|\n)*?(?P=fence)        # inline code
+    | <!--(?:.|\n)*?-->                       # comment
+    | </?[A-Za-z][^<>\n]*>                    # HTML tag or autolink
+    | \]\([^()\s]*(?:\s+"[^"]*")?\)           # link or image target
+    | \]\[[^\]\n]*\]                          # reference link label
+    | ^\s{0,3}\[[^\]\n]+\]:.*$                # link reference definition
+    """,
+    regex.M,
+)
+SUPPRESSION = regex.compile(
+    r"<!--\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
+)
+CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr", "table_open"})
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Rules switched off from `start` to `end`; an empty `rules` means all rules."""
+
+    start: int
+    end: int
+    rules: frozenset[str]
+
+    def covers(self, rule: str, offset: int) -> bool:
+        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def markdown_structure(doc: Document) -> tuple[list[Block], list[tuple[int, int]], list[Suppression]]:
+    """Blocks, ignored ranges and suppressions of a Markdown document."""
+    text = doc.text
+    ignored: list[tuple[int, int]] = []
+    source = text
+    front = FRONT_MATTER.match(text)
+    if front:
+        ignored.append((0, front.end()))
+        # Blank the front matter but keep its line breaks, so that line maps stay right.
+        source = regex.sub(r"[^\r\n]", " ", front.group()) + text[front.end():]
+
+    line_span = doc.line_span
+    line_count = len(doc._line_starts)
+    tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks: list[Block] = []
+    context: list[str] = []
+    table_depth = 0
+    for index, token in enumerate(tokens):
+        if token.type.endswith("_open"):
+            context.append(token.type)
+        elif token.type.endswith("_close") and context:
+            context.pop()
+        if token.type == "table_open":
+            table_depth += 1
+        elif token.type == "table_close":
+            table_depth -= 1
+        if token.map and token.type in CODE_TOKENS:
+            first, last = token.map
+            start = line_span(first + 1)[0]
+            end = line_span(min(last, line_count))[1]
+            ignored.append((start, end))
+            continue
+        if token.type != "inline" or not token.map or table_depth:
+            continue
+        opener = tokens[index - 1]
+        if opener.type == "heading_open":
+            kind, level = BlockKind.HEADING, int(opener.tag[1:])
+        elif "list_item_open" in context:
+            kind, level = BlockKind.LIST_ITEM, 0
+        else:
+            kind, level = BlockKind.PARAGRAPH, 0
+        block = _block_from_inline(doc, token.content, token.map[0], kind, level)
+        if block is not None:
+            blocks.append(block)
+
+    for match in INLINE_IGNORED.finditer(text):
+        ignored.append((match.start(), match.end()))
+    return blocks, ignored, _suppressions(text)
+
+
+def _block_from_inline(doc: Document, content: str, first_line: int, kind: BlockKind,
+                       level: int) -> Block | None:
+    content_lines = content.split("\n")
+    line_start, line_end = doc.line_span(first_line + 1)
+    first_source = doc.text[line_start:line_end]
+    head = content_lines[0]
+    found = first_source.find(head) if head else -1
+    if found < 0:
+        return None
+    start = line_start + found
+    last_line = first_line + len(content_lines)
+    _, end = doc.line_span(min(last_line, len(doc._line_starts)))
+    if len(content_lines) == 1:
+        end = start + len(head)
+    block_text = doc.text[start:end].rstrip()
+    if kind is BlockKind.HEADING:
+        block_text = regex.sub(r"\s+#+\s*$", "", block_text)
+    return Block(kind, start, start + len(block_text), block_text, level)
+
+
+def _suppressions(text: str) -> list[Suppression]:
+    open_since: dict[str, int] = {}
+    result: list[Suppression] = []
+    for match in SUPPRESSION.finditer(text):
+        rules = [r for r in regex.split(r"[\s,]+", match.group("rules")) if r] or ["*"]
+        for rule in rules:
+            if match.group("action") == "disable":
+                open_since.setdefault(rule, match.end())
+            elif rule in open_since:
+                result.append(_suppression(rule, open_since.pop(rule), match.start()))
+    for rule, start in open_since.items():
+        result.append(_suppression(rule, start, len(text)))
+    return result
+
+
+def _suppression(rule: str, start: int, end: int) -> Suppression:
+    return Suppression(start, end, frozenset() if rule == "*" else frozenset({rule}))

@@ -1,0 +1,103 @@
+"""Text output: one finding per line, a windowed excerpt with a caret underline and the
+suggestion, then a summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mtlint.finding import Finding, Safety, Severity
+from mtlint.output import Report
+from mtlint.runner import FileResult
+
+# Characters of context shown either side of a finding; article lines run to 1,000.
+WINDOW = 36
+ELLIPSIS = "…"
+
+
+class Palette:
+    """ANSI colours through colorama's constants, or nothing."""
+
+    def __init__(self, enabled: bool):
+        if enabled:
+            from colorama import Fore, Style
+
+            self.codes = {
+                "error": Fore.RED + Style.BRIGHT, "warning": Fore.YELLOW + Style.BRIGHT,
+                "info": Fore.CYAN, "path": Style.BRIGHT, "rule": Style.DIM,
+                "caret": Fore.RED + Style.BRIGHT, "suggestion": Fore.GREEN, "reset": Style.RESET_ALL,
+            }
+        else:
+            self.codes = {}
+
+    def __call__(self, role: str, text: str) -> str:
+        if not self.codes:
+            return text
+        return f"{self.codes[role]}{text}{self.codes['reset']}"
+
+
+def excerpt(line_text: str, column: int, width: int) -> tuple[str, int]:
+    """A window of the line around column (1-based) and the column inside the window."""
+    start = column - 1
+    lo = max(0, start - WINDOW)
+    hi = min(len(line_text), start + max(width, 1) + WINDOW)
+    prefix = ELLIPSIS + " " if lo > 0 else ""
+    suffix = " " + ELLIPSIS if hi < len(line_text) else ""
+    window = line_text[lo:hi].replace("\t", " ")
+    return prefix + window + suffix, len(prefix) + start - lo
+
+
+def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list[str]:
+    severity = paint(finding.severity.value, finding.severity.value)
+    marker = " [*]" if finding.fix is not None and finding.fix.safety is Safety.SAFE else ""
+    lines = [
+        f"{paint('path', result.path)}:{finding.line}:{finding.column}: {severity} "
+        f"{paint('rule', '[' + finding.rule + ']')}{marker} {finding.message}"
+    ]
+    if result.document is None:
+        return lines
+    start, end = result.document.line_span(finding.line)
+    line_text = result.document.text[start:end]
+    span_end = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
+    width = max(1, span_end - finding.column)
+    window, caret_column = excerpt(line_text, finding.column, width)
+    width = min(width, max(1, len(window) - caret_column))
+    gutter = str(finding.line)
+    lines.append(f"  {gutter} | {window}")
+    underline = " " * caret_column + paint("caret", "^" * width)
+    if finding.suggestions:
+        underline += " " + paint("suggestion", " | ".join(finding.suggestions[:3]))
+    lines.append(f"  {' ' * len(gutter)} | {underline}")
+    return lines
+
+
+def summary(report: Report) -> str:
+    counts = report.counts()
+    total = report.finding_count
+    errors = sum(1 for r in report.results if r.error)
+    files = len(report.results)
+    parts = [f"{counts[s.value]} {s.value}" for s in Severity if counts[s.value]]
+    text = f"{total} problem{'s' if total != 1 else ''}"
+    if parts:
+        text += " (" + ", ".join(parts) + ")"
+    text += f" in {files} file{'s' if files != 1 else ''}"
+    if errors:
+        text += f"; {errors} file{'s' if errors != 1 else ''} could not be checked"
+    fixable = sum(1 for r in report.results for f in r.findings
+                  if f.fix is not None and f.fix.safety is Safety.SAFE)
+    if fixable:
+        text += f"; {fixable} fixable with --fix"
+    return text + "."
+
+
+def render(report: Report, *, color: bool = False, quiet: bool = False, **_: Any) -> str:
+    paint = Palette(color)
+    out: list[str] = []
+    for result in report.results:
+        for finding in result.findings:
+            if quiet:
+                out.append(render_finding(result, finding, paint)[0])
+            else:
+                out.extend(render_finding(result, finding, paint))
+    if not quiet or report.finding_count:
+        out.append(summary(report))
+    return "\n".join(out) + "\n" if out else ""

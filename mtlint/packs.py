@@ -1,0 +1,222 @@
+"""Declarative rule packs: TOML files of regex rules (see README, "Writing rules").
+
+A pack is data. Loading it validates every field and reports errors with the pack
+file and the rule id, so a user's broken pack never gives a traceback.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+
+if TYPE_CHECKING:
+    from mtlint.document import Document
+
+FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
+RULE_KEYS = {
+    "id", "category", "severity", "scope", "pattern", "message", "summary", "doc",
+    "fix", "suggestions", "bad", "good",
+}
+# Seconds one rule may spend on one block; the regex module raises TimeoutError then.
+REGEX_TIMEOUT = 1.0
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message names the file and the rule."""
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past REGEX_TIMEOUT on some text."""
+
+    def __init__(self, rule_id: str, offset: int):
+        super().__init__(f"rule {rule_id} exceeded its {REGEX_TIMEOUT:g} s time limit "
+                         f"at offset {offset}; skipped there")
+        self.rule_id = rule_id
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class PatternCheck:
+    """The check of one pack rule: a compiled pattern run over its scope."""
+
+    rule_id: str
+    pattern: regex.Pattern[str]
+    scope: str
+    message: str
+    replacement: str | None
+    suggestions: tuple[str, ...]
+    safety: Safety
+
+    def __call__(self, doc: Document, context: RuleContext) -> Iterator[Hit]:
+        for base, text in scope_texts(doc, self.scope):
+            try:
+                matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
+            except TimeoutError:
+                raise RuleTimeout(self.rule_id, base) from None
+            for match in matches:
+                yield self._hit(match, base)
+
+    def _hit(self, match: regex.Match[str], base: int) -> Hit:
+        if "span" in self.pattern.groupindex and match.start("span") >= 0:
+            start, end = match.span("span")
+        else:
+            start, end = match.span()
+        values = {k: v or "" for k, v in match.groupdict().items()}
+        values["match"] = match.group()
+        values["span"] = match.string[start:end]
+        replacement = self.replacement.format_map(values) if self.replacement is not None else None
+        suggestions = tuple(s.format_map(values) for s in self.suggestions)
+        if replacement is not None and not suggestions:
+            suggestions = (replacement,)
+        return Hit(
+            offset=base + start,
+            length=end - start,
+            message=self.message.format_map(values),
+            suggestions=suggestions,
+            replacement=replacement,
+            safety=self.safety,
+        )
+
+
+def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of the document that a rule of `scope` looks at."""
+    from mtlint.document import BlockKind
+
+    if scope == "document":
+        yield 0, doc.text
+    elif scope == "line":
+        for number in range(1, len(doc._line_starts) + 1):
+            start, end = doc.line_span(number)
+            yield start, doc.text[start:end]
+    elif scope == "sentence":
+        for block in doc.blocks:
+            if block.kind is not BlockKind.HEADING:
+                for sentence in block.sentences:
+                    yield sentence.start, sentence.text
+    else:
+        for block in doc.blocks:
+            if scope == "heading" and block.kind is not BlockKind.HEADING:
+                continue
+            if scope == "paragraph" and block.kind is BlockKind.HEADING:
+                continue
+            yield block.start, block.text
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """Read one pack file; raises PackError naming the file (and rule) on any problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{path}: cannot read rule pack: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PackError(f"{path}: invalid TOML: {error}") from None
+    unknown = set(data) - {"define", "rule", "pack"}
+    if unknown:
+        raise PackError(f"{path}: unknown top-level key {sorted(unknown)[0]!r} "
+                        "(expected [define], [pack] or [[rule]])")
+    fragments = data.get("define", {})
+    if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
+        raise PackError(f"{path}: [define] must map NAMES to strings")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise PackError(f"{path}: 'rule' must be an array of tables ([[rule]])")
+    return [_rule_from_entry(entry, fragments, path, index) for index, entry in enumerate(entries)]
+
+
+def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: int) -> Rule:
+    if not isinstance(entry, dict):
+        raise PackError(f"{path}: rule #{index + 1} is not a table")
+    rule_id = entry.get("id")
+    where = f"{path}: rule {rule_id!r}" if isinstance(rule_id, str) else f"{path}: rule #{index + 1}"
+    if not isinstance(rule_id, str) or not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rule_id):
+        raise PackError(f"{where}: 'id' must be a kebab-case string like 'quote-low-closing'")
+    for key in ("category", "severity", "pattern", "message", "doc"):
+        if not isinstance(entry.get(key), str):
+            raise PackError(f"{where}: missing or non-string required key {key!r}")
+    unknown = set(entry) - RULE_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    try:
+        category = Category(entry["category"])
+    except ValueError:
+        raise PackError(f"{where}: unknown category {entry['category']!r}; one of "
+                        + ", ".join(c.value for c in Category)) from None
+    try:
+        severity = Severity(entry["severity"])
+    except ValueError:
+        raise PackError(f"{where}: unknown severity {entry['severity']!r}; "
+                        "one of error, warning, info") from None
+    scope = entry.get("scope", "block")
+    if scope not in SCOPES:
+        raise PackError(f"{where}: unknown scope {scope!r}; one of {', '.join(SCOPES)}")
+
+    def expand(match: regex.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise PackError(f"{where}: pattern uses undefined fragment {{{name}}}")
+        return fragments[name]
+
+    source = FRAGMENT.sub(expand, entry["pattern"])
+    try:
+        pattern = regex.compile(source, regex.V1)
+    except regex.error as error:
+        raise PackError(f"{where}: invalid pattern: {error}") from None
+
+    replacement, safety = None, Safety.UNSAFE
+    fix = entry.get("fix")
+    if fix is not None:
+        if not isinstance(fix, dict) or not isinstance(fix.get("replacement"), str):
+            raise PackError(f"{where}: 'fix' must be {{ replacement = \"...\", safety = \"safe\" }}")
+        try:
+            safety = Safety(fix.get("safety", "unsafe"))
+        except ValueError:
+            raise PackError(f"{where}: fix safety must be 'safe' or 'unsafe'") from None
+        replacement = fix["replacement"]
+    suggestions = entry.get("suggestions", [])
+    if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
+        raise PackError(f"{where}: 'suggestions' must be a list of strings")
+
+    bad = tuple(_example(e, where, "bad") for e in entry.get("bad", []))
+    good = tuple(_example(e, where, "good") for e in entry.get("good", []))
+    if not bad or not good:
+        raise PackError(f"{where}: needs at least one 'bad' and one 'good' example")
+    for example in bad:
+        if example.plain()[1] < 0:
+            raise PackError(f"{where}: bad example without <marker>…</marker>: {example.text!r}")
+    check = PatternCheck(rule_id, pattern, scope, entry["message"], replacement,
+                         tuple(suggestions), safety)
+    doc = entry["doc"].strip()
+    summary = entry.get("summary") or first_prose_line(doc)
+    return Rule(
+        id=rule_id, category=category, severity=severity, summary=summary, doc=doc,
+        check=check, bad=bad, good=good, origin=str(path), fixable=safety is Safety.SAFE,
+    )
+
+
+def _example(value: Any, where: str, kind: str) -> Example:
+    if isinstance(value, str):
+        return Example(value)
+    if isinstance(value, dict) and isinstance(value.get("text"), str):
+        correction = value.get("correction")
+        if correction is not None and not isinstance(correction, str):
+            raise PackError(f"{where}: a {kind} example's 'correction' must be a string")
+        return Example(value["text"], correction)
+    raise PackError(f"{where}: a {kind} example must be a string or {{ text = \"...\" }}")
+
+
+def pack_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.is_file())
+
+
+def first_prose_line(doc: str) -> str:
+    """The first line of a rule's documentation that is not a heading: its summary."""
+    return next((line.strip() for line in doc.splitlines()
+                 if line.strip() and not line.lstrip().startswith("#")), "")

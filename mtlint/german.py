@@ -5,7 +5,7 @@ Two sources, both loaded lazily on first use and then kept for the process:
 * **HanTa** (Hanover Tagger 1.2.1, German model ``morphmodel_ger.pgz`` inside its
   wheel) gives STTS part-of-speech tags and lemmas.  ``analyze_word`` looks at one
   word without context and is cached per distinct word; ``tag_words`` runs HanTa's
-  sentence tagger (about 5 ms per sentence), so call it only where a rule needs context.
+  sentence tagger (5-9 ms per sentence), so call it only where a rule needs context.
 * **The noun lexicon** ``data/nouns.tsv.gz`` (derived from german-nouns / Wiktionary,
   CC BY-SA 4.0, see ``data/build_nouns.py``) gives every inflected form of about
   90,000 nouns with gender(s) and case/number slots.  ``lookup_noun`` falls back to
@@ -32,10 +32,10 @@ What HanTa does with English and unknown words (measured, HanTa 1.2.1):
 * Punctuation gets $. $, $( where HanTa knows it, otherwise XY (typographic quotes
   „ “, dashes, emoji, "z.B.").
 
-``is_german_word`` combines both sources: a lexicon noun (loanwords such as "Team",
-"Software", "Meeting", "Microsoft" are Wiktionary nouns and count), or a HanTa
-analysis built only from known morphemes whose tag is not FM, NE, XY, CARD or
-punctuation.
+``is_german_word`` combines both sources: a lexicon noun (loanwords and brands that
+Wiktionary lists as nouns count: "Team", "Software", "Meeting", "Bromance",
+"Microsoft"), or a HanTa analysis built only from known morphemes whose tag is not
+FM, NE, XY, CARD or punctuation.
 """
 
 from __future__ import annotations
@@ -74,11 +74,16 @@ _lexicon: list[str] | None = None
 # ---------------------------------------------------------------------------
 
 
-# Measured on the 2-core dev machine (Python 3.11.7, HanTa 1.2.1; 5 runs, medians):
-#   import mtlint.german                    ~3 ms (no numpy, no HanTa)
-#   hanta_tagger() first call               ~0.45 s (numpy+HanTa import ~0.3 s, model 0.12 s)
-#   analyze_word, per distinct word         ~0.45 ms (cached afterwards: ~0.1 us)
-#   tag_words                               ~5 ms per sentence
+# Measured on the 2-core dev machine (Python 3.11.7, HanTa 1.2.1, 3-5 runs each):
+#   import mtlint.german            15-20 ms, ~10 of them dataclasses/inspect, which the
+#                                   rest of mtlint imports anyway; numpy/HanTa not loaded
+#   hanta_tagger(), first call      0.22-0.28 s: numpy import 0.08-0.10 s, HanTa 0.004 s,
+#                                   unpickling morphmodel_ger.pgz 0.13-0.18 s
+#   analyze_word                    0.55-0.8 ms per distinct word (all of it HanTa's
+#                                   analyze; taglevel 3 costs the same as taglevel 1);
+#                                   a cache hit is a dict lookup
+#   tag_words                       8-9 ms per sentence on seed 004 (80 sentences); the
+#                                   design notes measured 4.8 ms on a quieter machine
 def hanta_tagger() -> Any:
     """Return the process-wide HanTa German tagger, loading it on first use."""
     global _tagger
@@ -146,7 +151,9 @@ def _make_analysis(
     tagger: Any, word: str, stem: str, morphemes: list[tuple[str, str]], hanta_tag: str
 ) -> WordAnalysis:
     # taglevel 3 gives the morphemes we need for `known`; makelemma turns its stem into
-    # exactly the lemma that taglevel 1 would have returned, without a second Viterbi run.
+    # exactly the lemma that taglevel 1 would have returned, without a second Viterbi run
+    # (checked on every distinct seed word).  makelemma, LP_m_t and tag2int are HanTa
+    # internals: keep HanTa pinned to 1.2.1 and re-run the tests when upgrading.
     lemma = tagger.makelemma([stem], hanta_tag)
     morpheme_probs = tagger.LP_m_t
     known = all(
@@ -171,8 +178,8 @@ def analyze_word(word: str) -> WordAnalysis:
 def tag_words(words: Sequence[str]) -> list[WordAnalysis]:
     """Tag one sentence's tokens in context (HanTa ``tag_sent``), one result per token.
 
-    Pass punctuation as separate tokens, as HanTa was trained that way.  Costs about
-    5 ms per sentence; repeated calls with the same tokens are cached.
+    Pass punctuation as separate tokens, as HanTa was trained that way.  Costs 5-9
+    ms per sentence; repeated calls with the same tokens are cached.
     """
     return list(_tag_sentence(tuple(words)))
 
@@ -196,8 +203,9 @@ def _tag_sentence(words: tuple[str, ...]) -> tuple[WordAnalysis, ...]:
 
 
 # Measured as above: nouns.tsv.gz is 1.08 MB (263k forms, 4.9 MB unpacked); loading
-# takes ~0.08 s (gzip 0.04 s + one split).  A dict of all forms would cost another
-# 0.1-0.3 s to build, so lookups bisect the sorted line list instead (~1.5 us each).
+# takes 0.055-0.07 s (gunzip ~0.04 s + one split).  Building a dict of all forms would
+# add 0.1-0.3 s, so lookups bisect the sorted line list instead (~1.5 us each;
+# lookup_noun with the compound fallback 13-20 us per distinct word on the seeds).
 def _lexicon_lines() -> list[str]:
     global _lexicon
     if _lexicon is None:
@@ -430,7 +438,8 @@ def is_german_word(word: str) -> bool:
 
     A lexicon noun form counts (including loanwords such as "Team"), otherwise HanTa
     must analyse it from known morphemes with a tag that is not foreign material,
-    a name, a number or a symbol.  "the", "Search", "Bromance", "microsoft" -> False.
+    a name, a number or a symbol: "the", "Search", "OpenAI", "would" -> False, but
+    "team", "made", "these" -> True (lexicon nouns "Team", "Made", "These").
     """
     if not any(ch.isalpha() for ch in word):
         return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from mtlint import checks
@@ -14,13 +13,9 @@ from mtlint.packs import PackError, load_pack, pack_files
 
 def builtin_rules_dir() -> Path:
     """The folder of the built-in packs: `mtlint/rules` in a wheel, `rules/` in a checkout."""
-    try:
-        folder = Path(str(resources.files("mtlint.rules")))
-        if any(folder.glob("*.toml")):
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
 
 
 @lru_cache(maxsize=8)

@@ -138,17 +138,43 @@ class Document:
             PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         )
         self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    # The structure is built on first use: a document that is only shown (an excerpt
+    # for a cached result, a result sent back from a worker process) never needs it.
+    @cached_property
+    def _structure(self) -> tuple[list[Block], list[tuple[int, int]], list]:
         if self.markdown:
             from mtlint.markdown import markdown_structure
 
-            self.blocks, ignored, self.suppressions = markdown_structure(self)
+            blocks, ignored, suppressions = markdown_structure(self)
         else:
-            self.blocks = plain_text_blocks(self)
-            ignored = []
-            self.suppressions = []
-        ignored.extend((m.start(), m.end()) for m in URL.finditer(text))
-        self.ignored = merge_ranges(ignored)
-        self._ignored_starts = [start for start, _ in self.ignored]
+            blocks, ignored, suppressions = plain_text_blocks(self), [], []
+        ignored.extend((m.start(), m.end()) for m in URL.finditer(self.text))
+        return blocks, merge_ranges(ignored), suppressions
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        return self._structure[0]
+
+    @cached_property
+    def ignored(self) -> list[tuple[int, int]]:
+        """Sorted, disjoint (start, end) ranges that are never checked."""
+        return self._structure[1]
+
+    @cached_property
+    def suppressions(self) -> list:
+        return self._structure[2]
+
+    @cached_property
+    def _ignored_starts(self) -> list[int]:
+        return [start for start, _ in self.ignored]
+
+    def __getstate__(self) -> dict:
+        # Pickled (to and from worker processes) as its text only; the rest is rebuilt.
+        return {"text": self.text, "path": self.path, "markdown": self.markdown}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["text"], state["path"], markdown=state["markdown"])
 
     @classmethod
     def from_bytes(

@@ -3,6 +3,7 @@ checked file upward, or named with --config. Every error names the file and the 
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -57,10 +58,8 @@ class Config:
         result: list[str] = []
         candidates = [path]
         if self.root is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 candidates.append(Path(path).resolve().relative_to(self.root.resolve()).as_posix())
-            except (ValueError, OSError):
-                pass
         for pattern, selectors in self.per_file_ignores:
             if any(fnmatch.fnmatch(c, pattern) or fnmatch.fnmatch(Path(c).name, pattern)
                    for c in candidates):
@@ -72,7 +71,7 @@ def selector_matches(selector: str, rule_id: str, category: str) -> bool:
     """Whether a --select/--ignore entry names this rule: id, category, or glob (lt:*)."""
     if selector in ("ALL", "*"):
         return True
-    if selector == rule_id or selector == category:
+    if selector in (rule_id, category):
         return True
     return any(ch in selector for ch in "*?[") and fnmatch.fnmatchcase(rule_id, selector)
 

@@ -31,12 +31,12 @@ URL = regex.compile(
 # Words that end with a full stop without ending the sentence (German usage).
 ABBREVIATIONS = frozenset(
     """
-    abb abs abt allg anm ausg bd bearb bspw bzgl bzw ca chr co dgl dipl dr ebd eigtl
-    einschl engl entspr erg etc ev evtl exkl fa ff fr frl gebr gegr gem ges gest ggf
-    ggü hg hrsg inc inkl insb jh jhd jr kap kath kfm kgl lt ltd max min mio mrd mrs
-    mr ms nachf nr nrn od pkt pl prof rd resp sog st std str sr tel tsd usw vgl vs
-    zb zzt zt ziff zit jan feb febr mär apr jun jul aug sep sept okt nov dez
-    """.split()
+    abb abs abt allg anm ausg bd bearb bspw bzgl bzw ca chr co dgl dipl dr ebd eigtl einschl
+    engl entspr erg ev evtl exkl fa ff fr frl gebr gegr gem ges gest ggf ggü hg hrsg inc
+    inkl insb jh jhd jr kap kath kfm kgl lt ltd max min mio mrd mrs mr ms nachf nr nrn od
+    pkt pl prof rd resp sog st std str sr tel tsd vgl vs zb zzt zt ziff zit jan feb febr
+    mär apr jun jul aug sep sept okt nov dez
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 SENTENCE_END = regex.compile(
@@ -49,7 +49,7 @@ SENTENCE_END = regex.compile(
 )
 
 
-class BlockKind(str, enum.Enum):
+class BlockKind(enum.StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
@@ -254,6 +254,7 @@ HEADING_MAX_WORDS = 16
 # A line this long or longer means one paragraph per line (the usual web export);
 # shorter lines everywhere mean the text is hard-wrapped.
 WRAP_WIDTH = 100
+MIN_WRAP_WIDTH = 50
 
 
 def _line_records(text: str) -> list[tuple[int, int]]:
@@ -281,13 +282,27 @@ def looks_like_heading(line: str) -> bool:
     return any(ch.isalpha() for ch in stripped)
 
 
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether `line` continues the paragraph of `previous` in hard-wrapped text.
+
+    A wrapped line fills most of the width; a short line ends its paragraph.
+    """
+    if LIST_MARKER.match(line):
+        return False
+    length = len(previous.rstrip())
+    if length < 0.6 * width:
+        return False
+    return previous.rstrip()[-1] not in ".!?:\"“»" or length >= 0.85 * width
+
+
 def plain_text_blocks(doc: Document) -> list[Block]:
     text = doc.text
     lines = _line_records(text)
-    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
-    wrapped = bool(nonblank) and max(e - s for s, e in nonblank) <= WRAP_WIDTH and any(
-        not text[s:e].strip() for s, e in lines
-    ) and len(nonblank) > 1
+    nonblank = [text[s:e] for s, e in lines if text[s:e].strip()]
+    width = max((len(line.rstrip()) for line in nonblank), default=0)
+    # Lines longer than WRAP_WIDTH mean one paragraph per line (the usual web export);
+    # lines all shorter than MIN_WRAP_WIDTH are too short to tell wrapping from lists.
+    wrapped = len(nonblank) > 1 and MIN_WRAP_WIDTH <= width <= WRAP_WIDTH
     groups: list[list[tuple[int, int]]] = []  # runs of lines that form one block
     current: list[tuple[int, int]] = []
     for start, end in lines:
@@ -297,15 +312,13 @@ def plain_text_blocks(doc: Document) -> list[Block]:
                 groups.append(current)
                 current = []
             continue
-        if not wrapped or not current or LIST_MARKER.match(line) or (
-            len(current) == 1 and looks_like_heading(text[current[0][0]:current[0][1]])
-            and len(text[current[0][0]:current[0][1]].strip()) < WRAP_WIDTH * 0.6
-        ):
+        previous = text[current[-1][0]:current[-1][1]] if current else ""
+        if wrapped and current and _continues(previous, line, width):
+            current.append((start, end))
+        else:
             if current:
                 groups.append(current)
             current = [(start, end)]
-        else:
-            current.append((start, end))
     if current:
         groups.append(current)
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from mtlint.document import Document
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -22,7 +22,7 @@ class Severity(str, enum.Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     TERMINOLOGY = "terminology"
     GRAMMAR = "grammar"
     CASING = "casing"
@@ -35,7 +35,7 @@ class Category(str, enum.Enum):
     UNTRANSLATED = "untranslated"
 
 
-class Safety(str, enum.Enum):
+class Safety(enum.StrEnum):
     """Whether a fix may be applied without a reader (ruff's applicability)."""
 
     SAFE = "safe"

@@ -18,7 +18,9 @@ from mtlint.document import Block, BlockKind
 if TYPE_CHECKING:
     from mtlint.document import Document
 
-FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+FRONT_MATTER = regex.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
+)
 INLINE_IGNORED = regex.compile(
     r"""(?x)
     (?P<fence>`+)(?:.|\n)*?(?P=fence)        # inline code
@@ -52,7 +54,9 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
-def markdown_structure(doc: Document) -> tuple[list[Block], list[tuple[int, int]], list[Suppression]]:
+def markdown_structure(
+    doc: Document,
+) -> tuple[list[Block], list[tuple[int, int]], list[Suppression]]:
     """Blocks, ignored ranges and suppressions of a Markdown document."""
     text = doc.text
     ignored: list[tuple[int, int]] = []

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mtlint.document import Document
 
 FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
 RULE_KEYS = {
     "id", "category", "severity", "scope", "pattern", "message", "summary", "doc",
@@ -135,8 +136,9 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     if not isinstance(entry, dict):
         raise PackError(f"{path}: rule #{index + 1} is not a table")
     rule_id = entry.get("id")
-    where = f"{path}: rule {rule_id!r}" if isinstance(rule_id, str) else f"{path}: rule #{index + 1}"
-    if not isinstance(rule_id, str) or not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rule_id):
+    named = isinstance(rule_id, str)
+    where = f"{path}: rule {rule_id!r}" if named else f"{path}: rule #{index + 1}"
+    if not named or not RULE_ID.fullmatch(rule_id):
         raise PackError(f"{where}: 'id' must be a kebab-case string like 'quote-low-closing'")
     for key in ("category", "severity", "pattern", "message", "doc"):
         if not isinstance(entry.get(key), str):
@@ -174,7 +176,8 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     fix = entry.get("fix")
     if fix is not None:
         if not isinstance(fix, dict) or not isinstance(fix.get("replacement"), str):
-            raise PackError(f"{where}: 'fix' must be {{ replacement = \"...\", safety = \"safe\" }}")
+            raise PackError(
+                f"{where}: 'fix' must be {{ replacement = \"...\", safety = \"safe\" }}")
         try:
             safety = Safety(fix.get("safety", "unsafe"))
         except ValueError:

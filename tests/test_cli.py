@@ -83,7 +83,7 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path: Path) -> None:
     status, _, err = run_inline("check", str(bad), "--languagetool", "off")
     assert status == 2
     assert "not valid UTF-8 (byte 0xf6 at byte offset 2)" in err
-    status, out, _ = run_inline("check", str(bad), "--languagetool", "off", "--encoding", "latin-1")
+    status, _, _ = run_inline("check", str(bad), "--languagetool", "off", "--encoding", "latin-1")
     assert status == 0
 
 

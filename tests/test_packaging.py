@@ -30,8 +30,9 @@ def test_wheel_installs_and_lists_rules_outside_the_source_tree(tmp_path: Path) 
     python = venv / "bin" / "python"
     # The dependencies come from this environment (appended to the path, so the wheel
     # installed into the new environment is found first); nothing is downloaded.
-    purelib = subprocess.run([str(python), "-c", "import sysconfig;print(sysconfig.get_paths()['purelib'])"],
-                             check=True, capture_output=True, text=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True).stdout.strip()
     outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
              *site.getsitepackages()}
     Path(purelib, "outer-deps.pth").write_text("\n".join(sorted(outer)) + "\n")

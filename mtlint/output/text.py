@@ -24,7 +24,8 @@ class Palette:
             self.codes = {
                 "error": Fore.RED + Style.BRIGHT, "warning": Fore.YELLOW + Style.BRIGHT,
                 "info": Fore.CYAN, "path": Style.BRIGHT, "rule": Style.DIM,
-                "caret": Fore.RED + Style.BRIGHT, "suggestion": Fore.GREEN, "reset": Style.RESET_ALL,
+                "caret": Fore.RED + Style.BRIGHT, "suggestion": Fore.GREEN,
+                "reset": Style.RESET_ALL,
             }
         else:
             self.codes = {}

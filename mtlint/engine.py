@@ -3,6 +3,7 @@ select/ignore, severity overrides, suppressions, de-duplication, sorting."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ class CheckResult:
     # Things the user should hear about that are not findings: a rule that timed out
     # or failed on this document.
     notes: list[str] = field(default_factory=list)
+    # Seconds each rule took on this document (for --statistics).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def is_selected(rule_id: str, category: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
@@ -51,9 +54,11 @@ class Linter:
         ignored_here = self.config.ignored_for(doc.path)
         findings: list[Finding] = []
         notes: list[str] = []
+        timings: dict[str, float] = {}
         for rule in self.rules:
             if ignored_here and not is_selected(rule.id, rule.category.value, (), ignored_here):
                 continue
+            started = time.perf_counter()
             try:
                 hits = list(rule.check(doc, self.context))
             except RuleTimeout as timeout:
@@ -63,12 +68,14 @@ class Linter:
                 notes.append(f"rule {rule.id} failed and was skipped: "
                              f"{type(error).__name__}: {error}")
                 continue
+            finally:
+                timings[rule.id] = time.perf_counter() - started
             severity = self._severity[rule.id]
             for hit in hits:
                 if self._dropped(doc, rule.id, hit):
                     continue
                 findings.append(make_finding(doc, rule, severity, hit))
-        return CheckResult(deduplicate(findings), notes)
+        return CheckResult(deduplicate(findings), notes, timings)
 
     def _dropped(self, doc: Document, rule_id: str, hit: Hit) -> bool:
         if hit.offset < 0 or hit.offset + hit.length > len(doc.text):

@@ -3,6 +3,8 @@ section is generated from the rule's tested examples."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mtlint.finding import Example, Rule
 
 
@@ -29,3 +31,15 @@ def explain_rule(rule: Rule) -> str:
     header = (f"{rule.id}  ({rule.category.value}, {rule.severity.value}, {fix})\n"
               f"defined in {rule.origin}\n")
     return f"{header}\n{rule.doc.strip()}\n\n{examples_section(rule)}\n"
+
+
+def rules_table(rules: Iterable[Rule]) -> str:
+    """The README's rule list: a Markdown table, one row per rule, by category."""
+    rows = ["| rule | category | severity | fix | what it finds |",
+            "| --- | --- | --- | --- | --- |"]
+    for rule in sorted(rules, key=lambda r: (r.category.value, r.id)):
+        fix = "safe" if rule.fixable else ""
+        summary = rule.summary.replace("|", "\\|")
+        rows.append(f"| `{rule.id}` | {rule.category.value} | {rule.severity.value} | {fix} "
+                    f"| {summary} |")
+    return "\n".join(rows) + "\n"

@@ -220,6 +220,13 @@ def pack_files(folder: Path) -> list[Path]:
 
 
 def first_prose_line(doc: str) -> str:
-    """The first line of a rule's documentation that is not a heading: its summary."""
-    return next((line.strip() for line in doc.splitlines()
-                 if line.strip() and not line.lstrip().startswith("#")), "")
+    """The first paragraph of a rule's documentation that is not a heading: its summary."""
+    words: list[str] = []
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#") or (not stripped and not words):
+            continue
+        if not stripped:
+            break
+        words.append(stripped)
+    return " ".join(words)

@@ -62,9 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="one line per finding, no excerpts; nothing when clean")
     check.add_argument("--statistics", action="store_true",
                        help="print the number of findings per rule on stderr")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="write the safe fixes into the files, then report what remains "
+                             "(standard input: print the fixed text)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff; write nothing")
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown: the table the README's rule list is made of")
     rules.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
 
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
@@ -149,10 +156,21 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
 
     runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules)
     paths = args.paths or ["."]
+    if args.diff and args.format != "text":
+        raise UsageError("--diff prints a diff; it cannot be combined with --format")
+    if args.fix and STDIN in paths and len(paths) > 1:
+        raise UsageError("--fix on standard input prints the fixed text; give no other paths")
     stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
-    results = []
+    results, fixed_files = [], []
     for target in discover(paths):
-        result = runner.check_target(target, stdin_data, args.stdin_filename)
+        if args.fix or args.diff:
+            from mtlint.fix import fix_target
+
+            fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
+                                          dry_run=args.diff))
+            result = fixed_files[-1].result
+        else:
+            result = runner.check_target(target, stdin_data, args.stdin_filename)
         if result.error:
             print(f"mtlint: {result.path}: {result.error}", file=stderr)
         for note in result.notes:
@@ -166,6 +184,11 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         if args.format == "text":
             print(f"mtlint: note: LanguageTool not used: {languagetool.detail}", file=stderr)
     report = Report(results, languagetool)
+    if fixed_files:
+        from mtlint.fix import report_fixes
+
+        if report_fixes(fixed_files, stdout, stderr, diff=args.diff):
+            return exit_status(report)  # the output was the fixed text or the diff
 
     color = (args.format == "text" and not args.no_color and "NO_COLOR" not in os.environ
              and stdout.isatty())
@@ -211,6 +234,11 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
                  "fixable": r.fixable, "summary": r.summary, "origin": r.origin}
                 for r in sorted(rules.values(), key=lambda r: r.id)]
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        from mtlint.explain import rules_table
+
+        stdout.write(rules_table(rules.values()))
         return EXIT_CLEAN
     width = max((len(r.id) for r in rules.values()), default=10)
     for rule in sorted(rules.values(), key=lambda r: (r.category.value, r.id)):

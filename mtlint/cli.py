@@ -17,7 +17,7 @@ from mtlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain")
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 class UsageError(Exception):
@@ -196,7 +196,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         import colorama
 
         colorama.just_fix_windows_console()
-    stdout.write(formatter(args.format)(report, color=color, quiet=args.quiet))
+    stdout.write(formatter(args.format)(report, color=color, quiet=args.quiet,
+                                        rules=load_registry(args.rules)))
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report)

@@ -1,0 +1,146 @@
+"""SARIF 2.1.0 output for code-scanning services (GitHub code scanning, GitLab, Azure DevOps).
+
+One run: `tool.driver` lists the rules that reported something, with their documentation
+as help text; each finding is a result with its region and, where it is safe, a fix; files
+that could not be checked are tool execution notifications.
+
+Regions use 1-based lines and columns counted in Unicode code points (`columnKind:
+unicodeCodePoints`, the same columns as the text and JSON output); `endColumn` is exclusive.
+Paths under the current folder are relative URIs against `%SRCROOT%`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mtlint import __version__
+from mtlint.explain import examples_section
+from mtlint.finding import Finding, Rule, Safety, Severity
+from mtlint.output import Report
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def ci_path(path: str, base: Path | None = None) -> str:
+    """A reported path as CI tools want it: relative to `base` (the current folder) when
+    it lies inside it, with forward slashes; other paths stay absolute."""
+    base = base or Path.cwd()
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.resolve().relative_to(base.resolve())
+        except (ValueError, OSError):
+            return candidate.as_posix()
+    return Path(os.path.normpath(candidate)).as_posix()
+
+
+def artifact_location(path: str, base: Path) -> dict[str, Any]:
+    relative = ci_path(path, base)
+    if Path(relative).is_absolute():
+        return {"uri": Path(relative).as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+
+
+def region(finding: Finding) -> dict[str, int]:
+    return {"startLine": finding.line, "startColumn": finding.column,
+            "endLine": finding.end_line, "endColumn": finding.end_column}
+
+
+def rule_descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
+    if rule is None:  # a rule from elsewhere (LanguageTool, a pack this run did not list)
+        return {"id": rule_id, "shortDescription": {"text": rule_id}}
+    doc = rule.doc.strip()
+    return {
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary or rule.id},
+        "fullDescription": {"text": doc or rule.summary or rule.id},
+        "help": {"text": doc or rule.summary or rule.id,
+                 "markdown": f"{doc}\n\n{examples_section(rule)}\n"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"category": rule.category.value, "tags": [rule.category.value],
+                       "fixable": rule.fixable},
+    }
+
+
+def result_of(finding: Finding, location: dict[str, Any], rule_index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location,
+                                            "region": region(finding)}}],
+        "properties": {"category": finding.category.value, "source": finding.source},
+    }
+    if finding.suggestions:
+        result["properties"]["suggestions"] = list(finding.suggestions)
+    fix = finding.fix
+    if fix is not None and fix.safety is Safety.SAFE:
+        result["fixes"] = [{
+            "description": {"text": f"Ersetzen durch „{fix.replacement}“"},
+            "artifactChanges": [{
+                "artifactLocation": location,
+                "replacements": [{"deletedRegion": region(finding),
+                                  "insertedContent": {"text": fix.replacement}}],
+            }],
+        }]
+    return result
+
+
+def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
+             base: Path | None = None) -> dict[str, Any]:
+    """The SARIF log of a report; `rules` documents the rule ids (default: built-in)."""
+    if rules is None:
+        from mtlint.registry import rules_for
+
+        rules = rules_for(())
+    base = base or Path.cwd()
+    used = sorted({f.rule for r in report.results for f in r.findings})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    results, notifications = [], []
+    for file_result in report.results:
+        location = artifact_location(file_result.path, base)
+        if file_result.error:
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"{file_result.path}: {file_result.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": location}}],
+            })
+        for note in file_result.notes:
+            notifications.append({"level": "warning",
+                                  "message": {"text": f"{file_result.path}: {note}"}})
+        results.extend(result_of(f, location, index[f.rule]) for f in file_result.findings)
+    if report.languagetool.status == "unavailable":
+        notifications.append({"level": "note", "message": {
+            "text": f"LanguageTool {report.languagetool.status}: {report.languagetool.detail}"}})
+    invocation: dict[str, Any] = {
+        "executionSuccessful": not any(r.error for r in report.results)}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mtlint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(rule_id, rules.get(rule_id)) for rule_id in used],
+            }},
+            "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": base.resolve().as_uri() + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report, *, rules: Mapping[str, Rule] | None = None, **_: Any) -> str:
+    return json.dumps(as_sarif(report, rules), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -61,7 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true",
                        help="one line per finding, no excerpts; nothing when clean")
     check.add_argument("--statistics", action="store_true",
-                       help="print the number of findings per rule on stderr")
+                       help="print the number of findings and the time per rule on stderr")
+    check.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="check files in N processes (default: the number of cores; "
+                            "a small run stays in one process)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the result cache (also: MTLINT_NO_CACHE=1)")
+    check.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="result cache folder (default: $MTLINT_CACHE_DIR, "
+                            "$XDG_CACHE_HOME/mtlint or ~/.cache/mtlint)")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="write the safe fixes into the files, then report what remains "
@@ -154,7 +162,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             raise UsageError(f"--rules {folder}: not a folder")
     load_registry(args.rules)  # a broken pack is a usage error before any file is read
 
-    runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("-j/--jobs must be at least 1")
+    cache = None
+    if not args.no_cache and not os.environ.get("MTLINT_NO_CACHE"):
+        from mtlint.cache import ResultCache, default_cache_dir
+
+        cache = ResultCache(args.cache_dir or default_cache_dir())
+    runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules, cache=cache)
     paths = args.paths or ["."]
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
@@ -162,15 +177,18 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         raise UsageError("--fix on standard input prints the fixed text; give no other paths")
     stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
     results, fixed_files = [], []
-    for target in discover(paths):
-        if args.fix or args.diff:
-            from mtlint.fix import fix_target
 
+    def fixing() -> Iterator:
+        from mtlint.fix import fix_target
+
+        for target in discover(paths):
             fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
                                           dry_run=args.diff))
-            result = fixed_files[-1].result
-        else:
-            result = runner.check_target(target, stdin_data, args.stdin_filename)
+            yield fixed_files[-1].result
+
+    checked = fixing() if args.fix or args.diff else runner.check_all(
+        discover(paths), jobs=args.jobs, stdin_data=stdin_data, stdin_name=args.stdin_filename)
+    for result in checked:
         if result.error:
             print(f"mtlint: {result.path}: {result.error}", file=stderr)
         for note in result.notes:
@@ -219,11 +237,29 @@ def exit_status(report) -> int:
 
 
 def print_statistics(report, stream: TextIO) -> None:
-    from collections import Counter
+    """Findings and time per rule, then time per rule family (the id's first word)."""
+    from collections import Counter, defaultdict
 
     counts = Counter(f.rule for r in report.results for f in r.findings)
-    for rule, count in counts.most_common():
-        print(f"{count:6d}  {rule}", file=stream)
+    times: dict[str, float] = defaultdict(float)
+    for result in report.results:
+        for rule, seconds in result.timings.items():
+            times[rule] += seconds
+    rules = sorted(set(counts) | set(times), key=lambda r: (-counts[r], -times[r], r))
+    print("findings      time  rule", file=stream)
+    for rule in rules:
+        print(f"{counts[rule]:8d} {times[rule] * 1000:7.1f} ms  {rule}", file=stream)
+    families: dict[str, float] = defaultdict(float)
+    for rule, seconds in times.items():
+        families[rule.split("-")[0].split(":")[0]] += seconds
+    if families:
+        print("time per rule family:", file=stream)
+        for family, seconds in sorted(families.items(), key=lambda item: -item[1]):
+            print(f"         {seconds * 1000:7.1f} ms  {family}", file=stream)
+        checked = sum(1 for r in report.results if r.timings)
+        print(f"         {sum(times.values()) * 1000:7.1f} ms  all rules, {checked} file"
+              f"{'s' if checked != 1 else ''} checked (cached files take no rule time)",
+              file=stream)
 
 
 def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:

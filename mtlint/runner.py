@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mtlint.config import Config, ConfigError, find_config_file, load_config
 from mtlint.document import Document, DocumentError
@@ -16,8 +17,21 @@ from mtlint.engine import Linter
 from mtlint.finding import Finding
 from mtlint.registry import rules_for
 
+if TYPE_CHECKING:
+    from mtlint.cache import ResultCache
+
 CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 STDIN = "-"
+# Fewer files than this are checked in this process whatever -j says (see mtlint.parallel).
+MIN_PARALLEL_FILES = 4
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass
@@ -28,6 +42,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     document: Document | None = None
     fail_on: str = "warning"  # from the configuration that applied to this file
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per rule
 
 
 @dataclass(frozen=True)
@@ -99,13 +114,18 @@ class Runner:
     """Checks targets, each with the configuration that applies to it."""
 
     def __init__(self, config: Config | None = None, *, overrides: dict | None = None,
-                 extra_rule_dirs: Sequence[Path] = ()):
+                 extra_rule_dirs: Sequence[Path] = (), cache: ResultCache | None = None):
         # An explicit --config applies to every file; otherwise each file's own.
         self.explicit_config = config
         self.overrides = overrides or {}
         self.extra_rule_dirs = tuple(extra_rule_dirs)
+        self.cache = cache
         self._configs: dict[Path | None, Config] = {}
-        self._linters: dict[int, Linter] = {}
+        self._linters: dict[object, Linter] = {}
+
+    def __getstate__(self) -> dict:
+        # Sent to worker processes: the settings, not the loaded configs and rules.
+        return {**self.__dict__, "_configs": {}, "_linters": {}}
 
     def config_for(self, path: Path | None) -> Config:
         """The configuration for a file; raises ConfigError for a broken config file."""
@@ -124,7 +144,11 @@ class Runner:
         return config.with_overrides(**changes) if changes else config
 
     def linter_for(self, config: Config) -> Linter:
-        key = id(config)
+        key: object = config  # equal configs share a linter (a worker gets copies)
+        try:
+            hash(config)
+        except TypeError:
+            key = id(config)
         if key not in self._linters:
             rules = rules_for(self.extra_rule_dirs + config.extend_rules)
             self._linters[key] = Linter(config, rules)
@@ -132,6 +156,29 @@ class Runner:
 
     def check_target(self, target: Target, stdin_data: bytes | None = None,
                      stdin_name: str | None = None) -> FileResult:
+        prepared = self.prepare(target, stdin_data, stdin_name)
+        if isinstance(prepared, FileResult):
+            return prepared
+        return self.check_document(*prepared)
+
+    def check_all(self, targets: Iterable[Target], *, jobs: int | None = 1,
+                  stdin_data: bytes | None = None,
+                  stdin_name: str | None = None) -> Iterator[FileResult]:
+        """Results in target order. With jobs > 1 (None: one per core) a large run is
+        spread over worker processes; the results are the same."""
+        targets = list(targets)
+        jobs = default_jobs() if jobs is None else jobs
+        if jobs <= 1 or len(targets) < MIN_PARALLEL_FILES:
+            for target in targets:
+                yield self.check_target(target, stdin_data, stdin_name)
+            return
+        from mtlint.parallel import check_parallel
+
+        yield from check_parallel(self, targets, jobs, stdin_data, stdin_name)
+
+    def prepare(self, target: Target, stdin_data: bytes | None = None,
+                stdin_name: str | None = None) -> FileResult | tuple[Document, Config]:
+        """The document and configuration of a target, or its error result."""
         display = (stdin_name or target.display) if target.path is None else target.display
         if target.error:
             return FileResult(display, error=target.error)
@@ -145,9 +192,27 @@ class Runner:
             doc = Document.from_bytes(data or b"", display, encoding=config.encoding)
         except DocumentError as error:
             return FileResult(display, error=str(error))
-        return self.check_document(doc, config)
+        return doc, config
+
+    def cached_result(self, doc: Document, config: Config) -> FileResult | None:
+        """The result from the cache, if it has one."""
+        if self.cache is None:
+            return None
+        result = self.cache.load(self.cache.key(doc, config, self.linter_for(config)), doc)
+        return None if result is None else self._file_result(doc, config, result)
 
     def check_document(self, doc: Document, config: Config | None = None) -> FileResult:
         config = config or self.config_for(Path(doc.path))
-        result = self.linter_for(config).check(doc)
-        return FileResult(doc.path, result.findings, None, result.notes, doc, config.fail_on)
+        linter = self.linter_for(config)
+        key = self.cache.key(doc, config, linter) if self.cache is not None else None
+        result = self.cache.load(key, doc) if key is not None else None
+        if result is None:
+            result = linter.check(doc)
+            if key is not None:
+                self.cache.store(key, result)
+        return self._file_result(doc, config, result)
+
+    @staticmethod
+    def _file_result(doc: Document, config: Config, result) -> FileResult:
+        return FileResult(doc.path, result.findings, None, result.notes, doc, config.fail_on,
+                          result.timings)

@@ -1,0 +1,242 @@
+"""A result cache for the built-in rules, as ruff and ESLint keep one.
+
+An entry holds the findings of one text and is found by a key over everything the
+findings depend on: the text itself, whether it is read as Markdown, the mtlint
+version, the rule set (the source of every mtlint module, the rule packs' rules and the
+code of every check) and the effective configuration (with command-line overrides and
+the per-file ignores for that path). Change any of them and the key changes, so an
+entry can never be stale; old entries are simply no longer found.
+
+Entries are JSON (never pickle: a cache file is data, not code), one file per key,
+written to a temporary file and moved into place with os.replace, so concurrent runs
+never see half an entry. A file that is corrupt, was written by another version, by
+another user or for another key is ignored and rewritten. LanguageTool findings are
+never cached (they depend on the server); results with notes (a rule that timed out
+or failed) are not cached either, so the next run tries again.
+
+Location: --cache-dir, else $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
+~/.cache/mtlint. It is a cache: delete the folder at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mtlint import __version__
+
+if TYPE_CHECKING:
+    from mtlint.config import Config
+    from mtlint.document import Document
+    from mtlint.engine import CheckResult, Linter
+
+FORMAT = 1  # the entry layout; part of the folder name
+SOURCE = "mtlint"  # only built-in findings are cached
+
+
+def default_cache_dir() -> Path:
+    """$MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else ~/.cache/mtlint."""
+    if os.environ.get("MTLINT_CACHE_DIR"):
+        return Path(os.environ["MTLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "mtlint"
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able form of a config value that is the same in every process."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return sorted([str(k), _canonical(v)] for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Path):
+        return str(value.resolve())
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return repr(value)
+
+
+def _code_digest(code: Any, digest: Any) -> None:
+    """Feed a code object's bytecode, names and constants (recursively) into `digest`."""
+    digest.update(code.co_code)
+    digest.update(repr((code.co_names, code.co_varnames)).encode())
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            _code_digest(const, digest)
+        else:
+            digest.update(repr(const).encode())
+
+
+_source_digests: dict[str, str] = {}
+
+
+def _package_digest() -> str:
+    """The mtlint sources and data files: content of *.py and *.toml, size+mtime of data."""
+    package = Path(__file__).resolve().parent
+    key = str(package)
+    if key not in _source_digests:
+        digest = hashlib.blake2b(digest_size=16)
+        folders = [package]
+        from mtlint.registry import builtin_rules_dir
+
+        folders.append(builtin_rules_dir())
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if not path.is_file() or "__pycache__" in path.parts:
+                    continue
+                digest.update(str(path.relative_to(folder)).encode())
+                if path.suffix in (".py", ".toml"):
+                    digest.update(path.read_bytes())
+                else:
+                    info = path.stat()
+                    digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+        _source_digests[key] = digest.hexdigest()
+    return _source_digests[key]
+
+
+def ruleset_digest(linter: Linter) -> str:
+    """Everything about a linter's rules that can change what they find."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}|{FORMAT}|{sys.version_info[:2]}|".encode())
+    import regex
+
+    digest.update(regex.__version__.encode())
+    digest.update(_package_digest().encode())
+    for rule in linter.rules:
+        digest.update(f"|{rule.id}|{rule.category.value}|{rule.origin}|".encode())
+        check = rule.check
+        if dataclasses.is_dataclass(check):  # a pack rule: its pattern and texts
+            digest.update(json.dumps(_canonical(check), sort_keys=True).encode())
+            digest.update(check.pattern.pattern.encode())
+        code = getattr(check, "__code__", None)
+        if code is not None:
+            digest.update(f"{check.__module__}.{check.__qualname__}".encode())
+            _code_digest(code, digest)
+    return digest.hexdigest()
+
+
+def config_digest(config: Config, doc: Document) -> str:
+    """The effective configuration as it applies to this document."""
+    settings = _canonical(dataclasses.replace(config, source=None, root=None,
+                                              per_file_ignores=(), fail_on="never"))
+    settings.pop("languagetool", None)  # LanguageTool findings are not cached
+    data = [settings, list(config.ignored_for(doc.path)), doc.markdown]
+    return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(),
+                           digest_size=16).hexdigest()
+
+
+class ResultCache:
+    """Built-in findings by key, one JSON file per entry under `folder`."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self._rulesets: dict[int, tuple[Linter, str]] = {}
+        self.hits = self.misses = 0
+
+    def key(self, doc: Document, config: Config, linter: Linter) -> str:
+        entry = self._rulesets.get(id(linter))
+        if entry is None or entry[0] is not linter:
+            entry = (linter, ruleset_digest(linter))
+            self._rulesets[id(linter)] = entry
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(entry[1].encode())
+        digest.update(config_digest(config, doc).encode())
+        digest.update(doc.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
+
+    def load(self, key: str, doc: Document) -> CheckResult | None:
+        """The cached result for `key`, or None (absent, corrupt or not ours)."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as handle:
+                if hasattr(os, "geteuid") and os.fstat(handle.fileno()).st_uid != os.geteuid():
+                    return self._miss()  # written by someone else: not trusted
+                data = json.loads(handle.read())
+            result = _result_from_json(data, key, doc)
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return self._miss()
+        self.hits += 1
+        return result
+
+    def _miss(self) -> None:
+        self.misses += 1
+        return None
+
+    def store(self, key: str, result: CheckResult) -> None:
+        """Write an entry atomically; a cache that cannot be written is skipped silently."""
+        if result.notes:
+            return
+        data = {
+            "mtlint": __version__, "format": FORMAT, "key": key,
+            "findings": [_finding_to_json(f) for f in result.findings if f.source == SOURCE],
+        }
+        path = self._path(key)
+        temp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, path)
+            temp = None
+        except OSError:
+            pass
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+
+def _finding_to_json(finding: Any) -> list[Any]:
+    fix = finding.fix
+    return [finding.rule, finding.category.value, finding.severity.value, finding.offset,
+            finding.length, finding.message, list(finding.suggestions),
+            None if fix is None else [fix.offset, fix.length, fix.replacement, fix.safety.value]]
+
+
+def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
+    """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
+    from mtlint.engine import CheckResult
+    from mtlint.finding import Category, Finding, Fix, Safety, Severity
+
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
+            or data.get("mtlint") != __version__:
+        raise ValueError("not an entry for this key")
+    findings = []
+    size = len(doc.text)
+    for item in data["findings"]:
+        rule, category, severity, offset, length, message, suggestions, fix = item
+        if not (isinstance(rule, str) and isinstance(message, str) and type(offset) is int
+                and type(length) is int and offset >= 0 and length >= 0
+                and offset + length <= size and isinstance(suggestions, list)
+                and all(isinstance(s, str) for s in suggestions)):
+            raise ValueError("malformed finding")
+        if fix is not None:
+            fix_offset, fix_length, replacement, safety = fix
+            if not (type(fix_offset) is int and type(fix_length) is int
+                    and isinstance(replacement, str)):
+                raise ValueError("malformed fix")
+            fix = Fix(fix_offset, fix_length, replacement, Safety(safety))
+        line, column = doc.position(offset)
+        end_line, end_column = doc.position(offset + length)
+        findings.append(Finding(
+            rule=rule, category=Category(category), severity=Severity(severity), source=SOURCE,
+            offset=offset, length=length, line=line, column=column, end_line=end_line,
+            end_column=end_column, message=message, suggestions=tuple(suggestions), fix=fix))
+    return CheckResult(findings)

@@ -133,7 +133,8 @@ def load_registry(extra_dirs: Sequence[Path]) -> dict:
 
 def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from mtlint.config import ConfigError, load_config
-    from mtlint.output import LanguageToolStatus, Report, formatter
+    from mtlint.languagetool import Session
+    from mtlint.output import Report, formatter
     from mtlint.runner import STDIN, Runner, discover
 
     config = None
@@ -170,6 +171,10 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
 
         cache = ResultCache(args.cache_dir or default_cache_dir())
     runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules, cache=cache)
+    try:
+        languagetool = Session(args.languagetool, runner)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     paths = args.paths or ["."]
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
@@ -194,14 +199,12 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         for note in result.notes:
             print(f"mtlint: {result.path}: note: {note}", file=stderr)
         results.append(result)
+        languagetool.submit(result)  # sent now, merged into the result by finish()
 
-    languagetool = LanguageToolStatus("off", "disabled with --languagetool off")
-    if args.languagetool != "off":
-        languagetool = LanguageToolStatus(
-            "unavailable", "no LanguageTool server configured and no local install found")
-        if args.format == "text":
-            print(f"mtlint: note: LanguageTool not used: {languagetool.detail}", file=stderr)
-    report = Report(results, languagetool)
+    status = languagetool.finish()
+    if languagetool.note and args.format == "text":
+        print(f"mtlint: note: {languagetool.note}", file=stderr)
+    report = Report(results, status)
     if fixed_files:
         from mtlint.fix import report_fixes
 

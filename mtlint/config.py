@@ -14,7 +14,8 @@ from mtlint.finding import Category, Severity
 
 CONFIG_FILES = (".mtlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
-LANGUAGETOOL_KEYS = {"url", "disabled-rules", "disabled-categories", "language", "timeout"}
+LANGUAGETOOL_KEYS = {"url", "disabled-rules", "disabled-categories", "enabled-rules", "language",
+                     "timeout"}
 
 
 class ConfigError(Exception):
@@ -26,6 +27,8 @@ class LanguageToolConfig:
     url: str | None = None
     disabled_rules: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()
+    # Rules mtlint switches off by default (README "LanguageTool") that are wanted after all.
+    enabled_rules: tuple[str, ...] = ()
     language: str = "de-DE"
     timeout: float = 20.0
 
@@ -220,7 +223,7 @@ def _parse_languagetool(value: Any, error: Any) -> LanguageToolConfig:
         if not isinstance(value["url"], str) or not value["url"].startswith(("http://", "https://")):
             raise error("languagetool.url", "must be an http:// or https:// URL")
         settings["url"] = value["url"]
-    for key in ("disabled-rules", "disabled-categories"):
+    for key in ("disabled-rules", "disabled-categories", "enabled-rules"):
         if key in value:
             items = value[key]
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):

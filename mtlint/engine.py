@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtlint.config import Config, selector_matches
 from mtlint.document import Document
@@ -76,6 +76,24 @@ class Linter:
                     continue
                 findings.append(make_finding(doc, rule, severity, hit))
         return CheckResult(deduplicate(findings), notes, timings)
+
+    def accept_external(self, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+        """Findings from another source (LanguageTool) under this configuration, as for
+        built-in ones: select/ignore, per-file-ignores, ignored text, suppressions and
+        severity overrides."""
+        ignored_here = self.config.ignored_for(doc.path)
+        kept = []
+        for finding in findings:
+            category = finding.category.value
+            if not is_selected(finding.rule, category, self.config.select, self.config.ignore):
+                continue
+            if ignored_here and not is_selected(finding.rule, category, (), ignored_here):
+                continue
+            if self._dropped(doc, finding.rule, Hit(finding.offset, finding.length, "")):
+                continue
+            severity = self.severity_of(finding.rule, category, finding.severity)
+            kept.append(replace(finding, severity=severity))
+        return kept
 
     def _dropped(self, doc: Document, rule_id: str, hit: Hit) -> bool:
         if hit.offset < 0 or hit.offset + hit.length > len(doc.text):

@@ -121,11 +121,26 @@ def ruleset_digest(linter: Linter) -> str:
         if dataclasses.is_dataclass(check):  # a pack rule: its pattern and texts
             digest.update(json.dumps(_canonical(check), sort_keys=True).encode())
             digest.update(check.pattern.pattern.encode())
-        code = getattr(check, "__code__", None)
-        if code is not None:
-            digest.update(f"{check.__module__}.{check.__qualname__}".encode())
-            _code_digest(code, digest)
+        _function_digest(check, digest)
     return digest.hexdigest()
+
+
+def _function_digest(function: Any, digest: Any, depth: int = 0) -> None:
+    """A check function's code, defaults and closure values (not its address)."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return
+    digest.update(f"{function.__module__}.{function.__qualname__}".encode())
+    _code_digest(code, digest)
+    cells = []
+    for cell in function.__closure__ or () if depth < 3 else ():
+        with contextlib.suppress(ValueError):  # an empty cell
+            cells.append(cell.cell_contents)
+    for value in [*(function.__defaults__ or ()), *cells]:
+        if callable(value):
+            _function_digest(value, digest, depth + 1)
+        else:
+            digest.update(json.dumps(_canonical(value), default=repr).encode())
 
 
 def config_digest(config: Config, doc: Document) -> str:

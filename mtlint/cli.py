@@ -16,7 +16,7 @@ from typing import TextIO
 from mtlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "rules", "explain", "hook")
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
+
+    hook = commands.add_parser(
+        "hook", help="install or remove a plain git pre-commit hook that checks staged text")
+    hook.add_argument("action", choices=("install", "uninstall", "run"),
+                      help="install: keep an existing hook as pre-commit.local and run it "
+                           "first; uninstall: restore it; run: what the hook runs")
     return parser
 
 
@@ -107,6 +113,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
             return command_rules(args, stdout)
         if args.command == "explain":
             return command_explain(args, stdout, stderr)
+        if args.command == "hook":
+            return command_hook(args, stdout, stderr)
         return command_check(args, stdout, stderr)
     except UsageError as error:
         print(f"mtlint: error: {error}", file=stderr)
@@ -286,6 +294,19 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(f"{rule.id:<{width}}  {rule.category.value:<12} {rule.severity.value:<7} "
                      f"{fix} {rule.summary}\n")
     stdout.write(f"{len(rules)} rules; * = has a safe fix.\n")
+    return EXIT_CLEAN
+
+
+def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint import hook
+
+    try:
+        if args.action == "run":
+            return hook.run(stdout, stderr)
+        message = hook.install() if args.action == "install" else hook.uninstall()
+    except hook.HookError as error:
+        raise UsageError(str(error)) from None
+    print(f"mtlint: {message}", file=stdout)
     return EXIT_CLEAN
 
 

@@ -175,6 +175,21 @@ def analyze_word(word: str) -> WordAnalysis:
     return _make_analysis(tagger, word, stem, morphemes, hanta_tag)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def word_tags(word: str) -> frozenset[str] | None:
+    """Every STTS tag HanTa's model has seen for this word form, or None if it has none.
+
+    A dict lookup in the full-form table inside HanTa's model (about 23,000 frequent
+    forms, case-folded: "Seit" and "seit" both give {"APPR", "KOUS"}); no analysis
+    runs.  None means "not a frequent form": ask ``analyze_word`` if it matters.
+    """
+    tagger = hanta_tagger()
+    entries = tagger.cache.get(tagger.normalize(word)) if _is_taggable(word) else None
+    if not entries:
+        return None
+    return frozenset(stts_tag(tagger.int2tag[tag]) for tag, _ in entries)
+
+
 def tag_words(words: Sequence[str]) -> list[WordAnalysis]:
     """Tag one sentence's tokens in context (HanTa ``tag_sent``), one result per token.
 

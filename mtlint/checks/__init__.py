@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-MODULE_NAMES: tuple[str, ...] = ()
+MODULE_NAMES: tuple[str, ...] = (
+    "sentences",
+)
 
 
 def modules() -> list[ModuleType]:

@@ -1,0 +1,374 @@
+"""Sentence boundaries: sentences that start lowercase, and sentences glued together
+where a full stop or a line break got lost.
+
+Machine translation and the scraping around it lose sentence boundaries: a
+paragraph starts with the lowercase word of a sentence that was cut out of its
+context ("in den letzten Jahren, ..."), a heading is merged into the paragraph
+below ("... hin zu Rentabilität Gleichzeitig erhöht ..."), a full stop disappears
+between two sentences ("... 14 Milliarden Dollar Seit 2019 bietet ...").  These
+rules look at the words around a boundary; they know German function words
+exactly (closed lists), so they need no tagger and stay quiet on names and titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtlint import german
+from mtlint.document import Block, BlockKind, Document, _is_abbreviation_before
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.wordclasses import (
+    ARTICLES,
+    CONNECTING_ADVERBS,
+    DETERMINERS,
+    FINITE_AUX_OR_MODAL,
+    FUNCTION_WORDS,
+    PREPOSITION_ARTICLES,
+    PREPOSITIONS,
+    SUBORDINATING_CONJUNCTIONS,
+    word_set,
+)
+
+# Abbreviations that end sentences as often as not, so the document model does not
+# list them; before a lowercase word they are abbreviations.
+ABBREVIATIONS = frozenset({"usw", "etc", "bzw", "btw", "evtl", "ggf", "inkl", "vgl"})
+# Words that open a sentence; a lowercase one after a full stop in mid-paragraph
+# means the capital was lost (other words there are usually after an abbreviation).
+SENTENCE_OPENERS = FUNCTION_WORDS | CONNECTING_ADVERBS
+
+OPENING_QUOTES = "„\"»«‚‹'“"
+CLOSING_QUOTES = "“”\"«»‘’'‹›"
+
+# --- sentence-lowercase-start ---------------------------------------------------------
+
+# A sentence end inside a block, followed by a lowercase word.
+LOWERCASE_AFTER_END = regex.compile(
+    r"""(?x)
+    (?P<end>[.!?])                   # sentence punctuation
+    (?P<close>["“”»«'’)\]]*)         # closing quotes or brackets that belong to it
+    [ \t]+
+    (?P<word>\p{Ll}[\p{Ll}\p{M}]*)  # a lowercase word
+    """
+)
+WORD_AT = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
+
+
+def _is_plain_lowercase_word(text: str, start: int) -> str | None:
+    """The word at `start` if it is written all lowercase letters and used as prose.
+
+    Words with capitals inside (iPhone, eBay), digits, apostrophes ('s) or a following
+    bracket or dot-letter (man page "ls(1)", "example.org") are names or code.
+    """
+    match = WORD_AT.match(text, start)
+    if match is None:
+        return None
+    word = match.group()
+    if not word.isalpha() or not word.islower():
+        return None
+    after = text[match.end():match.end() + 2]
+    if after[:1] in "(_/\\@=<>[" or (after[:1] == "." and after[1:2].isalnum()):
+        return None
+    if start > 0 and text[start - 1] in "'’`$-_/\\.":
+        return None
+    return word
+
+
+def _is_german_prose_word(word: str) -> bool:
+    """A lowercase word that German prose writes this way: a function word or a word
+    the lexicon or HanTa's full-form table knows as German."""
+    if word in FUNCTION_WORDS or word in CONNECTING_ADVERBS or word in FINITE_AUX_OR_MODAL:
+        return True
+    if len(word) < 3:
+        return False
+    tags = german.word_tags(word)
+    if tags is not None:
+        return not tags <= {"FM", "NE", "XY"}
+    return german.is_known_noun(word)
+
+
+def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
+    """Whether a full stop followed by a lowercase word ends a sentence.
+
+    Only a plain full stop after a real word counts: "?" and "!" inside a sentence and
+    closing quotes before the word are direct speech ("„Wo?“ fragt er"), and a stop after
+    a short or capitalised token closes an abbreviation ("usw.", "Btw.", "III.").
+    """
+    if match.group("end") != "." or match.group("close"):
+        return False
+    dot = match.start("end")
+    if _is_abbreviation_before(text, dot):
+        return False
+    before = regex.search(r"[\p{L}\p{M}]+$", text[:dot])
+    if before is None:
+        return False
+    word = before.group()
+    return len(word) >= 4 and not word.isupper() and word.lower() not in ABBREVIATIONS
+
+
+def _previous_block(doc: Document, block: Block) -> Block | None:
+    index = doc.blocks.index(block)
+    return doc.blocks[index - 1] if index > 0 else None
+
+
+def _continues_previous(doc: Document, block: Block) -> bool:
+    """Whether a block may go on from the one before it in lowercase: after a lead-in
+    (":"), a comma or dash, or a paragraph that did not end its sentence."""
+    previous = _previous_block(doc, block)
+    if previous is None or previous.kind is BlockKind.HEADING:
+        return False
+    last = previous.text.rstrip()[-1:]
+    return last not in ".!?\"“”»«'’)"
+
+
+def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Absatz oder Satz, der mit einem kleingeschriebenen Wort beginnt: „in den
+    letzten Jahren, Microsoft und OpenAI …“.
+
+    ## Warum ist das ein Problem?
+    Im Deutschen beginnt jeder Satz groß. Ein kleiner Satzanfang zeigt meist, dass der
+    Satz aus einem größeren Zusammenhang geschnitten oder beim Übersetzen zerlegt wurde;
+    oft ist auch der Rest des Satzes beschädigt.
+
+    ## Bekannte Grenzen
+    Nicht gemeldet werden: Listenpunkte und Absätze, die eine Einleitung mit Doppelpunkt
+    oder einen unvollendeten Absatz fortsetzen; Wörter, die per Konvention klein beginnen
+    (iPhone, eBay, Befehlsnamen wie „ls(1)“); Fortsetzungen nach Auslassungspunkten;
+    Wörter, die weder die Funktionswortlisten noch Lexikon oder Tagger als deutsch kennen.
+
+    ## Fix-Sicherheit
+    Sicher: Das erste Wort wird großgeschrieben, sonst ändert sich nichts.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH):
+        text = block.text
+        starts: list[int] = []
+        lead = 0
+        while lead < len(text) and text[lead] in OPENING_QUOTES:
+            lead += 1
+        if lead < len(text) and text[lead].islower() and not _continues_previous(doc, block):
+            starts.append(lead)
+        for match in LOWERCASE_AFTER_END.finditer(text):
+            if _ends_sentence(text, match):
+                starts.append(match.start("word"))
+        for start in starts:
+            word = _is_plain_lowercase_word(text, start)
+            if word is None or not _is_german_prose_word(word):
+                continue
+            if start != lead and word not in SENTENCE_OPENERS:
+                continue
+            capital = word[0].upper() + word[1:]
+            yield Hit(
+                block.start + start, len(word),
+                f"Der Satz beginnt klein: „{word}“ sollte „{capital}“ heißen.",
+                (capital,), capital, Safety.SAFE,
+            )
+
+
+# --- sentence-boundary-missing --------------------------------------------------------
+
+# Function words that are never nouns when capitalised (nominalised "das Aber",
+# "der Dank", "aus Trotz", "des Falls" are left out).
+_NOUN_HOMOGRAPHS = word_set(
+    """
+    aber abseits angesichts aus bei dank des die diesseits ehe einer falls ferner für
+    fürs gegen gegenüber jenseits kraft laut mangels mithilfe mittels oder samt trotz
+    statt unter unters wegen wenn wider wie zwecks
+    """
+)
+BOUNDARY_WORDS = (
+    CONNECTING_ADVERBS | PREPOSITIONS | PREPOSITION_ARTICLES | SUBORDINATING_CONJUNCTIONS
+    | ARTICLES
+) - _NOUN_HOMOGRAPHS | {"die", "des"}
+# Words after which a capitalised function word is nominalised ("das Ob und Wie").
+NOMINALISING = ARTICLES | PREPOSITION_ARTICLES | DETERMINERS
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VMPP", "VVIZU"})
+# How many words a fronted phrase may have before its finite verb ("Seit dem Beginn
+# des Jahres bietet ...").
+MAX_FRONTED_WORDS = 6
+
+
+def _inside_quotation(text: str, index: int) -> bool:
+    """Whether `index` lies inside a quotation that opened earlier in the block."""
+    depth = 0
+    for char in text[:index]:
+        if char in "„»":
+            depth += 1
+        elif char in "“«" and depth:
+            depth -= 1
+        elif char == '"':
+            depth = 0 if depth else 1
+    return depth > 0
+
+
+def _glued_to_previous(text: str, start: int, end: int, previous: str) -> bool:
+    """Whether the word at start..end follows the previous word with only a space, as a
+    lost sentence boundary leaves it: not after punctuation (verse lines after a comma,
+    "1. Die", "(Siehe"), not before a hyphen or apostrophe ("Vor- und Nachteile",
+    "Seit'"), not nominalised after an article ("das Ob und Wie")."""
+    before = text[:start]
+    if not before[-1:].isspace() or not before.rstrip()[-1:].isalnum():
+        return False
+    if text[end:end + 1] in "-‐'’(":
+        return False
+    return previous.lower() not in NOMINALISING
+
+
+def _opens_main_clause(sentence: str, words: list[regex.Match[str]], index: int) -> bool:
+    """Whether the capitalised word at `index` starts a main clause: its finite verb
+    follows within a few words, in second position ("Seit 2019 bietet OpenAI ...",
+    "Gleichzeitig erhöht das ..."), and more of the clause comes after it.  A
+    subordinate clause or a verse line has its verb at the end ("... Zur Nachahmung
+    geboren sind.") and is left alone."""
+    lower = words[index].group().lower()
+    if lower in SUBORDINATING_CONJUNCTIONS:
+        # "Während die Konkurrenz Marktanteile verlor, legte Apple zu": a finite verb
+        # ends the clause, and the main clause follows after the comma.
+        rest = sentence[words[index].end():]
+        clause, comma, after = rest.partition(",")
+        if comma and _has_finite_verb(clause.split()) and _starts_with_finite(after):
+            return True
+        if lower not in PREPOSITIONS | CONNECTING_ADVERBS:
+            return False
+    limit = min(len(words), index + 1 + MAX_FRONTED_WORDS)
+    for position in range(index + 1, limit):
+        gap = sentence[words[position - 1].end():words[position].start()]
+        if gap.strip():
+            return False  # punctuation: the fronted part ended without a verb
+        candidate = words[position].group()
+        if not candidate[:1].islower():
+            continue
+        tags = german.word_tags(candidate) or frozenset({german.analyze_word(candidate).tag})
+        if tags & FINITE_TAGS:
+            following = sentence[words[position].end():].lstrip()
+            return bool(following) and following[0].isalnum()
+        if tags & NON_FINITE_VERB_TAGS:
+            return False
+    return False
+
+
+def _has_finite_verb(tokens: list[str]) -> bool:
+    for token in tokens:
+        word = token.strip(",.;:!?()„“\"»«")
+        if word[:1].islower() and word.isalpha():
+            tags = german.word_tags(word) or frozenset({german.analyze_word(word).tag})
+            if tags & FINITE_TAGS:
+                return True
+    return False
+
+
+def _starts_with_finite(clause: str) -> bool:
+    tokens = clause.split()
+    return bool(tokens) and _has_finite_verb(tokens[:1])
+
+
+def sentence_boundary_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein großgeschriebenes Funktionswort mitten im Satz, meist eine Präposition, eine
+    Konjunktion oder ein verbindendes Adverb („… 14 Milliarden Dollar Seit 2019 bietet
+    …“, „… hin zu Rentabilität Gleichzeitig erhöht …“): Hier ist ein Satzende oder ein
+    Zeilenumbruch verloren gegangen, oft ist eine Zwischenüberschrift in den Absatz
+    gerutscht.
+
+    ## Warum ist das ein Problem?
+    Zwei Sätze laufen ineinander, der Leser muss die Grenze selbst suchen. Häufig fehlen
+    an dieser Stelle weitere Wörter, oder eine Überschrift ist zum Satzteil geworden.
+
+    ## Bekannte Grenzen
+    Nicht gemeldet werden Wörter am Satzanfang, nach Doppelpunkt, Klammer oder
+    Anführungszeichen, in Zitaten, vor einem Bindestrich („Vor- und Nachteile“) und
+    Wörter, die auch Substantive sind („aus Dank“, „aus Trotz“). Ein Artikel wird nur
+    gemeldet, wenn ein kleingeschriebenes Wort folgt, denn großgeschriebene Artikel
+    beginnen Titel („in der Zeitung Die Zeit“). Titel in Anführungszeichen bleiben
+    unberührt, Titel ohne sie können gemeldet werden.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        text = block.text
+        for sentence in block.sentences:
+            words = list(WORD_AT.finditer(sentence.text))
+            capitals = sum(1 for w in words if w.group()[:1].isupper())
+            if capitals * 5 > len(words) * 3:
+                continue  # Title Case or a list of names: capitals mean nothing here
+            for index, match in enumerate(words[1:], start=1):
+                word = match.group()
+                lower = word.lower()
+                if lower not in BOUNDARY_WORDS or not (word[0].isupper() and word[1:].islower()):
+                    continue
+                start = sentence.start - block.start + match.start()
+                end = start + len(word)
+                if not _glued_to_previous(text, start, end, words[index - 1].group()):
+                    continue
+                if _inside_quotation(text, start):
+                    continue
+                if not _opens_main_clause(sentence.text, words, index):
+                    continue
+                yield Hit(
+                    block.start + start, len(word),
+                    f"„{word}“ ist mitten im Satz großgeschrieben: Hier fehlt vermutlich ein "
+                    "Satzende (Punkt) oder ein Absatz, vielleicht eine eingerutschte "
+                    "Überschrift.",
+                )
+
+
+RULES = (
+    Rule(
+        id="sentence-lowercase-start",
+        category=Category.CASING,
+        severity=Severity.WARNING,
+        summary="Ein Satz oder Absatz beginnt mit einem Kleinbuchstaben.",
+        doc=sentence_lowercase_start.__doc__ or "",
+        check=sentence_lowercase_start,
+        bad=(
+            Example("<marker>in</marker> den letzten Jahren haben Microsoft und OpenAI "
+                    "zusammengearbeitet.", correction="In"),
+            Example("Das Büro liegt in Bellevue. <marker>die</marker> Nähe zum Hauptsitz "
+                    "ist gewollt.", correction="Die"),
+            Example("<marker>zudem</marker> plant das Unternehmen neue Rechenzentren.",
+                    correction="Zudem"),
+            Example("<marker>nach</marker> Angaben des Konzerns stieg der Umsatz.",
+                    correction="Nach"),
+        ),
+        good=(
+            Example("In den letzten Jahren haben Microsoft und OpenAI zusammengearbeitet."),
+            Example("iPhone-Nutzer bekommen das Update zuerst."),
+            Example("eBay meldet steigende Umsätze."),
+            Example("Das kostet ca. zehn Euro pro Monat."),
+            Example("Er zögerte … und ging dann doch."),
+            Example("ls(1) zeigt den Inhalt eines Verzeichnisses an."),
+            Example("Version 2.0 bringt neue Funktionen."),
+        ),
+        origin="mtlint/checks/sentences.py",
+        fixable=True,
+    ),
+    Rule(
+        id="sentence-boundary-missing",
+        category=Category.PUNCTUATION,
+        severity=Severity.WARNING,
+        summary="Ein großgeschriebenes Funktionswort mitten im Satz: Satzende verloren.",
+        doc=sentence_boundary_missing.__doc__ or "",
+        check=sentence_boundary_missing,
+        bad=(
+            Example("Microsoft investierte fast 14 Milliarden Dollar <marker>Seit</marker> "
+                    "2019 bietet OpenAI Zugriff auf Azure."),
+            Example("OpenAIs Wandel hin zu Rentabilität <marker>Gleichzeitig</marker> erhöht "
+                    "das Bekenntnis zu ethischer KI den Druck."),
+            Example("Die Preise stiegen im dritten Quartal deutlich <marker>Außerdem</marker> "
+                    "sank die Nachfrage."),
+            Example("Der Umsatz wuchs um zwölf Prozent <marker>Während</marker> die Konkurrenz "
+                    "Marktanteile verlor, legte Apple zu."),
+            Example("Die Partnerschaft gilt als stabil <marker>Die</marker> jüngsten "
+                    "Entwicklungen zeigen etwas anderes."),
+        ),
+        good=(
+            Example("Seit 2019 bietet OpenAI Zugriff auf Azure."),
+            Example("Das berichtet die Zeitung Die Zeit in ihrer neuen Ausgabe."),
+            Example("Er las den Roman „Über den Wolken“ in einem Zug."),
+            Example("Die Vor- und Nachteile liegen auf der Hand."),
+            Example("Der Grund: Seit 2019 wächst der Markt."),
+            Example("Das geschah aus Trotz und nicht aus Dank."),
+        ),
+        origin="mtlint/checks/sentences.py",
+    ),
+)

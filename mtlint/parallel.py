@@ -34,7 +34,8 @@ MIN_CHARS = 200_000
 
 def _context() -> Any:
     # fork shares the loaded rules and models with the workers at no cost; it is only
-    # safe while this process runs no other threads.
+    # safe while this process runs no other threads (LanguageTool requests run in
+    # threads once the first results are out, so a replacement worker may be spawned).
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -64,7 +65,8 @@ def _worker(conn: Connection, runner: Runner) -> None:
 
 
 class _Worker:
-    def __init__(self, context: Any, runner: Runner):
+    def __init__(self, runner: Runner):
+        context = _context()
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, runner), daemon=True)
         self.process.start()
@@ -125,7 +127,6 @@ def check_parallel(runner: Runner, targets: Sequence[Target], jobs: int,
     # Longest first, so that one big file does not finish alone at the end.
     queue = deque(sorted(pending, key=lambda task: -len(task[1].text)))
     tasks = {index: (index, doc, config) for index, doc, config in pending}
-    context = _context()
     workers: list[_Worker] = []
     next_index = 0
     finished = False  # False while stopping early (Ctrl-C, an error): kill the workers
@@ -141,7 +142,7 @@ def check_parallel(runner: Runner, targets: Sequence[Target], jobs: int,
 
     try:
         for _ in range(min(jobs, len(queue))):
-            worker = _Worker(context, runner)
+            worker = _Worker(runner)
             workers.append(worker)
             assign(worker)
         while any(w.task is not None for w in workers):
@@ -169,7 +170,7 @@ def check_parallel(runner: Runner, targets: Sequence[Target], jobs: int,
                     worker.conn.close()
                     workers.remove(worker)
                     if queue:
-                        replacement = _Worker(context, runner)
+                        replacement = _Worker(runner)
                         workers.append(replacement)
                         assign(replacement)
             while next_index in done:

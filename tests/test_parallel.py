@@ -154,3 +154,14 @@ def test_a_dying_worker_costs_only_its_file(corpus: Path, spawned: list[int],
     for path, result in files.items():
         if "_exit" not in path and "_kill" not in path:
             assert result == serial[path]
+
+
+def test_spawned_workers_give_the_same_results(corpus: Path, monkeypatch) -> None:
+    """Where fork is not safe (threads running, other systems) workers are spawned."""
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    targets = list(discover([str(corpus)]))
+    serial = list(Runner().check_all(targets, jobs=1))
+    two = list(Runner().check_all(targets, jobs=2))
+    assert [(r.path, r.findings, r.error) for r in two] == \
+           [(r.path, r.findings, r.error) for r in serial]

@@ -7,6 +7,7 @@ from types import ModuleType
 
 MODULE_NAMES: tuple[str, ...] = (
     "sentences",
+    "residue",
 )
 
 

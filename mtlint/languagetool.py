@@ -225,8 +225,8 @@ def block_span(doc: Document, block: Block) -> tuple[int, int]:
     start = block.start
     if block.kind is BlockKind.LIST_ITEM and not doc.markdown:
         line_start, _ = doc.line_span(doc.position(block.start)[0])
-        marker = LIST_MARKER.match(doc.text, line_start, block.start + 1)
-        if marker and marker.end() == block.start:
+        marker = LIST_MARKER.match(doc.text[line_start:block.start])
+        if marker and line_start + marker.end() == block.start:
             start = line_start
             while doc.text[start] in " \t":
                 start += 1

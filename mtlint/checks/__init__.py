@@ -6,7 +6,9 @@ from __future__ import annotations
 from types import ModuleType
 
 MODULE_NAMES: tuple[str, ...] = (
+    "headings",
     "sentences",
+    "terminology",
     "residue",
 )
 

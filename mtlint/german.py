@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -197,6 +198,17 @@ def tag_words(words: Sequence[str]) -> list[WordAnalysis]:
     ms per sentence; repeated calls with the same tokens are cached.
     """
     return list(_tag_sentence(tuple(words)))
+
+
+_TOKEN = re.compile(r"\w+(?:[-‐'’]\w+)*|[^\w\s]")
+
+
+def tag_text(text: str) -> list[tuple[int, WordAnalysis]]:
+    """Tag one sentence given as text: each token (a word, or a single punctuation
+    mark) with its start offset in ``text``, tagged in context by ``tag_words``."""
+    tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(text)]
+    tagged = tag_words([token for _, token in tokens])
+    return [(start, analysis) for (start, _), analysis in zip(tokens, tagged, strict=True)]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,6 +8,8 @@ up with ``word.lower()``.
 
 from __future__ import annotations
 
+from mtlint import german
+
 
 def word_set(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -118,3 +120,17 @@ FUNCTION_WORDS = (
     ARTICLES | PREPOSITION_ARTICLES | PREPOSITIONS | COORDINATING_CONJUNCTIONS
     | SUBORDINATING_CONJUNCTIONS | PERSONAL_PRONOUNS | DETERMINERS
 )
+
+
+def is_prose_word(word: str) -> bool:
+    """Whether a lowercase word is one German prose writes this way: a function word,
+    or a form the noun lexicon or HanTa's full-form table knows as German (not only as
+    foreign material or a name).  Unknown words (commands, brands) are not."""
+    if word in FUNCTION_WORDS or word in CONNECTING_ADVERBS or word in FINITE_AUX_OR_MODAL:
+        return True
+    if len(word) < 3:
+        return False
+    tags = german.word_tags(word)
+    if tags is not None:
+        return not tags <= {"FM", "NE", "XY"}
+    return german.is_known_noun(word)

@@ -23,11 +23,11 @@ from mtlint.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     DETERMINERS,
-    FINITE_AUX_OR_MODAL,
     FUNCTION_WORDS,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
+    is_prose_word,
     word_set,
 )
 
@@ -73,19 +73,6 @@ def _is_plain_lowercase_word(text: str, start: int) -> str | None:
     if start > 0 and text[start - 1] in "'’`$-_/\\.":
         return None
     return word
-
-
-def _is_german_prose_word(word: str) -> bool:
-    """A lowercase word that German prose writes this way: a function word or a word
-    the lexicon or HanTa's full-form table knows as German."""
-    if word in FUNCTION_WORDS or word in CONNECTING_ADVERBS or word in FINITE_AUX_OR_MODAL:
-        return True
-    if len(word) < 3:
-        return False
-    tags = german.word_tags(word)
-    if tags is not None:
-        return not tags <= {"FM", "NE", "XY"}
-    return german.is_known_noun(word)
 
 
 def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
@@ -154,7 +141,7 @@ def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hi
                 starts.append(match.start("word"))
         for start in starts:
             word = _is_plain_lowercase_word(text, start)
-            if word is None or not _is_german_prose_word(word):
+            if word is None or not is_prose_word(word):
                 continue
             if start != lead and word not in SENTENCE_OPENERS:
                 continue

@@ -10,6 +10,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "sentences",
     "terminology",
     "residue",
+    "quotes",
 )
 
 

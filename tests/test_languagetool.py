@@ -256,6 +256,31 @@ def test_markdown_sends_prose_without_code_and_markup(serve) -> None:
     assert text[start:end] == "`pip install x`" and doc.is_ignored(start, end)
 
 
+def flag_every(word: str, rule_id: str = "DE_AGREEMENT",
+               category: str = "GRAMMAR") -> Callable[[dict], dict]:
+    """An answer that flags each occurrence of `word` (a stand-in for LanguageTool)."""
+    def answer(form: dict[str, str]) -> dict:
+        text, matches, at = form["text"], [], form["text"].find(word)
+        while at >= 0:
+            matches.append({"message": f"„{word}“?", "offset": utf16(text[:at]),
+                            "length": utf16(word), "replacements": [],
+                            "rule": {"id": rule_id, "category": {"id": category}}})
+            at = text.find(word, at + 1)
+        return {**empty_answer(), "matches": matches}
+    return answer
+
+
+def test_markdown_suppressions_apply_to_lt_ids(serve, tmp_path) -> None:
+    server = serve(flag_every("Tset"))
+    article = tmp_path / "a.md"
+    article.write_text("Ein Tset hier.\n\n<!-- mtlint-disable lt:DE_AGREEMENT -->\n\n"
+                       "Ein Tset dort.\n\n<!-- mtlint-enable lt:DE_AGREEMENT -->\n\n"
+                       "Ein `Tset` im Code.\n", encoding="utf-8")
+    _, data, _, _ = run_json(str(article), "--languagetool", server.url)
+    assert [(f["line"], f["column"], f["rule"]) for _, f in findings_by_source(
+        data, "languagetool")] == [(1, 5, "lt:DE_AGREEMENT")]
+
+
 # --- the seeds through the command line -----------------------------------------------------
 
 def test_seeds_get_the_recorded_matches_mapped_merged_and_status_used(replay) -> None:

@@ -16,7 +16,7 @@ from typing import TextIO
 from mtlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "hook")
+COMMANDS = ("check", "rules", "explain", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     hook.add_argument("action", choices=("install", "uninstall", "run"),
                       help="install: keep an existing hook as pre-commit.local and run it "
                            "first; uninstall: restore it; run: what the hook runs")
+
+    commands.add_parser("lsp", help="run the Language Server over standard input and output")
     return parser
 
 
@@ -115,6 +117,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
             return command_explain(args, stdout, stderr)
         if args.command == "hook":
             return command_hook(args, stdout, stderr)
+        if args.command == "lsp":
+            from mtlint.lsp import main as serve
+
+            return serve()
         return command_check(args, stdout, stderr)
     except UsageError as error:
         print(f"mtlint: error: {error}", file=stderr)

@@ -1,0 +1,397 @@
+"""The Language Server as an editor meets it: `python -m mtlint lsp` as a subprocess, driven
+over stdio by a small JSON-RPC client."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mtlint import check_text
+from mtlint.lsp import glossary_insertion, insertion_edit
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 20.0
+BROKEN = "Er nannte es „Bromance„ und lachte.\n"
+
+
+class Client:
+    """A minimal LSP client: framed JSON-RPC over the server's stdin/stdout."""
+
+    def __init__(self, cwd: Path):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MTLINT_")}
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mtlint", "lsp"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env)
+        self.inbox: queue.Queue[dict] = queue.Queue()
+        self.notifications: list[dict] = []
+        self.responses: dict[int, dict] = {}
+        self.next_id = 0
+        self.stderr = b""
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=self._drain_stderr, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.proc.stdout
+        assert stream is not None
+        while True:
+            headers = {}
+            while True:
+                line = stream.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode().partition(":")
+                headers[name.strip().lower()] = value.strip()
+            body = stream.read(int(headers["content-length"]))
+            self.inbox.put(json.loads(body))
+
+    def _drain_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.stderr += line
+
+    def send_raw(self, body: bytes) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def send(self, message: dict) -> None:
+        self.send_raw(json.dumps({"jsonrpc": "2.0", **message}).encode())
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: Any) -> dict:
+        """Send a request; the whole response (result or error)."""
+        self.next_id += 1
+        ident = self.next_id
+        self.send({"id": ident, "method": method, "params": params})
+        self._pump_until(lambda: ident in self.responses)
+        return self.responses.pop(ident)
+
+    def _pump_until(self, done: Any, timeout: float = TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while not done():
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"no answer in time; server stderr:\n{self.stderr.decode()}"
+            try:
+                message = self.inbox.get(timeout=remaining)
+            except queue.Empty:
+                continue
+            if "method" in message and "id" in message:  # a request from the server
+                self.send({"id": message["id"], "result": None})
+            elif "method" in message:
+                self.notifications.append(message)
+            else:
+                self.responses[message["id"]] = message
+
+    def diagnostics(self, uri: str, version: int | None = None) -> list[dict]:
+        """The next published diagnostics for `uri` (of `version`, if given)."""
+        found: list[dict] = []
+
+        def arrived() -> bool:
+            for message in self.notifications:
+                params = message["params"]
+                if (message["method"] == "textDocument/publishDiagnostics"
+                        and params["uri"] == uri
+                        and (version is None or params.get("version") == version)):
+                    self.notifications.remove(message)
+                    found.append(params)
+                    return True
+            return False
+
+        self._pump_until(arrived)
+        return found[0]["diagnostics"]
+
+    def initialize(self, root: Path, encodings: list[str] | None = None) -> dict:
+        general = {"positionEncodings": encodings} if encodings else {}
+        result = self.request("initialize", {
+            "processId": os.getpid(), "rootUri": root.as_uri(),
+            "capabilities": {"general": general, "workspace": {"workspaceEdit": {
+                "documentChanges": True, "resourceOperations": ["create"]}}},
+        })["result"]
+        self.notify("initialized", {})
+        return result
+
+    def open(self, path: Path, text: str, language: str = "plaintext") -> str:
+        uri = path.as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": language, "version": 1, "text": text}})
+        return uri
+
+    def change(self, uri: str, version: int, text: str) -> None:
+        self.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+
+    def code_actions(self, uri: str, diagnostic: dict, only: list[str] | None = None) -> list:
+        context: dict[str, Any] = {"diagnostics": [diagnostic]}
+        if only:
+            context["only"] = only
+        return self.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": diagnostic["range"], "context": context,
+        })["result"]
+
+    def close(self) -> None:
+        try:
+            self.request("shutdown", None)
+            self.notify("exit", None)
+            self.proc.wait(timeout=10)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture
+def client(tmp_path: Path):
+    started = Client(tmp_path)
+    yield started
+    started.close()
+
+
+def units(text: str, encoding: str) -> int:
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    if encoding == "utf-32":
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def expected_range(text: str, offset: int, length: int, encoding: str = "utf-16") -> dict:
+    def position(at: int) -> dict:
+        before = text[:at].replace("\r\n", "\n").replace("\r", "\n")
+        line = before.count("\n")
+        return {"line": line, "character": units(before.rsplit("\n", 1)[-1], encoding)}
+    return {"start": position(offset), "end": position(offset + length)}
+
+
+def apply_edits(text: str, edits: list[dict], encoding: str = "utf-16") -> str:
+    """Apply LSP text edits (client side), last first."""
+    lines = text.splitlines(keepends=True) or [""]
+
+    def offset(position: dict) -> int:
+        start = sum(len(line) for line in lines[:position["line"]])
+        line = lines[position["line"]] if position["line"] < len(lines) else ""
+        counted = 0
+        for index, char in enumerate(line):
+            if counted >= position["character"]:
+                return start + index
+            counted += units(char, encoding)
+        return start + len(line.rstrip("\r\n"))
+
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"],
+                                             e["range"]["start"]["character"]), reverse=True):
+        start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def test_seed_diagnostics_code_action_applied_and_diagnostic_gone(
+        client: Client, tmp_path: Path, seeds_dir: Path) -> None:
+    seed = next(p for p in sorted(seeds_dir.glob("*.txt")) if "„Bromance„" in p.read_text())
+    path = tmp_path / seed.name
+    text = seed.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    init = client.initialize(tmp_path)
+    assert init["capabilities"]["positionEncoding"] == "utf-16"
+    uri = client.open(path, text)
+    diagnostics = client.diagnostics(uri)
+    expected = check_text(text, str(path))
+    assert len(diagnostics) == len(expected) > 0
+    for diag, finding in zip(diagnostics, expected, strict=True):
+        assert diag["code"] == finding.rule
+        assert diag["range"] == expected_range(text, finding.offset, finding.length)
+        assert diag["message"] == finding.message
+    quote = next(d for d in diagnostics if d["code"] == "quote-low-closing")
+
+    actions = client.code_actions(uri, quote)
+    replace = next(a for a in actions if a["title"] == "Ersetzen durch „““")
+    assert replace["kind"] == "quickfix" and replace["isPreferred"] is True
+    change = replace["edit"]["documentChanges"][0]
+    assert change["textDocument"] == {"uri": uri, "version": 1}
+    fixed = apply_edits(text, change["edits"])
+    assert "„Bromance“" in fixed and len(fixed) == len(text)
+    client.change(uri, 2, fixed)
+    after = client.diagnostics(uri, version=2)
+    assert [d["code"] for d in after].count("quote-low-closing") == [
+        d["code"] for d in diagnostics].count("quote-low-closing") - 1
+    assert len(after) == len(diagnostics) - 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])
+def test_negotiated_position_encoding_underlines_the_right_characters(
+        client: Client, tmp_path: Path, encoding: str) -> None:
+    init = client.initialize(tmp_path, encodings=[encoding, "utf-16"])
+    assert init["capabilities"]["positionEncoding"] == encoding
+    text = "Titel\n\n😀 Köln: " + BROKEN
+    uri = client.open(tmp_path / "a.txt", text)
+    diag = next(d for d in client.diagnostics(uri) if d["code"] == "quote-low-closing")
+    offset = text.index("„ und")
+    assert diag["range"] == expected_range(text, offset, 1, encoding)
+    # A code action range in the same encoding finds the finding, and its edit is exact.
+    action = next(a for a in client.code_actions(uri, diag) if a.get("isPreferred"))
+    edits = action["edit"]["documentChanges"][0]["edits"]
+    assert apply_edits(text, edits, encoding) == text.replace("„ und", "“ und")
+
+
+def test_malformed_requests_do_not_kill_the_server_and_utf16_is_the_default(
+        client: Client, tmp_path: Path) -> None:
+    client.initialize(tmp_path)
+    text = "😀😀 " + BROKEN
+    uri = client.open(tmp_path / "a.txt", text)
+    diag = next(d for d in client.diagnostics(uri) if d["code"] == "quote-low-closing")
+    # Each emoji is two UTF-16 code units.
+    assert diag["range"]["start"] == {"line": 0, "character": 5 + len("Er nannte es „Bromance")}
+
+    client.send_raw(b"{this is not json")
+    unknown = client.request("mtlint/noSuchMethod", {})
+    assert unknown["error"]["code"] == -32601
+    # Params that do not fit the method: pygls cannot even read the id, so no answer
+    # comes (it logs the error); the server must simply go on.
+    client.send({"id": 999, "method": "textDocument/codeAction",
+                 "params": {"textDocument": {"uri": uri}, "range": "nowhere"}})
+    missing = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": "file:///nicht/offen.txt"}, "range": diag["range"],
+        "context": {"diagnostics": []}})
+    assert missing.get("result") == []
+    # Still alive: it answers and lints.
+    assert client.code_actions(uri, diag)
+    client.change(uri, 2, "😀😀 Er nannte es „Bromance“ und lachte.\n")
+    assert client.diagnostics(uri, version=2) == []
+    assert client.proc.poll() is None
+
+
+def test_markdown_disable_action_fix_all_and_workspace_config(client: Client,
+                                                              tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('ignore = ["quote-english-opening"]\n',
+                                           encoding="utf-8")
+    client.initialize(tmp_path)
+    text = "---\ntitle: x\n---\n# Titel\n\nDas Motto \"Mobile first“ und „Bromance„ hier.\n"
+    uri = client.open(tmp_path / "a.md", text, "markdown")
+    diagnostics = client.diagnostics(uri)
+    assert [d["code"] for d in diagnostics] == ["quote-low-closing"]  # config applied
+
+    actions = client.code_actions(uri, diagnostics[0])
+    disable = next(a for a in actions if a["title"].startswith("Regel quote-low-closing"))
+    edit = disable["edit"]["documentChanges"][0]["edits"]
+    disabled = apply_edits(text, edit)
+    assert disabled.startswith("---\ntitle: x\n---\n<!-- mtlint-disable quote-low-closing -->\n")
+    fix_all = client.code_actions(uri, diagnostics[0], only=["source.fixAll"])
+    assert [a["kind"] for a in fix_all] == ["source.fixAll"]
+
+    client.change(uri, 2, disabled)
+    assert client.diagnostics(uri, version=2) == []
+    # The config changes on disk and the document is saved: read afresh.
+    time.sleep(0.01)
+    (tmp_path / ".mtlint.toml").write_text('ignore = ["quote-low-closing"]\n', encoding="utf-8")
+    client.change(uri, 3, text)
+    assert [d["code"] for d in client.diagnostics(uri, version=3)] == ["quote-english-opening"]
+
+
+def glossary_text(config: Path, current: str | None, term: str) -> str | None:
+    insertion = glossary_insertion(config, current, term)
+    if insertion is None:
+        return None
+    at, inserted = insertion
+    return (current or "")[:at] + inserted + (current or "")[at:]
+
+
+class SlowSpeller(BaseHTTPRequestHandler):
+    """A stand-in LanguageTool server that flags every "Tset" as a spelling error, slowly."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def answer(self, data: Any) -> None:
+        body = json.dumps(data).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        self.answer([{"name": "German", "code": "de", "longCode": "de-DE"}])
+
+    def do_POST(self) -> None:
+        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        text = form["text"][0]
+        time.sleep(0.3)
+        matches = [{"message": "Möglicher Tippfehler gefunden.", "offset": units(
+            text[:at], "utf-16"), "length": 4, "replacements": [{"value": "Test"}],
+            "rule": {"id": "GERMAN_SPELLER_RULE", "category": {"id": "TYPOS"}}}
+            for at in range(len(text)) if text.startswith("Tset", at)]
+        self.answer({"software": {"name": "LanguageTool", "version": "6.3"},
+                     "matches": matches})
+
+
+def test_languagetool_follows_the_builtins_and_glossary_action(client: Client,
+                                                                tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowSpeller)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    config = tmp_path / ".mtlint.toml"
+    try:
+        config.write_text(f'[languagetool]\nurl = "http://127.0.0.1:{server.server_port}"\n',
+                          encoding="utf-8")
+        client.initialize(tmp_path)
+        text = "Ein Tset und „Bromance„ dort.\n"
+        uri = client.open(tmp_path / "a.txt", text)
+        first = client.diagnostics(uri)
+        assert [d["code"] for d in first] == ["quote-low-closing"]  # built-ins at once
+        merged = client.diagnostics(uri)
+        assert [d["code"] for d in merged] == ["lt:GERMAN_SPELLER_RULE", "quote-low-closing"]
+        speller = merged[0]
+        assert speller["range"] == expected_range(text, 4, 4)
+        actions = client.code_actions(uri, speller)
+        assert "Ersetzen durch „Test“" in [a["title"] for a in actions]
+        glossary = next(a for a in actions if "ins Glossar" in a["title"])
+        assert glossary["title"] == "„Tset“ ins Glossar aufnehmen (.mtlint.toml)"
+        change = glossary["edit"]["documentChanges"][0]
+        assert change["textDocument"]["uri"] == config.as_uri()
+        # The editor applies the edit and the user saves the config: Tset is a name now.
+        config.write_text(apply_edits(config.read_text(encoding="utf-8"), change["edits"]),
+                          encoding="utf-8")
+        assert '[glossary]\n"Tset" = []\n' in config.read_text(encoding="utf-8")
+        client.change(uri, 2, text + "\n")
+        assert [d["code"] for d in client.diagnostics(uri, version=2)] == ["quote-low-closing"]
+        assert [d["code"] for d in client.diagnostics(uri, version=2)] == ["quote-low-closing"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_glossary_edit_inserts_checked_toml(tmp_path: Path) -> None:
+    config = tmp_path / ".mtlint.toml"
+    assert glossary_text(config, None, "SearchGPT") == '[glossary]\n"SearchGPT" = []\n'
+    current = 'fail-on = "error"\n\n[glossary]\n"Teams" = []\n'
+    new = glossary_text(config, current, "Köln")
+    assert new == 'fail-on = "error"\n\n[glossary]\n"Köln" = []\n"Teams" = []\n'
+    assert glossary_text(config, new, "Köln") is None  # already there
+    assert glossary_text(config, 'glossary = ["Teams"]\n', "Köln") is None  # a list: by hand
+    assert glossary_text(config, "fail-on = [broken\n", "Köln") is None
+    appended = glossary_text(config, 'fail-on = "error"', "Wort")
+    assert appended == 'fail-on = "error"\n\n[glossary]\n"Wort" = []\n'
+    assert glossary_text(config, "[glossary]", "Wort") == '[glossary]\n"Wort" = []\n'
+    assert glossary_text(config, 'fail-on = "error"\r\n[glossary]\r\n', "W") == (
+        'fail-on = "error"\r\n[glossary]\r\n"W" = []\r\n')
+    assert glossary_text(config, 'unknown-key = 1\n', "W") is None  # not a valid config
+    pyproject = tmp_path / "pyproject.toml"
+    current = '[project]\nname = "x"\n\n[tool.mtlint.glossary]\n"A" = ["B"]\n'
+    assert glossary_text(pyproject, current, "Wort") == (
+        '[project]\nname = "x"\n\n[tool.mtlint.glossary]\n"Wort" = []\n"A" = ["B"]\n')
+    edit = insertion_edit(current, *glossary_insertion(pyproject, current, "Wort"), "utf-16")
+    assert (edit.range.start.line, edit.range.start.character) == (4, 0)
+    assert edit.new_text == '"Wort" = []\n'

@@ -10,7 +10,8 @@ back. The hook runs the same Python that installed it (`sys.executable -m mtlint
 `run` (what the hook calls) checks the STAGED content of the staged *.txt/*.md files —
 not the work tree, so an unstaged edit neither fails nor passes a commit — each under its
 real path, so that the configuration (found from that path in the work tree) and Markdown
-detection apply; the exit status follows the configured fail level.
+detection apply; the exit status follows the configured fail level. LanguageTool is used
+as `mtlint check` uses it (a configured server, or a local install).
 """
 
 from __future__ import annotations
@@ -172,6 +173,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     from mtlint.cli import exit_status
     from mtlint.config import ConfigError
     from mtlint.document import Document, DocumentError
+    from mtlint.languagetool import Session
     from mtlint.output import Report
     from mtlint.output.text import render
     from mtlint.runner import CHECKED_SUFFIXES, FileResult, Runner
@@ -181,6 +183,10 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     if not staged:
         return 0
     runner = Runner()
+    try:
+        languagetool = Session("auto", runner)  # as `mtlint check`: only where available
+    except ValueError as error:
+        raise HookError(str(error)) from None
     results = []
     for file, data in zip(staged, read_blobs(top, [f.blob for f in staged]), strict=True):
         try:
@@ -191,7 +197,8 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
             print(f"mtlint: {file.path}: {error}", file=stderr)
             continue
         results.append(runner.check_document(doc, config))
-    report = Report(results)
+        languagetool.submit(results[-1], config)
+    report = Report(results, languagetool.finish())
     status = exit_status(report)
     if report.finding_count or status:
         color = stdout.isatty() and "NO_COLOR" not in os.environ

@@ -11,6 +11,8 @@ MODULE_NAMES: tuple[str, ...] = (
     "terminology",
     "residue",
     "quotes",
+    "numbers",
+    "apostrophe",
 )
 
 

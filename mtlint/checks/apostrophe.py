@@ -30,18 +30,18 @@ CANDIDATE = regex.compile(
 # or conjunction carrying a contracted "es": "Geht's", "Wenn's Brett", "„Halt's Maul“".
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;…][\"“”»«)]?\s+|[„\"“»«(–—-]\s*)$")
 # Brand and shop names that carry the apostrophe in German too.
-APOSTROPHE_NAMES = frozenset(
-    """
-    McDonald Domino Kellogg Macy Moody Sotheby Christie Levi Wendy Lowe Denny Hellmann
-    Jerry Carl Applebee Sainsbury Harrod Barron Daniel Hershey Kiehl Claire Arby Chili
-    Joe Reader Ben Mike Papa Dunkin Friendly
-    """.split()
-)
+APOSTROPHE_NAMES = frozenset({
+    "McDonald", "Domino", "Kellogg", "Macy", "Moody", "Sotheby", "Christie", "Levi", "Wendy",
+    "Lowe", "Denny", "Hellmann", "Jerry", "Carl", "Applebee", "Sainsbury", "Harrod", "Barron",
+    "Daniel", "Hershey", "Kiehl", "Claire", "Arby", "Chili", "Joe", "Reader", "Ben", "Mike",
+    "Papa", "Dunkin", "Friendly",
+})
 # English fixed phrases in which the possessive stays: "St. Patrick's Day".
 ENGLISH_HEADS = frozenset({"Day", "Eve", "Digest", "Choice", "Club", "Inn"})
-PRONOUNS = frozenset(
-    "du er sie es ihr wir ich man wer was wie wo wenn da so ob dann nun jetzt".split()
-)
+PRONOUNS = frozenset({
+    "du", "er", "sie", "es", "ihr", "wir", "ich", "man", "wer", "was", "wie", "wo", "wenn",
+    "da", "so", "ob", "dann", "nun", "jetzt",
+})
 CONTRACTION_TAGS = frozenset({"KOUS", "KON", "ADV", "PPER", "PWS", "PWAV", "PDS", "PIS", "PAV"})
 
 

@@ -21,12 +21,14 @@ from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Se
 # What follows a number in the news: magnitudes, currencies and counted nouns.
 CONTEXT_WORDS = r"""
     Millionen | Million | Milliarden | Milliarde | Billionen | Mio\. | Mrd\. | Tausend
-  | Euro | Dollar | US-Dollar | Pfund | Franken | Yen | Yuan | Rupien | Rubel | EUR | USD | GBP | CHF
+  | Euro | Dollar | US-Dollar | Pfund | Franken | Yen | Yuan | Rupien | Rubel
+  | EUR | USD | GBP | CHF
   | Mitarbeiter(?:innen)? | Mitarbeitende(?:n)? | Beschäftigte(?:n)? | Angestellte(?:n)?
-  | Menschen | Personen | Leute | Nutzer(?:innen)? | Kunden | Einwohner(?:innen)? | Besucher(?:innen)?
-  | Teilnehmer(?:innen)? | Zuschauer(?:innen)? | Follower | Abonnenten | Downloads | Mitglieder(?:n)?
-  | Stellen | Jobs | Arbeitsplätze | Unternehmen | Firmen | Start-ups | Filialen | Standorte
-  | Fahrzeuge | Autos | Geräte | Exemplare | Stück | Einheiten | Patienten | Fälle(?:n)? | Tote | Opfer
+  | Menschen | Personen | Leute | Nutzer(?:innen)? | Kunden | Einwohner(?:innen)?
+  | Besucher(?:innen)? | Teilnehmer(?:innen)? | Zuschauer(?:innen)? | Follower | Abonnenten
+  | Downloads | Mitglieder(?:n)? | Stellen | Jobs | Arbeitsplätze | Unternehmen | Firmen
+  | Start-ups | Filialen | Standorte | Fahrzeuge | Autos | Geräte | Exemplare | Stück
+  | Einheiten | Patienten | Fälle(?:n)? | Tote | Opfer
   | Soldaten | Studierende(?:n)? | Schüler(?:innen)? | Haushalte | Wohnungen | Häuser | Seiten
   | Wörter | Zeichen | Stimmen | Jahre(?:n)? | Tage(?:n)? | Stunden | Kilometer | Meilen | Tonnen
 """

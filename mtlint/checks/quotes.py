@@ -145,7 +145,8 @@ RULES = (
             Example('Öffnen Sie "Einstellungen" und lesen Sie „Die Terminal-Konfiguration“.'),
             Example('Die Datei "/etc/fstab" steht in „Das Dateisystem“ und „Mounten“.'),
             Example('Ein 24"-Monitor und ein 27"-Monitor, sagt „Heise“ und „Golem“.'),
-            Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". Beide meinten »Freundschaft«.'),
+            Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
+                    'Beide meinten »Freundschaft«.'),
         ),
         origin="mtlint/checks/quotes.py",
     ),

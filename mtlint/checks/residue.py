@@ -85,7 +85,8 @@ def mojibake(doc: Document, context: RuleContext) -> Iterator[Hit]:
         bad = word[start:end]
         yield Hit(
             offset=token.start() + start, length=end - start,
-            message=f"„{bad}“ ist zerstörte Zeichenkodierung (Mojibake); gemeint ist „{replacement}“.",
+            message=(f"„{bad}“ ist zerstörte Zeichenkodierung (Mojibake); "
+                     f"gemeint ist „{replacement}“."),
             suggestions=(replacement,), replacement=replacement, safety=Safety.SAFE,
         )
 

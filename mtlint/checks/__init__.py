@@ -13,6 +13,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "quotes",
     "numbers",
     "apostrophe",
+    "dashes",
 )
 
 

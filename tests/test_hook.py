@@ -40,6 +40,8 @@ def repo(tmp_path: Path, git_env: None) -> Path:
     git(path, "config", "user.name", "Test")
     git(path, "config", "user.email", "test@example.org")
     git(path, "commit", "-q", "--allow-empty", "-m", "start")
+    # Only the quote rules, so that what counts as clean here stays so while rules are added.
+    (path / ".mtlint.toml").write_text('select = ["quote-*"]\n', encoding="utf-8")
     return path
 
 
@@ -80,7 +82,8 @@ def test_clean_article_and_an_error_only_in_an_unstaged_edit_are_committed(repo:
 
 def test_configured_fail_level_applies(repo: Path) -> None:
     hook.install(repo)
-    (repo / ".mtlint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    (repo / ".mtlint.toml").write_text('select = ["quote-*"]\nfail-on = "error"\n',
+                                       encoding="utf-8")
     add(repo, "a.txt", WARNING_ONLY)
     proc = commit(repo)
     assert proc.returncode == 0, proc.stderr

@@ -249,6 +249,7 @@ def test_negotiated_position_encoding_underlines_the_right_characters(
 
 def test_malformed_requests_do_not_kill_the_server_and_utf16_is_the_default(
         client: Client, tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('select = ["quote-*"]\n', encoding="utf-8")
     client.initialize(tmp_path)
     text = "😀😀 " + BROKEN
     uri = client.open(tmp_path / "a.txt", text)
@@ -276,8 +277,8 @@ def test_malformed_requests_do_not_kill_the_server_and_utf16_is_the_default(
 
 def test_markdown_disable_action_fix_all_and_workspace_config(client: Client,
                                                               tmp_path: Path) -> None:
-    (tmp_path / ".mtlint.toml").write_text('ignore = ["quote-english-opening"]\n',
-                                           encoding="utf-8")
+    (tmp_path / ".mtlint.toml").write_text(
+        'select = ["quote-*"]\nignore = ["quote-english-opening"]\n', encoding="utf-8")
     client.initialize(tmp_path)
     text = "---\ntitle: x\n---\n# Titel\n\nDas Motto \"Mobile first“ und „Bromance„ hier.\n"
     uri = client.open(tmp_path / "a.md", text, "markdown")
@@ -296,7 +297,8 @@ def test_markdown_disable_action_fix_all_and_workspace_config(client: Client,
     assert client.diagnostics(uri, version=2) == []
     # The config changes on disk and the document is saved: read afresh.
     time.sleep(0.01)
-    (tmp_path / ".mtlint.toml").write_text('ignore = ["quote-low-closing"]\n', encoding="utf-8")
+    (tmp_path / ".mtlint.toml").write_text(
+        'select = ["quote-*"]\nignore = ["quote-low-closing"]\n', encoding="utf-8")
     client.change(uri, 3, text)
     assert [d["code"] for d in client.diagnostics(uri, version=3)] == ["quote-english-opening"]
 
@@ -344,8 +346,8 @@ def test_languagetool_follows_the_builtins_and_glossary_action(client: Client,
     threading.Thread(target=server.serve_forever, daemon=True).start()
     config = tmp_path / ".mtlint.toml"
     try:
-        config.write_text(f'[languagetool]\nurl = "http://127.0.0.1:{server.server_port}"\n',
-                          encoding="utf-8")
+        config.write_text('select = ["quote-*", "lt:*"]\n\n[languagetool]\n'
+                          f'url = "http://127.0.0.1:{server.server_port}"\n', encoding="utf-8")
         client.initialize(tmp_path)
         text = "Ein Tset und „Bromance„ dort.\n"
         uri = client.open(tmp_path / "a.txt", text)

@@ -81,7 +81,8 @@ def test_sarif_fix_replaces_the_region_and_file_errors_are_notifications(
 def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a,b.txt").write_text(BROKEN, encoding="utf-8")
-    status, out, _ = run_inline(str(tmp_path / "a,b.txt"), "fehlt.txt", "--format", "github")
+    status, out, _ = run_inline(str(tmp_path / "a,b.txt"), "fehlt.txt", "--format", "github",
+                                "--select", "quote-*")
     assert status == 2
     assert out.splitlines() == [
         "::error file=a%2Cb.txt,line=1,col=23,endLine=1,endColumn=24,"

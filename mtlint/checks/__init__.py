@@ -8,7 +8,9 @@ from types import ModuleType
 MODULE_NAMES: tuple[str, ...] = (
     "headings",
     "sentences",
+    "verbs",
     "terminology",
+    "agreement",
     "residue",
     "quotes",
     "numbers",

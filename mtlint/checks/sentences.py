@@ -272,31 +272,46 @@ def sentence_boundary_missing(doc: Document, context: RuleContext) -> Iterator[H
     unberührt, Titel ohne sie können gemeldet werden.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-        text = block.text
         for sentence in block.sentences:
-            words = list(WORD_AT.finditer(sentence.text))
-            capitals = sum(1 for w in words if w.group()[:1].isupper())
-            if capitals * 5 > len(words) * 3:
-                continue  # Title Case or a list of names: capitals mean nothing here
-            for index, match in enumerate(words[1:], start=1):
-                word = match.group()
-                lower = word.lower()
-                if lower not in BOUNDARY_WORDS or not (word[0].isupper() and word[1:].islower()):
-                    continue
-                start = sentence.start - block.start + match.start()
-                end = start + len(word)
-                if not _glued_to_previous(text, start, end, words[index - 1].group()):
-                    continue
-                if _inside_quotation(text, start):
-                    continue
-                if not _opens_main_clause(sentence.text, words, index):
-                    continue
+            for start, glue in lost_boundaries(sentence.text):
+                if glue != "space":
+                    continue  # a quote glued to the next sentence: sentence-missing-space
+                word = WORD_AT.match(sentence.text, start).group()
                 yield Hit(
-                    block.start + start, len(word),
+                    sentence.start + start, len(word),
                     f"„{word}“ ist mitten im Satz großgeschrieben: Hier fehlt vermutlich ein "
                     "Satzende (Punkt) oder ein Absatz, vielleicht eine eingerutschte "
                     "Überschrift.",
                 )
+
+
+def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
+    """Where a new main clause starts inside a sentence without a sentence boundary.
+
+    Yields the offset of the capitalised function word that opens it and how it is
+    glued to the text before: "space" ("... Dollar Seit 2019 bietet ...") or "quote"
+    (no space after a closing quote: "... „Bromance„Die jüngsten ... deuten ...").
+    The word must open a clause with its finite verb in second position.
+    """
+    words = list(WORD_AT.finditer(sentence))
+    capitals = sum(1 for w in words if w.group()[:1].isupper())
+    if capitals * 5 > len(words) * 3:
+        return  # Title Case or a list of names: capitals mean nothing here
+    for index, match in enumerate(words[1:], start=1):
+        word = match.group()
+        if word.lower() not in BOUNDARY_WORDS or not (word[0].isupper() and word[1:].islower()):
+            continue
+        start, end = match.start(), match.end()
+        if sentence[start - 1] in CLOSING_QUOTES + "„" and sentence[start - 2:start - 1].isalpha():
+            glue = "quote"
+        elif _glued_to_previous(sentence, start, end, words[index - 1].group()) and not (
+            _inside_quotation(sentence, start)
+        ):
+            glue = "space"
+        else:
+            continue
+        if _opens_main_clause(sentence, words, index):
+            yield start, glue
 
 
 RULES = (

@@ -1,0 +1,452 @@
+"""Missing verbs: sentences without a finite verb, verb brackets that never close, and
+clauses that run into the next sentence without their verb.
+
+Machine translation drops verbs, most often the last word of a German clause, which
+English puts early: "Um die Komplexität noch zu erhöhen, hat OpenAI kürzlich eine
+Satellitenbüro in Bellevue" lost "eröffnet", "... und die Partnerschaft als
+„Bromance„" lost "bezeichnet".  The rules find finite verbs through closed lists of
+auxiliaries, modals and frequent verbs, then HanTa's table of word forms, and tag a
+sentence in context only when those leave it without a verb, so that checking stays
+cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from mtlint import german
+from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, WORD_AT, lost_boundaries
+from mtlint.document import BlockKind, Document, Span
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.wordclasses import (
+    FINITE_AUX_OR_MODAL,
+    FREQUENT_FINITE_VERBS,
+    PREPOSITIONS,
+    SUBORDINATING_CONJUNCTIONS,
+    word_set,
+)
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+# Forms that may be finite in some sentence: infinitives double as plural present
+# forms, participles of inseparable verbs as third person singular.
+VERB_FORM_TAGS = FINITE_TAGS | {"VVINF", "VVPP", "VAINF", "VMINF"}
+PARTICIPLE_ENDINGS = ("t", "te", "ten")
+SUPERLATIVE_ENDINGS = ("ste", "sten")
+# Sentence openers of deliberate verbless sentences: "Hier ein Beispiel.", "Näheres
+# dazu in ...", "Lieber spät als nie.", "Je größer die Stadt, desto ...".
+ELLIPTIC_OPENERS = word_set(
+    "hier näheres mehr siehe see vgl lieber besser nichts nie nur wohl dank je fazit "
+    "zusammengefasst kurzum beispiel beispielsweise etwa"
+)
+# What closes a verb bracket: a participle, an infinitive, a separable particle.
+CLOSING_TAGS = frozenset(
+    {"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKZU", "PTKVZ"}
+)
+# A sentence needs this many words before a missing verb is worth reporting; shorter
+# verbless sentences are usually deliberate ("Mehr dazu hier.", "Ein guter Anfang.").
+MIN_WORDS = 10
+
+
+def word_tags(word: str) -> frozenset[str]:
+    """The tags a word form can have: HanTa's full-form table, else its analysis."""
+    tags = german.word_tags(word)
+    if tags is None:
+        tags = frozenset({german.analyze_word(word).tag})
+    return tags
+
+
+def could_be_finite(word: str, first: bool = False) -> bool:
+    """Whether a word (of a sentence, `first` if it opens it) may be a finite verb.
+
+    Generous on purpose: infinitives and participles count too, because the same forms
+    are finite ("sie bewältigen", "es erkältet"), and so does any verb form HanTa
+    guesses for a word it does not know."""
+    if not first and not word[:1].islower():
+        return False  # capitalised in mid-sentence: a noun or a name
+    lower = word.lower()
+    if lower in FINITE_AUX_OR_MODAL or lower in FREQUENT_FINITE_VERBS:
+        return True
+    if not lower.isalpha() or len(lower) < 3:
+        return False
+    tags = german.word_tags(lower)
+    if tags is None:
+        return german.analyze_word(lower).tag.startswith("V")
+    if (
+        tags & {"ADJA", "ADJD"} and lower.endswith(PARTICIPLE_ENDINGS)
+        and not lower.endswith(SUPERLATIVE_ENDINGS)
+    ):
+        return True  # "zerteilte", "verpestet": adjective or past tense / participle
+    return bool(tags & VERB_FORM_TAGS)
+
+
+def has_finite_verb(words: list[str], first: bool = True) -> bool:
+    """Whether any of the words may be a finite verb (word by word, no context)."""
+    return any(could_be_finite(word, first and i == 0) for i, word in enumerate(words))
+
+
+def _words(text: str) -> list[regex.Match[str]]:
+    return list(WORD_AT.finditer(text))
+
+
+# --- verb-missing -------------------------------------------------------------------
+
+
+def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Einen Satz im Fließtext, der kein finites Verb hat: „Microsofts bedeutende
+    Investitionen von fast 14 Milliarden Dollar in die Infrastruktur der nächsten
+    Jahre.“
+
+    ## Warum ist das ein Problem?
+    Ein Aussagesatz braucht ein konjugiertes Verb. Fehlt es, hat die Übersetzung meist
+    ein Wort verloren oder zwei Sätze falsch zusammengesetzt; der Leser muss raten, was
+    gemeint ist.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Sätze im Fließtext, die mit einem Punkt enden und mindestens
+    zehn Wörter haben; Überschriften, Listenpunkte, Bildunterschriften, Sätze mit
+    Doppelpunkt („Fazit: …“) und Fragen oder Ausrufe bleiben außen vor, weil dort
+    verblose Sätze üblich sind. Ein Wort, das auch ein finites Verb sein kann („deuten“,
+    „bezeichnet“), zählt als Verb; erst wenn keines da ist, entscheidet der Tagger im
+    Satzzusammenhang.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH):
+        for sentence in block.sentences:
+            text = sentence.text.rstrip()
+            if not text.endswith(".") or text.endswith("..") or ":" in text:
+                continue
+            if text[0] in OPENING_QUOTES or not text[0].isupper():
+                continue
+            if " - " in text or " – " in text or " — " in text:
+                continue  # a definition or an aside: "Alkohol - der Ursprung ..."
+            words = [match.group() for match in _words(text)]
+            if len(words) < MIN_WORDS or words[0].lower() in ELLIPTIC_OPENERS:
+                continue
+            if has_finite_verb(words):
+                continue
+            if any(a.tag in FINITE_TAGS for _, a in german.tag_text(text)):
+                continue
+            yield Hit(
+                sentence.start, len(text),
+                "Diesem Satz fehlt ein konjugiertes Verb: Vermutlich ist bei der Übersetzung "
+                "ein Wort verloren gegangen.",
+            )
+
+
+# --- verb-bracket-open --------------------------------------------------------------
+
+# Present tense of haben and sein: with an adverbial of a past event ("kürzlich") they
+# can only be the auxiliary of a perfect tense, which needs its participle.
+PRESENT_PERFECT_AUX = word_set("habe hast hat haben habt bin bist ist sind seid")
+# Subjunctive modals, which need an infinitive; the indicative ones also stand alone
+# ("Das kann ich nicht.", "Ich will mehr.", "Wir müssen in die Prüfung.").
+BRACKET_MODALS = word_set(
+    "könnte könnten sollte sollten müsste müssten dürfte dürften"
+)
+PAST_EVENT = regex.compile(
+    r"""(?xi)
+    (?<! \b(?:wie|als|von|seit|bis|ab)\s )   # not a comparison or attribute: "wie damals"
+    \b(?: kürzlich | jüngst | neulich | unlängst | gestern | vorgestern | damals
+        | vor\ kurzem
+        | vor\ \w+\ (?:tagen|wochen|monaten|jahren)
+        | (?:letzte[nm]?|vergangene[nm]?|vorige[nm]?)\ (?:woche|monat|jahr|jahres|quartal)
+        | im\ (?:letzten|vergangenen|vorigen)\ (?:jahr|monat|quartal|sommer|herbst|winter)
+    )\b
+    """
+)
+# Words that open an embedded clause or insertion after a comma.
+CLAUSE_OPENERS = SUBORDINATING_CONJUNCTIONS | word_set(
+    "der die das dem den deren dessen denen welcher welche welches um ohne statt anstatt wie"
+)
+
+
+def _segments(text: str, start: int) -> list[tuple[int, int]]:
+    """Stretches of `text` from `start` to the end of the sentence, separated by commas,
+    semicolons and colons."""
+    spans = []
+    position = start
+    for match in regex.finditer(r"[,;:]|$", text[start:]):
+        end = start + match.start()
+        spans.append((position, end))
+        position = start + match.end()
+        if not match.group():
+            break
+    return spans
+
+
+def could_close_bracket(word: str, last: bool = False) -> bool:
+    """Whether a word may be the participle, infinitive or separable particle that
+    closes a verb bracket (`last`: it ends its clause, where particles stand)."""
+    if not word[:1].islower() or not word.isalpha():
+        return False
+    tags = word_tags(word)
+    if tags & (CLOSING_TAGS - {"PTKVZ", "PTKZU"}):
+        return True
+    if "PTKVZ" in tags and last:
+        return True  # "hat ... vor"
+    # Infinitives double as plural present forms: "rennen" may be tagged VVFIN only.
+    return bool(tags & {"VVFIN"}) and word.endswith(("en", "ern", "eln"))
+
+
+def _closes_bracket(text: str, segment: tuple[int, int], adjectives: bool = True) -> bool:
+    """Whether a stretch holds a word that may close a verb bracket; with `adjectives`
+    False, participles that are also adjectives ("entfernt") do not count."""
+    words = _words(text[segment[0]:segment[1]])
+    for index, match in enumerate(words):
+        word = match.group()
+        if word == "zu" and index + 1 < len(words):
+            return True  # "zu sein", "zu erhöhen"
+        if index + 1 == len(words) and word.islower() and word.endswith(("en", "ern", "eln")):
+            return True  # a clause-final verb the tagger does not know: "gaten"
+        if could_close_bracket(word, index + 1 == len(words)) and (
+            adjectives or not word_tags(word) & {"ADJD", "ADJA"}
+        ):
+            return True
+    return False
+
+
+def _bracket_closed(text: str, aux_end: int, perfect: bool) -> bool:
+    """Whether the clause of the auxiliary ending at `aux_end` gets its participle or
+    infinitive, in its own stretch up to the next comma or anywhere after it.
+
+    For a perfect tense, a stretch right after the clause that ends the sentence is an
+    apposition ("…, nicht weit vom Hauptsitz entfernt."): an adjective-like participle
+    there does not close the bracket."""
+    segments = _segments(text, aux_end)
+    if _closes_bracket(text, segments[0]):
+        return True
+    for index in range(1, len(segments)):
+        apposition = perfect and index == 1 and len(segments) == 2
+        if _closes_bracket(text, segments[index], adjectives=not apposition):
+            return True
+    return False
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The stretch of `text` from the last comma before `position` to it."""
+    start = max(text.rfind(",", 0, position), text.rfind(";", 0, position))
+    return text[start + 1:position]
+
+
+def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Hilfs- oder Modalverb, dessen Satzklammer nie schließt: Das Partizip oder der
+    Infinitiv am Ende fehlt. „Um die Komplexität noch zu erhöhen, hat OpenAI kürzlich
+    eine Satellitenbüro in Bellevue, nicht weit vom Hauptsitz entfernt.“ (es fehlt
+    „eröffnet“); „Microsoft könnte die Modelle von OpenAI schon bald in seine eigenen
+    Produkte.“ (es fehlt „integrieren“).
+
+    ## Warum ist das ein Problem?
+    Im Deutschen steht das Vollverb am Ende des Satzes, im Englischen früh. Beim
+    Übersetzen fällt es deshalb leicht weg; übrig bleibt ein Satz, dessen Aussage fehlt.
+
+    ## Wann die Regel meldet
+    „haben“ und „sein“ im Präsens nur zusammen mit einer Zeitangabe für ein vergangenes
+    Ereignis („kürzlich“, „gestern“, „vor zwei Jahren“): Dann können sie nur das Perfekt
+    bilden, das ein Partizip braucht. („OpenAI hat ein Büro in Bellevue.“ ist ein
+    vollständiger Satz und wird nicht gemeldet.) Die Konjunktivformen „könnte“, „sollte“,
+    „müsste“, „dürfte“, wenn ihrem Satz ein Infinitiv fehlt und mindestens drei
+    Wörter folgen; die Indikativformen stehen oft allein („Das kann ich nicht.“) und
+    werden nicht geprüft, „würde“ ebenso wenig („würde wieder zum Kind“).
+
+    ## Bekannte Grenzen
+    Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,
+    auch wenn es zu einem anderen Verb gehört; die Regel schweigt dann lieber.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        for sentence in block.sentences:
+            text = sentence.text
+            words = _words(text)
+            for index, match in enumerate(words):
+                lower = match.group().lower()
+                if index > 0 and not match.group()[:1].islower():
+                    continue
+                perfect = lower in PRESENT_PERFECT_AUX
+                if not perfect and lower not in BRACKET_MODALS:
+                    continue
+                segment_end = _segments(text, match.end())[0][1]
+                while segment_end > match.end() and text[segment_end - 1] in " .!?…":
+                    segment_end -= 1
+                after = _words(text[match.end():segment_end])
+                if not after or text[segment_end:segment_end + 1] == "?":
+                    continue
+                if perfect:
+                    clause = _clause_before(text, match.start()) + text[match.end():segment_end]
+                    if not PAST_EVENT.search(clause):
+                        continue
+                elif len(after) < 3:
+                    continue
+                if index > 0 and could_close_bracket(words[index - 1].group()) and not (
+                    regex.search(r"[,;:]", text[words[index - 1].end():match.start()])
+                ):
+                    continue  # verb-final: "..., die genutzt werden können"
+                if _bracket_closed(text, match.end(), perfect):
+                    continue
+                yield Hit(
+                    sentence.start + match.start(), segment_end - match.start(),
+                    f"„{match.group()}“ eröffnet eine Satzklammer, die nicht geschlossen wird: "
+                    "Es fehlt das Partizip oder der Infinitiv am Satzende, vermutlich ein "
+                    "bei der Übersetzung weggefallenes Verb.",
+                )
+                break
+
+
+# --- verb-missing-run-on ------------------------------------------------------------
+
+COORDINATORS = regex.compile(r"\s(?:und|oder|sowie|aber)\s")
+
+
+def _top_level(text: str) -> list[tuple[int, int]]:
+    """Coordinator matches of `text` outside quotations."""
+    depth = 0
+    inside = []
+    for char in text:
+        if char in "„»":
+            depth += 1
+        elif char in CLOSING_QUOTES and depth:
+            depth -= 1
+        inside.append(depth > 0)
+    return [
+        (m.start(), m.end()) for m in COORDINATORS.finditer(text) if not inside[m.start()]
+    ]
+
+
+def verb_missing_run_on(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Einen Satzteil ohne Verb, der direkt in den nächsten Satz übergeht: „Während
+    OpenAIs CEO Sam Altman eine optimistische Sichtweise beibehält und die Partnerschaft
+    als „Bromance„Die jüngsten Entwicklungen deuten auf …“ – hinter „als „Bromance„“
+    fehlt „bezeichnet“, und der nächste Satz beginnt ohne Satzende.
+
+    ## Warum ist das ein Problem?
+    Der Leser verliert den Faden: Der erste Satz bleibt unvollständig, der zweite
+    beginnt mitten im ersten. Die Übersetzung hat hier ein Verb und ein Satzende
+    verloren.
+
+    ## Wann die Regel meldet
+    Wenn mitten im Satz ein neuer Hauptsatz beginnt (ein großgeschriebenes Funktionswort,
+    dem das finite Verb an zweiter Stelle folgt) und der Satzteil davor unvollständig
+    ist: das letzte Glied einer Aufzählung mit „und“/„oder“ hat kein Verb, während das
+    erste eines hat, oder ein Nebensatz („Während …“, „Weil …“) hat gar keines.
+
+    ## Bekannte Grenzen
+    Ein verlorenes Satzende ohne fehlendes Verb meldet „sentence-boundary-missing“; ein
+    Hauptsatz ohne Verb vor der Satzgrenze wird hier nicht gemeldet.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        for sentence in block.sentences:
+            text = sentence.text
+            for boundary, _ in lost_boundaries(text):
+                head = text[:boundary].rstrip()
+                span = _verbless_part(head)
+                if span is not None:
+                    part = head[span.start:span.end]
+                    yield Hit(
+                        sentence.start + span.start, span.end - span.start,
+                        f"Dem Satzteil „{part}“ fehlt das Verb, und der nächste Satz schließt "
+                        "ohne Satzende an: Vermutlich sind ein Verb und ein Punkt verloren "
+                        "gegangen.",
+                    )
+                break
+
+
+def _verbless_part(head: str) -> Span | None:
+    """The part of `head` (the sentence up to a lost boundary) that lacks its verb."""
+    coordinators = _top_level(head)
+    if coordinators:
+        start, end = coordinators[-1]
+        first, last = head[:start], head[end:]
+        if has_finite_verb([m.group() for m in _words(first)]) and not has_finite_verb(
+            [m.group() for m in _words(last)], first=False
+        ):
+            return Span(end, len(head), last)
+        return None
+    words = _words(head)
+    if (
+        words and words[0].group().lower() in SUBORDINATING_CONJUNCTIONS - PREPOSITIONS
+        and not has_finite_verb([m.group() for m in words[1:]], first=False)
+    ):
+        return Span(words[1].start() if len(words) > 1 else 0, len(head), head)
+    return None
+
+
+RULES = (
+    Rule(
+        id="verb-missing",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ein Satz im Fließtext hat kein konjugiertes Verb.",
+        doc=verb_missing.__doc__ or "",
+        check=verb_missing,
+        bad=(
+            Example("<marker>Die bedeutenden Investitionen von Microsoft in die Infrastruktur "
+                    "der nächsten Jahre.</marker> Danach kam die Wende."),
+            Example("Die Lage ist ernst. <marker>Eine weitere Verschiebung der Markteinführung "
+                    "auf das nächste Quartal wegen fehlender Chips.</marker>"),
+            Example("<marker>Im Gegensatz zu Bing mit seinen klassischen Suchergebnissen ein "
+                    "eher dialogorientiertes Erlebnis.</marker>"),
+        ),
+        good=(
+            Example("Die Investitionen von Microsoft in die Infrastruktur wachsen weiter."),
+            Example("Mehr dazu hier."),
+            Example("Fazit: Eine wegweisende Partnerschaft mit vielen offenen Fragen."),
+            Example("Was für eine lange und völlig unerwartete Wendung in dieser Geschichte!"),
+            Example("Die Entwicklungen deuten auf eine Verschiebung der Kräfte im Markt hin."),
+        ),
+        origin="mtlint/checks/verbs.py",
+    ),
+    Rule(
+        id="verb-bracket-open",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Hilfs- oder Modalverb ohne Partizip oder Infinitiv: Das Vollverb fehlt.",
+        doc=verb_bracket_open.__doc__ or "",
+        check=verb_bracket_open,
+        bad=(
+            Example("Um die Komplexität noch zu erhöhen, <marker>hat OpenAI kürzlich ein "
+                    "Büro in Bellevue</marker>, nicht weit vom Hauptsitz von Microsoft "
+                    "entfernt."),
+            Example("Nach Angaben der Zeitung <marker>hat Apple vor zwei Jahren ein neues Werk "
+                    "in Texas</marker>."),
+            Example("Microsoft <marker>könnte die Modelle von OpenAI schon bald in seine "
+                    "eigenen Produkte</marker>."),
+            Example("Der Konzern <marker>ist gestern mit einem neuen Modell an die "
+                    "Börse</marker>."),
+        ),
+        good=(
+            Example("OpenAI hat ein Büro in Bellevue, nicht weit vom Hauptsitz entfernt."),
+            Example("OpenAI hat kürzlich ein Büro in Bellevue eröffnet."),
+            Example("OpenAI hat, wie kürzlich berichtet, ein Büro in Bellevue eröffnet."),
+            Example("Microsoft könnte die Modelle schon bald in seine Produkte integrieren."),
+            Example("Das kann ich nicht."),
+            Example("Er hat gestern Geburtstag gefeiert, sie hatte vorgestern frei."),
+        ),
+        origin="mtlint/checks/verbs.py",
+    ),
+    Rule(
+        id="verb-missing-run-on",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ein Satzteil ohne Verb läuft ohne Satzende in den nächsten Satz.",
+        doc=verb_missing_run_on.__doc__ or "",
+        check=verb_missing_run_on,
+        bad=(
+            Example("Während Altman optimistisch bleibt und <marker>die Partnerschaft als "
+                    "„Bromance„</marker>Die jüngsten Entwicklungen deuten auf einen Bruch hin."),
+            Example("Microsoft investierte Milliarden und <marker>OpenAI die technische "
+                    "Infrastruktur</marker> Seit 2019 bietet Azure die Infrastruktur."),
+            Example("Weil <marker>die Nachfrage nach Chips in diesem Jahr</marker> "
+                    "Außerdem sinken die Preise."),
+        ),
+        good=(
+            Example("Während Altman optimistisch bleibt und die Partnerschaft als „Bromance“ "
+                    "bezeichnet, deuten die Entwicklungen auf einen Bruch hin."),
+            Example("Microsofts Investitionen von fast 14 Milliarden Dollar Seit 2019 bietet "
+                    "OpenAI Zugriff auf Azure."),
+            Example("Er kam nach Hause und aß. Seit 2019 wohnt er hier."),
+        ),
+        origin="mtlint/checks/verbs.py",
+    ),
+)

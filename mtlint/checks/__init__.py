@@ -16,6 +16,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "numbers",
     "apostrophe",
     "dashes",
+    "spelling",
 )
 
 

@@ -9,6 +9,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "headings",
     "sentences",
     "verbs",
+    "word_order",
     "terminology",
     "agreement",
     "residue",
@@ -17,6 +18,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "apostrophe",
     "dashes",
     "spelling",
+    "untranslated",
 )
 
 

@@ -1,0 +1,689 @@
+"""Agreement: article, adjective and noun that do not fit together.
+
+Machine translation picks the article from the English source ("a", "the") and the
+noun from the German lexicon, and the two often disagree: "eine Satellitenbüro"
+(feminine article, neuter noun), "das Entscheidung", "der neue Batteriefabrik", "im
+Bereich der Künstliche Intelligenz" (genitive article, nominative adjective ending).
+
+The check reads a noun phrase as article, adjectives and noun, looks the noun up in
+the noun lexicon (mtlint/german.py: genders and singular/plural forms from
+Wiktionary; compounds take the gender of their last part) and reports the phrase only
+when no reading of the article — every gender, case and number it can stand for —
+fits the noun and the adjective endings. "mit der Fabrik" (dative feminine), "die
+Büros" (plural) and "den Büros" (dative plural) are fine. LanguageTool covers the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from mtlint.document import Document, Span
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+
+# A reading of an article form: gender or plural ("m", "f", "n", "pl"), case, and the
+# ending an adjective takes after it (weak or mixed declension).
+Reading = tuple[str, str, str]
+
+DEFINITE: dict[str, tuple[Reading, ...]] = {
+    "der": (("m", "nom", "e"), ("f", "gen", "en"), ("f", "dat", "en"), ("pl", "gen", "en")),
+    "die": (("f", "nom", "e"), ("f", "acc", "e"), ("pl", "nom", "en"), ("pl", "acc", "en")),
+    "das": (("n", "nom", "e"), ("n", "acc", "e")),
+    "des": (("m", "gen", "en"), ("n", "gen", "en")),
+    "dem": (("m", "dat", "en"), ("n", "dat", "en")),
+    "den": (("m", "acc", "en"), ("pl", "dat", "en")),
+}
+# The same readings by ending, for "dieser", "diese", "dieses", ... ("dieses" is both
+# "das" and "des").
+DEFINITE_BY_ENDING: dict[str, tuple[Reading, ...]] = {
+    "er": DEFINITE["der"], "e": DEFINITE["die"], "es": DEFINITE["das"] + DEFINITE["des"],
+    "em": DEFINITE["dem"], "en": DEFINITE["den"],
+}
+# "ein", "kein", "mein", ...: the bare form takes strong adjective endings.
+INDEFINITE_BY_ENDING: dict[str, tuple[Reading, ...]] = {
+    "": (("m", "nom", "er"), ("n", "nom", "es"), ("n", "acc", "es")),
+    "e": (("f", "nom", "e"), ("f", "acc", "e")),
+    "er": (("f", "gen", "en"), ("f", "dat", "en")),
+    "es": (("m", "gen", "en"), ("n", "gen", "en")),
+    "em": (("m", "dat", "en"), ("n", "dat", "en")),
+    "en": (("m", "acc", "en"),),
+}
+# "kein" and the possessives have plural forms too; "ein" has none.
+PLURAL_BY_ENDING: dict[str, tuple[Reading, ...]] = {
+    "e": (("pl", "nom", "en"), ("pl", "acc", "en")),
+    "er": (("pl", "gen", "en"),),
+    "en": (("pl", "dat", "en"),),
+}
+# Bare "sein", "ihr", "euer" are also a verb and pronouns: only their inflected forms.
+POSSESSIVE_STEMS = ("mein", "dein", "sein", "ihr", "unser", "eur")
+DEMONSTRATIVE_STEMS = ("dies", "jen")
+ENDINGS = ("en", "em", "er", "es", "e")
+# Forms that are also relative pronouns: after a comma they start a clause
+# ("die Firma, die Software entwickelt").
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+
+
+@dataclass(frozen=True)
+class Determiner:
+    """An article-like word: its family (how to build other forms) and readings."""
+
+    family: str  # "def", "dies", "jen", "ein", "kein", or a possessive stem
+    readings: tuple[Reading, ...]
+
+
+def _build_determiners() -> dict[str, Determiner]:
+    table = {form: Determiner("def", readings) for form, readings in DEFINITE.items()}
+    for stem in DEMONSTRATIVE_STEMS:
+        for ending, readings in DEFINITE_BY_ENDING.items():
+            table[stem + ending] = Determiner(stem, readings)
+    for stem in ("ein", "kein", *POSSESSIVE_STEMS):
+        for ending, readings in INDEFINITE_BY_ENDING.items():
+            if not ending and stem in ("sein", "ihr", "eur"):
+                continue
+            if stem == "eur" and not ending:
+                continue
+            plural = () if stem == "ein" else PLURAL_BY_ENDING.get(ending, ())
+            table[stem + ending] = Determiner(stem, readings + plural)
+    table["unser"] = Determiner("unser", INDEFINITE_BY_ENDING[""])
+    return table
+
+
+DETERMINERS = _build_determiners()
+
+
+def determiner_form(family: str, gender: str, case: str) -> tuple[str, str] | None:
+    """The form of a determiner family for a gender/number and case, with the
+    adjective ending after it: ("def", "f", "nom") -> ("die", "e")."""
+    for form, determiner in DETERMINERS.items():
+        if determiner.family != family:
+            continue
+        for reading in determiner.readings:
+            if reading[:2] == (gender, case):
+                return form, reading[2]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------
+
+# Words that can stand between article and noun without an adjective ending
+# ("die sehr neue Fabrik"); anything else ends the phrase.
+DEGREE_ADVERBS = word_set(
+    "sehr besonders äußerst ganz ziemlich recht eher etwas noch bereits bisher "
+    "schon weit viel deutlich überaus stets immer zunehmend neu frisch"
+)
+NUMBER_WORD = regex.compile(r"(?:zig|ßig|hundert|tausend|zehn|zwölf|elf)$")
+ENGLISH_FUNCTION_WORDS = word_set("of the and for to on with from by")
+# Quantifiers that do not inflect like adjectives ("die mehr als 100 Firmen").
+STOP_WORDS = word_set("mehr weniger viel wenig lauter etwas genug")
+
+
+def adjective_ending(word: str) -> str | None:
+    """The inflection ending of an attributive adjective ("neuen" -> "en")."""
+    lower = word.lower()
+    for ending in ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            return ending
+    return None
+
+
+def is_attributive_adjective(word: str) -> bool:
+    """An inflected adjective or participle ("neue", "wachsenden", "Künstliche")."""
+    from mtlint.german import analyze_word, is_known_noun
+
+    if not word.isalpha() or word.lower() in STOP_WORDS or adjective_ending(word) is None:
+        return False
+    if word[:1].isupper():
+        # Capitalised inside a term ("der Künstlichen Intelligenz"), never a noun.
+        return not is_known_noun(word) and analyze_word(word).tag == "ADJA"
+    return analyze_word(word).tag == "ADJA"
+
+
+def is_uninflected_adjective(word: str) -> bool:
+    """An adjective in its bare form ("erheblich", "neu"), not an adverb."""
+    from mtlint.german import analyze_word, word_tags
+
+    if not word.isalpha() or not word.islower() or word in STOP_WORDS:
+        return False
+    if word[-1] in "nmrse" or NUMBER_WORD.search(word):
+        return False  # "besondern", "größern": old inflected forms; "fünfzig"
+    tags = word_tags(word)
+    if tags is not None:
+        return tags <= {"ADJD"}
+    return analyze_word(word).tag == "ADJD"
+
+
+@dataclass(frozen=True)
+class NounReading:
+    """What a noun form allows: genders for singular readings, "pl" for plural."""
+
+    numbers: frozenset[str]  # subset of {"m", "f", "n", "pl"}
+    lemma: str
+
+
+# Suffixes that fix the gender of a noun whatever the lexicon's compound fallback
+# found ("Deinstallation" is not "Ion", n, but -ion, f). Diminutives are also plural.
+SUFFIX_GENDERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (suffix, frozenset(numbers.split()))
+    for suffix, numbers in (
+        ("ion", "f"), ("ung", "f"), ("heit", "f"), ("keit", "f"), ("schaft", "f"),
+        ("tät", "f"), ("enz", "f"), ("anz", "f"), ("ismus", "m"), ("chen", "n pl"),
+        ("lein", "n pl"),
+    )
+)
+# A compound's last part shorter than this is not trusted alone ("-ion", "-lein").
+MIN_TRUSTED_TAIL = 4
+
+
+def noun_reading(word: str) -> NounReading | None:
+    """The genders/plural a capitalised word allows as the head noun, or None where
+    it is not clearly a common noun: names, nominalised adjectives ("der Neue", "die
+    Angestellten") and words the lexicon does not know."""
+    from mtlint.german import analyze_word, lookup_noun
+
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
+        return None
+    if analyze_word(word).tag != "NN":
+        return None
+    if analyze_word(word.lower()).tag in ("ADJA", "ADJD", "VVPP", "VVFIN", "VVINF"):
+        return None  # nominalised adjective or participle: declines like an adjective
+    info = lookup_noun(word)
+    if info is None:
+        return None
+    lemma = info.readings[0].lemma if info.readings else word
+    lower = word.lower()
+    if info.head is not None:
+        for suffix, numbers in SUFFIX_GENDERS:
+            if lower.endswith(suffix):
+                return NounReading(numbers | {"pl"} if lower.endswith("en") else numbers, lemma)
+        if len(info.head) < MIN_TRUSTED_TAIL or _ambiguous_compound(word, info):
+            return None
+    numbers: set[str] = set()
+    for reading in info.readings:
+        if reading.singular or not reading.slots:
+            numbers |= reading.genders or {"m", "f", "n"}
+        if reading.plural or not reading.slots or reading.slots == {"dat sg"}:
+            # An old dative in -e only ("Kennworte"): the plural is spelled so too.
+            numbers.add("pl")
+    if lower.endswith("en") and not lower.endswith(PLURAL_ONLY_ENDINGS):
+        numbers.add("n")  # "das Hupen", "ein ewiges Schmachten": nominalised infinitives
+    if lower.endswith("e") and len(word) > 4:
+        # "dem Hause", "bei dem Abendmahle": the old dative singular in -e.
+        stem = lookup_noun(word[:-1], compounds=False)
+        if stem is not None:
+            numbers |= {g for r in stem.readings if r.singular for g in r.genders} - {"f"}
+    return NounReading(frozenset(numbers), lemma) if numbers else None
+
+
+# Plurals of nouns whose singular never ends in -en ("Entscheidungen").
+PLURAL_ONLY_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten", "innen")
+
+
+def _ambiguous_compound(word: str, info: object) -> bool:
+    """Whether other final nouns give a compound another gender ("Wirtstier": "Stier"
+    is masculine, "Tier" neuter; "Ölpinsel": "Insel" is feminine, "Pinsel" masculine)."""
+    from mtlint.german import lookup_noun
+
+    genders = {frozenset(r.genders) for r in info.readings}  # type: ignore[attr-defined]
+    for split in range(1, len(word) - MIN_TRUSTED_TAIL + 1):
+        tail = word[split:]
+        other = lookup_noun(tail[0].upper() + tail[1:], compounds=False)
+        if other is not None and {frozenset(r.genders) for r in other.readings} != genders:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Noun phrases
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    article: Span
+    determiner: Determiner
+    adjectives: tuple[Span, ...]  # inflected adjectives, in order
+    modifiers: tuple[Span, ...]  # every word between article and noun
+    noun: Span
+    reading: NounReading
+    previous: str  # the word before the article; "" at a sentence start
+    following: str  # the word after the noun, if it follows after a space
+
+
+def _gap(text: str, left: Span, right: Span) -> str:
+    return text[left.end:right.start]
+
+
+def _starts_relative_clause(text: str, words: list[Span], index: int) -> bool:
+    """'die Firma, die Software entwickelt', '..., in der Software entsteht'."""
+    if words[index].text.lower() not in RELATIVE_FORMS:
+        return False
+    before = text[words[index - 1].end:words[index].start] if index else ""
+    if "," in before or "(" in before:
+        return True
+    if index >= 2 and words[index - 1].text.lower() in PREPOSITIONS:
+        return "," in text[words[index - 2].end:words[index - 1].start]
+    return False
+
+
+def noun_phrases(doc: Document) -> Iterator[NounPhrase]:
+    """Article (+ adjectives) + noun sequences whose noun the lexicon knows."""
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words):
+            determiner = DETERMINERS.get(word.text.lower())
+            if determiner is None or (len(word.text) > 1 and word.text.isupper()):
+                continue
+            if _starts_relative_clause(text, words, index):
+                continue
+            phrase = _read_phrase(text, words, index, determiner)
+            if phrase is not None:
+                yield phrase
+
+
+def _read_phrase(
+    text: str, words: list[Span], index: int, determiner: Determiner
+) -> NounPhrase | None:
+    adjectives: list[Span] = []
+    modifiers: list[Span] = []
+    position = index + 1
+    while position < len(words):
+        word = words[position]
+        gap = _gap(text, words[position - 1], word)
+        if gap != " " and not (gap == ", " and adjectives and modifiers[-1] == adjectives[-1]):
+            return None
+        if word.text[:1].isupper() and not is_attributive_adjective(word.text):
+            break  # the noun
+        following = words[position + 1] if position + 1 < len(words) else None
+        lower = word.text.lower()
+        if is_attributive_adjective(word.text):
+            adjectives.append(word)
+        elif lower in DEGREE_ADVERBS or is_uninflected_adjective(word.text) or (
+            lower in ("und", "oder") and adjectives and gap == " "
+        ):
+            # Only before a following adjective ("die zunehmend wichtige", "neue und
+            # alte Büros").
+            if following is None or not is_attributive_adjective(following.text):
+                return None
+        else:
+            return None
+        modifiers.append(word)
+        position += 1
+        if len(modifiers) > 5:
+            return None
+    else:
+        return None
+    noun = words[position]
+    if _gap(text, words[position - 1], noun) != " ":
+        return None
+    if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
+        return None  # "die Büro- und Fabrikgebäude": the head comes later
+    following = words[position + 1] if position + 1 < len(words) else None
+    if following is not None and _gap(text, noun, following) == " " and (
+        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+    ):
+        # "das Software Team", "den A-Klasse Mercedes": the head may come later;
+        # "seinen Elements of Criticism": an English title.
+        return None
+    reading = noun_reading(noun.text)
+    if reading is None:
+        return None
+    previous = ""
+    if index and not regex.search(r"[.!?:;]", _gap(text, words[index - 1], words[index])):
+        previous = words[index - 1].text
+    after = following.text if following is not None and _gap(text, noun, following) == " " else ""
+    return NounPhrase(words[index], determiner, tuple(adjectives), tuple(modifiers), noun,
+                      reading, previous, after)
+
+
+def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Reading]:
+    """The readings of the article that fit the noun and (with `endings`) every
+    adjective ending."""
+    found = {adjective_ending(a.text) for a in phrase.adjectives
+             if not (a.text[:1].isupper() and a.text.endswith("er"))}  # "Berliner"
+    return [
+        reading for reading in phrase.determiner.readings
+        if reading[0] in phrase.reading.numbers and (not endings or found <= {reading[2]})
+    ]
+
+
+# Adjectives that also stand alone as a noun phrase: "die anderen Trübsal blasen",
+# "die meisten Zeit" is rare, "die beiden Hälften" fine anyway.
+PRONOMINAL_ADJECTIVES = word_set("ander beid meist viel wenig einig übrig erst letzt")
+INDEFINITE_PRONOUNS = word_set("einer keiner meiner deiner seiner ihrer unserer eurer")
+
+
+def disagreement(phrase: NounPhrase) -> str | None:
+    """What is wrong with a phrase: "gender" (no reading of the article fits the noun),
+    "ending" (one fits, but not the adjective endings), or None (fine or unclear)."""
+    if fitting_readings(phrase):
+        return None
+    if phrase.following.islower() and not _is_german(phrase.following):
+        return None  # "eine ungesicherte Pump gun": English
+    article = phrase.article.text.lower()
+    previous = phrase.previous.lower()
+    family = phrase.determiner.family
+    indefinite = family == "ein" or family == "kein" or family in POSSESSIVE_STEMS
+    if fitting_readings(phrase, endings=False):
+        # The article fits the noun; an adjective ending does not.
+        if any(_stem(a.text) in PRONOMINAL_ADJECTIVES for a in phrase.adjectives):
+            return None  # "die anderen Trübsal blasen": "die anderen" is a phrase
+        if "pl" in {r[0] for r in phrase.determiner.readings if r[2] == "en"} and all(
+            adjective_ending(a.text) == "en" for a in phrase.adjectives
+        ) and phrase.adjectives and phrase.noun.text[-1:] in "enrs":
+            return None  # "die dämlichsten Sprichworte": a plural the lexicon lacks
+        if (article in PRONOUN_FORMS or family in DEMONSTRATIVE_STEMS) and _strong_phrase(
+            phrase
+        ):
+            return None  # "daß einem gute Gedanken einfallen": pronoun + phrase
+        return "ending"
+    if any(a.text[:1].isupper() for a in phrase.adjectives):
+        return None  # "über das Lebendige Herrschaft": a nominalised adjective
+    if indefinite:
+        if previous in DETERMINERS or previous in PREPOSITION_ARTICLES or previous in (
+            "der", "die", "das", "den", "dem", "des"
+        ):
+            return None  # "das eine Mal", "zum einen", "der einen Hand": a numeral
+        if article in INDEFINITE_PRONOUNS and not phrase.adjectives:
+            return None  # "Trägt einer Klebstoff ...": the pronoun "einer"
+        if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"}:
+            return None  # "Was nützt einem Gesundheit": the pronoun "man"
+        if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein":
+            return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
+        return "gender"
+    # A definite article or demonstrative: its forms are also pronouns ("ist das
+    # Absicht?", "Solche die Glück haben"); trust it only after a preposition or at
+    # the start of a sentence.
+    if previous and (previous not in PREPOSITIONS or previous in CONJUNCTION_HOMOGRAPHS):
+        return None
+    return "gender"
+
+
+# Forms of "ein", "kein" and the possessives that also stand alone as pronouns.
+PRONOUN_FORMS = INDEFINITE_PRONOUNS | word_set("einem einen keinem keinen eines keines")
+# Prepositions that are also conjunctions: "ob dieses Gewohnheit ist".
+CONJUNCTION_HOMOGRAPHS = word_set("ob bis seit während als wie")
+
+
+def _strong_phrase(phrase: NounPhrase) -> bool:
+    """Whether adjectives and noun form a phrase of their own (strong endings)."""
+    return any(
+        all(adjective_ending(a.text) == STRONG_ENDINGS[(number, case)]
+            for a in phrase.adjectives)
+        for number in phrase.reading.numbers for case in ("nom", "acc", "dat", "gen")
+    )
+
+
+def _is_german(word: str) -> bool:
+    from mtlint.german import is_german_word
+
+    return is_german_word(word)
+
+
+def _stem(adjective: str) -> str:
+    ending = adjective_ending(adjective) or ""
+    return adjective.lower()[: len(adjective) - len(ending)]
+
+
+def _corrections(phrase: NounPhrase, text: str) -> list[str]:
+    """The phrase rebuilt for each case the article could mean, best first."""
+    original = text[phrase.article.start:phrase.noun.end]
+    keep_article = phrase.previous.lower() in PREPOSITIONS or phrase.previous[:1].isupper()
+    cases = list(dict.fromkeys(reading[1] for reading in phrase.determiner.readings))
+    candidates: list[tuple[int, str]] = []
+    for case in cases:
+        for number in sorted(phrase.reading.numbers, key=lambda n: n == "pl"):
+            built = determiner_form(phrase.determiner.family, number, case)
+            if built is None:
+                continue
+            form, ending = built
+            pieces = [_same_case(form, phrase.article.text)]
+            cursor = phrase.article.end
+            changed_article = form != phrase.article.text.lower()
+            for modifier in phrase.modifiers:
+                pieces.append(text[cursor:modifier.start])
+                if modifier in phrase.adjectives:
+                    current = adjective_ending(modifier.text) or ""
+                    pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
+                else:
+                    pieces.append(modifier.text)
+                cursor = modifier.end
+            pieces.append(text[cursor:phrase.noun.end])
+            rebuilt = "".join(pieces)
+            if rebuilt == original:
+                continue
+            # After a preposition or a noun the article shows the intended case:
+            # keep it and fix the adjectives; elsewhere fix the article.
+            rank = int(changed_article) if keep_article else int(not changed_article)
+            candidates.append((rank, rebuilt))
+    ordered = [c for _, c in sorted(candidates, key=lambda c: c[0])]
+    return list(dict.fromkeys(ordered))[:3]
+
+
+def _same_case(form: str, model: str) -> str:
+    return form[0].upper() + form[1:] if model[:1].isupper() else form
+
+
+GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral", "pl": "Plural"}
+
+
+def _describe(reading: NounReading) -> str:
+    names = [GENDER_NAMES[n] for n in ("m", "f", "n", "pl") if n in reading.numbers]
+    return " oder ".join(names)
+
+
+def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Artikel, Adjektiv und Nomen, die nicht zusammenpassen: „eine Satellitenbüro“ (das
+    Büro), „das Entscheidung“, „ein neue Strategie“, „der neue Batteriefabrik“, „im
+    Bereich der Künstliche Intelligenz“ (nach dem Genitiv „der“ endet das Adjektiv
+    auf -en).
+
+    ## Warum ist das ein Problem?
+    Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
+    Nomen nach dem deutschen Wörterbuch; beides passt dann nicht zueinander. Für
+    Leser ist das ein sofort sichtbarer Grammatikfehler.
+
+    Gemeldet wird nur, wenn keine Lesart des Artikels (jedes Genus, jeder Kasus, Plural)
+    zum Nomen und zu den Adjektivendungen passt: „mit der Fabrik“, „die Büros“, „den
+    Büros“ sind richtig. Genus und Plural kommen aus dem Nomenlexikon (Wiktionary);
+    Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
+
+    ## Bekannte Grenzen
+    Geprüft werden nur zusammenhängende Folgen aus Artikel, Adjektiven und Nomen;
+    Relativpronomen nach einem Komma („die Firma, die Software entwickelt“),
+    Eigennamen, substantivierte Adjektive („der Neue“) und Wörter, die das Lexikon
+    nicht kennt, bleiben unbeachtet. Ob der Kasus zum Satz passt, prüft die Regel
+    nicht (dafür LanguageTool).
+
+    ## Fix-Sicherheit
+    Unsicher: Welcher Kasus gemeint ist, entscheidet der Satz. Nach einer Präposition
+    oder einem Nomen steht zuerst der Vorschlag, der den Artikel behält („der
+    Künstlichen Intelligenz“), sonst der, der das Adjektiv behält („die neue
+    Batteriefabrik“).
+    """
+    for phrase in noun_phrases(doc):
+        problem = disagreement(phrase)
+        if problem is None:
+            continue
+        start, end = phrase.article.start, phrase.noun.end
+        shown = doc.text[start:end]
+        corrections = _corrections(phrase, doc.text)
+        if problem == "ending":
+            message = (f"„{shown}“: Die Adjektivendung passt nicht zu Artikel und Nomen "
+                       f"„{phrase.noun.text}“.")
+        else:
+            message = (f"„{shown}“: Der Artikel passt nicht zum Nomen „{phrase.noun.text}“ "
+                       f"({_describe(phrase.reading)}).")
+        yield Hit(start, end - start, message, tuple(corrections),
+                  corrections[0] if corrections else None, Safety.UNSAFE)
+
+
+# ---------------------------------------------------------------------------
+# Uninflected adjective before a noun
+# ---------------------------------------------------------------------------
+
+# Adjectives of size and degree that modify a noun, not a verb, when they stand
+# right before a bare noun: "wirft erheblich Schatten" is "erhebliche Schatten".
+# ("deutlich", "stark", "schnell" are left out: "deutlich Kritik üben" is German.)
+DEGREE_ADJECTIVES = word_set(
+    """
+    beachtlich bedeutend beträchtlich drastisch enorm erheblich gewaltig gravierend
+    immens massiv riesig signifikant substanziell substantiell umfangreich wesentlich
+    zahlreich
+    """
+)
+
+# Strong adjective endings (no article) by gender/number and case.
+STRONG_ENDINGS: dict[tuple[str, str], str] = {
+    ("m", "nom"): "er", ("m", "acc"): "en", ("m", "dat"): "em", ("m", "gen"): "en",
+    ("f", "nom"): "e", ("f", "acc"): "e", ("f", "dat"): "er", ("f", "gen"): "er",
+    ("n", "nom"): "es", ("n", "acc"): "es", ("n", "dat"): "em", ("n", "gen"): "en",
+    ("pl", "nom"): "e", ("pl", "acc"): "e", ("pl", "dat"): "en", ("pl", "gen"): "er",
+}
+
+
+def _verb_follows(word: Span | None) -> bool:
+    """Whether the word after the noun is a verb: then the adjective may be an adverb
+    of that verb ("kann erheblich Kosten sparen")."""
+    from mtlint.german import analyze_word
+
+    return word is not None and word.text.islower() and analyze_word(word.text).is_verb
+
+
+def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Adjektiv ohne Endung direkt vor einem Nomen: nach einem Artikel („eine
+    erheblich Verbesserung“, „die neu Strategie“) oder, bei Adjektiven des Ausmaßes,
+    am Anfang einer Nominalgruppe ohne Artikel („wirft erheblich Schatten“).
+
+    ## Warum ist das ein Problem?
+    Vor einem Nomen wird das Adjektiv dekliniert („erhebliche Schatten“). Die
+    endungslose Form entsteht, wenn die Übersetzung ein englisches Adjektiv („significant
+    shadows“) als Adverb wiedergibt.
+
+    ## Bekannte Grenzen
+    Ohne Artikel prüft die Regel nur Adjektive des Ausmaßes („erheblich“, „enorm“,
+    „massiv“, …), denn viele Adjektive sind auch Adverbien („gemeinsam Projekte
+    entwickeln“). Folgt auf das Nomen ein Verb („kann erheblich Kosten sparen“), kann
+    das Adjektiv das Verb bestimmen und bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Die Endung hängt von Kasus und Numerus ab; vorgeschlagen werden die
+    Formen, die nach dem Artikel oder als Subjekt oder Objekt passen.
+    """
+    from mtlint.german import analyze_word
+
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index in range(1, len(words) - 1):
+            adjective, noun = words[index], words[index + 1]
+            if (adjective.text not in DEGREE_ADJECTIVES
+                    and words[index - 1].text.lower() not in DETERMINERS):
+                continue
+            if _gap(text, adjective, noun) != " " or not is_uninflected_adjective(
+                adjective.text
+            ):
+                continue
+            if _gap(text, words[index - 1], adjective) != " " or _starts_relative_clause(
+                text, words, index - 1
+            ):
+                continue  # "Leute, die ursprünglich Henker werden wollten"
+            reading = noun_reading(noun.text)
+            if reading is None or (text[noun.end:noun.end + 1] == "-"):
+                continue
+            following = words[index + 2] if index + 2 < len(words) else None
+            if following is not None and _gap(text, noun, following) == " " and (
+                following.text[:1].isupper() and noun_reading(following.text) is not None
+            ):
+                continue
+            determiner = DETERMINERS.get(words[index - 1].text.lower())
+            if determiner is not None:
+                endings = [r[2] for r in determiner.readings if r[0] in reading.numbers]
+                if any(adjective.text.endswith(e) for e in endings):
+                    continue  # "ein schneller Wagen": inflected after all
+            else:
+                previous = analyze_word(words[index - 1].text)
+                if previous.tag in ("APPR", "APPRART", "ART") or _verb_follows(following):
+                    continue
+                endings = [STRONG_ENDINGS[(n, case)] for case in ("acc", "nom")
+                           for n in sorted(reading.numbers, key=lambda n: n != "pl")]
+            forms = tuple(dict.fromkeys(adjective.text + e for e in endings))[:2]
+            if not forms:
+                continue
+            yield Hit(
+                adjective.start, adjective.end - adjective.start,
+                f"„{adjective.text} {noun.text}“: Vor einem Nomen braucht das Adjektiv eine "
+                f"Endung („{forms[0]} {noun.text}“).",
+                forms, forms[0], Safety.UNSAFE,
+            )
+
+
+RULES = (
+    Rule(
+        id="agreement-noun-phrase",
+        category=Category.GRAMMAR,
+        severity=Severity.ERROR,
+        summary="Artikel, Adjektiv und Nomen passen nicht zusammen („eine Satellitenbüro“).",
+        doc=agreement_noun_phrase.__doc__ or "",
+        check=agreement_noun_phrase,
+        bad=(
+            Example("OpenAI hat kürzlich <marker>eine Satellitenbüro</marker> in Bellevue "
+                    "eröffnet.", "ein Satellitenbüro"),
+            Example("Tesla baut <marker>der neue Batteriefabrik</marker> in Grünheide.",
+                    "die neue Batteriefabrik|der neuen Batteriefabrik"),
+            Example("Das Unternehmen verfolgt <marker>ein neue Strategie</marker>.",
+                    "eine neue Strategie"),
+            Example("<marker>Das Entscheidung</marker> fiel im Vorstand.", "Die Entscheidung"),
+            Example("Sie gelten als führend im Bereich <marker>der Künstliche "
+                    "Intelligenz</marker>.", "der Künstlichen Intelligenz|die Künstliche "
+                    "Intelligenz"),
+            Example("Microsoft investiert in <marker>einen Rechenzentrum</marker> in Irland.",
+                    "ein Rechenzentrum"),
+            Example("Die Aktie stieg nach <marker>das Ankündigung</marker> um zwei Prozent.",
+                    "die Ankündigung"),
+        ),
+        good=(
+            Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
+            Example("Das Werk liegt neben der neuen Batteriefabrik."),
+            Example("Die Büros stehen leer, in den Büros ist es still."),
+            Example("Die Firma, die Software entwickelt, wächst."),
+            Example("Das ist die Rolle der Künstlichen Intelligenz im Alltag."),
+            Example("Der Neue stellt sich vor; die Angestellten hören zu."),
+            Example("Er lobt das Software Team und die Büro- und Fabrikgebäude."),
+            Example("Sie sprach mit der Fabrikleitung und dem Betriebsrat."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-adjective-uninflected",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ein Adjektiv ohne Endung steht direkt vor einem Nomen („erheblich Schatten“).",
+        doc=agreement_adjective_uninflected.__doc__ or "",
+        check=agreement_adjective_uninflected,
+        bad=(
+            Example("Das Ende der Partnerschaft wirft <marker>erheblich</marker> Schatten auf "
+                    "die Branche.", "erhebliche|erheblichen"),
+            Example("Die Firma plant <marker>massiv</marker> Investitionen in Europa.",
+                    "massive"),
+            Example("Das brachte eine <marker>erheblich</marker> Verbesserung.", "erhebliche"),
+            Example("Er stellte die <marker>neu</marker> Strategie vor.", "neue"),
+        ),
+        good=(
+            Example("Das Ende der Partnerschaft wirft erhebliche Schatten auf die Branche."),
+            Example("Damit können Firmen erheblich Kosten sparen."),
+            Example("Sie haben gemeinsam Projekte entwickelt."),
+            Example("Die neu gegründete Firma wächst."),
+            Example("Die Preise sind erheblich gestiegen."),
+            Example("Er hat die neu Eingestellten begrüßt."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+)

@@ -33,7 +33,9 @@ FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 # forms, participles of inseparable verbs as third person singular.
 VERB_FORM_TAGS = FINITE_TAGS | {"VVINF", "VVPP", "VAINF", "VMINF"}
 PARTICIPLE_ENDINGS = ("t", "te", "ten")
-SUPERLATIVE_ENDINGS = ("ste", "sten")
+# Participles and past tenses that HanTa knows only as adjectives start like this:
+# "zerteilte", "verpestet", "gestrichen"; "letzten" and "vierten" do not.
+VERB_PREFIXES = ("ge", "be", "ver", "zer", "er", "ent", "emp", "miss")
 # Sentence openers of deliberate verbless sentences: "Hier ein Beispiel.", "Näheres
 # dazu in ...", "Lieber spät als nie.", "Je größer die Stadt, desto ...".
 ELLIPTIC_OPENERS = word_set(
@@ -75,7 +77,7 @@ def could_be_finite(word: str, first: bool = False) -> bool:
         return german.analyze_word(lower).tag.startswith("V")
     if (
         tags & {"ADJA", "ADJD"} and lower.endswith(PARTICIPLE_ENDINGS)
-        and not lower.endswith(SUPERLATIVE_ENDINGS)
+        and lower.startswith(VERB_PREFIXES)
     ):
         return True  # "zerteilte", "verpestet": adjective or past tense / participle
     return bool(tags & VERB_FORM_TAGS)

@@ -1,0 +1,267 @@
+"""Word order: English subject-verb order after a fronted phrase.
+
+German main clauses put the finite verb in second place: whatever comes first (an
+adverbial, a prepositional phrase, a subordinate clause), the verb follows it
+directly and the subject comes after the verb.  English keeps the subject before
+the verb and sets the fronted phrase off with a comma, and machine translation
+copies that: "In den letzten Jahren, Microsoft und OpenAI haben sich ..." instead
+of "In den letzten Jahren haben sich Microsoft und OpenAI ...".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from mtlint import german
+from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, WORD_AT
+from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
+from mtlint.document import BlockKind, Document
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.wordclasses import (
+    ARTICLES,
+    CONNECTING_ADVERBS,
+    COORDINATING_CONJUNCTIONS,
+    DETERMINERS,
+    FINITE_AUX_OR_MODAL,
+    PREPOSITION_ARTICLES,
+    PREPOSITIONS,
+    SUBORDINATING_CONJUNCTIONS,
+    word_set,
+)
+
+# The longest subject noun phrase between the comma and the verb ("die beiden großen
+# Unternehmen aus Redmond").
+MAX_SUBJECT_WORDS = 6
+# Articles and determiners in the dative or genitive: after the comma they continue
+# the fronted phrase as an apposition or enumeration ("Im Jahr 2023, dem Jahr der KI,").
+OBLIQUE = word_set(
+    "dem den des einem einen eines einer diesem diesen dieses jenem jenen seinem seinen "
+    "ihrem ihren unserem unseren deren dessen"
+)
+# Fronted phrases that German sets off with a comma before a normal clause: "Ehrlich
+# gesagt, ...", "Kurz, ...", "Ja, ...".
+SET_OFF = word_set("ja nein doch also gut na ach oh tja übrigens kurz bitte danke okay")
+# A subject pronoun right after the comma, alone before the verb, resumes the fronted
+# clause ("Dass er kommt, das weiß ich.").
+RESUMPTIVE = word_set("das der die dies dann so da")
+COORDINATORS = COORDINATING_CONJUNCTIONS | {"sowie"}
+# Subordinate clauses that a main clause follows directly: "Als die Zahlen kamen, fiel
+# die Aktie." ("wenn", "dass" and "ob" clauses are followed by all sorts of things.)
+CLAUSE_CONJUNCTIONS = word_set("als nachdem bevor sobald obwohl weil")
+# A fronted answer or comment, not an adverbial: "Im Moment nicht, ...", "Im Prinzip
+# ja, ...".
+PARTICLES = word_set("nicht ja nein doch")
+# Fixed phrases that comment on the sentence and are set off by a comma.
+SET_OFF_PHRASES = frozenset({
+    "im gegenteil", "im ernst", "bei gott", "in anderen worten", "mit anderen worten",
+    "im klartext", "zum beispiel", "im übrigen", "unter uns", "zum glück", "im grunde",
+})
+INFINITIVE_OPENERS = word_set("um ohne statt anstatt")
+# Verbs whose complement clause may be a main clause: "Wenn ich sage, man nehme ...".
+SAYING = word_set("gesagt gesprochen gemeint sagt sage sagte glaubt glaube dachte denkt")
+SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
+ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "PIAT", "PPOSAT"})
+# Words that open something other than a subject: relative and interrogative pronouns,
+# pronominal adverbs, adverbs, conjunctions.
+NON_SUBJECT_OPENERS = (
+    SUBORDINATING_CONJUNCTIONS | CONNECTING_ADVERBS | COORDINATING_CONJUNCTIONS
+    | PREPOSITIONS | PREPOSITION_ARTICLES | OBLIQUE | word_set(
+        "was wer wen wem wo wohin woher worum woran worauf wobei womit wovon wozu "
+        "daran darauf dadurch dagegen damit dafür davon dazu darüber darin daraus "
+        "sonst also so dann da nun grad gerade sogleich auch"
+    )
+)
+
+
+def _fronted_kind(words: list[str]) -> str | None:
+    """What a sentence-initial stretch before a comma is: "phrase" (an adverbial or
+    prepositional phrase without a finite verb), "clause" (a temporal or causal
+    subordinate clause that ends with its verb), or None for anything else."""
+    first = words[0].lower()
+    lowered = {w.lower() for w in words}
+    if first in SET_OFF or lowered & PARTICLES or words[-1].lower() in SAYING:
+        return None
+    if " ".join(words).lower() in SET_OFF_PHRASES:
+        return None
+    if first in CLAUSE_CONJUNCTIONS:
+        return "clause" if len(words) > 2 and could_be_finite(words[-1]) else None
+    if first in SUBORDINATING_CONJUNCTIONS - PREPOSITIONS:
+        return None  # "wenn", "dass", "ob": their clauses take many shapes after them
+    if first in PREPOSITIONS or first in PREPOSITION_ARTICLES or first in CONNECTING_ADVERBS:
+        if first in INFINITIVE_OPENERS and "zu" in (w.lower() for w in words[1:-1]):
+            return "phrase"  # "Um die Kosten zu senken,": an infinitive, no finite verb
+        if any(could_be_finite(w) for w in words[1:] if w.lower() not in PREPOSITIONS):
+            return None
+        return "phrase"
+    return None
+
+
+def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | None:
+    """The index of the finite verb if `words` start with a subject noun phrase that is
+    directly followed by it and the clause goes on after it; None otherwise."""
+    if not words or not _opens_subject(words[0].group()):
+        return None
+    for index in range(1, min(len(words) - 1, MAX_SUBJECT_WORDS + 1)):
+        if gaps[index].strip():
+            return None  # punctuation inside: an insertion or an enumeration
+        word = words[index].group()
+        lower = word.lower()
+        if word.islower() and (lower in FINITE_AUX_OR_MODAL or _finite_only(lower)):
+            # Verb second goes on after the verb; a verb-final clause ends with it.
+            return index if not gaps[index + 1].strip() else None
+        if word[:1].isupper() or word.isdigit():
+            continue
+        if lower in ARTICLES or lower in COORDINATORS or lower in DETERMINERS:
+            continue
+        tags = german.word_tags(lower)
+        if tags is not None and tags <= ADJECTIVE_TAGS | {"NN"}:
+            continue  # an adjective in the noun phrase
+        return None
+    return None
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether a word can open a subject noun phrase in the nominative."""
+    lower = word.lower()
+    if word[:1].isupper():
+        return lower not in NON_SUBJECT_OPENERS
+    if lower in SUBJECT_PRONOUNS or lower in ("der", "die", "das", "ein", "eine"):
+        return True
+    if lower in DETERMINERS:
+        return lower not in OBLIQUE and lower not in NON_SUBJECT_OPENERS
+    tags = german.word_tags(lower)
+    return tags is not None and tags <= ADJECTIVE_TAGS | {"NN"}
+
+
+def _common_noun(word: str) -> bool:
+    """Whether a capitalised word is a common noun rather than a name."""
+    tags = german.word_tags(word.lower())
+    if tags is None:
+        return german.is_known_noun(word)
+    return "NN" in tags and "NE" not in tags
+
+
+def _finite_only(word: str) -> bool:
+    """Whether a word is a finite verb and nothing an adjective could be."""
+    tags = german.word_tags(word)
+    return tags is not None and bool(tags & FINITE_TAGS) and not tags & {"ADJA", "ADJD"}
+
+
+def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wortstellung nach einer vorangestellten Angabe: Nach dem Komma folgt erst
+    das Subjekt, dann das Verb („In den letzten Jahren, Microsoft und OpenAI haben sich
+    …“, „Im Jahr 2023, das Unternehmen hat …“, „Als die Zahlen kamen, die Aktie fiel.“).
+
+    ## Warum ist das ein Problem?
+    Im deutschen Hauptsatz steht das finite Verb an zweiter Stelle: direkt nach dem
+    ersten Satzglied, auch wenn das eine lange Angabe oder ein Nebensatz ist. Das
+    Subjekt folgt dem Verb: „In den letzten Jahren haben sich Microsoft und OpenAI …“.
+    Eine vorangestellte Angabe wird auch nicht durch Komma abgetrennt.
+
+    ## Bekannte Grenzen
+    Nicht gemeldet werden abgesetzte Ausdrücke („Ja, …“, „Ehrlich gesagt, …“),
+    Aufzählungen und Appositionen nach dem Komma („In Berlin, Hamburg und München gibt
+    es …“, „Im Jahr 2023, dem Jahr der KI, …“), wieder aufgenommene Nebensätze („Dass er
+    kommt, das weiß ich.“) und direkte Rede.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag stellt Verb und Subjekt um; weitere Satzglieder (etwa „sich“)
+    müssen eventuell noch wandern.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        for sentence in block.sentences:
+            text = sentence.text
+            found = regex.search(r",\s", text)
+            comma = found.start() if found else -1
+            if comma < 0 or any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
+                continue
+            fronted = [m.group() for m in WORD_AT.finditer(text[:comma])]
+            kind = _fronted_kind(fronted) if fronted else None
+            if kind is None:
+                continue
+            rest = list(WORD_AT.finditer(text, comma + 1))
+            gaps = [text[comma + 1:rest[0].start()]] + [
+                text[a.end():b.start()] for a, b in itertools.pairwise(rest)
+            ] if rest else []
+            verb = _subject_then_verb(rest, gaps)
+            if verb is None:
+                continue
+            subject = text[rest[0].start():rest[verb - 1].end()]
+            subject_words = [m.group().lower() for m in rest[:verb]]
+            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:
+                continue
+            if any(w in COORDINATORS for w in subject_words) and (
+                len(fronted) <= 2 or _common_noun(rest[0].group())
+            ):
+                # "In Berlin, Hamburg und München gibt es ...", "Ohne den Katechismus,
+                # Predigten und Schmähungen wären ...": the comma lists, the verb is second.
+                continue
+            if not _verb_confirmed(text, rest[verb].start()):
+                continue
+            finite = rest[verb].group()
+            if kind == "phrase":
+                start, replacement = comma, f" {finite} {subject}"
+            else:
+                start, replacement = rest[0].start(), f"{finite} {subject}"
+            end = rest[verb].end()
+            yield Hit(
+                sentence.start + start, end - start,
+                f"Englische Wortstellung: Nach der vorangestellten Angabe muss das Verb "
+                f"„{finite}“ an zweiter Stelle stehen, vor dem Subjekt „{subject}“.",
+                (replacement,), replacement, Safety.UNSAFE,
+            )
+
+
+def _verb_confirmed(text: str, offset: int) -> bool:
+    """Whether HanTa, tagging the sentence in context, reads the word at `offset` as a
+    finite verb."""
+    for start, analysis in german.tag_text(text):
+        if start == offset:
+            return analysis.tag in FINITE_TAGS
+    return False
+
+
+RULES = (
+    Rule(
+        id="word-order-verb-third",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Englische Wortstellung: Subjekt vor dem Verb nach vorangestellter Angabe.",
+        doc=word_order_verb_third.__doc__ or "",
+        check=word_order_verb_third,
+        bad=(
+            Example("In den letzten Jahren<marker>, Microsoft und OpenAI haben</marker> sich "
+                    "als führende Unternehmen etabliert.",
+                    correction=" haben Microsoft und OpenAI"),
+            Example("Im Jahr 2023<marker>, das Unternehmen hat</marker> seinen Umsatz "
+                    "verdoppelt.", correction=" hat das Unternehmen"),
+            Example("Nach Angaben des Konzerns<marker>, die neue Fabrik wird</marker> im "
+                    "Herbst eröffnet.", correction=" wird die neue Fabrik"),
+            Example("Als die Zahlen veröffentlicht wurden, <marker>die Aktie fiel</marker> "
+                    "deutlich.", correction="fiel die Aktie"),
+            Example("Gleichzeitig<marker>, Microsoft investiert</marker> in eigene Modelle.",
+                    correction=" investiert Microsoft"),
+        ),
+        good=(
+            Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
+            Example("Als die Zahlen veröffentlicht wurden, fiel die Aktie deutlich."),
+            Example("In Berlin, Hamburg und München gibt es neue Büros."),
+            Example("Im Jahr 2023, dem Jahr der KI, hat das Unternehmen expandiert."),
+            Example("Dass er kommt, das weiß ich."),
+            Example("Ehrlich gesagt, ich weiß es nicht."),
+            Example("Ja, das stimmt."),
+            Example("Wenn ich sage, man nehme sich Zeit, meine ich das ernst."),
+            Example("Im Prinzip ja, allerdings erfolgt die Lieferung später."),
+            Example("Zu viel Panzer und zu wenig Gehirn, dadurch sind die Dinosaurier "
+                    "ausgestorben."),
+            Example("Nach allem, was wir wissen, hat der Konzern verloren."),
+            Example("Er kam nach Hause, sie ging."),
+            Example("Um die Kosten zu senken, hat Microsoft Stellen gestrichen."),
+        ),
+        origin="mtlint/checks/word_order.py",
+    ),
+)

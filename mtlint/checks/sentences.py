@@ -314,6 +314,61 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
             yield start, glue
 
 
+# --- sentence-missing-space -----------------------------------------------------------
+
+# A closing quotation mark glued to the next word.  The German closing marks “ and ”,
+# and an opening mark „ used to close (the punctuation pack covers ".!?" before a
+# capital, the quote pack the wrong closing mark itself).
+GLUED_QUOTE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])(?P<quote>[“”„])(?=\p{L})")
+
+
+def _open_quotation_before(text: str, index: int) -> bool:
+    """Whether a quotation opened with „ (or “ in English style) is open at `index`."""
+    depth = 0
+    for char in text[:index]:
+        if char == "„":
+            depth = 1 if depth == 0 else 0
+        elif char in "“”" and depth:
+            depth = 0
+    return depth > 0
+
+
+def sentence_missing_space(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein schließendes Anführungszeichen, auf das der nächste Satz oder das nächste Wort
+    ohne Leerzeichen folgt: „… als „Bromance“Die jüngsten Entwicklungen …“, auch wenn
+    das falsche Zeichen schließt („Bromance„Die“).
+
+    ## Warum ist das ein Problem?
+    Das Zitat und der folgende Text verschmelzen; oft fehlt an dieser Stelle auch ein
+    Satzende oder ein Verb. Beim Zusammensetzen übersetzter Sätze geht das Leerzeichen
+    nach dem Zitat leicht verloren.
+
+    ## Bekannte Grenzen
+    Nur deutsche Anführungszeichen („…“, auch „…„ und “…”) werden geprüft; bei geraden
+    Zeichen (") ist nicht erkennbar, ob sie öffnen oder schließen. Ein fehlendes
+    Leerzeichen nach Punkt, Frage- oder Ausrufezeichen meldet
+    „space-missing-after-sentence“.
+
+    ## Fix-Sicherheit
+    Sicher: Es wird nur ein Leerzeichen nach dem Anführungszeichen eingefügt; das
+    falsche Zeichen „ korrigiert „quote-low-closing“.
+    """
+    for block in doc.blocks:
+        text = block.text
+        for match in GLUED_QUOTE.finditer(text):
+            quote = match.group("quote")
+            if quote == "”" and "“" not in text[:match.start()]:
+                continue
+            if quote != "”" and not _open_quotation_before(text, match.start()):
+                continue
+            yield Hit(
+                block.start + match.start(), 1,
+                f"Nach dem schließenden Anführungszeichen {quote} fehlt ein Leerzeichen.",
+                (quote + " ",), quote + " ", Safety.SAFE,
+            )
+
+
 RULES = (
     Rule(
         id="sentence-lowercase-start",
@@ -372,5 +427,30 @@ RULES = (
             Example("Das geschah aus Trotz und nicht aus Dank."),
         ),
         origin="mtlint/checks/sentences.py",
+    ),
+    Rule(
+        id="sentence-missing-space",
+        category=Category.PUNCTUATION,
+        severity=Severity.WARNING,
+        summary="Nach einem schließenden Anführungszeichen fehlt das Leerzeichen.",
+        doc=sentence_missing_space.__doc__ or "",
+        check=sentence_missing_space,
+        bad=(
+            Example("Er nannte die Partnerschaft eine „Bromance<marker>“</marker>Die "
+                    "Entwicklungen sprechen dagegen.", correction="“ "),
+            Example("Altman sprach von „Bromance<marker>„</marker>Die jüngsten "
+                    "Entwicklungen deuten auf etwas anderes hin.", correction="„ "),
+            Example("Das Projekt heißt „Stargate<marker>“</marker>und kostet Milliarden.",
+                    correction="“ "),
+        ),
+        good=(
+            Example("Er nannte die Partnerschaft eine „Bromance“. Die Entwicklungen "
+                    "sprechen dagegen."),
+            Example("Das Projekt „Stargate“ kostet Milliarden."),
+            Example("Die „Ja“-Sager haben gewonnen."),
+            Example("„Wir sind bereit“, sagte Altman."),
+        ),
+        origin="mtlint/checks/sentences.py",
+        fixable=True,
     ),
 )

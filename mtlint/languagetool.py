@@ -58,6 +58,7 @@ MAX_REQUEST_CHARS = 20_000
 MAX_WORKERS = 4  # concurrent requests to one server
 MAX_SUGGESTIONS = 5
 PROBE_TIMEOUT = 5.0  # seconds for GET /v2/languages before the first check
+RETRY_DELAY = 0.1  # seconds before the one retry of a refused connection or a 5xx answer
 LOCAL_STARTUP_TIMEOUT = 30.0  # seconds a local server may take to start
 BLOCK_SEPARATOR = "\n\n"
 CODE_PLACEHOLDER = "Code"  # what LanguageTool reads instead of inline code in Markdown
@@ -284,9 +285,9 @@ NAME_SHAPE = regex.compile(r"\d|.\p{Lu}")  # a digit, or a capital after the fir
 
 
 def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str]:
-    """Words the document itself uses as names or terms: the glossary's words, and
-    capitalised words (or parts of hyphenated words) that occur at least twice
-    other than at the start of a sentence."""
+    """Words the document itself uses as names or terms: the glossary's words, capitalised
+    words (or parts of hyphenated words) that occur at least twice other than at the start
+    of a sentence, and capitalised words before a name-shaped one ("Inflection AI")."""
     names: set[str] = set()
     for term in glossary:
         names.update(span.text for span in words_in(term))
@@ -294,10 +295,16 @@ def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str
     counts: dict[str, int] = {}
     for block in doc.blocks:
         for sentence in block.sentences:
-            for index, word in enumerate(words_in(sentence.text)):
+            words = [span.text for span in words_in(sentence.text)]
+            for index, word in enumerate(words):
+                # A capitalised word before a name-shaped one starts a multi-word name:
+                # "Inflection AI", "Microsoft 365".
+                if (word[:1].isupper() and index + 1 < len(words)
+                        and NAME_SHAPE.search(words[index + 1])):
+                    names.add(word)
                 if index == 0:
                     continue
-                for part in {word.text, *regex.split(r"[-‐]", word.text)}:
+                for part in {word, *regex.split(r"[-‐]", word)}:
                     if part[:1].isupper():
                         counts[part] = counts.get(part, 0) + 1
     names.update(word for word, count in counts.items() if count >= 2)
@@ -416,26 +423,33 @@ RELATED = frozenset(frozenset(pair) for pair in (
 ))
 
 
-def repeats(lt: Finding, builtin: Finding) -> bool:
-    """Whether a LanguageTool finding says again what a built-in finding says: the same span,
-    or an overlapping span of similar size (not a sentence-wide finding around a word) in
-    the same or a related category."""
+def repeats(lt: Finding, builtin: Finding, flagged: str = "") -> bool:
+    """Whether a LanguageTool finding says again what a built-in finding says: the same span;
+    an overlapping span of similar size (not a sentence-wide finding around a word) in the
+    same or a related category; or a span inside a related built-in finding whose message
+    quotes the very text LanguageTool flagged (`flagged`), as a heading finding that lists
+    its lowercased nouns does."""
     lt_end, builtin_end = lt.offset + max(lt.length, 1), builtin.offset + max(builtin.length, 1)
     overlap = min(lt_end, builtin_end) - max(lt.offset, builtin.offset)
     if overlap <= 0:
         return False
     if (lt.offset, lt.length) == (builtin.offset, builtin.length):
         return True
-    related = lt.category is builtin.category or frozenset(
-        (lt.category, builtin.category)) in RELATED
+    if not (lt.category is builtin.category
+            or frozenset((lt.category, builtin.category)) in RELATED):
+        return False
     lt_length = max(lt.length, 1)
-    return (related and 2 * overlap >= lt_length
-            and max(builtin.length, 1) <= 2 * lt_length + 10)
+    if 2 * overlap >= lt_length and max(builtin.length, 1) <= 2 * lt_length + 10:
+        return True
+    inside = builtin.offset <= lt.offset and lt_end <= builtin_end
+    return inside and bool(flagged) and f"„{flagged}“" in builtin.message
 
 
-def merge(builtin: list[Finding], extra: Iterable[Finding]) -> list[Finding]:
-    """Built-in findings plus the LanguageTool findings that do not repeat one, sorted."""
-    kept = [f for f in extra if not any(repeats(f, b) for b in builtin)]
+def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> list[Finding]:
+    """Built-in findings plus the LanguageTool findings that do not repeat one, sorted;
+    `text` is the document's text (for what a LanguageTool finding flags)."""
+    kept = [f for f in extra
+            if not any(repeats(f, b, text[f.offset:f.offset + f.length]) for b in builtin)]
     return deduplicate([*builtin, *kept])
 
 
@@ -528,6 +542,7 @@ class Server:
         return answer
 
     def _request(self, path: str, form: dict[str, str] | None, timeout: float) -> Any:
+        import time
         import urllib.error
         import urllib.parse
         import urllib.request
@@ -536,7 +551,9 @@ class Server:
         request = urllib.request.Request(
             self.base + path, data=data, headers={"Accept": "application/json"})
         last: LanguageToolError | None = None
-        for _attempt in range(2):
+        for attempt in range(2):
+            if attempt:
+                time.sleep(RETRY_DELAY)
             try:
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     body = response.read()
@@ -784,7 +801,7 @@ class Session:
             except Exception as error:  # LanguageTool must never stop a run
                 failures.append(f"{result.path}: {type(error).__name__}: {error}")
                 continue
-            result.findings = merge(result.findings, accepted)
+            result.findings = merge(result.findings, accepted, doc.text)
             checked.append(server)
         self._pending.clear()
         status = self._status(checked, failures)
@@ -802,8 +819,8 @@ class Session:
                 return LanguageToolStatus("unavailable", failures[0])
             if self._unavailable:
                 return LanguageToolStatus("unavailable", self._unavailable[0])
-            return LanguageToolStatus("off", "no file needed LanguageTool (its rules are "
-                                             "not selected)")
+            return LanguageToolStatus("off", "nothing was sent to LanguageTool (no readable "
+                                             "file, or every lt: rule is ignored)")
         servers = list(dict.fromkeys(checked))
         detail = ", ".join(f"LanguageTool {s.version} at {s.label}" if s.version
                            else f"LanguageTool at {s.label}" for s in servers)

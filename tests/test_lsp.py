@@ -17,11 +17,10 @@ from typing import Any
 
 import pytest
 
-from mtlint import check_text
 from mtlint.lsp import glossary_insertion, insertion_edit
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 20.0
+TIMEOUT = 60.0
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 
 
@@ -199,6 +198,17 @@ def apply_edits(text: str, edits: list[dict], encoding: str = "utf-16") -> str:
     return text
 
 
+def check_json(path: Path) -> list[dict]:
+    """What `mtlint check --format json` finds (built-in rules), from the same source tree
+    the server runs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MTLINT_")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-m", "mtlint", "check", str(path), "--format", "json",
+                           "--languagetool", "off", "--no-cache"], capture_output=True,
+                          text=True, env=env, cwd=path.parent, timeout=120)
+    return json.loads(proc.stdout)["files"][0]["findings"]
+
+
 def test_seed_diagnostics_code_action_applied_and_diagnostic_gone(
         client: Client, tmp_path: Path, seeds_dir: Path) -> None:
     seed = next(p for p in sorted(seeds_dir.glob("*.txt")) if "„Bromance„" in p.read_text())
@@ -209,12 +219,12 @@ def test_seed_diagnostics_code_action_applied_and_diagnostic_gone(
     assert init["capabilities"]["positionEncoding"] == "utf-16"
     uri = client.open(path, text)
     diagnostics = client.diagnostics(uri)
-    expected = check_text(text, str(path))
+    expected = check_json(path)
     assert len(diagnostics) == len(expected) > 0
     for diag, finding in zip(diagnostics, expected, strict=True):
-        assert diag["code"] == finding.rule
-        assert diag["range"] == expected_range(text, finding.offset, finding.length)
-        assert diag["message"] == finding.message
+        assert diag["code"] == finding["rule"]
+        assert diag["range"] == expected_range(text, finding["offset"], finding["length"])
+        assert diag["message"] == finding["message"]
     quote = next(d for d in diagnostics if d["code"] == "quote-low-closing")
 
     actions = client.code_actions(uri, quote)
@@ -228,7 +238,8 @@ def test_seed_diagnostics_code_action_applied_and_diagnostic_gone(
     after = client.diagnostics(uri, version=2)
     assert [d["code"] for d in after].count("quote-low-closing") == [
         d["code"] for d in diagnostics].count("quote-low-closing") - 1
-    assert len(after) == len(diagnostics) - 1
+    assert not any(d["code"] == "quote-low-closing" and d["range"] == quote["range"]
+                   for d in after)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])

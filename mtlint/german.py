@@ -94,8 +94,32 @@ def hanta_tagger() -> Any:
             if _tagger is None:
                 from HanTa import HanoverTagger  # imports numpy: keep it off the import path
 
+                # HanTa's own `reachable` is quadratic (30-40 ms of every start);
+                # _reachable computes the same table (checked in tests/test_german.py).
+                HanoverTagger.HanoverTagger.reachable = _reachable
                 _tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     return _tagger
+
+
+def _reachable(tagger: Any) -> None:
+    """HanoverTagger.reachable, linear: for every final state the set of states from
+    which it can be reached (all ancestors in the transition graph)."""
+    predecessors: dict[int, set[int]] = {}
+    for (_, state), followers in tagger.LP_trans.items():
+        for follower in followers:
+            predecessors.setdefault(follower, set()).add(state)
+    tagger.reachability = {}
+    for final in tagger.int2tag:
+        if final >= 0:
+            continue
+        seen = set(predecessors.get(final, ()))
+        todo = list(seen)
+        while todo:
+            for state in predecessors.get(todo.pop(), ()):
+                if state not in seen:
+                    seen.add(state)
+                    todo.append(state)
+        tagger.reachability[final] = frozenset(seen)
 
 
 @dataclass(frozen=True)

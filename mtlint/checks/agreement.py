@@ -15,6 +15,7 @@ Büros" (plural) and "den Büros" (dative plural) are fine. LanguageTool covers 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ import regex
 
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # A reading of an article form: gender or plural ("m", "f", "n", "pl"), case, and the
 # ending an adjective takes after it (weak or mixed declension).
@@ -131,18 +132,27 @@ def adjective_ending(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_attributive_adjective(word: str) -> bool:
     """An inflected adjective or participle ("neue", "wachsenden", "Künstliche")."""
-    from mtlint.german import analyze_word, is_known_noun
+    from mtlint.german import is_known_noun, word_tags
 
     if not word.isalpha() or word.lower() in STOP_WORDS or adjective_ending(word) is None:
         return False
+    if word[:1].isupper() and is_known_noun(word):
+        return False  # capitalised: an adjective only inside a term ("Künstliche")
+    tags = word_tags(word)  # the full-form table: a lookup, no analysis
+    if tags is not None:
+        return "ADJA" in tags
     if word[:1].isupper():
-        # Capitalised inside a term ("der Künstlichen Intelligenz"), never a noun.
-        return not is_known_noun(word) and analyze_word(word).tag == "ADJA"
-    return analyze_word(word).tag == "ADJA"
+        return False
+    # A rare lowercase word with an adjective ending right after an article is an
+    # adjective or participle ("die verbraucherorientierten"); HanTa's analysis of
+    # long words costs milliseconds and says the same.
+    return word not in FUNCTION_WORDS
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_uninflected_adjective(word: str) -> bool:
     """An adjective in its bare form ("erheblich", "neu"), not an adverb."""
     from mtlint.german import analyze_word, word_tags
@@ -179,18 +189,15 @@ SUFFIX_GENDERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 MIN_TRUSTED_TAIL = 4
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def noun_reading(word: str) -> NounReading | None:
-    """The genders/plural a capitalised word allows as the head noun, or None where
-    it is not clearly a common noun: names, nominalised adjectives ("der Neue", "die
-    Angestellten") and words the lexicon does not know."""
-    from mtlint.german import analyze_word, lookup_noun
+    """The genders/plural the noun lexicon gives a capitalised word, or None where it
+    does not know the word or its compound reading is doubtful. Lexicon only: confirm
+    with `is_common_noun` before reporting."""
+    from mtlint.german import lookup_noun
 
     if not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
         return None
-    if analyze_word(word).tag != "NN":
-        return None
-    if analyze_word(word.lower()).tag in ("ADJA", "ADJD", "VVPP", "VVFIN", "VVINF"):
-        return None  # nominalised adjective or participle: declines like an adjective
     info = lookup_noun(word)
     if info is None:
         return None
@@ -221,6 +228,17 @@ def noun_reading(word: str) -> NounReading | None:
 
 # Plurals of nouns whose singular never ends in -en ("Entscheidungen").
 PLURAL_ONLY_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten", "innen")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_common_noun(word: str) -> bool:
+    """HanTa reads the word as a noun, and its lowercase form is not an adjective or
+    participle: "der Neue", "die Angestellten" decline like adjectives."""
+    from mtlint.german import analyze_word
+
+    if analyze_word(word).tag != "NN":
+        return False
+    return analyze_word(word.lower()).tag not in ("ADJA", "ADJD", "VVPP", "VVFIN", "VVINF")
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
@@ -509,7 +527,7 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for phrase in noun_phrases(doc):
         problem = disagreement(phrase)
-        if problem is None:
+        if problem is None or not is_common_noun(phrase.noun.text):
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
@@ -597,6 +615,8 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 continue  # "Leute, die ursprünglich Henker werden wollten"
             reading = noun_reading(noun.text)
             if reading is None or (text[noun.end:noun.end + 1] == "-"):
+                continue
+            if not is_common_noun(noun.text):
                 continue
             following = words[index + 2] if index + 2 < len(words) else None
             if following is not None and _gap(text, noun, following) == " " and (

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -104,10 +105,12 @@ BRAND_WORDS = frozenset((
 ))
 
 CAMEL_PART = regex.compile(r"\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+")
-SEPARATORS = regex.compile(r"[\s\u00a0]+")
+SEPARATORS = re.compile(r"[\s\u00a0]+")
 # A word boundary that lets a hyphenated compound continue ("SucheGPT-Funktion").
-BEFORE = r"(?<![\p{L}\p{N}])"
-AFTER = r"(?P<gen>s)?(?![\p{L}\p{N}])"
+# The name lists are matched with the standard `re` module: it compiles a long
+# alternation in a fifth of the time `regex` needs, and [^\W_] is a letter or digit.
+BEFORE = r"(?<![^\W_])"
+AFTER = r"(?P<gen>s)?(?![^\W_])"
 
 
 
@@ -145,14 +148,14 @@ def _normalise(text: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _rendering_matcher(
     renderings: tuple[Rendering, ...],
-) -> tuple[regex.Pattern[str] | None, dict[str, Rendering]]:
+) -> tuple[re.Pattern[str] | None, dict[str, Rendering]]:
     by_text = {_normalise(r.wrong): r for r in renderings if r.wrong.strip()}
     if not by_text:
         return None, {}
     # Longest first, so that "Microsoft Kraft BI" wins over "Kraft BI".
     alternatives = sorted(by_text, key=len, reverse=True)
-    body = "|".join(regex.escape(a).replace(r"\ ", r"[\s\u00a0]+") for a in alternatives)
-    return regex.compile(f"{BEFORE}(?:{body}){AFTER}"), by_text
+    body = "|".join(re.escape(a).replace(r"\ ", r"[\s\u00a0]+") for a in alternatives)
+    return re.compile(f"{BEFORE}(?:{body}){AFTER}"), by_text
 
 
 def _glossary_renderings(glossary: dict[str, tuple[str, ...]]) -> tuple[Rendering, ...]:
@@ -165,7 +168,7 @@ def _glossary_renderings(glossary: dict[str, tuple[str, ...]]) -> tuple[Renderin
 
 def _mentions(text: str, words: Iterable[str]) -> bool:
     return any(
-        regex.search(rf"{BEFORE}{regex.escape(word)}(?![\p{{L}}\p{{N}}])", text)
+        re.search(rf"{BEFORE}{re.escape(word)}(?![^\W_])", text)
         for word in words
     )
 
@@ -223,6 +226,8 @@ def hits_from_renderings(
 
 def camel_parts(word: str) -> list[str]:
     """The parts of a camel-case name: "SearchGPT" -> ["Search", "GPT"]; [] otherwise."""
+    if word[1:] == word[1:].lower():
+        return []
     parts = CAMEL_PART.findall(word)
     if len(parts) < 2 or "".join(parts) != word:
         return []
@@ -230,11 +235,15 @@ def camel_parts(word: str) -> list[str]:
 
 
 def _is_name_word(word: str) -> bool:
-    from mtlint.german import is_german_word
+    """A brand or name that a product name can start with ("Google", "Inflection")."""
+    from mtlint.german import is_known_noun, word_tags
 
     if word in BRAND_WORDS or camel_parts(word) or (len(word) > 1 and word.isupper()):
         return True
-    return word[:1].isupper() and not is_german_word(word)
+    if not word[:1].isupper() or is_known_noun(word):
+        return False
+    tags = word_tags(word)
+    return tags is None or tags <= {"NE", "FM"}
 
 
 def translated_variants(doc: Document) -> dict[str, str]:
@@ -278,9 +287,9 @@ def _camel_variants(parts: list[str]) -> Iterator[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _variant_pattern(variants: frozenset[str]) -> regex.Pattern[str]:
-    body = "|".join(regex.escape(v) for v in sorted(variants, key=len, reverse=True))
-    return regex.compile(f"{BEFORE}(?:{body}){AFTER}")
+def _variant_pattern(variants: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(f"{BEFORE}(?:{body}){AFTER}")
 
 
 # ---------------------------------------------------------------------------
@@ -362,7 +371,7 @@ def _term_occurrences(doc: Document, known_keys: set[str]) -> list[Occurrence]:
     terms whose joined spelling also occurs as a word or is in `known_keys`."""
     text = doc.text
     occurrences: list[Occurrence] = []
-    pairs: list[tuple[Span, Span]] = []
+    pairs: list[tuple[list[Span], int]] = []
     for block in doc.blocks:
         words = block.words()
         for index, word in enumerate(words):
@@ -379,15 +388,16 @@ def _term_occurrences(doc: Document, known_keys: set[str]) -> list[Occurrence]:
                     offset += len(segment) + 1
             if index and _joined_by_space(text, words[index - 1], word):
                 previous = words[index - 1]
-                if previous.text[:1].isupper() and word.text[:1].isupper() and not (
-                    _extends_name(text, words, index - 2, index - 1)
-                    or _extends_name(text, words, index + 1, index)
-                ):
-                    pairs.append((previous, word))
+                if previous.text[:1].isupper() and word.text[:1].isupper():
+                    pairs.append((words, index))
     single_keys = {term_key(o.spelling) for o in occurrences} | known_keys
-    for first, second in pairs:
+    for words, index in pairs:
+        first, second = words[index - 1], words[index]
         spelling = f"{first.text} {second.text}"
-        if term_key(spelling) in single_keys and _pair_is_term(first.text, second.text):
+        if term_key(spelling) in single_keys and _pair_is_term(first.text, second.text) and not (
+            _extends_name(text, words, index - 2, index - 1)
+            or _extends_name(text, words, index + 1, index)
+        ):
             occurrences.append(Occurrence(spelling, first.start, second.end))
     return occurrences
 

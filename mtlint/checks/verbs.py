@@ -75,7 +75,9 @@ def could_be_finite(word: str, first: bool = False, *, analyse: bool = True) -> 
         return False
     tags = german.word_tags(lower)
     if tags is None:
-        return analyse and german.analyze_word(lower).tag.startswith("V")
+        if not analyse:
+            return False
+        tags = frozenset({german.analyze_word(lower).tag})
     if (
         tags & {"ADJA", "ADJD"} and lower.endswith(PARTICIPLE_ENDINGS)
         and lower.startswith(VERB_PREFIXES)

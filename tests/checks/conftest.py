@@ -1,0 +1,31 @@
+"""Helpers for the rule-family tests: run one rule over a text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mtlint.config import Config
+from mtlint.document import Document
+from mtlint.engine import Linter
+from mtlint.finding import Finding
+from mtlint.registry import load_rules
+
+
+def run_rule(rule_id: str, text: str, path: str = "test.txt") -> list[Finding]:
+    """The findings of one rule on `text` (plain text unless `path` says Markdown)."""
+    rule = load_rules()[rule_id]
+    result = Linter(Config(select=(rule_id,)), {rule_id: rule}).check(Document(text, path))
+    assert not result.notes, result.notes
+    return result.findings
+
+
+@pytest.fixture
+def flagged() -> Callable[..., list[str]]:
+    """flagged(rule_id, text) -> the flagged stretches of text."""
+
+    def spans(rule_id: str, text: str, path: str = "test.txt") -> list[str]:
+        return [text[f.offset:f.offset + f.length] for f in run_rule(rule_id, text, path)]
+
+    return spans

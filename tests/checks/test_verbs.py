@@ -1,0 +1,104 @@
+"""Edge cases of the missing-verb rules (mtlint/checks/verbs.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtlint.checks.verbs import could_be_finite, has_finite_verb
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged_sentence"),
+    [
+        ("Die jüngsten Bemühungen von OpenAI um mehr Unabhängigkeit von seinen wichtigsten "
+         "Geldgebern.", True),
+        ("Eine Partnerschaft mit weitreichenden Folgen für die Branche und ihre "
+         "Kunden in ganz Europa.", True),
+        # verbs the tagger knows only from context or as other word classes
+        ("Die Anleger der Branche verpestet das Klima mit ihren Forderungen nach "
+         "schnellen Gewinnen.", False),
+        ("Die Investitionen von Microsoft in die Infrastruktur wachsen von Jahr zu Jahr "
+         "weiter.", False),
+        # deliberately verbless forms
+        ("Hier ein paar Beispiele für die Verwendung der neuen Funktionen im Alltag.", False),
+        ("Je größer die Insel des Wissens, desto länger die Küste der Verzweiflung.", False),
+        ("Alkohol - der Ursprung und die Lösung sämtlicher Probleme des Lebens.", False),
+        ("Fazit: Eine wegweisende Partnerschaft mit vielen offenen Fragen für beide "
+         "Seiten.", False),
+        ("Was für eine lange und völlig unerwartete Wendung in dieser Geschichte!", False),
+        ("Ein kurzer Satz ohne Verb.", False),
+    ],
+)
+def test_verb_missing(flagged, text: str, flagged_sentence: bool) -> None:
+    assert flagged("verb-missing", text) == ([text] if flagged_sentence else [])
+
+
+def test_verb_missing_leaves_headings_and_list_items_alone(flagged) -> None:
+    text = ("Die wichtigsten Neuerungen der kommenden Version im Überblick für alle Nutzer\n\n"
+            "- Eine neue Oberfläche mit besserer Übersicht für alle wichtigen Funktionen.\n"
+            "- Schnellere Suche in allen Dokumenten und E-Mails des gesamten Teams.\n")
+    assert flagged("verb-missing", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # perfect tense with an adverbial of a past event, participle lost
+        ("Google hat gestern eine neue Version seines Modells in den USA.",
+         ["hat gestern eine neue Version seines Modells in den USA"]),
+        ("Vor zwei Jahren hat der Konzern ein Werk in Ungarn, das inzwischen läuft.",
+         ["hat der Konzern ein Werk in Ungarn"]),
+        ("Die Firma könnte die neuen Funktionen schon bald in ihre Produkte.",
+         ["könnte die neuen Funktionen schon bald in ihre Produkte"]),
+        # full verbs and closed brackets
+        ("OpenAI hat ein Büro in Bellevue.", []),
+        ("OpenAI hat kürzlich ein Büro in Bellevue, nicht weit vom Hauptsitz, eröffnet.", []),
+        ("Er hatte gestern frei und war vorgestern krank.", []),
+        ("Das ist ja wie damals.", []),
+        ("Er ist heute klüger als gestern.", []),
+        ("Microsoft könnte die Modelle bald in seine Produkte integrieren.", []),
+        ("Die Pakete, die genutzt werden könnten, stehen in der Liste.", []),
+        ("Das sollte man nur dann tun, wenn es nötig ist.", []),
+        ("Könnte der Konflikt vor Gericht enden?", []),
+    ],
+)
+def test_verb_bracket_open(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("verb-bracket-open", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Während Altman optimistisch bleibt und die Partnerschaft als „Bromance„Die "
+         "Entwicklungen deuten auf einen Bruch hin.", ["die Partnerschaft als „Bromance„"]),
+        ("Weil der Umsatz im dritten Quartal Außerdem sinken die Preise.",
+         ["der Umsatz im dritten Quartal"]),
+        # a lost boundary whose first part is complete
+        ("Microsoft investierte Milliarden und OpenAI wuchs Seit 2019 bietet Azure mehr.", []),
+        # no lost boundary at all
+        ("Während Altman optimistisch bleibt und die Partnerschaft lobt, deuten die "
+         "Entwicklungen auf einen Bruch hin.", []),
+    ],
+)
+def test_verb_missing_run_on(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("verb-missing-run-on", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "first", "finite"),
+    [
+        ("hat", False, True),
+        ("deuten", False, True),  # also an infinitive: counts
+        ("verpestet", False, True),  # HanTa knows it as an adjective only
+        ("letzten", False, False),
+        ("Gibt", True, True),
+        ("Gibt", False, False),  # capitalised in mid-sentence: a noun
+    ],
+)
+def test_could_be_finite(word: str, first: bool, finite: bool) -> None:
+    assert could_be_finite(word, first) is finite
+
+
+def test_has_finite_verb_needs_one_candidate() -> None:
+    assert has_finite_verb(["Die", "Partnerschaft", "als", "Bromance"]) is False
+    assert has_finite_verb(["Die", "Partnerschaft", "endet"]) is True

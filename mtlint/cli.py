@@ -268,7 +268,7 @@ def print_statistics(report, stream: TextIO) -> None:
         print(f"{counts[rule]:8d} {times[rule] * 1000:7.1f} ms  {rule}", file=stream)
     families: dict[str, float] = defaultdict(float)
     for rule, seconds in times.items():
-        families[rule.split("-")[0].split(":")[0]] += seconds
+        families[rule if rule.startswith("(") else rule.split("-")[0].split(":")[0]] += seconds
     if families:
         print("time per rule family:", file=stream)
         for family, seconds in sorted(families.items(), key=lambda item: -item[1]):

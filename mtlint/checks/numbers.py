@@ -34,6 +34,7 @@ CONTEXT_WORDS = r"""
 """
 NUMBER = regex.compile(
     rf"""(?x)
+    (?= [\d$€£U] )                 # a cheap test before the look-behind
     (?<![\d.,]|\d[.,])
     (?P<currency>(?:US)?\$[ ]?|[€£][ ]?)?
     (?P<number>

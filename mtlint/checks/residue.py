@@ -33,6 +33,13 @@ ENTITY = regex.compile(
 )
 
 
+def _token_start(text: str, index: int) -> int:
+    """The start of the whitespace-delimited token around `index`."""
+    while index > 0 and (not text[index - 1].isspace() or text[index - 1] == "\xa0"):
+        index -= 1
+    return index
+
+
 def _widen_to_word(old: str, start: int, end: int) -> tuple[int, int]:
     """Grow [start, end) of `old` to the whole word(s) around it."""
     while start > 0 and (old[start - 1].isalnum() or old[start - 1] in "ÃÂâÅ€"):
@@ -72,11 +79,17 @@ def mojibake(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Fix-Sicherheit
     Sicher: ftfy kehrt die falsche Dekodierung um; das Ergebnis ist das ursprüngliche Wort.
     """
-    if not TELLTALE.search(doc.text):
-        return
-    for token in TOKEN.finditer(doc.text):
+    text = doc.text
+    token_end = 0
+    for telltale in TELLTALE.finditer(text):
+        if telltale.start() < token_end:
+            continue  # inside a token already looked at
+        token = TOKEN.match(text, _token_start(text, telltale.start()))
+        if token is None:
+            continue
+        token_end = token.end()
         word = token.group()
-        if not TELLTALE.search(word) or not ftfy.badness.is_bad(word):
+        if not ftfy.badness.is_bad(word):
             continue
         fixed = ftfy.fix_encoding(word)
         if fixed == word:

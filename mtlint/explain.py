@@ -3,6 +3,7 @@ section is generated from the rule's tested examples."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
 
 from mtlint.finding import Example, Rule
@@ -16,21 +17,32 @@ def marked(example: Example) -> str:
     return f"{plain[:start]}»{plain[start:end]}«{plain[end:]}"
 
 
+def _indented(text: str) -> str:
+    """An example as an indented block; multi-line examples keep their lines."""
+    return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
+
+
 def examples_section(rule: Rule) -> str:
+    # Multi-line examples (a lone residue line between paragraphs) are set apart.
+    gap = [""] if any("\n" in e.text for e in (*rule.bad, *rule.good)) else []
     lines = ["## Beispiel", ""]
     for example in rule.bad:
         fix = f"  →  {example.correction}" if example.correction else ""
-        lines.append(f"    {marked(example)}{fix}")
+        if example.correction == "":
+            fix = "  →  (streichen)"
+        lines += [_indented(f"{marked(example)}{fix}"), *gap]
     lines += ["", "Stattdessen:", ""]
-    lines += [f"    {example.plain()[0]}" for example in rule.good]
-    return "\n".join(lines)
+    for example in rule.good:
+        lines += [_indented(example.plain()[0]), *gap]
+    return "\n".join(lines).rstrip("\n")
 
 
 def explain_rule(rule: Rule) -> str:
     fix = "safe fix (applied by --fix)" if rule.fixable else "no automatic fix"
     header = (f"{rule.id}  ({rule.category.value}, {rule.severity.value}, {fix})\n"
               f"defined in {rule.origin}\n")
-    return f"{header}\n{rule.doc.strip()}\n\n{examples_section(rule)}\n"
+    # Python checks take their doc from an indented docstring.
+    return f"{header}\n{inspect.cleandoc(rule.doc)}\n\n{examples_section(rule)}\n"
 
 
 def rules_table(rules: Iterable[Rule]) -> str:

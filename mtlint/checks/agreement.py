@@ -120,7 +120,7 @@ DEGREE_ADVERBS = word_set(
 NUMBER_WORD = regex.compile(r"(?:zig|ßig|hundert|tausend|zehn|zwölf|elf)$")
 ENGLISH_FUNCTION_WORDS = word_set("of the and for to on with from by")
 # Quantifiers that do not inflect like adjectives ("die mehr als 100 Firmen").
-STOP_WORDS = word_set("mehr weniger viel wenig lauter etwas genug")
+STOP_WORDS = word_set("mehr weniger viel wenig lauter etwas genug bisschen paar")
 
 
 def adjective_ending(word: str) -> str | None:
@@ -137,8 +137,11 @@ def is_attributive_adjective(word: str) -> bool:
     """An inflected adjective or participle ("neue", "wachsenden", "Künstliche")."""
     from mtlint.german import is_known_noun, word_tags
 
-    if not word.isalpha() or word.lower() in STOP_WORDS or adjective_ending(word) is None:
+    lower = word.lower()
+    if not word.isalpha() or lower in STOP_WORDS or adjective_ending(word) is None:
         return False
+    if lower in DETERMINERS or lower in FUNCTION_WORDS or lower.startswith("irgend"):
+        return False  # "der eine", "keiner einen Schirm", "irgendeinen"
     if word[:1].isupper() and is_known_noun(word):
         return False  # capitalised: an adjective only inside a term ("Künstliche")
     tags = word_tags(word)  # the full-form table: a lookup, no analysis
@@ -320,6 +323,15 @@ def _read_phrase(
         following = words[position + 1] if position + 1 < len(words) else None
         lower = word.text.lower()
         if is_attributive_adjective(word.text):
+            if word.text[:1].isupper() and not (
+                following is not None and following.text[:1].isupper()
+            ):
+                return None  # "die Klugen voller Zweifel": a nominalised adjective
+            if adjectives and modifiers[-1] == adjectives[-1] and gap == " " and (
+                adjective_ending(adjectives[-1].text) != adjective_ending(word.text)
+            ):
+                # "der nahe gelegenen Brücke": the first word is an adverb.
+                adjectives.pop()
             adjectives.append(word)
         elif lower in DEGREE_ADVERBS or is_uninflected_adjective(word.text) or (
             lower in ("und", "oder") and adjectives and gap == " "

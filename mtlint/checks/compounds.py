@@ -1,0 +1,396 @@
+"""Compounds: German compounds written as two words.
+
+German writes compounds as one word or with a hyphen. Machine translation and
+English habits split them: "Technologie kategorie" (a compound broken in two, the
+second part left lowercase), "Software Entwickler", "KI Modelle", "Cloud Computing".
+
+The checks use the noun lexicon and HanTa (mtlint/german.py) to tell a noun from
+a word of another class: "Technologie kategorie" is a split compound, "Microsoft
+will" is a name and a verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtlint.checks.agreement import (
+    DETERMINERS,
+    Determiner,
+    is_attributive_adjective,
+    noun_reading,
+)
+from mtlint.document import BlockKind, Document, Span
+from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+
+# English words that surround a German-looking word in an English phrase
+# ("Open Source software"): there a lowercase noun is English, not a split compound.
+ENGLISH_WORDS = word_set(
+    "the of and or for to with from by on at is are be this that a an as it its free"
+)
+
+
+def _gap(text: str, left: Span, right: Span) -> str:
+    return text[left.end:right.start]
+
+
+def _neighbour(words: list[Span], index: int) -> str:
+    return words[index].text if 0 <= index < len(words) else ""
+
+
+def _is_lowercase_noun(word: str) -> str | None:
+    """For a lowercase word that only a noun can be ("kategorie"), the noun's
+    capitalised spelling; None for words that are also something else ("will",
+    "recht", "teil") and for words the lexicon does not know."""
+    from mtlint.german import analyze_word, noun_form, word_tags
+
+    if len(word) < 4 or not word.isalpha() or not word.islower():
+        return None
+    form = noun_form(word)
+    if form is None:
+        return None
+    tags = word_tags(word)
+    if tags is not None:
+        return form if tags <= {"NN", "NE"} else None
+    return form if analyze_word(word).tag == "NN" else None
+
+
+def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein zusammengesetztes Nomen, das in zwei Wörter zerfallen ist, das zweite klein
+    geschrieben: „Technologie kategorie“ statt „Technologiekategorie“,
+    „Kunden service“ statt „Kundenservice“.
+
+    ## Warum ist das ein Problem?
+    Deutsche Komposita werden zusammengeschrieben. Die Trennung mit kleinem zweitem
+    Teil entsteht, wenn ein Übersetzungs- oder Satzsystem ein Wort an der Fuge
+    umbricht oder ein englisches Muster („technology category“) nachbildet.
+
+    Gemeldet wird ein großgeschriebenes Nomen, gefolgt von einem kleingeschriebenen
+    Wort, das nur als Nomen bekannt ist („kategorie“); Wörter, die klein geschrieben
+    etwas anderes sein können („Microsoft will“, „Recht haben“ / „recht“), bleiben
+    unbeachtet.
+
+    ## Bekannte Grenzen
+    Englische Wendungen („Open Source software“) und klein geschriebene Überschriften
+    werden übersprungen. Ob die Fuge ein -s- braucht, prüft die Regel nicht.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag schreibt beide Teile zusammen; manchmal ist ein
+    Bindestrich besser lesbar.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        if block.kind is BlockKind.HEADING and words and words[0].text[:1].islower():
+            continue  # a lowercase heading: the heading rules report it
+        for index in range(1, len(words) - 1):
+            first, second = words[index], words[index + 1]
+            if not second.text[:1].islower() or _gap(text, first, second) != " ":
+                continue
+            hit = _split_compound_hit(text, words, index)
+            if hit is not None:
+                yield hit
+
+
+# Prepositions fused with an article, as the article they contain.
+FUSED_ARTICLES = {
+    "am": "dem", "beim": "dem", "im": "dem", "vom": "dem", "zum": "dem", "zur": "der",
+    "ans": "das", "aufs": "das", "ins": "das", "durchs": "das", "fürs": "das", "ums": "das",
+}
+CLAUSE_END = re.compile(r"\s*[,.;:!?)]")
+PARTICIPLE = re.compile(r"ge\w{3,}(?:en|t)$")
+
+
+def _split_compound_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for words[index] + words[index + 1] ("Technologie kategorie"), or None.
+
+    The pair must sit in a noun phrase whose article fits the second part as its head
+    ("unsere Technologie kategorie", "der Kunden service"): a capitalised noun followed
+    by a lowercase verb ("die Fürsten geigen") has an article that fits the first.
+    """
+    from mtlint.german import analyze_word, lookup_noun
+
+    first, second = words[index], words[index + 1]
+    if not first.text[:1].isupper() or first.text.isupper() or not first.text.isalpha():
+        return None
+    if first.text.lower() in FUNCTION_WORDS or _neighbour(words, index + 2).lower() in (
+        ENGLISH_WORDS
+    ):
+        return None
+    after = text[second.end:second.end + 2]
+    if after[:1] in "-(" or (
+        CLAUSE_END.match(text, second.end) and second.text.endswith(VERB_ENDINGS)
+    ):
+        return None  # "Befehl touch(1)"; "was die Fürsten geigen, ...": a verb at the end
+    if _is_lowercase_noun(second.text) is None or PARTICIPLE.match(second.text):
+        return None  # "in den Hintern gebissen"
+    head = lookup_noun(second.text, compounds=False)
+    if head is not None and all(r.slots == {"dat sg"} for r in head.readings):
+        return None  # "einem Manne verdachte": only an old dative noun ("dem Verdachte")
+    determiner = _determiner_before(text, words, index)
+    if head is None or determiner is None or not _fits(determiner, head):
+        return None
+    if analyze_word(first.text).tag != "NN":
+        return None
+    joined = first.text + second.text
+    return Hit(
+        first.start, second.end - first.start,
+        f"„{first.text} {second.text}“ ist vermutlich ein getrennt geschriebenes "
+        f"Kompositum: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
+
+
+# Endings of verb forms that end a clause ("... anzeigen,", "... gebissen.").
+VERB_ENDINGS = ("n", "t")
+
+
+def _determiner_before(text: str, words: list[Span], index: int) -> Determiner | None:
+    """The article or determiner before words[index], across adjectives."""
+    position = index - 1
+    while position >= 0 and _gap(text, words[position], words[position + 1]) == " ":
+        word = words[position].text
+        lower = FUSED_ARTICLES.get(word.lower(), word.lower())
+        if lower in DETERMINERS:
+            return DETERMINERS[lower]
+        if not is_attributive_adjective(word) or word[:1].isupper():
+            return None
+        position -= 1
+    return None
+
+
+def _fits(determiner: Determiner, head: object) -> bool:
+    """Whether a reading of the determiner fits a reading of the noun, case included."""
+    for gender, case, _ in determiner.readings:
+        number = "pl" if gender == "pl" else "sg"
+        for reading in head.readings:  # type: ignore[attr-defined]
+            if reading.slots and f"{case} {number}" not in reading.slots:
+                continue
+            if number == "pl" or gender in reading.genders:
+                return True
+    return False
+
+
+# English noun + noun phrases that German writes with a hyphen or as one word
+# (Duden: "Cloud-Computing", "Machine-Learning", "Onlinebanking"). Adjective + noun
+# phrases keep their space ("Big Data", "Social Media", "Open Source", "Smart Home")
+# and are not listed.
+ENGLISH_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "Business Intelligence": ("Business-Intelligence",),
+    "Change Management": ("Change-Management",),
+    "Cloud Computing": ("Cloud-Computing",),
+    "Content Management": ("Content-Management",),
+    "Customer Experience": ("Customer-Experience",),
+    "Cyber Security": ("Cybersecurity", "Cyber-Security"),
+    "Data Mining": ("Data-Mining",),
+    "Data Science": ("Data-Science",),
+    "Edge Computing": ("Edge-Computing",),
+    "Game Changer": ("Gamechanger", "Game-Changer"),
+    "Home Office": ("Homeoffice", "Home-Office"),
+    "Live Stream": ("Livestream",),
+    "Machine Learning": ("Machine-Learning",),
+    "Online Banking": ("Onlinebanking", "Online-Banking"),
+    "Online Marketing": ("Onlinemarketing", "Online-Marketing"),
+    "Online Shopping": ("Onlineshopping", "Online-Shopping"),
+    "Quantum Computing": ("Quantum-Computing",),
+    "Software Engineering": ("Software-Engineering",),
+    "Supply Chain": ("Supply-Chain",),
+    "User Experience": ("User-Experience",),
+    "Venture Capital": ("Venture-Capital",),
+}
+
+# English nouns that German joins to a German noun ("Softwareentwickler" or
+# "Software-Entwickler"), and abbreviations that take a hyphen ("KI-Modelle").
+ENGLISH_FIRST_PARTS = word_set(
+    """
+    Software Hardware Marketing Business Cloud Computer Internet Online Web Design
+    Service Support Management Content Smartphone Streaming Gaming Startup Server
+    Browser Update Download App Chip Tech Blog Podcast Video Event Feedback Laptop
+    Tablet Sales Recruiting Consulting Security Cyber Social Media Community Website
+    Account Login Newsletter Livestream Team
+    """
+)
+ABBREVIATIONS = word_set(
+    "KI IT PC USB PDF API CPU GPU SMS DSL WLAN GPS CEO CFO CTO HR EU UN"
+)
+E_MAIL = word_set("E-Mail")
+# English nouns that end the names of publications, firms and events ("Business
+# Insider", "Tech Report", "Cloud Summit"): after an English word they are a name.
+NAME_HEADS = word_set(
+    """
+    Insider Report Journal Times Post News Week Review Weekly Daily Today Magazine Wire
+    Standard Herald Tribune Mail Street Group Systems Services Solutions Partners Capital
+    Ventures Labs Media Channel Network Club Award Awards Summit Conference Center Index
+    Expo Forum Show Day Days Cup
+    """
+)
+
+
+def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | None:
+    """A hit for words[index] + words[index + 1] as an open compound, or None."""
+    from mtlint.german import analyze_word, is_german_word
+
+    text = doc.text
+    first, second = words[index], words[index + 1]
+    if _gap(text, first, second) != " " or not second.text[:1].isupper():
+        return None
+    phrase = f"{first.text} {second.text}"
+    abbreviation = first.text in ABBREVIATIONS
+    if phrase not in ENGLISH_COMPOUNDS and not (
+        abbreviation or first.text in ENGLISH_FIRST_PARTS or first.text in E_MAIL
+    ):
+        return None
+    previous = words[index - 1] if index else None
+    following = words[index + 2] if index + 2 < len(words) else None
+    if following is not None and _gap(text, second, following) == " " and (
+        following.text[:1].isupper()
+    ):
+        return None  # a longer name ("Cloud Computing Services") or two noun phrases
+    if previous is not None and _gap(text, previous, first) == " " and (
+        previous.text[:1].isupper() and not _starts_sentence(text, previous)
+        and previous.text.lower() not in FUNCTION_WORDS
+        and analyze_word(previous.text).tag in ("NE", "FM", "XY")
+    ):
+        return None  # "Google Cloud Dienste", "UK Home Office": part of a name
+    if phrase in ENGLISH_COMPOUNDS:
+        forms = ENGLISH_COMPOUNDS[phrase]
+        return Hit(
+            first.start, second.end - first.start,
+            f"„{phrase}“ wird im Deutschen mit Bindestrich oder zusammen geschrieben: "
+            f"„{forms[0]}“.",
+            forms, forms[0], Safety.UNSAFE,
+        )
+    if second.text.isupper() or second.text in ENGLISH_FIRST_PARTS or second.text in NAME_HEADS:
+        return None
+    if text[second.end:second.end + 1] == "-":
+        return None  # "im Internet Zensur- und Überwachungsabsichten"
+    if previous is None or not _starts_noun_phrase(previous.text):
+        return None  # "wie KI Geschäftsanwendungen verbessern": subject and object
+    reading = noun_reading(second.text)
+    if reading is None or not is_german_word(second.text):
+        return None
+    if analyze_word(second.text).tag != "NN":
+        return None
+    determiner = DETERMINERS.get(previous.text.lower()) if previous is not None else None
+    if determiner is not None and not any(r[0] in reading.numbers for r in determiner.readings):
+        return None  # "dem Team Zeit geben": two noun phrases
+    if abbreviation or first.text in E_MAIL:
+        suggestions: tuple[str, ...] = (f"{first.text}-{second.text}",)
+    else:
+        suggestions = (f"{first.text}-{second.text}",
+                       first.text + second.text[0].lower() + second.text[1:])
+    return Hit(
+        first.start, second.end - first.start,
+        f"„{first.text} {second.text}“: Deutsche Komposita werden zusammen oder mit "
+        f"Bindestrich geschrieben („{suggestions[0]}“).",
+        suggestions, suggestions[0], Safety.UNSAFE,
+    )
+
+
+def _starts_noun_phrase(word: str) -> bool:
+    """Whether `word` is one a noun phrase follows: an article or determiner, a
+    preposition, or an inflected adjective ("für Software Entwickler", "erfahrene
+    Software Entwickler")."""
+    lower = word.lower()
+    return (lower in DETERMINERS or lower in PREPOSITIONS or lower in PREPOSITION_ARTICLES
+            or (word.islower() and is_attributive_adjective(word)))
+
+
+def _starts_sentence(text: str, word: Span) -> bool:
+    before = text[:word.start].rstrip()
+    return not before or before[-1] in ".!?:\n\"„“"
+
+
+def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Kompositum nach englischem Muster mit Leerzeichen: „Software Entwickler“ statt
+    „Softwareentwickler“ oder „Software-Entwickler“, „KI Modelle“ statt „KI-Modelle“,
+    „E-Mail Adresse“ statt „E-Mail-Adresse“, „Cloud Computing“ statt „Cloud-Computing“.
+
+    ## Warum ist das ein Problem?
+    Im Englischen stehen die Teile eines Kompositums getrennt, im Deutschen nicht
+    („Deppenleerzeichen“). Aus dem Englischen übernommene Fügungen aus zwei Nomen
+    schreibt der Duden mit Bindestrich oder zusammen („Cloud-Computing“,
+    „Machine-Learning“); nur Fügungen aus Adjektiv und Nomen behalten das Leerzeichen
+    („Big Data“, „Open Source“, „Social Media“).
+
+    Gemeldet werden ein englisches Nomen oder eine Abkürzung vor einem deutschen Nomen
+    aus dem Lexikon und eine Liste verbreiteter englischer Fügungen aus zwei Nomen.
+
+    ## Bekannte Grenzen
+    Namen bleiben unbeachtet: Folgt ein weiteres großgeschriebenes Wort („Amazon Web
+    Services“, „Google Cloud Platform“) oder steht ein Name davor, wird nichts
+    gemeldet. Zwei Objekte nebeneinander („der Software Zugriff geben“) kann die Regel
+    nur erkennen, wenn ein Artikel nicht zum zweiten Nomen passt („dem Team Zeit“).
+
+    ## Fix-Sicherheit
+    Unsicher: Bindestrich oder Zusammenschreibung sind beide richtig; vorgeschlagen
+    wird zuerst der Bindestrich.
+    """
+    for block in doc.blocks:
+        words = block.words()
+        for index in range(len(words) - 1):
+            hit = _english_open_hit(doc, words, index)
+            if hit is not None:
+                yield hit
+
+
+RULES = (
+    Rule(
+        id="compound-split",
+        category=Category.SPELLING,
+        severity=Severity.WARNING,
+        summary="Ein Kompositum ist in zwei Wörter zerfallen („Technologie kategorie“).",
+        doc=compound_split.__doc__ or "",
+        check=compound_split,
+        bad=(
+            Example("Besuchen Sie unsere <marker>Technologie kategorie</marker>.",
+                    "Technologiekategorie"),
+            Example("Der <marker>Kunden service</marker> ist rund um die Uhr erreichbar.",
+                    "Kundenservice"),
+            Example("Die <marker>Software aktualisierung</marker> dauert zehn Minuten.",
+                    "Softwareaktualisierung"),
+            Example("Die <marker>Batterie fabrik</marker> soll 2026 öffnen.", "Batteriefabrik"),
+        ),
+        good=(
+            Example("Besuchen Sie unsere Technologiekategorie."),
+            Example("Microsoft will mehr Einfluss."),
+            Example("Die Firma hat recht, und das tut ihr leid."),
+            Example("Sie nahm am Treffen teil."),
+            Example("Debian ist freie Software, Open Source software is free."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
+    Rule(
+        id="compound-english-open",
+        category=Category.SPELLING,
+        severity=Severity.WARNING,
+        summary="Ein Kompositum steht nach englischem Muster getrennt („Software Entwickler“).",
+        doc=compound_english_open.__doc__ or "",
+        check=compound_english_open,
+        bad=(
+            Example("Die Firma sucht erfahrene <marker>Software Entwickler</marker>.",
+                    "Software-Entwickler|Softwareentwickler"),
+            Example("Microsoft verbessert seine Angebote im <marker>Cloud Computing</marker>.",
+                    "Cloud-Computing"),
+            Example("Die neuen <marker>KI Modelle</marker> sind schneller.", "KI-Modelle"),
+            Example("Geben Sie Ihre <marker>E-Mail Adresse</marker> ein.", "E-Mail-Adresse"),
+            Example("Die <marker>Marketing Abteilung</marker> wächst.",
+                    "Marketing-Abteilung|Marketingabteilung"),
+            Example("Viele Firmen setzen auf <marker>Machine Learning</marker>.",
+                    "Machine-Learning"),
+        ),
+        good=(
+            Example("Die Firma sucht erfahrene Softwareentwickler."),
+            Example("Kunden nutzen Google Cloud oder Amazon Web Services."),
+            Example("Sie gab dem Team Zeit für Tests."),
+            Example("Big Data und Open Source prägen die Branche."),
+            Example("Der Artikel erschien im Business Insider."),
+            Example("Microsoft Cloud Computing Services wachsen."),
+            Example("CEO Sam Altman sprach über Cloud-Computing."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
+)

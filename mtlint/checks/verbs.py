@@ -136,7 +136,7 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
             words = [match.group() for match in _words(text)]
             if len(words) < MIN_WORDS or words[0].lower() in ELLIPTIC_OPENERS:
                 continue
-            if has_finite_verb(words):
+            if has_finite_verb(words) or _pronoun_then_verb(words):
                 continue
             if any(a.tag in FINITE_TAGS for _, a in german.tag_text(text)):
                 continue
@@ -145,6 +145,15 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 "Diesem Satz fehlt ein konjugiertes Verb: Vermutlich ist bei der Übersetzung "
                 "ein Wort verloren gegangen.",
             )
+
+
+def _pronoun_then_verb(words: list[str]) -> bool:
+    """A sentence opened by a subject pronoun has its verb next, known to the tagger or
+    not: "Man errät ...", "Wir horsten ..."."""
+    return (
+        len(words) > 1 and words[0].lower() in ("ich", "du", "er", "es", "wir", "ihr", "man")
+        and words[1].islower()
+    )
 
 
 # --- verb-bracket-open --------------------------------------------------------------

@@ -192,8 +192,8 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             subject = text[rest[0].start():rest[verb - 1].end()]
             subject_words = [m.group().lower() for m in rest[:verb]]
-            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:
-                continue
+            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE | {"es"}:
+                continue  # "Dass er kommt, das weiß ich.", "Aus Angst, es handle sich ..."
             if any(w in COORDINATORS for w in subject_words) and (
                 len(fronted) <= 2 or _common_noun(rest[0].group())
             ):

@@ -107,6 +107,16 @@ def _starts_part(block: Block, word: Span) -> bool:
     return not before.strip(" „\"»«'‚(") or bool(RESTART.search(before))
 
 
+def _respelled(doc: Document, words: list[tuple[Span, str]]) -> tuple[int, int, str]:
+    """The stretch from the first to the last of `words` (in text order) and its text
+    with each word replaced by its new spelling."""
+    start, end = words[0][0].start, words[-1][0].end
+    fixed = doc.text[start:end]
+    for word, spelling in reversed(words):
+        fixed = fixed[:word.start - start] + spelling + fixed[word.end - start:]
+    return start, end, fixed
+
+
 def _glossary_terms(context: RuleContext) -> set[str]:
     terms = set(context.glossary)
     for variants in context.glossary.values():
@@ -250,10 +260,7 @@ def heading_lowercase_noun(doc: Document, context: RuleContext) -> Iterator[Hit]
         corrections = _lowercase_nouns(block, body)
         if not corrections:
             continue
-        start, end = corrections[0][0].start, corrections[-1][0].end
-        fixed = doc.text[start:end]
-        for word, spelling in reversed(corrections):
-            fixed = fixed[:word.start - start] + spelling + fixed[word.end - start:]
+        start, end, fixed = _respelled(doc, corrections)
         names = ", ".join(f"„{word.text}“" for word, _ in corrections)
         yield Hit(
             start, end - start,
@@ -340,10 +347,7 @@ def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 flagged.append(word)
         if german_casing or len(flagged) < 2:
             continue
-        start, end = flagged[0].start, flagged[-1].end
-        fixed = doc.text[start:end]
-        for word in reversed(flagged):
-            fixed = fixed[:word.start - start] + word.text.lower() + fixed[word.end - start:]
+        start, end, fixed = _respelled(doc, [(word, word.text.lower()) for word in flagged])
         names = ", ".join(f"„{word.text}“" for word in flagged)
         yield Hit(
             start, end - start,

@@ -177,7 +177,7 @@ NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VM
 MAX_FRONTED_WORDS = 6
 
 
-def _inside_quotation(text: str, index: int) -> bool:
+def inside_quotation(text: str, index: int) -> bool:
     """Whether `index` lies inside a quotation that opened earlier in the block."""
     depth = 0
     for char in text[:index]:
@@ -305,7 +305,7 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
         if sentence[start - 1] in CLOSING_QUOTES + "„" and sentence[start - 2:start - 1].isalpha():
             glue = "quote"
         elif _glued_to_previous(sentence, start, end, words[index - 1].group()) and not (
-            _inside_quotation(sentence, start)
+            inside_quotation(sentence, start)
         ):
             glue = "space"
         else:

@@ -17,7 +17,12 @@ from collections.abc import Iterator
 import regex
 
 from mtlint import german
-from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, WORD_AT, lost_boundaries
+from mtlint.checks.sentences import (
+    OPENING_QUOTES,
+    WORD_AT,
+    inside_quotation,
+    lost_boundaries,
+)
 from mtlint.document import BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.wordclasses import (
@@ -321,16 +326,9 @@ COORDINATORS = regex.compile(r"\s(?:und|oder|sowie|aber)\s")
 
 def _top_level(text: str) -> list[tuple[int, int]]:
     """Coordinator matches of `text` outside quotations."""
-    depth = 0
-    inside = []
-    for char in text:
-        if char in "„»":
-            depth += 1
-        elif char in CLOSING_QUOTES and depth:
-            depth -= 1
-        inside.append(depth > 0)
     return [
-        (m.start(), m.end()) for m in COORDINATORS.finditer(text) if not inside[m.start()]
+        (m.start(), m.end()) for m in COORDINATORS.finditer(text)
+        if not inside_quotation(text, m.start())
     ]
 
 

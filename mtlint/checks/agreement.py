@@ -176,6 +176,19 @@ class NounReading:
 
     numbers: frozenset[str]  # subset of {"m", "f", "n", "pl"}
     lemma: str
+    # (gender or "pl", case) pairs the form is listed for; empty when unknown.
+    forms: frozenset[tuple[str, str]] = frozenset()
+    # An -en form may also be a nominalised infinitive ("das Hupen", "ein ewiges
+    # Schmachten"), which is neuter: accepted for agreement, never suggested.
+    infinitive: bool = False
+
+    @property
+    def agreeing(self) -> frozenset[str]:
+        """The genders/plural an article may agree with."""
+        return self.numbers | {"n"} if self.infinitive else self.numbers
+
+    def has_form(self, number: str, case: str) -> bool:
+        return not self.forms or (number, case) in self.forms
 
 
 # Suffixes that fix the gender of a noun whatever the lexicon's compound fallback
@@ -219,14 +232,26 @@ def noun_reading(word: str) -> NounReading | None:
         if reading.plural or not reading.slots or reading.slots == {"dat sg"}:
             # An old dative in -e only ("Kennworte"): the plural is spelled so too.
             numbers.add("pl")
-    if lower.endswith("en") and not lower.endswith(PLURAL_ONLY_ENDINGS):
-        numbers.add("n")  # "das Hupen", "ein ewiges Schmachten": nominalised infinitives
     if lower.endswith("e") and len(word) > 4:
         # "dem Hause", "bei dem Abendmahle": the old dative singular in -e.
         stem = lookup_noun(word[:-1], compounds=False)
         if stem is not None:
             numbers |= {g for r in stem.readings if r.singular for g in r.genders} - {"f"}
-    return NounReading(frozenset(numbers), lemma) if numbers else None
+    forms = set()
+    for reading in info.readings:
+        for slot in reading.slots:
+            case, number = slot.split()
+            if number == "pl":
+                forms.add(("pl", case))
+            else:
+                forms |= {(gender, case) for gender in reading.genders or ("m", "f", "n")}
+    if not numbers:
+        return None
+    return NounReading(
+        frozenset(numbers), lemma,
+        frozenset(forms) if all(r.slots for r in info.readings) else frozenset(),
+        lower.endswith("en") and not lower.endswith(PLURAL_ONLY_ENDINGS),
+    )
 
 
 # Plurals of nouns whose singular never ends in -en ("Entscheidungen").
@@ -378,7 +403,7 @@ def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Readin
              if not (a.text[:1].isupper() and a.text.endswith("er"))}  # "Berliner"
     return [
         reading for reading in phrase.determiner.readings
-        if reading[0] in phrase.reading.numbers and (not endings or found <= {reading[2]})
+        if reading[0] in phrase.reading.agreeing and (not endings or found <= {reading[2]})
     ]
 
 
@@ -421,7 +446,9 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "das eine Mal", "zum einen", "der einen Hand": a numeral
         if article in INDEFINITE_PRONOUNS and not phrase.adjectives:
             return None  # "Trägt einer Klebstoff ...": the pronoun "einer"
-        if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"}:
+        if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"} and (
+            not phrase.adjectives or _strong_phrase(phrase)
+        ):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
         if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein":
             return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
@@ -467,7 +494,9 @@ def _corrections(phrase: NounPhrase, text: str) -> list[str]:
     cases = list(dict.fromkeys(reading[1] for reading in phrase.determiner.readings))
     candidates: list[tuple[int, str]] = []
     for case in cases:
-        for number in sorted(phrase.reading.numbers, key=lambda n: n == "pl"):
+        for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
+            if not phrase.reading.has_form(number, case):
+                continue  # "eines internen Dokument": the genitive needs "Dokuments"
             built = determiner_form(phrase.determiner.family, number, case)
             if built is None:
                 continue
@@ -645,7 +674,7 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 if previous.tag in ("APPR", "APPRART", "ART") or _verb_follows(following):
                     continue
                 endings = [STRONG_ENDINGS[(n, case)] for case in ("acc", "nom")
-                           for n in sorted(reading.numbers, key=lambda n: n != "pl")]
+                           for n in sorted(reading.numbers, key=lambda n: (n != "pl", n))]
             forms = tuple(dict.fromkeys(adjective.text + e for e in endings))[:2]
             if not forms:
                 continue

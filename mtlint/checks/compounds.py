@@ -274,7 +274,9 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
     if analyze_word(second.text).tag != "NN":
         return None
     determiner = DETERMINERS.get(previous.text.lower()) if previous is not None else None
-    if determiner is not None and not any(r[0] in reading.numbers for r in determiner.readings):
+    if determiner is not None and not any(
+        r[0] in reading.agreeing for r in determiner.readings
+    ):
         return None  # "dem Team Zeit geben": two noun phrases
     if abbreviation or first.text in E_MAIL:
         suggestions: tuple[str, ...] = (f"{first.text}-{second.text}",)

@@ -465,7 +465,8 @@ def _may_differ(spelling: str, target: str, *, canonical: bool) -> bool:
     * A spaced spelling beside a joined one counts (German does not write open
       compounds: "Debian Referenz") unless it is an English phrase ("File System").
 
-    Glossary and bundled names (`canonical`) are exact: only the first two points apply.
+    Glossary and bundled names (`canonical`) are exact: any case variant that is not
+    a German word counts, and any hyphen or space variant.
     """
     from mtlint.german import is_german_word, is_known_name
 
@@ -476,7 +477,7 @@ def _may_differ(spelling: str, target: str, *, canonical: bool) -> bool:
     parts, target_parts = TERM_SEPARATORS.split(spelling), TERM_SEPARATORS.split(target)
     if [len(p) for p in parts] == [len(p) for p in target_parts] and parts != target_parts:
         # Only the case differs.
-        return _has_mixed_case(target) and not (
+        return (canonical or _has_mixed_case(target)) and not (
             is_german_word(spelling) or is_known_name(spelling)
         ) and " " not in spelling
     if canonical:

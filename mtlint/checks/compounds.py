@@ -128,7 +128,7 @@ def _split_compound_hit(text: str, words: list[Span], index: int) -> Hit | None:
         return None  # "in den Hintern gebissen"
     head = lookup_noun(second.text, compounds=False)
     if head is not None and all(r.slots == {"dat sg"} for r in head.readings):
-        return None  # "einem Manne verdachte": only an old dative noun ("dem Verdachte")
+        return None  # only an old dative noun ("dem Hause"): a verb form in text
     determiner = _determiner_before(text, words, index)
     if head is None or determiner is None or not _fits(determiner, head):
         return None

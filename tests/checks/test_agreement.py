@@ -1,0 +1,127 @@
+"""Edge cases of agreement-noun-phrase and agreement-adjective-uninflected."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtlint.checks.agreement import DETERMINERS, determiner_form, noun_reading
+from tests.checks.conftest import run_rule
+
+
+@pytest.mark.parametrize(("text", "span", "first"), [
+    # Indefinite article of the wrong gender, the frequent MT slip.
+    ("Das Unternehmen hat eine neue Rechenzentrum in Texas eröffnet.",
+     "eine neue Rechenzentrum", "ein neues Rechenzentrum"),
+    ("Microsoft kündigte ein neue Partnerschaft mit OpenAI an.",
+     "ein neue Partnerschaft", "eine neue Partnerschaft"),
+    ("Google stellte einen neues Modell vor.", "einen neues Modell", "ein neues Modell"),
+    ("Apple plant einen eigenen Suchmaschine.", "einen eigenen Suchmaschine",
+     "eine eigene Suchmaschine"),
+    ("Es ist eine wichtige Schritt für die Branche.", "eine wichtige Schritt",
+     "ein wichtiger Schritt"),
+    # Compounds take the gender of their last part.
+    ("OpenAI hat kürzlich eine Satellitenbüro in Bellevue eröffnet.",
+     "eine Satellitenbüro", "ein Satellitenbüro"),
+    # Definite article right, adjective ending wrong.
+    ("Die Firma investiert in der künstliche Intelligenz.", "der künstliche Intelligenz",
+     "der künstlichen Intelligenz"),
+    ("Mit dem neue Update kommen mehr Funktionen.", "dem neue Update", "dem neuen Update"),
+    # Definite article of the wrong gender after a preposition or at a sentence start.
+    ("Die Aktie stieg nach das Ankündigung.", "das Ankündigung", "die Ankündigung"),
+    ("Das Entscheidung fiel im Vorstand.", "Das Entscheidung", "Die Entscheidung"),
+])
+def test_disagreeing_phrases_are_flagged(text, span, first):
+    findings = run_rule("agreement-noun-phrase", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions[0] == first
+    assert findings[0].fix is None or findings[0].fix.safety.value == "unsafe"
+
+
+def test_after_a_preposition_the_article_is_kept():
+    text = "im Bereich der Künstliche Intelligenz"
+    (finding,) = run_rule("agreement-noun-phrase", text)
+    assert finding.suggestions == ("der Künstlichen Intelligenz", "die Künstliche Intelligenz")
+    at_start = run_rule("agreement-noun-phrase", "Der neue Batteriefabrik fehlt Strom.")[0]
+    assert at_start.suggestions[0] == "Die neue Batteriefabrik"
+
+
+def test_genitive_is_not_suggested_for_a_form_without_its_ending():
+    (finding,) = run_rule("agreement-noun-phrase", "Er zitiert aus einer internen Dokument.")
+    assert finding.suggestions == ("einem internen Dokument",)
+
+
+@pytest.mark.parametrize("text", [
+    # Every case reading is tried: dative/genitive feminine, plural, dative plural.
+    "Sie sprach mit der Fabrikleitung und dem Betriebsrat.",
+    "Die Büros stehen leer, in den Büros ist es still.",
+    "Der Erfolg des Unternehmens hängt von der Nachfrage ab.",
+    # Relative and demonstrative pronouns.
+    "Er sprach von der Firma, die Chips herstellt.",
+    "Die Firma, in der Software entsteht, wächst.",
+    "Bei uns ist das Kunst.",
+    "Ein Schwein das Angst hat, wird nie ein Schnitzel.",
+    # "ein"-words as numerals and pronouns.
+    "Bis auf das eine Mal war alles gut.",
+    "Was nützt einem Gesundheit, wenn man sonst krank ist?",
+    "Trägt einer Klebstoff an der Backe, lacht er.",
+    "Keiner der Manager wollte sich äußern.",
+    # Nominalised adjectives and infinitives.
+    "Der Neue stellt sich vor; die Angestellten hören zu.",
+    "Die anderen Trübsal blasen, wir nicht.",
+    "Das Hupen wird immer lauter.",
+    # The head noun comes later or is a name.
+    "Er lobt das Software Team und die Büro- und Fabrikgebäude.",
+    "Halt Du solange unseren A-Klasse Mercedes fest!",
+    # Adjectives that are not what they seem.
+    "Der Deutschen Bank droht eine Strafe.",
+    "Auf der nahe gelegenen Brücke staut es sich.",
+    "Der Berliner Flughafen ist fertig.",
+    # Compound with a doubtful last part: "Wirtstier" is not "Stier".
+    "Die Zecke kommt besser weg als das Wirtstier.",
+    "Die Deinstallation dauert nur Sekunden.",
+])
+def test_agreeing_or_unclear_phrases_are_not_flagged(flagged, text):
+    assert flagged("agreement-noun-phrase", text) == []
+
+
+def test_determiner_table_covers_article_families():
+    assert determiner_form("def", "f", "dat") == ("der", "en")
+    assert determiner_form("ein", "n", "nom") == ("ein", "es")
+    assert determiner_form("kein", "pl", "nom") == ("keine", "en")
+    assert determiner_form("ein", "pl", "nom") is None
+    assert "sein" not in DETERMINERS and "seine" in DETERMINERS
+
+
+def test_noun_reading_uses_suffixes_for_doubtful_compounds():
+    assert noun_reading("Satellitenbüro").numbers == {"n"}
+    assert noun_reading("Deinstallation").numbers == {"f"}
+    assert noun_reading("Büros").numbers >= {"pl"}
+    assert noun_reading("Wirtstier") is None  # "Stier" (m) or "Tier" (n)?
+    assert noun_reading("Hupen").agreeing >= {"pl", "n"}  # also "das Hupen"
+
+
+@pytest.mark.parametrize(("text", "span", "forms"), [
+    ("Das Ende der Partnerschaft wirft erheblich Schatten auf die Branche.", "erheblich",
+     ("erhebliche", "erheblichen")),
+    ("Die Firma plant massiv Investitionen in Europa.", "massiv", ("massive",)),
+    ("Das brachte eine erheblich Verbesserung.", "erheblich", ("erhebliche",)),
+    ("Er stellte die neu Strategie vor.", "neu", ("neue",)),
+])
+def test_uninflected_adjectives_before_nouns(text, span, forms):
+    findings = run_rule("agreement-adjective-uninflected", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == forms
+
+
+@pytest.mark.parametrize("text", [
+    "Damit können Firmen erheblich Kosten sparen.",
+    "Sie haben gemeinsam Projekte entwickelt.",
+    "Die neu gegründete Firma wächst.",
+    "Er hat die neu Eingestellten begrüßt.",
+    "Kritiker sind Leute, die ursprünglich Henker werden wollten.",
+    "Ein schneller Wagen fuhr vorbei.",
+    "Er hatte keinen besondern Grund.",
+    "Das kostete tausendneunhundert Mark.",
+])
+def test_adverbs_and_inflected_forms_are_not_flagged(flagged, text):
+    assert flagged("agreement-adjective-uninflected", text) == []

@@ -1,0 +1,82 @@
+"""Edge cases of compound-split and compound-english-open (mtlint/checks/compounds.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import run_rule
+
+
+@pytest.mark.parametrize(("text", "span", "joined"), [
+    ("Wenn Sie mehr lesen möchten, besuchen Sie unsere Technologie kategorie.",
+     "Technologie kategorie", "Technologiekategorie"),
+    ("Der Kunden service antwortet innerhalb von 24 Stunden.", "Kunden service",
+     "Kundenservice"),
+    ("Sie finden alle Artikel in unserer Technik kategorie.", "Technik kategorie",
+     "Technikkategorie"),
+    ("Die Software aktualisierung dauert zehn Minuten.", "Software aktualisierung",
+     "Softwareaktualisierung"),
+    ("Im Kunden bereich finden Sie Ihre Rechnungen.", "Kunden bereich", "Kundenbereich"),
+])
+def test_split_compounds_are_joined(text, span, joined):
+    findings = run_rule("compound-split", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (joined,)
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft will mehr Einfluss auf OpenAI.",  # a name and a verb
+    "Die Firma hat recht, und das tut ihr leid.",  # words that are more than nouns
+    "Viele Befehle können eine kurze Hilfe anzeigen, wenn man sie aufruft.",
+    "Was die Fürsten geigen, müssen die Untertanen tanzen.",  # a verb ends the clause
+    "Er hat sich auf die Zunge gebissen.",  # a participle
+    "Verwenden Sie den Befehl touch(1), um Dateien anzulegen.",  # a command name
+    "Open Source software is free, says the Debian Project.",  # English
+    "Lesen Sie info gettext für mehr.",  # "Sie" is no noun
+    "die ursprünge des konflikts\nText folgt hier.\n",  # a lowercase heading
+])
+def test_words_that_only_look_split_are_not_flagged(flagged, text):
+    assert flagged("compound-split", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "forms"), [
+    ("Die Firma sucht neue Software Entwickler für ihr Team.", "Software Entwickler",
+     ("Software-Entwickler", "Softwareentwickler")),
+    ("Die neuen KI Modelle übertreffen GPT-4.", "KI Modelle", ("KI-Modelle",)),
+    ("Für IT Sicherheit gibt das Unternehmen mehr aus.", "IT Sicherheit", ("IT-Sicherheit",)),
+    ("Bitte geben Sie Ihre E-Mail Adresse ein.", "E-Mail Adresse", ("E-Mail-Adresse",)),
+    ("Die Cloud Dienste von Microsoft wachsen.", "Cloud Dienste",
+     ("Cloud-Dienste", "Clouddienste")),
+    # English noun + noun phrases that German hyphenates.
+    ("Microsofts Angebote in den Bereichen Cloud Computing und Produktivität wachsen.",
+     "Cloud Computing", ("Cloud-Computing",)),
+    ("Das Unternehmen investiert stark in Machine Learning.", "Machine Learning",
+     ("Machine-Learning",)),
+    ("Seit der Pandemie arbeiten viele im Home Office.", "Home Office",
+     ("Homeoffice", "Home-Office")),
+])
+def test_open_compounds_are_flagged(text, span, forms):
+    findings = run_rule("compound-english-open", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == forms
+
+
+@pytest.mark.parametrize("text", [
+    # Names: a longer name, a name before, an English name head.
+    "Kunden von Amazon Web Services merken nichts.",
+    "Kunden wählen Google Cloud oder Microsoft Azure.",
+    "Laut Business Insider plant Apple eine Übernahme.",
+    "Das britische UK Home Office prüft den Fall.",
+    "Microsoft Cloud Computing Services wachsen.",
+    # Two noun phrases side by side: subject and object, two objects.
+    "Die Daten zeigen, wie KI Arbeitsplätze verändert.",
+    "Sie gab dem Team Zeit für Tests.",
+    # Adjective + noun keeps its space.
+    "Big Data und Open Source prägen die Branche.",
+    # A cut-short compound.
+    "Niemand will im Internet Zensur- und Überwachungsabsichten unterstellen.",
+    # Already right.
+    "Die Firma sucht Softwareentwickler und Cloud-Computing-Fachleute.",
+])
+def test_names_and_separate_phrases_are_not_flagged(flagged, text):
+    assert flagged("compound-english-open", text) == []

@@ -300,7 +300,8 @@ class NounPhrase:
     following: str  # the word after the noun, if it follows after a space
 
 
-def _gap(text: str, left: Span, right: Span) -> str:
+def gap(text: str, left: Span, right: Span) -> str:
+    """The text between two words ("" when they touch)."""
     return text[left.end:right.start]
 
 
@@ -308,11 +309,11 @@ def _starts_relative_clause(text: str, words: list[Span], index: int) -> bool:
     """'die Firma, die Software entwickelt', '..., in der Software entsteht'."""
     if words[index].text.lower() not in RELATIVE_FORMS:
         return False
-    before = text[words[index - 1].end:words[index].start] if index else ""
+    before = gap(text, words[index - 1], words[index]) if index else ""
     if "," in before or "(" in before:
         return True
     if index >= 2 and words[index - 1].text.lower() in PREPOSITIONS:
-        return "," in text[words[index - 2].end:words[index - 1].start]
+        return "," in gap(text, words[index - 2], words[index - 1])
     return False
 
 
@@ -340,8 +341,8 @@ def _read_phrase(
     position = index + 1
     while position < len(words):
         word = words[position]
-        gap = _gap(text, words[position - 1], word)
-        if gap != " " and not (gap == ", " and adjectives and modifiers[-1] == adjectives[-1]):
+        space = gap(text, words[position - 1], word)
+        if space != " " and not (space == ", " and adjectives and modifiers[-1] == adjectives[-1]):
             return None
         if word.text[:1].isupper() and not is_attributive_adjective(word.text):
             break  # the noun
@@ -352,14 +353,14 @@ def _read_phrase(
                 following is not None and following.text[:1].isupper()
             ):
                 return None  # "die Klugen voller Zweifel": a nominalised adjective
-            if adjectives and modifiers[-1] == adjectives[-1] and gap == " " and (
+            if adjectives and modifiers[-1] == adjectives[-1] and space == " " and (
                 adjective_ending(adjectives[-1].text) != adjective_ending(word.text)
             ):
                 # "der nahe gelegenen Brücke": the first word is an adverb.
                 adjectives.pop()
             adjectives.append(word)
         elif lower in DEGREE_ADVERBS or is_uninflected_adjective(word.text) or (
-            lower in ("und", "oder") and adjectives and gap == " "
+            lower in ("und", "oder") and adjectives and space == " "
         ):
             # Only before a following adjective ("die zunehmend wichtige", "neue und
             # alte Büros").
@@ -374,12 +375,12 @@ def _read_phrase(
     else:
         return None
     noun = words[position]
-    if _gap(text, words[position - 1], noun) != " ":
+    if gap(text, words[position - 1], noun) != " ":
         return None
     if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
         return None  # "die Büro- und Fabrikgebäude": the head comes later
     following = words[position + 1] if position + 1 < len(words) else None
-    if following is not None and _gap(text, noun, following) == " " and (
+    if following is not None and gap(text, noun, following) == " " and (
         following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
     ):
         # "das Software Team", "den A-Klasse Mercedes": the head may come later;
@@ -389,9 +390,9 @@ def _read_phrase(
     if reading is None:
         return None
     previous = ""
-    if index and not regex.search(r"[.!?:;]", _gap(text, words[index - 1], words[index])):
+    if index and not regex.search(r"[.!?:;]", gap(text, words[index - 1], words[index])):
         previous = words[index - 1].text
-    after = following.text if following is not None and _gap(text, noun, following) == " " else ""
+    after = following.text if following is not None and gap(text, noun, following) == " " else ""
     return NounPhrase(words[index], determiner, tuple(adjectives), tuple(modifiers), noun,
                       reading, previous, after)
 
@@ -646,11 +647,11 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
             if (adjective.text not in DEGREE_ADJECTIVES
                     and words[index - 1].text.lower() not in DETERMINERS):
                 continue
-            if _gap(text, adjective, noun) != " " or not is_uninflected_adjective(
+            if gap(text, adjective, noun) != " " or not is_uninflected_adjective(
                 adjective.text
             ):
                 continue
-            if _gap(text, words[index - 1], adjective) != " " or _starts_relative_clause(
+            if gap(text, words[index - 1], adjective) != " " or _starts_relative_clause(
                 text, words, index - 1
             ):
                 continue  # "Leute, die ursprünglich Henker werden wollten"
@@ -660,7 +661,7 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
             if not is_common_noun(noun.text):
                 continue
             following = words[index + 2] if index + 2 < len(words) else None
-            if following is not None and _gap(text, noun, following) == " " and (
+            if following is not None and gap(text, noun, following) == " " and (
                 following.text[:1].isupper() and noun_reading(following.text) is not None
             ):
                 continue

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from mtlint.checks.agreement import (
     DETERMINERS,
     Determiner,
+    gap,
     is_attributive_adjective,
     noun_reading,
 )
@@ -29,10 +30,6 @@ from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITION
 ENGLISH_WORDS = word_set(
     "the of and or for to with from by on at is are be this that a an as it its free"
 )
-
-
-def _gap(text: str, left: Span, right: Span) -> str:
-    return text[left.end:right.start]
 
 
 def _neighbour(words: list[Span], index: int) -> str:
@@ -87,7 +84,7 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # a lowercase heading: the heading rules report it
         for index in range(1, len(words) - 1):
             first, second = words[index], words[index + 1]
-            if not second.text[:1].islower() or _gap(text, first, second) != " ":
+            if not second.text[:1].islower() or gap(text, first, second) != " ":
                 continue
             hit = _split_compound_hit(text, words, index)
             if hit is not None:
@@ -150,7 +147,7 @@ VERB_ENDINGS = ("n", "t")
 def _determiner_before(text: str, words: list[Span], index: int) -> Determiner | None:
     """The article or determiner before words[index], across adjectives."""
     position = index - 1
-    while position >= 0 and _gap(text, words[position], words[position + 1]) == " ":
+    while position >= 0 and gap(text, words[position], words[position + 1]) == " ":
         word = words[position].text
         lower = FUSED_ARTICLES.get(word.lower(), word.lower())
         if lower in DETERMINERS:
@@ -234,7 +231,7 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
 
     text = doc.text
     first, second = words[index], words[index + 1]
-    if _gap(text, first, second) != " " or not second.text[:1].isupper():
+    if gap(text, first, second) != " " or not second.text[:1].isupper():
         return None
     phrase = f"{first.text} {second.text}"
     abbreviation = first.text in ABBREVIATIONS
@@ -244,11 +241,11 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
         return None
     previous = words[index - 1] if index else None
     following = words[index + 2] if index + 2 < len(words) else None
-    if following is not None and _gap(text, second, following) == " " and (
+    if following is not None and gap(text, second, following) == " " and (
         following.text[:1].isupper()
     ):
         return None  # a longer name ("Cloud Computing Services") or two noun phrases
-    if previous is not None and _gap(text, previous, first) == " " and (
+    if previous is not None and gap(text, previous, first) == " " and (
         previous.text[:1].isupper() and not _starts_sentence(text, previous)
         and previous.text.lower() not in FUNCTION_WORDS
         and analyze_word(previous.text).tag in ("NE", "FM", "XY")

@@ -265,7 +265,9 @@ def translated_variants(doc: Document) -> dict[str, str]:
                         variants.setdefault(variant, segment)
             if index and word.text in NAME_PARTS:
                 previous = words[index - 1]
-                if doc.text[previous.end:word.start] != " " or not _is_name_word(previous.text):
+                if not _joined_by_space(doc.text, previous, word) or not _is_name_word(
+                    previous.text
+                ):
                     continue
                 name = f"{previous.text} {word.text}"
                 for german in NAME_PARTS[word.text]:

@@ -31,7 +31,7 @@ PREPOSITIONS = word_set(
     einschließlich entgegen entlang entsprechend fern für gegen gegenüber gemäß hinsichtlich
     hinter in infolge inklusive inmitten innerhalb jenseits kraft laut mangels mit mithilfe
     mittels nach nahe neben nebst ob oberhalb ohne per samt seit seitens statt trotz über um
-    ungeachtet unter unterhalb unweit vor während wegen wider zu zufolge zugunsten zuliebe
+    ungeachtet unter unterhalb unweit via von vor während wegen wider zu zufolge zugunsten zuliebe
     zuzüglich zwecks zwischen
     """
 )

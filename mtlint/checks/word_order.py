@@ -60,6 +60,15 @@ SET_OFF_PHRASES = frozenset({
     "im klartext", "zum beispiel", "im übrigen", "unter uns", "zum glück", "im grunde",
 })
 INFINITIVE_OPENERS = word_set("um ohne statt anstatt")
+# Adverbs that MT puts before a comma, as English does ("Heute, Microsoft ist ...");
+# the "-weise" adverbs ("Interessanterweise") count too.
+FRONTED_ADVERBS = word_set(
+    "heute gestern derzeit aktuell momentan ursprünglich insgesamt tatsächlich leider "
+    "erstens zweitens drittens letztendlich schlussendlich generell grundsätzlich "
+    "infolgedessen dementsprechend demzufolge allgemein hierbei"
+)
+# Quantifiers that open a subject: "viele Unternehmen haben ...".
+QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle")
 # Verbs whose complement clause may be a main clause: "Wenn ich sage, man nehme ...".
 SAYING = word_set("gesagt gesprochen gemeint sagt sage sagte glaubt glaube dachte denkt")
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
@@ -87,10 +96,17 @@ def _fronted_kind(words: list[str]) -> str | None:
     if " ".join(words).lower() in SET_OFF_PHRASES:
         return None
     if first in CLAUSE_CONJUNCTIONS:
-        return "clause" if len(words) > 2 and could_be_finite(words[-1]) else None
+        if len(words) > 2 and could_be_finite(words[-1]):
+            return "clause"
+        if first == "als" and not any(could_be_finite(w) for w in words[1:]):
+            return "phrase"  # "Als Ergebnis, ...", "Als Reaktion darauf, ..."
+        return None
     if first in SUBORDINATING_CONJUNCTIONS - PREPOSITIONS:
         return None  # "wenn", "dass", "ob": their clauses take many shapes after them
-    if first in PREPOSITIONS or first in PREPOSITION_ARTICLES or first in CONNECTING_ADVERBS:
+    if (
+        first in PREPOSITIONS or first in PREPOSITION_ARTICLES or first in CONNECTING_ADVERBS
+        or first in FRONTED_ADVERBS or (first.endswith("weise") and len(first) > 8)
+    ):
         if first in INFINITIVE_OPENERS and "zu" in (w.lower() for w in words[1:-1]):
             return "phrase"  # "Um die Kosten zu senken,": an infinitive, no finite verb
         if any(could_be_finite(w) for w in words[1:] if w.lower() not in PREPOSITIONS):
@@ -116,6 +132,8 @@ def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | 
             continue
         if lower in ARTICLES or lower in COORDINATORS or lower in DETERMINERS:
             continue
+        if lower in PREPOSITIONS and words[index - 1].group()[:1].isupper():
+            continue  # an attribute after a noun: "die Aktien von Nvidia stiegen"
         tags = german.word_tags(lower)
         if tags is not None and tags <= ADJECTIVE_TAGS | {"NN"}:
             continue  # an adjective in the noun phrase
@@ -129,6 +147,8 @@ def _opens_subject(word: str) -> bool:
     if word[:1].isupper():
         return lower not in NON_SUBJECT_OPENERS
     if lower in SUBJECT_PRONOUNS or lower in ("der", "die", "das", "ein", "eine"):
+        return True
+    if lower in QUANTIFIERS:
         return True
     if lower in DETERMINERS:
         return lower not in OBLIQUE and lower not in NON_SUBJECT_OPENERS

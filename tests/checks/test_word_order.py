@@ -22,7 +22,18 @@ from tests.checks.conftest import run_rule
          ["die Aktie fiel"]),
         ("Trotz der hohen Kosten, wir investieren weiter in neue Rechenzentren.",
          [", wir investieren"]),
+        ("Als Ergebnis, die Aktie des Konzerns fiel deutlich.",
+         [", die Aktie des Konzerns fiel"]),
+        ("Während der Pandemie, viele Unternehmen haben auf die Cloud gesetzt.",
+         [", viele Unternehmen haben"]),
+        ("Heute, Microsoft ist einer der größten Investoren von OpenAI.", [", Microsoft ist"]),
+        ("Interessanterweise, das Unternehmen hat keine Stellungnahme abgegeben.",
+         [", das Unternehmen hat"]),
+        ("Nach der Ankündigung, die Aktien von Nvidia stiegen um fünf Prozent.",
+         [", die Aktien von Nvidia stiegen"]),
         # verb second, correctly
+        ("Als Reaktion begann Microsoft, Talente abzuwerben.", []),
+        ("In der Stadt, die am Meer liegt und viele Touristen hat, wohnt er.", []),
         ("In den letzten Jahren haben sich Microsoft und OpenAI angenähert.", []),
         ("Nachdem die Zahlen veröffentlicht wurden, fiel die Aktie.", []),
         # enumerations, appositions, relative clauses, set-off words, resumptions

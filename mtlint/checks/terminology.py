@@ -37,9 +37,9 @@ from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Se
 BRANDS_PATH = Path(__file__).resolve().parent.parent / "data" / "brands.toml"
 
 # English parts of product names -> their literal German renderings. Used only where
-# the English name itself occurs in the same document, so the list can be generous;
-# German renderings that makers use themselves are fine as long as the document does
-# not also use the English name.
+# the English name itself occurs in the same document. Parts whose German rendering a
+# maker uses as the official name are left out: Apple's "Karten", "Notizen", "Fotos",
+# Google's "Tabellen" and "Fotos" (so Maps, Notes, Photos, Sheets are not listed).
 NAME_PARTS: dict[str, tuple[str, ...]] = {
     "AI": ("KI",),
     "Air": ("Luft",),
@@ -59,26 +59,20 @@ NAME_PARTS: dict[str, tuple[str, ...]] = {
     "Health": ("Gesundheit",),
     "Home": ("Heim", "Zuhause"),
     "Lens": ("Linse",),
-    "Maps": ("Karten",),
-    "Map": ("Karte",),
     "Meet": ("Treffen",),
     "Mind": ("Geist", "Verstand"),
     "Music": ("Musik",),
     "News": ("Nachrichten",),
-    "Note": ("Notiz",),
-    "Notes": ("Notizen",),
     "Office": ("Büro",),
     "One": ("Eins",),
     "Open": ("Offen", "Offene", "Offenes"),
     "Pay": ("Bezahlen", "Bezahlung"),
-    "Photos": ("Fotos", "Bilder"),
     "Play": ("Spielen",),
     "Point": ("Punkt",),
     "Power": ("Kraft", "Macht"),
     "Search": ("Suche", "Such", "Suchen"),
-    "Sheets": ("Tabellen", "Blätter"),
     "Smart": ("Schlau", "Klug"),
-    "Store": ("Laden", "Geschäft"),
+    "Store": ("Laden",),
     "Team": ("Mannschaft",),
     "Teams": ("Mannschaften",),
     "Threads": ("Fäden",),
@@ -269,11 +263,11 @@ def translated_variants(doc: Document) -> dict[str, str]:
                     previous.text
                 ):
                     continue
+                # Spaced only: "Microsoft-Büro" is an office of Microsoft's, "Meta-KI"
+                # German for Meta's AI.
                 name = f"{previous.text} {word.text}"
                 for german in NAME_PARTS[word.text]:
                     variants.setdefault(f"{previous.text} {german}", name)
-                    if german != "KI":  # "Meta-KI" is German for Meta's AI
-                        variants.setdefault(f"{previous.text}-{german}", name)
     for name in names:
         variants.pop(name, None)
     return variants
@@ -576,6 +570,8 @@ RULES = (
                     "verschärft den Wettbewerb.", "SearchGPT"),
             Example("Google Maps zeigt Staus an; auch <marker>Google Karten</marker> nutzt "
                     "dafür Standortdaten.", "Google Maps"),
+            Example("Nutzer von Microsoft Teams chatten. In <marker>Microsoft "
+                    "Mannschaften</marker> gibt es Kanäle.", "Microsoft Teams"),
             Example("Besprechungen finden jetzt in <marker>Microsoft Mannschaften</marker> "
                     "statt.", "Microsoft Teams"),
             Example("Die <marker>Apple Uhr</marker> misst jetzt auch den Blutdruck.",
@@ -598,6 +594,9 @@ RULES = (
             Example("Sie öffnet das Fenster. Microsoft Windows startet neu."),
             Example("Google Tabellen und Google Präsentationen sind kostenlos."),
             Example("Meta AI antwortet jetzt auch auf Deutsch; die Meta-KI läuft in WhatsApp."),
+            Example("Microsoft Office wird teurer, sagt ein Sprecher im Münchner "
+                    "Microsoft-Büro."),
+            Example("Apple Maps heißt auf Deutsch Apple Karten."),
         ),
         origin="mtlint/checks/terminology.py",
         fixable=True,

@@ -25,8 +25,8 @@ def with_glossary(rule_id: str, text: str, glossary: dict[str, tuple[str, ...]])
     ("OpenAI startet SearchGPT. Die Einführung von SucheGPT verschärft den Wettbewerb.",
      "SucheGPT", "SearchGPT"),
     ("SearchGPT ist neu. Die Suche-GPT-Funktion fehlt noch.", "Suche-GPT", "SearchGPT"),
-    ("Google Maps zeigt Staus. In Google Karten sieht man Baustellen.",
-     "Google Karten", "Google Maps"),
+    ("Die Google Home App ist neu. Mit Google Heim steuert man das Licht.",
+     "Google Heim", "Google Home"),
     ("Nutzer von Microsoft Teams chatten. In Microsoft Mannschaften gibt es Kanäle.",
      "Microsoft Mannschaften", "Microsoft Teams"),
     ("OpenAI zeigt ChatGPT. Die Version von PlauderGPT liest Bilder.", "PlauderGPT", "ChatGPT"),
@@ -49,10 +49,22 @@ def test_bundled_rendering_without_the_original_is_only_a_suggestion():
     assert finding.fix is not None and finding.fix.safety is Safety.UNSAFE
 
 
-def test_bundled_rendering_is_safe_when_the_name_occurs_too():
-    text = "Die Apple Watch misst Puls. Die Apple Uhr misst auch Blutdruck."
+@pytest.mark.parametrize("text", [
+    "Die Apple Watch misst Puls. Die Apple Uhr misst auch Blutdruck.",
+    "Google Maps zeigt Staus. In Google Karten sieht man Baustellen.",
+])
+def test_bundled_rendering_is_safe_when_the_name_occurs_too(text):
     (finding,) = run_rule("brand-translated", text)
     assert finding.fix is not None and finding.fix.safety is Safety.SAFE
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft Office wird teurer, sagt ein Sprecher im Münchner Microsoft-Büro.",
+    "Apple Maps heißt auf Deutsch Apple Karten.",  # Apple's own German name
+    "Google Sheets heißt auf Deutsch Google Tabellen.",
+])
+def test_official_german_names_and_hyphenated_compounds_are_not_translations(flagged, text):
+    assert flagged("brand-translated", text) == []
 
 
 def test_genitive_s_is_kept_and_makes_the_fix_unsafe():

@@ -559,7 +559,9 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Relativpronomen nach einem Komma („die Firma, die Software entwickelt“),
     Eigennamen, substantivierte Adjektive („der Neue“) und Wörter, die das Lexikon
     nicht kennt, bleiben unbeachtet. Ob der Kasus zum Satz passt, prüft die Regel
-    nicht (dafür LanguageTool).
+    nicht (dafür LanguageTool). Ältere Sprachstufen und Mundart („kein schöner Land“,
+    „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
+    Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
     ## Fix-Sicherheit
     Unsicher: Welcher Kasus gemeint ist, entscheidet der Satz. Nach einer Präposition

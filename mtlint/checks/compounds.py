@@ -70,8 +70,12 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     unbeachtet.
 
     ## Bekannte Grenzen
-    Englische Wendungen („Open Source software“) und klein geschriebene Überschriften
-    werden übersprungen. Ob die Fuge ein -s- braucht, prüft die Regel nicht.
+    Gemeldet wird nur in einer Nominalgruppe, deren Artikel zum zweiten Teil passt
+    („unsere Technologie kategorie“); ohne Artikel („Kunden service ist …“) schweigt
+    die Regel. Englische Wendungen („Open Source software“) und klein geschriebene
+    Überschriften werden übersprungen. Alte Formen, die wie ein Nomen aussehen („der
+    Stufe eigner Bildung“), können gemeldet werden. Ob die Fuge ein -s- braucht, prüft
+    die Regel nicht.
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag schreibt beide Teile zusammen; manchmal ist ein

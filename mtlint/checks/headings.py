@@ -81,8 +81,11 @@ class BodySpellings:
                     if word.text[:1].islower():
                         lowercase.add(word.text)
                     elif word.text[:1].isupper() and _is_mid_sentence(text[:word.start]):
-                        # Only true mid-sentence capitals: not after a colon or a quote.
-                        forms.setdefault(word.text.lower(), Counter())[word.text] += 1
+                        # Only true mid-sentence capitals: not after a colon or a quote;
+                        # the parts of "KI-Markt" count too ("KI", "Markt").
+                        for part in {word.text, *word.text.split("-")}:
+                            if part[:1].isupper():
+                                forms.setdefault(part.lower(), Counter())[part] += 1
         capitalised = {lower: c.most_common(1)[0][0] for lower, c in forms.items()}
         return cls(capitalised, lowercase)
 
@@ -191,6 +194,19 @@ def _nominalised_infinitive(words: list[Span], index: int, block: Block) -> bool
         following in PREPOSITIONS and following not in SUBORDINATING_CONJUNCTIONS)
 
 
+def _hyphenated_noun(word: str, body: BodySpellings) -> str | None:
+    """The spelling of a lowercase hyphenated compound whose last part is a noun:
+    "ki-vorherrschaft" -> "KI-Vorherrschaft" (each part as the body spells it)."""
+    parts = word.split("-")
+    if not all(part.isalpha() for part in parts):
+        return None
+    last = german.capitalised_noun(parts[-1])
+    if last is None:
+        return None
+    head = [body.capitalised.get(part, part[0].upper() + part[1:]) for part in parts[:-1]]
+    return "-".join([*head, last])
+
+
 def _lowercase_nouns(block: Block, body: BodySpellings) -> list[tuple[Span, str]]:
     """The lowercase nouns and names of a heading with their capitalised spelling.
 
@@ -206,10 +222,15 @@ def _lowercase_nouns(block: Block, body: BodySpellings) -> list[tuple[Span, str]
     found: list[tuple[Span, str]] = []
     for index, word in enumerate(words):
         text = word.text
-        if text in CLOSED_WORDS or not _is_plain_lowercase(text):
-            continue
         if block.text[word.start - block.start - 1:word.start - block.start] in "./_\\":
             continue  # part of a file name or path: "bapper.log"
+        if "-" in text and text.islower():
+            spelling = _hyphenated_noun(text, body)
+            if spelling is not None:
+                candidates.append((word, spelling))
+            continue
+        if text in CLOSED_WORDS or not _is_plain_lowercase(text):
+            continue
         if _nominalised_infinitive(words, index, block):
             found.append((word, text[0].upper() + text[1:]))
             continue

@@ -38,9 +38,9 @@ FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 # forms, participles of inseparable verbs as third person singular.
 VERB_FORM_TAGS = FINITE_TAGS | {"VVINF", "VVPP", "VAINF", "VMINF"}
 PARTICIPLE_ENDINGS = ("t", "te", "ten")
-# Participles and past tenses that HanTa knows only as adjectives start like this:
-# "zerteilte", "verpestet", "gestrichen"; "letzten" and "vierten" do not.
-VERB_PREFIXES = ("ge", "be", "ver", "zer", "er", "ent", "emp", "miss")
+# Past tenses that HanTa knows only as adjectives start like this: "zerteilte",
+# "verpestet"; "letzten", "vierten" and "gesamten" do not ("ge-" adjectives are many).
+VERB_PREFIXES = ("be", "ver", "zer", "er", "ent", "emp", "miss")
 # Sentence openers of deliberate verbless sentences: "Hier ein Beispiel.", "Näheres
 # dazu in ...", "Lieber spät als nie.", "Je größer die Stadt, desto ...".
 ELLIPTIC_OPENERS = word_set(
@@ -222,8 +222,8 @@ def _closes_bracket(text: str, segment: tuple[int, int], adjectives: bool = True
     words = _words(text[segment[0]:segment[1]])
     for index, match in enumerate(words):
         word = match.group()
-        if word == "zu" and index + 1 < len(words):
-            return True  # "zu sein", "zu erhöhen"
+        if word == "zu" and index + 1 < len(words) and words[index + 1].group().islower():
+            return True  # "zu sein", "zu erhöhen"; not "zu Googles Cloud"
         if index + 1 == len(words) and word.islower() and word.endswith(("en", "ern", "eln")):
             return True  # a clause-final verb the tagger does not know: "gaten"
         if could_close_bracket(word, index + 1 == len(words)) and (

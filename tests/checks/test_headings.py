@@ -6,7 +6,7 @@ import pytest
 
 from tests.checks.conftest import run_rule
 
-BODY = "\n\nDer Absatz danach erzählt, wie Microsoft und OpenAI verhandeln."
+BODY = "\n\nDer Absatz danach erzählt, wie Microsoft und OpenAI im KI-Markt verhandeln."
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,8 @@ def test_lowercase_start_fix_capitalises_only_the_first_letter() -> None:
         ("Das Ende der beziehung zwischen microsoft und openai",
          ["beziehung zwischen microsoft und openai"]),
         ("Neue Modelle für die cloud", ["cloud"]),
+        # hyphenated compounds take the body's spelling of their parts
+        ("Der kampf um die ki-vorherrschaft", ["kampf um die ki-vorherrschaft"]),
         # a nominalised verb, found by position after the article
         ("Warum das scheitern der Gespräche absehbar war", ["scheitern"]),
         ("Was beim essen zählt", ["essen"]),

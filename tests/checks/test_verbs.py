@@ -14,6 +14,8 @@ from mtlint.checks.verbs import could_be_finite, has_finite_verb
          "Geldgebern.", True),
         ("Eine Partnerschaft mit weitreichenden Folgen für die Branche und ihre "
          "Kunden in ganz Europa.", True),
+        ("Ein entscheidender Schritt für die Zukunft der gesamten Branche und ihrer "
+         "Kunden weltweit.", True),
         # verbs the tagger knows only from context or as other word classes
         ("Die Anleger der Branche verpestet das Klima mit ihren Forderungen nach "
          "schnellen Gewinnen.", False),
@@ -50,6 +52,8 @@ def test_verb_missing_leaves_headings_and_list_items_alone(flagged) -> None:
          ["hat der Konzern ein Werk in Ungarn"]),
         ("Die Firma könnte die neuen Funktionen schon bald in ihre Produkte.",
          ["könnte die neuen Funktionen schon bald in ihre Produkte"]),
+        ("Die Partnerschaft könnte dem Unternehmen den Zugang zu Googles Cloud.",
+         ["könnte dem Unternehmen den Zugang zu Googles Cloud"]),
         # full verbs and closed brackets
         ("OpenAI hat ein Büro in Bellevue.", []),
         ("OpenAI hat kürzlich ein Büro in Bellevue, nicht weit vom Hauptsitz, eröffnet.", []),

@@ -330,6 +330,33 @@ def _title_cased_word(
     return index == 0 or words[index - 1].text.lower() not in NOUN_MARKERS
 
 
+def _verb_or_noun(word: str, body: BodySpellings) -> bool:
+    """Whether a capitalised heading word is a noun that may also be a verb or an
+    adjective in lowercase ("Wissen", "Müssen", "Neue"), and not a name or term."""
+    lower = word.lower()
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    if lower in body.capitalised and lower not in body.lowercase:
+        return False
+    tags = german.word_tags(lower)
+    return tags is not None and bool(tags & (CONTENT_TAGS | {"VMFIN", "VMINF", "VAINF"}))
+
+
+def _read_as_verbs(block: Block, words: list[Span]) -> list[Span]:
+    """The words that HanTa, tagging the heading with them in lowercase, reads as
+    verbs, adjectives or adverbs: "Was Sie Wissen Müssen" -> "Wissen", "Müssen"."""
+    text = block.text
+    for word in reversed(words):
+        start = word.start - block.start
+        text = text[:start] + word.text.lower() + text[start + len(word.text):]
+    tags = dict(german.tag_text(text))
+    return [
+        word for word in words
+        if (analysis := tags.get(word.start - block.start)) is not None
+        and analysis.tag in CONTENT_TAGS | {"VMFIN", "VMINF", "VAINF", "VAFIN"}
+    ]
+
+
 def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Eine Überschrift in englischer Title-Case-Schreibung, in der auch Adjektive, Verben,
@@ -352,21 +379,11 @@ def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     body = BodySpellings.of(doc)
     for block in doc.headings:
-        words = _heading_words(block)
-        flagged: list[Span] = []
-        german_casing = False
-        for index, word in enumerate(words):
-            if _starts_part(block, word):
-                continue
-            text = word.text
-            if _is_plain_lowercase(text):
-                if text not in CLOSED_WORDS and is_prose_word(text):
-                    german_casing = True
-                    break
-                continue
-            if _title_cased_word(words, index, block, body):
-                flagged.append(word)
-        if german_casing or len(flagged) < 2:
+        flagged = [
+            word for part in _heading_parts(block)
+            for word in _title_cased_in_part(block, part, body)
+        ]
+        if not flagged:
             continue
         start, end, fixed = _respelled(doc, [(word, word.text.lower()) for word in flagged])
         names = ", ".join(f"„{word.text}“" for word in flagged)
@@ -376,6 +393,39 @@ def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
             "werden nur das erste Wort, Substantive und Namen großgeschrieben.",
             (fixed,), fixed, Safety.UNSAFE,
         )
+
+
+def _heading_parts(block: Block) -> list[list[Span]]:
+    """The words of a heading, split into parts at a colon, dash or question mark:
+    "Apples neue Strategie: Was Sie Wissen Müssen" has two."""
+    parts: list[list[Span]] = []
+    for word in _heading_words(block):
+        if not parts or _starts_part(block, word):
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
+def _title_cased_in_part(block: Block, words: list[Span], body: BodySpellings) -> list[Span]:
+    """The title-cased words of one heading part: at least two, in a part that writes
+    no content word lowercase."""
+    flagged: list[Span] = []
+    ambiguous: list[Span] = []  # nouns that may be verbs or adjectives: "Wissen"
+    for index, word in enumerate(words[1:], start=1):
+        text = word.text
+        if _is_plain_lowercase(text):
+            if text not in CLOSED_WORDS and is_prose_word(text):
+                return []  # German casing: "Die größten Herausforderungen"
+            continue
+        if _title_cased_word(words, index, block, body):
+            flagged.append(word)
+        elif _verb_or_noun(text, body):
+            ambiguous.append(word)
+    if len(flagged) + len(ambiguous) < 2:
+        return []
+    if ambiguous:
+        flagged = sorted(flagged + _read_as_verbs(block, ambiguous), key=lambda w: w.start)
+    return flagged if len(flagged) >= 2 else []
 
 
 _FOLLOW = "\n\nDer Text des Artikels folgt hier."
@@ -446,6 +496,8 @@ RULES = (
                     correction="seine Strategie neu ausrichtet"),
             Example("Warum <marker>Schnelle Entscheidungen Wichtig Sind</marker>" + _FOLLOW,
                     correction="schnelle Entscheidungen wichtig sind"),
+            Example("Apples neue Strategie: Was Sie <marker>Wissen Müssen</marker>" + _FOLLOW,
+                    correction="wissen müssen"),
         ),
         good=(
             Example("Die größten Herausforderungen für Unternehmen" + _FOLLOW),

@@ -80,8 +80,11 @@ def test_markdown_heading() -> None:
          ["Größten Herausforderungen Für"]),
         ("Wie Microsoft Seine Strategie Neu Ausrichtet", ["Seine Strategie Neu Ausrichtet"]),
         ("Zehn Einfache Tipps Für Bessere Fotos", ["Einfache Tipps Für Bessere"]),
+        # nouns that are verbs here, read in context; each part on its own
+        ("Apples neue Strategie: Was Sie Wissen Müssen", ["Wissen Müssen"]),
         # German casing, terms and names
         ("Die größten Herausforderungen für Unternehmen", []),
+        ("Was Sie über das Wissen der Modelle wissen müssen", []),
         ("Künstliche Intelligenz", []),
         ("Martin Geuß", []),
         ("FAQs", []),

@@ -350,6 +350,7 @@ TERM_TAGS = frozenset({"NN", "NE", "FM", "XY"})
 # Terms whose variants the spelling pack reports already (rules/spelling.toml:
 # spelling-e-mail, spelling-know-how, spelling-start-up): one finding is enough.
 SPELLING_PACK_TERMS = frozenset({"email", "emails", "knowhow", "startup", "startups"})
+CODE_JOINERS = frozenset("._/=\\@")
 TERM_SEPARATORS = regex.compile(r"[\s\u00a0\-‐]+")
 
 
@@ -378,6 +379,10 @@ def _term_occurrences(doc: Document, known_keys: set[str]) -> list[Occurrence]:
                 continue  # "Open-Source- und ..." is cut short: no spelling of its own
             if sum(ch.isalpha() for ch in word.text) < 2:
                 continue  # "1-2" and "12" are not spellings of one term
+            if text[word.start - 1:word.start] in CODE_JOINERS or (
+                text[word.end:word.end + 1] in CODE_JOINERS and text[word.end:word.end + 1] != "."
+            ):
+                continue  # "LANG=en_US.UTF8", "/etc/foo": part of code, not prose
             occurrences.append(Occurrence(word.text, word.start, word.end))
             if "-" in word.text:
                 offset = word.start

@@ -127,6 +127,7 @@ def test_glossary_wins_over_bundled_list_on_the_same_span():
     ("Die Gründer von Open AI trafen sich.", "Open AI", "OpenAI"),
     ("Mit Github Copilot schreiben Entwickler schneller.", "Github", "GitHub"),
     ("Die Chatgpts Antworten sind lang.", "Chatgpts", "ChatGPTs"),
+    ("Fazit: Chatgpt: schnell und billig.", "Chatgpt", "ChatGPT"),
 ])
 def test_variant_spellings_are_flagged(text, span, target):
     findings = run_rule("term-inconsistent", text)
@@ -150,6 +151,8 @@ def test_majority_spelling_is_only_a_suggestion_and_bundled_spelling_is_safe():
     "Mit dem MIT arbeitet die Firma seit Jahren zusammen. Mit dem MIT forscht sie.",
     "DIE ZUKUNFT DER KI. Die Zukunft der KI ist offen.",
     "Das Paket utf8-tools wandelt UTF-8 um. UTF-8 ist Standard.",
+    # Words inside code are no prose spellings.
+    "Setzen Sie LANG=en_US.UTF8. UTF-8 ist Standard, UTF-8 überall.",
     # A cut-short compound is no spelling of its own.
     "Microsoft setzt auf Open-Source- und proprietäre Modelle. Open Source bleibt.",
     # Both are right: the hyphen in a German compound is optional.

@@ -107,7 +107,7 @@ def _is_plain_lowercase(word: str) -> bool:
 def _starts_part(block: Block, word: Span) -> bool:
     """Whether a heading word opens the heading or a part after a colon or dash."""
     before = block.text[:word.start - block.start]
-    return not before.strip(" „\"»«'‚(") or bool(RESTART.search(before))
+    return not before.strip(" „\"»«'‚(*_`[") or bool(RESTART.search(before))
 
 
 def _respelled(doc: Document, words: list[tuple[Span, str]]) -> tuple[int, int, str]:

@@ -66,6 +66,13 @@ def test_lowercase_noun_ignores_paragraphs() -> None:
     assert run_rule("heading-lowercase-noun", "der konflikt im gerichtssaal.") == []
 
 
+def test_markdown_heading_with_emphasis() -> None:
+    text = "## **die** ursprünge des konflikts\n\nMicrosoft und OpenAI verhandeln.\n"
+    spans = [text[f.offset:f.offset + f.length]
+             for f in run_rule("heading-lowercase-start", text, "a.md")]
+    assert spans == ["die"]
+
+
 def test_markdown_heading() -> None:
     text = "# die zukunft der partnerschaft\n\nMicrosoft und OpenAI verhandeln weiter.\n"
     spans = [text[f.offset:f.offset + f.length]

@@ -295,7 +295,7 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
     """
     words = list(WORD_AT.finditer(sentence))
     capitals = sum(1 for w in words if w.group()[:1].isupper())
-    if capitals * 5 > len(words) * 3:
+    if capitals * 4 > len(words) * 3:
         return  # Title Case or a list of names: capitals mean nothing here
     for index, match in enumerate(words[1:], start=1):
         word = match.group()

@@ -48,6 +48,11 @@ def test_lowercase_start_after_heading_is_flagged(flagged) -> None:
          ["Gleichzeitig"]),
         ("Die Aktie fiel um drei Prozent Trotzdem blieben die Anleger ruhig.", ["Trotzdem"]),
         ("Apple stellte neue Geräte vor Nach der Präsentation stieg der Kurs.", ["Nach"]),
+        # a heading merged into the paragraph, many capitals but no Title Case
+        ("Die Rolle der Regulierung Die Europäische Union hat strenge Regeln für KI "
+         "beschlossen.", ["Die"]),
+        ("Die Zusammenarbeit begann 2019 Damals investierte Microsoft eine Milliarde.",
+         ["Damals"]),
         # titles, names, quotes, nominalisations, enumerations, verse
         ("Er liest die Zeitung Die Zeit jeden Donnerstag.", []),
         ("Der Film „Zurück in die Zukunft“ läuft heute.", []),

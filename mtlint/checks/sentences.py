@@ -351,8 +351,8 @@ def sentence_missing_space(doc: Document, context: RuleContext) -> Iterator[Hit]
     „space-missing-after-sentence“.
 
     ## Fix-Sicherheit
-    Sicher: Es wird nur ein Leerzeichen nach dem Anführungszeichen eingefügt; das
-    falsche Zeichen „ korrigiert „quote-low-closing“.
+    Sicher: Es wird ein Leerzeichen nach dem Anführungszeichen eingefügt; ein
+    schließendes „ wird dabei zu “ (wie bei „quote-low-closing“).
     """
     for block in doc.blocks:
         text = block.text
@@ -362,10 +362,13 @@ def sentence_missing_space(doc: Document, context: RuleContext) -> Iterator[Hit]
                 continue
             if quote != "”" and not _open_quotation_before(text, match.start()):
                 continue
+            # A low mark that closes is itself wrong; the fix gives the closing mark, so that
+            # it agrees with quote-low-closing's fix of the same character.
+            replacement = ("“" if quote == "„" else quote) + " "
             yield Hit(
                 block.start + match.start(), 1,
                 f"Nach dem schließenden Anführungszeichen {quote} fehlt ein Leerzeichen.",
-                (quote + " ",), quote + " ", Safety.SAFE,
+                (replacement,), replacement, Safety.SAFE,
             )
 
 
@@ -439,7 +442,7 @@ RULES = (
             Example("Er nannte die Partnerschaft eine „Bromance<marker>“</marker>Die "
                     "Entwicklungen sprechen dagegen.", correction="“ "),
             Example("Altman sprach von „Bromance<marker>„</marker>Die jüngsten "
-                    "Entwicklungen deuten auf etwas anderes hin.", correction="„ "),
+                    "Entwicklungen deuten auf etwas anderes hin.", correction="“ "),
             Example("Das Projekt heißt „Stargate<marker>“</marker>und kostet Milliarden.",
                     correction="“ "),
         ),

@@ -134,6 +134,16 @@ class Finding:
     fix: Fix | None = None
 
     @property
+    def safe_fix(self) -> Fix | None:
+        """The fix, if it may be applied without a reader."""
+        return self.fix if self.fix is not None and self.fix.safety is Safety.SAFE else None
+
+    @property
+    def applied_by_fix(self) -> bool:
+        """Whether `--fix` applies this finding's fix (mtlint's own safe fixes only)."""
+        return self.safe_fix is not None and self.source == "mtlint"
+
+    @property
     def sort_key(self) -> tuple[int, int, int, str]:
         return (self.offset, self.length, -self.severity.rank, self.rule)
 
@@ -153,7 +163,7 @@ class Finding:
             "message": self.message,
             "suggestions": list(self.suggestions),
         }
-        if self.fix is not None and self.fix.safety is Safety.SAFE:
+        if self.safe_fix is not None:
             data["fix"] = {
                 "offset": self.fix.offset,
                 "length": self.fix.length,

@@ -23,7 +23,7 @@ from typing import TextIO
 import regex
 
 from mtlint.document import Document, DocumentError
-from mtlint.finding import Finding, Fix, Safety
+from mtlint.finding import Finding, Fix
 from mtlint.runner import FileResult, Runner, Target, read_target
 
 MAX_PASSES = 5
@@ -37,7 +37,7 @@ class FixWriteError(Exception):
 
 def safe_fixes(findings: Iterable[Finding]) -> list[Fix]:
     """The safe fixes of the findings, in text order."""
-    fixes = {f.fix for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE}
+    fixes = {f.safe_fix for f in findings if f.safe_fix is not None}
     return sorted(fixes, key=lambda fix: (fix.offset, fix.length, fix.replacement))
 
 

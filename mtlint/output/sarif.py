@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from mtlint import __version__
 from mtlint.explain import examples_section
-from mtlint.finding import Finding, Rule, Safety, Severity
+from mtlint.finding import Finding, Rule, Severity
 from mtlint.output import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,8 +81,8 @@ def result_of(finding: Finding, location: dict[str, Any], rule_index: int) -> di
     }
     if finding.suggestions:
         result["properties"]["suggestions"] = list(finding.suggestions)
-    fix = finding.fix
-    if fix is not None and fix.safety is Safety.SAFE:
+    fix = finding.safe_fix
+    if fix is not None:
         result["fixes"] = [{
             "description": {"text": f"Ersetzen durch „{fix.replacement}“"},
             "artifactChanges": [{

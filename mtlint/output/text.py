@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Finding, Safety, Severity
+from mtlint.finding import Finding, Severity
 from mtlint.output import Report
 from mtlint.runner import FileResult
 
@@ -49,7 +49,7 @@ def excerpt(line_text: str, column: int, width: int) -> tuple[str, int]:
 
 def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list[str]:
     severity = paint(finding.severity.value, finding.severity.value)
-    marker = " [*]" if finding.fix is not None and finding.fix.safety is Safety.SAFE else ""
+    marker = " [*]" if finding.applied_by_fix else ""
     lines = [
         f"{paint('path', result.path)}:{finding.line}:{finding.column}: {severity} "
         f"{paint('rule', '[' + finding.rule + ']')}{marker} {finding.message}"
@@ -83,8 +83,7 @@ def summary(report: Report) -> str:
     text += f" in {files} file{'s' if files != 1 else ''}"
     if errors:
         text += f"; {errors} file{'s' if errors != 1 else ''} could not be checked"
-    fixable = sum(1 for r in report.results for f in r.findings
-                  if f.fix is not None and f.fix.safety is Safety.SAFE)
+    fixable = sum(1 for r in report.results for f in r.findings if f.applied_by_fix)
     if fixable:
         text += f"; {fixable} fixable with --fix"
     return text + "."

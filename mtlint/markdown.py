@@ -101,9 +101,21 @@ def markdown_structure(
         if block is not None:
             blocks.append(block)
 
-    for match in INLINE_IGNORED.finditer(text):
+    for match in INLINE_IGNORED.finditer(_without_unclosed_comments(text)):
         ignored.append((match.start(), match.end()))
     return blocks, ignored, _suppressions(text)
+
+
+def _without_unclosed_comments(text: str) -> str:
+    """`text` with every "<!--" after the last "-->" defused (same length, same other
+    matches): INLINE_IGNORED would look for the end of each of them to the end of the
+    text, which is quadratic in their number."""
+    last_close = text.rfind("-->")
+    first_open = text.find("<!--", last_close + 1 if last_close >= 0 else 0)
+    if first_open < 0:
+        return text
+    tail = text[first_open:].replace("<!--", "<!-\x00")
+    return text[:first_open] + tail
 
 
 def _block_from_inline(doc: Document, content: str, first_line: int, kind: BlockKind,

@@ -65,11 +65,13 @@ class Linter:
             if ignored_here and not is_selected(rule.id, rule.category.value, (), ignored_here):
                 continue
             started = time.perf_counter()
+            hits: list[Hit] = []
             try:
-                hits = list(rule.check(doc, self.context))
+                for hit in rule.check(doc, self.context):
+                    hits.append(hit)
             except RuleTimeout as timeout:
-                notes.append(str(timeout))
-                continue
+                # Skipped where it ran out of time; its hits elsewhere stand.
+                notes.append(timeout.describe(doc))
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
                 notes.append(f"rule {rule.id} failed and was skipped: "
                              f"{type(error).__name__}: {error}")

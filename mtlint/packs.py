@@ -6,6 +6,7 @@ file and the rule id, so a user's broken pack never gives a traceback.
 
 from __future__ import annotations
 
+import string
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ RULE_KEYS = {
 }
 # Seconds one rule may spend on one block; the regex module raises TimeoutError then.
 REGEX_TIMEOUT = 1.0
+# Blocks of one document a rule may time out on before it is given up for the rest of it,
+# so that a runaway pattern costs seconds, not REGEX_TIMEOUT times the number of blocks.
+MAX_TIMEOUTS = 3
 
 
 class PackError(Exception):
@@ -35,13 +39,28 @@ class PackError(Exception):
 
 
 class RuleTimeout(Exception):
-    """A rule's pattern ran past REGEX_TIMEOUT on some text."""
+    """A rule's pattern ran past REGEX_TIMEOUT on some pieces of a document. Raised after
+    the rule's hits on the other pieces were yielded: it is skipped only where it timed out
+    (and, after MAX_TIMEOUTS of them, for the rest of the document)."""
 
-    def __init__(self, rule_id: str, offset: int):
-        super().__init__(f"rule {rule_id} exceeded its {REGEX_TIMEOUT:g} s time limit "
-                         f"at offset {offset}; skipped there")
+    def __init__(self, rule_id: str, offsets: list[int], gave_up: bool = False):
         self.rule_id = rule_id
-        self.offset = offset
+        self.offsets = offsets
+        self.gave_up = gave_up
+        super().__init__(self.describe())
+
+    def describe(self, doc: Document | None = None) -> str:
+        """The note for the user; with the document, positions are lines."""
+        several = len(self.offsets) > 1
+        if doc is not None:
+            where = "line" + "s" * several + " " + ", ".join(
+                str(doc.position(o)[0]) for o in self.offsets)
+        else:
+            where = "offset" + "s" * several + " " + ", ".join(map(str, self.offsets))
+        skipped = ("skipped there and in the rest of the file" if self.gave_up
+                   else "skipped there")
+        return (f"rule {self.rule_id} exceeded its {REGEX_TIMEOUT:g} s time limit "
+                f"(regex timeout) in the block{'s' * several} at {where}; {skipped}")
 
 
 @dataclass(frozen=True)
@@ -57,13 +76,21 @@ class PatternCheck:
     safety: Safety
 
     def __call__(self, doc: Document, context: RuleContext) -> Iterator[Hit]:
-        for base, text in scope_texts(doc, self.scope):
+        timed_out: list[int] = []
+        pieces = scope_texts(doc, self.scope)
+        for base, text in pieces:
             try:
                 matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
             except TimeoutError:
-                raise RuleTimeout(self.rule_id, base) from None
+                timed_out.append(base)
+                if len(timed_out) >= MAX_TIMEOUTS:
+                    break
+                continue
             for match in matches:
                 yield self._hit(match, base)
+        if timed_out:
+            raise RuleTimeout(self.rule_id, timed_out,
+                              gave_up=next(pieces, None) is not None)
 
     def _hit(self, match: regex.Match[str], base: int) -> Hit:
         if "span" in self.pattern.groupindex and match.start("span") >= 0:
@@ -194,6 +221,11 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     for example in bad:
         if example.plain()[1] < 0:
             raise PackError(f"{where}: bad example without <marker>…</marker>: {example.text!r}")
+    known = {"match", "span", *pattern.groupindex}
+    for key, template in (("message", entry["message"]), ("fix", replacement),
+                          *(("suggestions", s) for s in suggestions)):
+        if template is not None:
+            _check_template(template, known, f"{where}: {key!r}")
     check = PatternCheck(rule_id, pattern, scope, entry["message"], replacement,
                          tuple(suggestions), safety)
     doc = entry["doc"].strip()
@@ -202,6 +234,21 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
         id=rule_id, category=category, severity=severity, summary=summary, doc=doc,
         check=check, bad=bad, good=good, origin=str(path), fixable=safety is Safety.SAFE,
     )
+
+
+def _check_template(template: str, known: set[str], where: str) -> None:
+    """A message or fix may use {match}, {span} and the pattern's named groups, no more
+    ("{0}", "{w.upper}" and "{w!r}" are refused: a pack is data, not code)."""
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise PackError(f"{where}: invalid template: {error} (write {{{{ for a brace)") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in known or spec or conversion:
+            raise PackError(f"{where}: unknown placeholder {{{name}}}; use {{match}}, {{span}} "
+                            f"or a named group of the pattern ({', '.join(sorted(known))})")
 
 
 def _example(value: Any, where: str, kind: str) -> Example:

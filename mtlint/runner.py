@@ -7,13 +7,15 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import regex
+
 from mtlint.config import Config, ConfigError, find_config_file, load_config
 from mtlint.document import Document, DocumentError
-from mtlint.engine import Linter
+from mtlint.engine import CheckResult, Linter
 from mtlint.finding import Finding
 from mtlint.registry import rules_for
 
@@ -24,6 +26,11 @@ CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 STDIN = "-"
 # Fewer files than this are checked in this process whatever -j says (see mtlint.parallel).
 MIN_PARALLEL_FILES = 4
+# Plain text longer than this (characters) is checked in parts of about PART_CHARS, cut
+# at paragraph breaks, so that memory stays bounded on 50 MB dumps; rules that compare
+# within a document (consistent spelling, translated names) compare within a part.
+LARGE_DOCUMENT_CHARS = 2_000_000
+PART_CHARS = 1_000_000
 
 
 def default_jobs() -> int:
@@ -92,6 +99,56 @@ def _walk(folder: Path) -> Iterator[Target]:
     for path in sorted(found):
         yield Target(str(path), path)
     yield from problems
+
+
+def part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of `text` of about `size` characters, each ending
+    at the last paragraph break before the limit (else a line break, else a space)."""
+    bounds = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for pattern in (r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)", r"\r?\n|\r", r"\s"):
+            match = regex.search(f"(?r){pattern}", window, pos=size // 2)
+            if match:
+                cut = match.end()
+                break
+        cut = cut or size  # one 1 MB word: cut it
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def check_in_parts(linter: Linter, doc: Document) -> CheckResult:
+    """linter.check(doc); large plain-text documents part by part (see PART_CHARS)."""
+    if doc.markdown or len(doc.text) <= LARGE_DOCUMENT_CHARS:
+        return linter.check(doc)
+    findings: list[Finding] = []
+    notes: list[str] = []
+    timings: dict[str, float] = {}
+    for start, end in part_bounds(doc.text):
+        part = linter.check(Document(doc.text[start:end], doc.path, markdown=False))
+        for finding in part.findings:
+            findings.append(shift_finding(finding, start, doc))
+        line = doc.position(start)[0]
+        notes.extend(f"{note} (lines counted from line {line})" for note in part.notes)
+        for rule, seconds in part.timings.items():
+            timings[rule] = timings.get(rule, 0.0) + seconds
+    return CheckResult(findings, notes, timings)
+
+
+def shift_finding(finding: Finding, shift: int, doc: Document) -> Finding:
+    """A finding of a part of `doc` that starts at `shift`, placed in `doc`."""
+    offset = finding.offset + shift
+    line, column = doc.position(offset)
+    end_line, end_column = doc.position(offset + finding.length)
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, offset=fix.offset + shift)
+    return replace(finding, offset=offset, line=line, column=column, end_line=end_line,
+                   end_column=end_column, fix=fix)
 
 
 def read_target(target: Target) -> bytes:
@@ -207,7 +264,7 @@ class Runner:
         key = self.cache.key(doc, config, linter) if self.cache is not None else None
         result = self.cache.load(key, doc) if key is not None else None
         if result is None:
-            result = linter.check(doc)
+            result = check_in_parts(linter, doc)
             if key is not None:
                 self.cache.store(key, result)
         return self._file_result(doc, config, result)

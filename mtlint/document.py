@@ -214,18 +214,26 @@ class Document:
         markdown: bool | None = None,
     ) -> Document:
         """Decode file content; raises DocumentError for binary or undecodable input."""
-        nul = data.find(b"\x00")
+        import codecs
+
+        # UTF-16 and UTF-32 text is full of NUL bytes; there a NUL character means binary.
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        nul = -1 if wide else data.find(b"\x00")
         if nul >= 0:
             raise DocumentError(f"binary file (NUL byte at byte offset {nul}); not checked")
+        skipped = 0
         if data.startswith(b"\xef\xbb\xbf") and encoding.replace("-", "").lower() == "utf8":
-            data = data[3:]
+            data, skipped = data[3:], 3
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             raise DocumentError(
                 f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at byte offset "
-                f"{error.start}); use --encoding to read another encoding"
+                f"{error.start + skipped}); use --encoding to read another encoding"
             ) from None
+        if wide and "\x00" in text:
+            raise DocumentError(f"binary file (NUL character at offset {text.index(chr(0))}); "
+                                "not checked")
         return cls(text, path, markdown=markdown)
 
     @property

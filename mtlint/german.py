@@ -65,7 +65,7 @@ MAX_WORD_LENGTH = 64
 MIN_COMPOUND_HEAD = 3
 MIN_COMPOUND_TAIL = 3
 
-_load_lock = threading.Lock()
+_load_lock = threading.RLock()  # re-entered: the word-form table loads the model
 _tagger: Any = None
 _lexicon: list[str] | None = None
 
@@ -208,11 +208,93 @@ def word_tags(word: str) -> frozenset[str] | None:
     forms, case-folded: "Seit" and "seit" both give {"APPR", "KOUS"}); no analysis
     runs.  None means "not a frequent form": ask ``analyze_word`` if it matters.
     """
-    tagger = hanta_tagger()
-    entries = tagger.cache.get(tagger.normalize(word)) if _is_taggable(word) else None
-    if not entries:
+    if not _is_taggable(word):
         return None
-    return frozenset(stts_tag(tagger.int2tag[tag]) for tag, _ in entries)
+    # HanTa's own normalisation: short runs of quote marks are one token, the rest lowercase.
+    key = '"' if len(word) <= 2 and all(c in "`´'" for c in word) else word.lower()
+    return _word_form_table().get(key)
+
+
+_word_forms: dict[str, frozenset[str]] | None = None
+
+
+def _word_form_table() -> dict[str, frozenset[str]]:
+    """HanTa's full-form table as form -> STTS tags.
+
+    Read from the user cache, where the first run writes it: loading it takes ~15 ms,
+    loading HanTa's model (numpy and the pickled model) ~0.25 s, and most checks need
+    nothing else, so the model is then loaded only for real analysis.
+    """
+    global _word_forms
+    if _word_forms is None:
+        with _load_lock:
+            if _word_forms is None:
+                _word_forms = _read_word_forms() or _build_word_forms()
+    return _word_forms
+
+
+def _word_forms_path() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("HanTa")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    model = Path(next(iter(spec.submodule_search_locations))) / "morphmodel_ger.pgz"
+    try:
+        info = model.stat()
+    except OSError:
+        return None
+    from mtlint.cache import default_cache_dir
+
+    # Keyed by the model file, so that another HanTa version gets its own table.
+    return default_cache_dir() / f"hanta-wordforms-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
+
+
+def _read_word_forms() -> dict[str, frozenset[str]] | None:
+    path = _word_forms_path()
+    if path is None:
+        return None
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            lines = stream.read().splitlines()
+    except (OSError, EOFError, UnicodeDecodeError):
+        return None  # absent or damaged: rebuilt from the model
+    table: dict[str, frozenset[str]] = {}
+    for line in lines:
+        form, _, tags = line.partition("\t")
+        if not tags:
+            return None
+        table[form] = frozenset(tags.split(","))
+    return table or None
+
+
+def _build_word_forms() -> dict[str, frozenset[str]]:
+    tagger = hanta_tagger()
+    table = {
+        form: frozenset(stts_tag(tagger.int2tag[tag]) for tag, _ in entries)
+        for form, entries in tagger.cache.items() if entries and "\t" not in form
+        and "\n" not in form
+    }
+    path = _word_forms_path()
+    if path is not None:
+        import contextlib
+        import os
+        import tempfile
+
+        # A cache that cannot be written only costs speed; never fail a check for it.
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
+                                                                    mtime=0) as stream:
+                    stream.write("".join(f"{form}\t{','.join(sorted(tags))}\n"
+                                         for form, tags in sorted(table.items())).encode())
+                os.replace(temporary, path)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+    return table
 
 
 def tag_words(words: Sequence[str]) -> list[WordAnalysis]:

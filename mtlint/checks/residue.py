@@ -13,8 +13,6 @@ import html
 import unicodedata
 from collections.abc import Iterator
 
-import ftfy
-import ftfy.badness
 import regex
 
 from mtlint.document import Document
@@ -82,6 +80,10 @@ def mojibake(doc: Document, context: RuleContext) -> Iterator[Hit]:
     text = doc.text
     token_end = 0
     for telltale in TELLTALE.finditer(text):
+        # ftfy costs 60 ms to import; only texts with a telltale character pay for it.
+        import ftfy
+        import ftfy.badness
+
         if telltale.start() < token_end:
             continue  # inside a token already looked at
         token = TOKEN.match(text, _token_start(text, telltale.start()))

@@ -247,7 +247,8 @@ def _word_forms_path() -> Path | None:
     from mtlint.cache import default_cache_dir
 
     # Keyed by the model file, so that another HanTa version gets its own table.
-    return default_cache_dir() / f"hanta-wordforms-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
+    name = f"hanta-wordforms-v2-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
+    return default_cache_dir() / name
 
 
 def _read_word_forms() -> dict[str, frozenset[str]] | None:
@@ -264,7 +265,7 @@ def _read_word_forms() -> dict[str, frozenset[str]] | None:
         form, _, tags = line.partition("\t")
         if not tags:
             return None
-        table[form] = frozenset(tags.split(","))
+        table[form] = frozenset(tags.split(" "))  # STTS has "$," so not a comma
     return table or None
 
 
@@ -288,7 +289,7 @@ def _build_word_forms() -> dict[str, frozenset[str]]:
             try:
                 with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
                                                                     mtime=0) as stream:
-                    stream.write("".join(f"{form}\t{','.join(sorted(tags))}\n"
+                    stream.write("".join(f"{form}\t{' '.join(sorted(tags))}\n"
                                          for form, tags in sorted(table.items())).encode())
                 os.replace(temporary, path)
             finally:

@@ -258,3 +258,17 @@ def test_build_format_round_trips_through_the_reader(monkeypatch: pytest.MonkeyP
     finally:
         german._decode.cache_clear()
         german.lookup_noun.cache_clear()
+
+
+def test_word_form_table_is_written_to_the_user_cache_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(german, "_word_forms", None)
+    assert german.word_tags("Seit") == {"APPR", "KOUS"}
+    built = german._word_forms
+    assert list(tmp_path.glob("hanta-wordforms-*.tsv.gz"))
+    monkeypatch.setattr(german, "_word_forms", None)
+    assert german._read_word_forms() == built
+    # A damaged cache file is ignored and rebuilt, never an error.
+    next(tmp_path.glob("hanta-wordforms-*.tsv.gz")).write_bytes(b"not gzip")
+    monkeypatch.setattr(german, "_word_forms", None)
+    assert german.word_tags("seit") == {"APPR", "KOUS"}

@@ -212,18 +212,23 @@ def word_tags(word: str) -> frozenset[str] | None:
         return None
     # HanTa's own normalisation: short runs of quote marks are one token, the rest lowercase.
     key = '"' if len(word) <= 2 and all(c in "`´'" for c in word) else word.lower()
-    return _word_form_table().get(key)
+    if _tagger is not None and _word_forms is None:
+        # The model is loaded anyway: its own table answers without reading the cache.
+        entries = _tagger.cache.get(key)
+        return frozenset(stts_tag(_tagger.int2tag[t]) for t, _ in entries) if entries else None
+    tags = _word_form_table().get(key)
+    return frozenset(tags.split(" ")) if tags else None  # STTS has "$," so not a comma
 
 
-_word_forms: dict[str, frozenset[str]] | None = None
+# HanTa's full-form table as form -> STTS tags separated by spaces.
+_word_forms: dict[str, str] | None = None
 
 
-def _word_form_table() -> dict[str, frozenset[str]]:
-    """HanTa's full-form table as form -> STTS tags.
+def _word_form_table() -> dict[str, str]:
+    """HanTa's full-form table, read from the user cache where the first run writes it.
 
-    Read from the user cache, where the first run writes it: loading it takes ~15 ms,
-    loading HanTa's model (numpy and the pickled model) ~0.25 s, and most checks need
-    nothing else, so the model is then loaded only for real analysis.
+    Reading it takes ~10 ms, loading HanTa's model (numpy and the pickled model) ~0.2 s;
+    many documents need nothing else, so the model then loads only for real analysis.
     """
     global _word_forms
     if _word_forms is None:
@@ -247,11 +252,11 @@ def _word_forms_path() -> Path | None:
     from mtlint.cache import default_cache_dir
 
     # Keyed by the model file, so that another HanTa version gets its own table.
-    name = f"hanta-wordforms-v2-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
+    name = f"hanta-wordforms-v3-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
     return default_cache_dir() / name
 
 
-def _read_word_forms() -> dict[str, frozenset[str]] | None:
+def _read_word_forms() -> dict[str, str] | None:
     path = _word_forms_path()
     if path is None:
         return None
@@ -260,19 +265,14 @@ def _read_word_forms() -> dict[str, frozenset[str]] | None:
             lines = stream.read().splitlines()
     except (OSError, EOFError, UnicodeDecodeError):
         return None  # absent or damaged: rebuilt from the model
-    table: dict[str, frozenset[str]] = {}
-    for line in lines:
-        form, _, tags = line.partition("\t")
-        if not tags:
-            return None
-        table[form] = frozenset(tags.split(" "))  # STTS has "$," so not a comma
-    return table or None
+    table = dict(line.split("\t", 1) for line in lines if "\t" in line)
+    return table if table and len(table) == len(lines) else None
 
 
-def _build_word_forms() -> dict[str, frozenset[str]]:
+def _build_word_forms() -> dict[str, str]:
     tagger = hanta_tagger()
     table = {
-        form: frozenset(stts_tag(tagger.int2tag[tag]) for tag, _ in entries)
+        form: " ".join(sorted({stts_tag(tagger.int2tag[tag]) for tag, _ in entries}))
         for form, entries in tagger.cache.items() if entries and "\t" not in form
         and "\n" not in form
     }
@@ -289,7 +289,7 @@ def _build_word_forms() -> dict[str, frozenset[str]]:
             try:
                 with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
                                                                     mtime=0) as stream:
-                    stream.write("".join(f"{form}\t{' '.join(sorted(tags))}\n"
+                    stream.write("".join(f"{form}\t{tags}\n"
                                          for form, tags in sorted(table.items())).encode())
                 os.replace(temporary, path)
             finally:

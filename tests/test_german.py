@@ -262,13 +262,20 @@ def test_build_format_round_trips_through_the_reader(monkeypatch: pytest.MonkeyP
 
 def test_word_form_table_is_written_to_the_user_cache_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(german, "_word_forms", None)
-    assert german.word_tags("Seit") == {"APPR", "KOUS"}
-    built = german._word_forms
+    built = german._build_word_forms()
     assert list(tmp_path.glob("hanta-wordforms-*.tsv.gz"))
-    monkeypatch.setattr(german, "_word_forms", None)
     assert german._read_word_forms() == built
+    assert built["seit"] == "APPR KOUS"
+    # Without the model loaded, word_tags answers from that table.
+    monkeypatch.setattr(german, "_tagger", None)
+    monkeypatch.setattr(german, "_word_forms", None)
+    german.word_tags.cache_clear()
+    try:
+        assert german.word_tags("Seit") == {"APPR", "KOUS"}
+        assert german.word_tags("Bellevue") is None
+        assert german._tagger is None
+    finally:
+        german.word_tags.cache_clear()
     # A damaged cache file is ignored and rebuilt, never an error.
     next(tmp_path.glob("hanta-wordforms-*.tsv.gz")).write_bytes(b"not gzip")
-    monkeypatch.setattr(german, "_word_forms", None)
-    assert german.word_tags("seit") == {"APPR", "KOUS"}
+    assert german._read_word_forms() is None

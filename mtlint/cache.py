@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
+from mtlint.finding import Category, Safety, Severity
 
 if TYPE_CHECKING:
     from mtlint.config import Config
@@ -143,12 +144,13 @@ def _function_digest(function: Any, digest: Any, depth: int = 0) -> None:
             digest.update(json.dumps(_canonical(value), default=repr).encode())
 
 
-def config_digest(config: Config, doc: Document) -> str:
-    """The effective configuration as it applies to this document."""
+def config_digest(config: Config, ignored: tuple[str, ...], markdown: bool) -> str:
+    """The effective configuration as it applies to a document: the settings, the rules
+    per-file-ignores switch off for it, and whether it is read as Markdown."""
     settings = _canonical(dataclasses.replace(config, source=None, root=None,
                                               per_file_ignores=(), fail_on="never"))
     settings.pop("languagetool", None)  # LanguageTool findings are not cached
-    data = [settings, list(config.ignored_for(doc.path)), doc.markdown]
+    data = [settings, list(ignored), markdown]
     return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(),
                            digest_size=16).hexdigest()
 
@@ -159,6 +161,7 @@ class ResultCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self._rulesets: dict[int, tuple[Linter, str]] = {}
+        self._configs: dict[tuple, str] = {}
         self.hits = self.misses = 0
 
     def key(self, doc: Document, config: Config, linter: Linter) -> str:
@@ -166,9 +169,15 @@ class ResultCache:
         if entry is None or entry[0] is not linter:
             entry = (linter, ruleset_digest(linter))
             self._rulesets[id(linter)] = entry
+        settings = (config, config.ignored_for(doc.path), doc.markdown)
+        try:
+            part = self._configs.get(settings) or self._configs.setdefault(
+                settings, config_digest(*settings))
+        except TypeError:  # a configuration that cannot be hashed: no memo
+            part = config_digest(*settings)
         digest = hashlib.blake2b(digest_size=20)
         digest.update(entry[1].encode())
-        digest.update(config_digest(config, doc).encode())
+        digest.update(part.encode())
         digest.update(doc.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
@@ -218,6 +227,11 @@ class ResultCache:
                     os.unlink(temp)
 
 
+_CATEGORIES = {c.value: c for c in Category}
+_SEVERITIES = {s.value: s for s in Severity}
+_SAFETIES = {s.value: s for s in Safety}
+
+
 def _finding_to_json(finding: Any) -> list[Any]:
     fix = finding.fix
     return [finding.rule, finding.category.value, finding.severity.value, finding.offset,
@@ -228,7 +242,7 @@ def _finding_to_json(finding: Any) -> list[Any]:
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
     from mtlint.engine import CheckResult
-    from mtlint.finding import Category, Finding, Fix, Safety, Severity
+    from mtlint.finding import Finding, Fix
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
             or data.get("mtlint") != __version__:
@@ -247,11 +261,12 @@ def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
             if not (type(fix_offset) is int and type(fix_length) is int
                     and isinstance(replacement, str)):
                 raise ValueError("malformed fix")
-            fix = Fix(fix_offset, fix_length, replacement, Safety(safety))
+            fix = Fix(fix_offset, fix_length, replacement, _SAFETIES[safety])
         line, column = doc.position(offset)
         end_line, end_column = doc.position(offset + length)
         findings.append(Finding(
-            rule=rule, category=Category(category), severity=Severity(severity), source=SOURCE,
+            rule=rule, category=_CATEGORIES[category], severity=_SEVERITIES[severity],
+            source=SOURCE,
             offset=offset, length=length, line=line, column=column, end_line=end_line,
             end_column=end_column, message=message, suggestions=tuple(suggestions), fix=fix))
     return CheckResult(findings)

@@ -12,6 +12,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from pathlib import PurePath
 from typing import NamedTuple
 
@@ -169,7 +170,7 @@ class Document:
         self.markdown = (
             PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         )
-        self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        self._line_starts = line_starts(text)
 
     # The structure is built on first use: a document that is only shown (an excerpt
     # for a cached result, a result sent back from a worker process) never needs it.
@@ -200,6 +201,15 @@ class Document:
     @cached_property
     def _ignored_starts(self) -> list[int]:
         return [start for start, _ in self.ignored]
+
+    def release_structure(self) -> None:
+        """Forget everything built on first use (blocks, sentences, words, analyses); it is
+        rebuilt when asked for again. A checked document kept for its excerpts then holds
+        little more than its text (10 MB of articles: 130 MB instead of 500 MB)."""
+        for cls in type(self).__mro__:
+            for name, value in vars(cls).items():
+                if isinstance(value, cached_property):
+                    self.__dict__.pop(name, None)
 
     def __getstate__(self) -> dict:
         # Pickled (to and from worker processes) as its text only; the rest is rebuilt.
@@ -274,6 +284,16 @@ class Document:
 
     def blocks_of(self, *kinds: BlockKind) -> Iterator[Block]:
         return (b for b in self.blocks if not kinds or b.kind in kinds)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts (\r\n, \r and \n end a line)."""
+    if "\r" in text:
+        return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    starts = [0]  # \n only: six times faster than the pattern
+    starts.extend(accumulate(len(line) + 1 for line in text.split("\n")))
+    starts.pop()
+    return starts
 
 
 def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -178,17 +178,25 @@ class Runner:
         self.extra_rule_dirs = tuple(extra_rule_dirs)
         self.cache = cache
         self._configs: dict[Path | None, Config] = {}
+        self._sources: dict[Path, Path | None] = {}
         self._linters: dict[object, Linter] = {}
 
     def __getstate__(self) -> dict:
         # Sent to worker processes: the settings, not the loaded configs and rules.
-        return {**self.__dict__, "_configs": {}, "_linters": {}}
+        return {**self.__dict__, "_configs": {}, "_sources": {}, "_linters": {}}
 
     def config_for(self, path: Path | None) -> Config:
         """The configuration for a file; raises ConfigError for a broken config file."""
         if self.explicit_config is not None:
-            return self._with_overrides(self.explicit_config)
-        source = find_config_file(path if path is not None else Path.cwd())
+            if None not in self._configs:
+                self._configs[None] = self._with_overrides(self.explicit_config)
+            return self._configs[None]
+        start = path if path is not None else Path.cwd()
+        folder = start if start.is_dir() else start.parent
+        # Files of one folder share a configuration file: look for it once per folder.
+        if folder not in self._sources:
+            self._sources[folder] = find_config_file(folder)
+        source = self._sources[folder]
         if source not in self._configs:
             base = load_config(source) if source is not None else Config()
             self._configs[source] = self._with_overrides(base)
@@ -265,6 +273,7 @@ class Runner:
         result = self.cache.load(key, doc) if key is not None else None
         if result is None:
             result = check_in_parts(linter, doc)
+            doc.release_structure()
             if key is not None:
                 self.cache.store(key, result)
         return self._file_result(doc, config, result)

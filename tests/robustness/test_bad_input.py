@@ -3,7 +3,6 @@ the byte), exit status 2, and the other files are still checked and reported."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import socket
@@ -11,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtlint.cli import main
-
 BROKEN = "Er nannte es „Bromance„ und lachte."  # quote-low-closing at column 23
-
-
-def run_inline(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["check", "--languagetool", "off", "--no-cache", *args], stdout=out,
-                  stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def findings(out: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -40,10 +30,10 @@ def assert_other_file_checked(out: str, good: Path) -> None:
     assert findings(out)[str(good)] == [(1, 23, "quote-low-closing")]
 
 
-def test_invalid_utf8_names_the_byte_offset(tmp_path: Path, good: Path) -> None:
+def test_invalid_utf8_names_the_byte_offset(tmp_path: Path, good: Path, mtlint_check) -> None:
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Grüße aus Köln.\n".encode("latin-1"))
-    status, out, err = run_inline(str(bad), str(good), "--format", "json")
+    status, out, err = mtlint_check(str(bad), str(good), "--format", "json")
     assert status == 2
     assert err == (f"mtlint: {bad}: not valid UTF-8 (byte 0xfc at byte offset 2); "
                    "use --encoding to read another encoding\n")
@@ -52,19 +42,19 @@ def test_invalid_utf8_names_the_byte_offset(tmp_path: Path, good: Path) -> None:
     assert_other_file_checked(out, good)
 
 
-def test_invalid_utf8_after_a_bom_counts_the_bom(tmp_path: Path) -> None:
+def test_invalid_utf8_after_a_bom_counts_the_bom(tmp_path: Path, mtlint_check) -> None:
     bad = tmp_path / "bom.txt"
     bad.write_bytes(b"\xef\xbb\xbfab\xff")
-    _, _, err = run_inline(str(bad))
+    _, _, err = mtlint_check(str(bad))
     assert "(byte 0xff at byte offset 5)" in err
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16"])
-def test_encoding_option_reads_other_encodings(tmp_path: Path, encoding: str) -> None:
+def test_encoding_option_reads_other_encodings(tmp_path: Path, encoding: str, mtlint_check) -> None:
     text = BROKEN if encoding != "latin-1" else "Er nannte es ,Bromance' und lachte. Grüße."
     path = tmp_path / "export.txt"
     path.write_bytes((text + "\n").encode(encoding))
-    status, out, err = run_inline(str(path), "--encoding", encoding, "--format", "json")
+    status, out, err = mtlint_check(str(path), "--encoding", encoding, "--format", "json")
     assert err == ""
     data = json.loads(out)["files"][0]
     assert data["error"] is None
@@ -73,33 +63,33 @@ def test_encoding_option_reads_other_encodings(tmp_path: Path, encoding: str) ->
     assert status in (0, 1)
 
 
-def test_unknown_encoding_is_a_usage_error(good: Path) -> None:
-    status, out, err = run_inline(str(good), "--encoding", "klingon")
+def test_unknown_encoding_is_a_usage_error(good: Path, mtlint_check) -> None:
+    status, out, err = mtlint_check(str(good), "--encoding", "klingon")
     assert (status, out, err) == (2, "", "mtlint: error: unknown encoding 'klingon'\n")
 
 
-def test_binary_file_with_text_name(tmp_path: Path, good: Path) -> None:
+def test_binary_file_with_text_name(tmp_path: Path, good: Path, mtlint_check) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    status, out, err = run_inline(str(binary), str(good), "--format", "json")
+    status, out, err = mtlint_check(str(binary), str(good), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {binary}: binary file (NUL byte at byte offset 8); not checked\n"
     assert_other_file_checked(out, good)
 
 
-def test_empty_file_is_clean(tmp_path: Path) -> None:
+def test_empty_file_is_clean(tmp_path: Path, mtlint_check) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert run_inline(str(empty)) == (0, "0 problems in 1 file.\n", "")
+    assert mtlint_check(str(empty)) == (0, "0 problems in 1 file.\n", "")
     markdown = tmp_path / "empty.md"
     markdown.write_bytes(b"")
-    assert run_inline(str(markdown))[0] == 0
+    assert mtlint_check(str(markdown))[0] == 0
 
 
-def test_no_final_newline(tmp_path: Path) -> None:
+def test_no_final_newline(tmp_path: Path, mtlint_check) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Erste Zeile.\n" + BROKEN, encoding="utf-8")
-    status, out, _ = run_inline(str(path))
+    status, out, _ = mtlint_check(str(path))
     assert status == 1
     lines = out.splitlines()
     assert lines[0].startswith(f"{path}:2:23: error [quote-low-closing]")
@@ -107,7 +97,7 @@ def test_no_final_newline(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("newline", ["\r", "\r\n", "mixed"])
-def test_line_endings(tmp_path: Path, newline: str) -> None:
+def test_line_endings(tmp_path: Path, newline: str, mtlint_check) -> None:
     lines = ["Titel der Seite", "", "Ein Absatz ohne Fehler.", "", BROKEN, "", BROKEN]
     if newline == "mixed":
         text = "".join(line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(lines))
@@ -115,37 +105,37 @@ def test_line_endings(tmp_path: Path, newline: str) -> None:
         text = newline.join(lines) + newline
     path = tmp_path / "a.txt"
     path.write_bytes(text.encode("utf-8"))
-    _, out, _ = run_inline(str(path), "--format", "json", "--select", "quote-low-closing")
+    _, out, _ = mtlint_check(str(path), "--format", "json", "--select", "quote-low-closing")
     assert findings(out)[str(path)] == [(5, 23, "quote-low-closing"),
                                         (7, 23, "quote-low-closing")]
     data = json.loads(out)["files"][0]["findings"]
     assert text[data[0]["offset"]] == "„"
 
 
-def test_bom_is_not_part_of_the_text(tmp_path: Path) -> None:
+def test_bom_is_not_part_of_the_text(tmp_path: Path, mtlint_check) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"\xef\xbb\xbf" + BROKEN.encode("utf-8") + b"\n")
-    _, out, _ = run_inline(str(path), "--format", "json")
+    _, out, _ = mtlint_check(str(path), "--format", "json")
     finding = json.loads(out)["files"][0]["findings"][0]
     assert (finding["line"], finding["column"], finding["offset"]) == (1, 23, 22)
 
 
-def test_missing_path(tmp_path: Path, good: Path) -> None:
+def test_missing_path(tmp_path: Path, good: Path, mtlint_check) -> None:
     missing = tmp_path / "nowhere.txt"
-    status, out, err = run_inline(str(missing), str(good), "--format", "json")
+    status, out, err = mtlint_check(str(missing), str(good), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {missing}: no such file or directory\n"
     assert_other_file_checked(out, good)
 
 
-def test_symlink_loop(tmp_path: Path, good: Path) -> None:
+def test_symlink_loop(tmp_path: Path, good: Path, mtlint_check) -> None:
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     folder = tmp_path / "dir"
     folder.mkdir()
     (folder / "self").symlink_to(folder)  # a folder that contains itself
     (folder / "c.txt").write_text(BROKEN + "\n", encoding="utf-8")
-    status, out, err = run_inline(str(tmp_path), "--format", "json")
+    status, out, err = mtlint_check(str(tmp_path), "--format", "json")
     assert status == 2
     assert f"mtlint: {tmp_path / 'a.txt'}: cannot read: Too many levels of symbolic links\n" in err
     result = findings(out)
@@ -153,14 +143,14 @@ def test_symlink_loop(tmp_path: Path, good: Path) -> None:
     assert result[str(folder / "c.txt")] == [(1, 23, "quote-low-closing")]  # once, not again
 
 
-def test_fifo_and_socket_are_not_read(tmp_path: Path, good: Path) -> None:
+def test_fifo_and_socket_are_not_read(tmp_path: Path, good: Path, mtlint_check) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)  # reading it would block forever
     sock_path = tmp_path / "sock.txt"
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(sock_path))
     try:
-        status, out, err = run_inline(str(tmp_path), "--format", "json")
+        status, out, err = mtlint_check(str(tmp_path), "--format", "json")
     finally:
         server.close()
     assert status == 2
@@ -170,7 +160,8 @@ def test_fifo_and_socket_are_not_read(tmp_path: Path, good: Path) -> None:
     assert_other_file_checked(out, good)
 
 
-def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    mtlint_check) -> None:
     """A folder that cannot be listed is that folder's error. Root lists every folder, so
     as root the refusal is simulated where os.walk meets it (os.scandir)."""
     tree = tmp_path / "tree"
@@ -190,7 +181,7 @@ def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     else:
         locked.chmod(0)
     try:
-        status, out, err = run_inline(str(tree), "--format", "json")
+        status, out, err = mtlint_check(str(tree), "--format", "json")
     finally:
         locked.chmod(0o755)
     assert status == 2
@@ -198,7 +189,8 @@ def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert findings(out)[str(tree / "open.txt")] == [(1, 23, "quote-low-closing")]
 
 
-def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyPatch,
+                         mtlint_check) -> None:
     """A read error (permission, I/O) is that file's error; simulated, as root reads all."""
     victim = tmp_path / "victim.txt"
     victim.write_text("Text.\n", encoding="utf-8")
@@ -210,14 +202,15 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", failing)
-    status, out, err = run_inline(str(victim), str(good), "--format", "json")
+    status, out, err = mtlint_check(str(victim), str(good), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {victim}: cannot read: Permission denied\n"
     assert_other_file_checked(out, good)
 
 
 def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              mtlint_check) -> None:
     from mtlint import runner
 
     gone = tmp_path / "gone.txt"
@@ -230,7 +223,7 @@ def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
         return targets
 
     monkeypatch.setattr("mtlint.runner.discover", discover_then_delete)
-    status, out, err = run_inline(str(tmp_path), "--format", "json")
+    status, out, err = mtlint_check(str(tmp_path), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {gone}: no such file or directory\n"
     assert_other_file_checked(out, good)

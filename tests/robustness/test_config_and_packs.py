@@ -4,7 +4,6 @@ timeout and reported as skipped."""
 
 from __future__ import annotations
 
-import io
 import json
 import time
 from pathlib import Path
@@ -12,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from mtlint import packs
-from mtlint.cli import main
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 RULE = '''
@@ -28,13 +26,6 @@ good = ["b"]
 '''
 
 
-def run_inline(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = main(["check", "--languagetool", "off", "--no-cache", *args], stdout=out,
-                  stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
 @pytest.mark.parametrize(("content", "message"), [
     ('selct = ["quotes"]\n',
      "selct: unknown key (known keys: encoding, extend-rules, fail-on, glossary, ignore, "
@@ -47,8 +38,8 @@ def run_inline(*args: str) -> tuple[int, str, str]:
     ('[languagetool]\nurl = "ftp://x"\n', "languagetool.url: must be an http:// or https:// URL"),
     (b'select = ["\xff"]\n', "config is not UTF-8"),
 ])
-def test_broken_config_names_file_and_key(tmp_path: Path, content: str | bytes,
-                                          message: str) -> None:
+def test_broken_config_names_file_and_key(tmp_path: Path, content: str | bytes, message: str,
+                                          mtlint_check) -> None:
     project, other = tmp_path / "project", tmp_path / "other"
     project.mkdir()
     other.mkdir()
@@ -59,21 +50,21 @@ def test_broken_config_names_file_and_key(tmp_path: Path, content: str | bytes,
         config.write_text(content, encoding="utf-8")
     (project / "a.txt").write_text(BROKEN, encoding="utf-8")
     (other / "b.txt").write_text(BROKEN, encoding="utf-8")
-    status, out, err = run_inline(str(project), str(other), "--format", "json")
+    status, out, err = mtlint_check(str(project), str(other), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {project / 'a.txt'}: {config}: {message}\n"
     files = json.loads(out)["files"]
     assert files[1]["path"] == str(other / "b.txt")
     assert len(files[1]["findings"]) == 1  # the file under a good configuration
 
-    status, out, err = run_inline(str(project / "a.txt"), "--config", str(config))
+    status, out, err = mtlint_check(str(project / "a.txt"), "--config", str(config))
     assert (status, out, err) == (2, "", f"mtlint: error: {config}: {message}\n")
 
 
-def test_broken_pyproject_names_the_table(tmp_path: Path) -> None:
+def test_broken_pyproject_names_the_table(tmp_path: Path, mtlint_check) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.mtlint]\nfail-on = "x"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
-    _, _, err = run_inline(str(tmp_path / "a.txt"))
+    _, _, err = mtlint_check(str(tmp_path / "a.txt"))
     assert err == (f"mtlint: {tmp_path / 'a.txt'}: {tmp_path / 'pyproject.toml'}: "
                    "tool.mtlint.fail-on: must be one of error, warning, info, never\n")
 
@@ -99,32 +90,40 @@ def test_broken_pyproject_names_the_table(tmp_path: Path) -> None:
     ("[[rule]\n", "invalid TOML: Expected ']]' at the end of an array declaration "
                   "(at line 1, column 7)"),
 ])
-def test_broken_rule_pack_names_file_and_rule(tmp_path: Path, rule: str, message: str) -> None:
+def test_broken_rule_pack_names_file_and_rule(tmp_path: Path, rule: str, message: str,
+                                              mtlint_check) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
     pack = rules / "house.toml"
     pack.write_text(rule, encoding="utf-8")
     (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
-    status, out, err = run_inline(str(tmp_path / "a.txt"), "--rules", str(rules))
+    status, out, err = mtlint_check(str(tmp_path / "a.txt"), "--rules", str(rules))
     assert (status, out) == (2, "")
     assert err == f"mtlint: error: {pack}: {message}\n"
 
 
-def test_catastrophic_pattern_is_stopped_and_reported(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """(?:a|aa)+$ backtracks exponentially on a run of a's that does not end the block."""
+@pytest.fixture
+def slow_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A pack whose pattern (?:a|aa)+$ backtracks exponentially on a run of a's that does
+    not end the block; the time limit lowered to 0.2 s."""
     monkeypatch.setattr(packs, "REGEX_TIMEOUT", 0.2)
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "slow.toml").write_text(
         RULE.format(id="slow-pattern", pattern="(?:a|aa)+$", message="Langsam: {match}"),
         encoding="utf-8")
+    return rules
+
+
+def test_catastrophic_pattern_is_stopped_and_reported(tmp_path: Path, slow_rules: Path,
+                                                      mtlint_check) -> None:
+    rules = slow_rules
     blocks = [BROKEN.strip(), "a" * 40 + "!", "aaa", "a" * 40 + "!", BROKEN.strip()]
     blocks += ["a" * 40 + "!"] * 5 + ["aa"]
     article = tmp_path / "a.txt"
     article.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     started = time.monotonic()
-    status, out, err = run_inline(str(article), "--rules", str(rules), "--format", "json")
+    status, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json")
     elapsed = time.monotonic() - started
     assert status == 1
     assert err == (f"mtlint: {article}: note: rule slow-pattern exceeded its 0.2 s time limit "
@@ -138,17 +137,12 @@ def test_catastrophic_pattern_is_stopped_and_reported(tmp_path: Path,
     assert elapsed < 3 * 0.2 + 10  # three timeouts, not one per block
 
 
-def test_single_timeout_keeps_the_rest_of_the_rule(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(packs, "REGEX_TIMEOUT", 0.2)
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "slow.toml").write_text(
-        RULE.format(id="slow-pattern", pattern="(?:a|aa)+$", message="Langsam"),
-        encoding="utf-8")
+def test_single_timeout_keeps_the_rest_of_the_rule(tmp_path: Path, slow_rules: Path,
+                                                   mtlint_check) -> None:
+    rules = slow_rules
     article = tmp_path / "a.txt"
     article.write_text("aa\n\n" + "a" * 40 + "!\n\naaaa\n", encoding="utf-8")
-    status, out, err = run_inline(str(article), "--rules", str(rules), "--format", "json",
+    status, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json",
                                   "--select", "slow-pattern")
     assert err == (f"mtlint: {article}: note: rule slow-pattern exceeded its 0.2 s time limit "
                    "(regex timeout) in the block at line 3; skipped there\n")

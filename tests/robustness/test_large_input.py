@@ -31,26 +31,24 @@ def seed_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
 
 
-def single_line(chars: int) -> str:
-    """Words of the seeds, one line, no punctuation (the worst case for sentence splits)."""
-    words = re.findall(r"\w+", seed_text())
-    rng = random.Random(7)
+def sampled(pieces: list[str], chars: int, seed: int) -> str:
+    """Random pieces joined by spaces up to `chars` characters."""
+    rng = random.Random(seed)
     out, size = [], 0
     while size < chars:
-        out.append(rng.choice(words))
+        out.append(rng.choice(pieces))
         size += len(out[-1]) + 1
     return " ".join(out)
+
+
+def single_line(chars: int) -> str:
+    """Words of the seeds, one line, no punctuation (the worst case for sentence splits)."""
+    return sampled(re.findall(r"\w+", seed_text()), chars, 7)
 
 
 def long_paragraph(chars: int) -> str:
     """Sentences of the seeds in one paragraph without line breaks."""
-    sentences = re.split(r"(?<=[.!?])\s+", seed_text().replace("\n", " "))
-    rng = random.Random(8)
-    out, size = [], 0
-    while size < chars:
-        out.append(rng.choice(sentences))
-        size += len(out[-1]) + 1
-    return " ".join(out)
+    return sampled(re.split(r"(?<=[.!?])\s+", seed_text().replace("\n", " ")), chars, 8)
 
 
 def rule_seconds(text: str, only: set[str] | None = None) -> dict[str, float]:

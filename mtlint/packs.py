@@ -195,7 +195,8 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
 
     source = FRAGMENT.sub(expand, entry["pattern"])
     try:
-        pattern = regex.compile(source, regex.V1)
+        # WORD: `$` and `^` in multiline mode also see \r\n and \r line ends.
+        pattern = regex.compile(source, regex.V1 | regex.WORD)
     except regex.error as error:
         raise PackError(f"{where}: invalid pattern: {error}") from None
 

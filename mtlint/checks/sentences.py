@@ -126,7 +126,9 @@ def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hi
     Wörter, die weder die Funktionswortlisten noch Lexikon oder Tagger als deutsch kennen.
 
     ## Fix-Sicherheit
-    Sicher: Das erste Wort wird großgeschrieben, sonst ändert sich nichts.
+    Sicher am Absatzanfang: Das erste Wort wird großgeschrieben, sonst ändert sich nichts.
+    Mitten im Absatz unsicher: Der Punkt davor kann eine unbekannte Abkürzung schließen
+    („Hauptstr. in Berlin“).
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH):
         text = block.text
@@ -146,10 +148,12 @@ def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hi
             if start != lead and word not in SENTENCE_OPENERS:
                 continue
             capital = word[0].upper() + word[1:]
+            # Mid-paragraph, the full stop before may close an unknown abbreviation
+            # ("Hauptstr. in"), so only a paragraph's first word is fixed blindly.
             yield Hit(
                 block.start + start, len(word),
                 f"Der Satz beginnt klein: „{word}“ sollte „{capital}“ heißen.",
-                (capital,), capital, Safety.SAFE,
+                (capital,), capital, Safety.SAFE if start == lead else Safety.UNSAFE,
             )
 
 

@@ -133,6 +133,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except KeyboardInterrupt:
         print("mtlint: interrupted", file=stderr)
         return 130
+    except Exception as error:
+        # A bug must not read as "findings" (exit 1) in CI; MTLINT_DEBUG shows the traceback.
+        if os.environ.get("MTLINT_DEBUG"):
+            raise
+        print(f"mtlint: internal error: {type(error).__name__}: {error} "
+              "(set MTLINT_DEBUG=1 for the traceback)", file=stderr)
+        return EXIT_ERROR
 
 
 def load_registry(extra_dirs: Sequence[Path]) -> dict:
@@ -175,7 +182,22 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     for folder in args.rules:
         if not folder.is_dir():
             raise UsageError(f"--rules {folder}: not a folder")
-    load_registry(args.rules)  # a broken pack is a usage error before any file is read
+    registry = load_registry(args.rules)  # a broken pack is a usage error before any file is read
+    if config is not None:
+        from mtlint.config import validate_selectors
+
+        extended = load_registry([*args.rules, *config.extend_rules])
+        try:
+            validate_selectors(config, extended)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+    from mtlint.config import unknown_selectors
+
+    for option, selectors in (("--select", args.select), ("--ignore", args.ignore)):
+        # A warning, not an error: a rule may come from a pack that a config file adds.
+        for name in unknown_selectors(selectors or (), registry):
+            print(f"mtlint: warning: {option} {name!r} names no rule or category "
+                  "(see `mtlint rules`)", file=stderr)
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")

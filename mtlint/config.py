@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,34 @@ def selector_matches(selector: str, rule_id: str, category: str) -> bool:
     if selector in (rule_id, category):
         return True
     return any(ch in selector for ch in "*?[") and fnmatch.fnmatchcase(rule_id, selector)
+
+
+def unknown_selectors(selectors: Iterable[str], rule_ids: Iterable[str]) -> list[str]:
+    """The selectors that name no rule: a misspelt id must not silently check nothing."""
+    ids = list(rule_ids)
+    categories = {c.value for c in Category}
+    unknown = []
+    for selector in selectors:
+        if selector in ("ALL", "*") or selector in categories or selector.startswith("lt:"):
+            continue
+        if not any(selector_matches(selector, rule_id, "") for rule_id in ids):
+            unknown.append(selector)
+    return unknown
+
+
+def validate_selectors(config: Config, rule_ids: Iterable[str]) -> None:
+    """Raise ConfigError naming the file and key of a selector that names no rule."""
+    ids = list(rule_ids)
+    keys: list[tuple[str, Iterable[str]]] = [
+        ("select", config.select), ("ignore", config.ignore),
+        ("severity", [name for name, _ in config.severity]),
+        *((f"per-file-ignores.{pattern}", rules) for pattern, rules in config.per_file_ignores),
+    ]
+    for key, selectors in keys:
+        unknown = unknown_selectors(selectors, ids)
+        if unknown:
+            raise ConfigError(f"{config.source}: {key}: no rule or category named "
+                              f"{unknown[0]!r} (see `mtlint rules`)")
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -239,6 +268,3 @@ def _parse_languagetool(value: Any, error: Any) -> LanguageToolConfig:
         settings["timeout"] = float(value["timeout"])
     return LanguageToolConfig(**settings)
 
-
-def category_names() -> set[str]:
-    return {c.value for c in Category}

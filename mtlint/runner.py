@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from mtlint.config import Config, ConfigError, find_config_file, load_config
+from mtlint.config import (
+    Config,
+    ConfigError,
+    find_config_file,
+    load_config,
+    validate_selectors,
+)
 from mtlint.document import Document, DocumentError
 from mtlint.engine import CheckResult, Linter
 from mtlint.finding import Finding
+from mtlint.packs import PackError
 from mtlint.registry import rules_for
 
 if TYPE_CHECKING:
@@ -177,7 +184,7 @@ class Runner:
         self.overrides = overrides or {}
         self.extra_rule_dirs = tuple(extra_rule_dirs)
         self.cache = cache
-        self._configs: dict[Path | None, Config] = {}
+        self._configs: dict[Path | None, Config | ConfigError] = {}
         self._sources: dict[Path, Path | None] = {}
         self._linters: dict[object, Linter] = {}
 
@@ -198,9 +205,26 @@ class Runner:
             self._sources[folder] = find_config_file(folder)
         source = self._sources[folder]
         if source not in self._configs:
-            base = load_config(source) if source is not None else Config()
-            self._configs[source] = self._with_overrides(base)
-        return self._configs[source]
+            try:
+                base = load_config(source) if source is not None else Config()
+                if source is not None:
+                    self._validate(base)
+                self._configs[source] = self._with_overrides(base)
+            except ConfigError as error:
+                # Remembered, so that a folder of files reads a broken config once.
+                self._configs[source] = error
+        found = self._configs[source]
+        if isinstance(found, ConfigError):
+            raise found
+        return found
+
+    def _validate(self, config: Config) -> None:
+        """A config's rule packs load and its selectors name rules; else ConfigError."""
+        try:
+            rules = rules_for(self.extra_rule_dirs + config.extend_rules)
+        except PackError as error:
+            raise ConfigError(f"{config.source}: extend-rules: {error}") from None
+        validate_selectors(config, rules)
 
     def _with_overrides(self, config: Config) -> Config:
         changes = dict(self.overrides)

@@ -168,3 +168,27 @@ def test_markdown_code_is_never_flagged(tmp_path: Path, suffix: str) -> None:
         assert status == 0, out
     else:
         assert status == 1
+
+
+def test_config_selector_that_names_no_rule_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('ignore = ["quote-lowclosing"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 2
+    assert "ignore: no rule or category named 'quote-lowclosing'" in err
+
+
+def test_missing_extend_rules_folder_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('extend-rules = ["house/"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 2
+    assert "extend-rules" in err and "house" in err
+
+
+def test_cli_selector_that_names_no_rule_is_warned_about(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                                "--select", "quote-lowclosing")
+    assert status == 0
+    assert "--select 'quote-lowclosing' names no rule or category" in err

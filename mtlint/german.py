@@ -45,6 +45,7 @@ import functools
 import gzip
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,6 +188,12 @@ def _make_analysis(
     return WordAnalysis(word, stts_tag(hanta_tag), lemma, hanta_tag, known)
 
 
+def composed(word: str) -> str:
+    """The NFC form: text pasted from macOS spells "ü" as "u" + a combining mark, and the
+    model and lexicon know only the composed letters."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def analyze_word(word: str) -> WordAnalysis:
     """Analyse one word without context (HanTa ``analyze``), cached per distinct word.
@@ -196,7 +203,7 @@ def analyze_word(word: str) -> WordAnalysis:
     if not _is_taggable(word):
         return _unanalysed(word)
     tagger = hanta_tagger()
-    stem, morphemes, hanta_tag = tagger.analyze(word, taglevel=3)
+    stem, morphemes, hanta_tag = tagger.analyze(composed(word), taglevel=3)
     return _make_analysis(tagger, word, stem, morphemes, hanta_tag)
 
 
@@ -211,7 +218,7 @@ def word_tags(word: str) -> frozenset[str] | None:
     if not _is_taggable(word):
         return None
     # HanTa's own normalisation: short runs of quote marks are one token, the rest lowercase.
-    key = '"' if len(word) <= 2 and all(c in "`´'" for c in word) else word.lower()
+    key = '"' if len(word) <= 2 and all(c in "`´'" for c in word) else composed(word).lower()
     if _tagger is not None and _word_forms is None:
         # The model is loaded anyway: its own table answers without reading the cache.
         entries = _tagger.cache.get(key)
@@ -516,6 +523,7 @@ def lookup_noun(word: str, *, compounds: bool = True) -> NounInfo | None:
     """
     if not word or not word[0].isalpha():
         return None
+    word = composed(word)
     for spelling in _spellings(word):
         readings, _ = _decode(spelling)
         if readings:

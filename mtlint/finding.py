@@ -144,6 +144,11 @@ class Finding:
         return self.safe_fix is not None and self.source == "mtlint"
 
     @property
+    def shown_suggestions(self) -> str:
+        """The first suggestions for a one-line display; an empty one means deletion."""
+        return " | ".join(s or "(entfernen)" for s in self.suggestions[:3])
+
+    @property
     def sort_key(self) -> tuple[int, int, int, str]:
         return (self.offset, self.length, -self.severity.rank, self.rule)
 

@@ -114,8 +114,10 @@ def fix_document(doc: Document, findings: list[Finding],
 
 def unified_diff(before: str, after: str, path: str) -> str:
     """A unified diff of two texts (line endings kept; a missing final one is marked)."""
+    # `patch -p1` strips the first component: an absolute path must not start with "//".
+    shown = path.lstrip("/")
     lines = difflib.unified_diff(LINE_WITH_BREAK.findall(before), LINE_WITH_BREAK.findall(after),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+                                 fromfile=f"a/{shown}", tofile=f"b/{shown}")
     out = []
     for line in lines:
         out.append(line)

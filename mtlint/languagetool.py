@@ -690,9 +690,9 @@ class Session:
         self.runner = runner
         self.environ = os.environ if environ is None else environ
         env_url = self.environ.get(ENV_URL, "").strip()
-        if env_url and not valid_url(env_url):
+        if env_url and self.setting != "off" and not valid_url(env_url):
             raise ValueError(f"{ENV_URL} must be an http(s) URL, not {env_url!r}")
-        self.env_url = env_url or None
+        self.env_url = (env_url or None) if self.setting != "off" else None
         self.note: str | None = None  # what to tell the user once, after `finish`
         self._servers: dict[str, Server] = {}
         self._local: Server | None = None

@@ -42,7 +42,7 @@ def render(report: Report, **_: Any) -> str:
         for finding in result.findings:
             message = finding.message
             if finding.suggestions:
-                message += " → " + " | ".join(finding.suggestions[:3])
+                message += " → " + finding.shown_suggestions
             lines.append(command(
                 COMMANDS[finding.severity], message, file=path, line=finding.line,
                 col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,

@@ -66,7 +66,7 @@ def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list
     lines.append(f"  {gutter} | {window}")
     underline = " " * caret_column + paint("caret", "^" * width)
     if finding.suggestions:
-        underline += " " + paint("suggestion", " | ".join(finding.suggestions[:3]))
+        underline += " " + paint("suggestion", finding.shown_suggestions)
     lines.append(f"  {' ' * len(gutter)} | {underline}")
     return lines
 

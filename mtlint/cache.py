@@ -164,6 +164,10 @@ class ResultCache:
         self._configs: dict[tuple, str] = {}
         self.hits = self.misses = 0
 
+    def __getstate__(self) -> dict:
+        # Sent to spawned worker processes: the folder, not the memos (they hold linters).
+        return {**self.__dict__, "_rulesets": {}, "_configs": {}}
+
     def key(self, doc: Document, config: Config, linter: Linter) -> str:
         entry = self._rulesets.get(id(linter))
         if entry is None or entry[0] is not linter:

@@ -266,3 +266,19 @@ def test_package_digest_covers_sources(monkeypatch) -> None:
     first = cache_module._package_digest()
     assert first == cache_module._package_digest()
     assert len(first) == 32
+
+
+def test_workers_fill_the_cache_and_the_parent_reads_it(tree: Path, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    from mtlint import parallel
+
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    for index in range(6):
+        (tree / f"x{index}.txt").write_text(f"Absatz {index} mit „Fehler„.\n", encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    first = check(tree, cache_dir, "-j", "2")
+    assert len(entries(cache_dir)) == 9
+    started = []
+    monkeypatch.setattr(parallel._Worker, "__init__", lambda *a: started.append(1))
+    assert check(tree, cache_dir, "-j", "2") == first
+    assert started == []  # every file came from the cache, no worker was needed

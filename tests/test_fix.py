@@ -283,3 +283,24 @@ def test_fix_on_a_copy_of_the_seeds_leaves_only_findings_without_a_safe_fix(
     assert sorted(changed) == sorted(
         Path(line[6:]).name for line in diff.splitlines() if line.startswith("+++ b/"))
     assert sorted(os.listdir(copy)) == sorted(os.listdir(seeds_dir))  # no temporary files
+
+
+@pytest.mark.parametrize("fault", [OSError(28, "No space left on device"), KeyboardInterrupt()],
+                         ids=["disk-full", "ctrl-c"])
+def test_a_fault_while_writing_leaves_the_original_intact(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(BROKEN, encoding="utf-8")
+
+    def failing_replace(*_: object) -> None:
+        raise fault
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    if isinstance(fault, KeyboardInterrupt):
+        status, _, err = run_inline(str(article), "--fix")
+        assert status == 130 and "interrupted" in err
+    else:
+        status, _, err = run_inline(str(article), "--fix")
+        assert status == 2 and "No space left on device" in err
+    assert article.read_text(encoding="utf-8") == BROKEN
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no temporary file left

@@ -172,12 +172,10 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.fail_on:
         overrides["fail_on"] = args.fail_on
     if args.encoding:
-        import codecs
+        from mtlint.config import known_encoding
 
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            raise UsageError(f"unknown encoding {args.encoding!r}") from None
+        if not known_encoding(args.encoding):
+            raise UsageError(f"unknown encoding {args.encoding!r}")
         overrides["encoding"] = args.encoding
     for folder in args.rules:
         if not folder.is_dir():

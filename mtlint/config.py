@@ -179,7 +179,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
             raise error("fail-on", f"must be one of {', '.join(FAIL_LEVELS)}")
         settings["fail_on"] = data["fail-on"]
     if "encoding" in data:
-        if not isinstance(data["encoding"], str) or not _known_encoding(data["encoding"]):
+        if not isinstance(data["encoding"], str) or not known_encoding(data["encoding"]):
             raise error("encoding", "must name a text encoding such as 'utf-8' or 'cp1252'")
         settings["encoding"] = data["encoding"]
     if "severity" in data:
@@ -214,7 +214,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     return Config(**settings)
 
 
-def _known_encoding(name: str) -> bool:
+def known_encoding(name: str) -> bool:
+    """Whether Python can decode this encoding name."""
     import codecs
 
     try:

@@ -91,7 +91,6 @@ class RuleContext:
 
     # Correct term -> renderings known to be wrong for it (from the user's config).
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ LOWERCASE_AFTER_END = regex.compile(
     (?P<word>\p{Ll}[\p{Ll}\p{M}]*)  # a lowercase word
     """
 )
+LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 WORD_AT = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
 
 
@@ -87,10 +88,15 @@ def _ends_sentence(text: str, match: regex.Match[str]) -> bool:
     dot = match.start("end")
     if _is_abbreviation_before(text, dot):
         return False
-    before = regex.search(r"[\p{L}\p{M}]+$", text[:dot])
-    if before is None:
+    # The letters right before the dot ("$" also matches before a final line break),
+    # walked backwards so that each full stop costs only its word.
+    end = dot - 1 if text[dot - 1:dot] == "\n" else dot
+    start = end
+    while start > 0 and LETTER_OR_MARK.match(text, start - 1):
+        start -= 1
+    if start == end:
         return False
-    word = before.group()
+    word = text[start:end]
     return len(word) >= 4 and not word.isupper() and word.lower() not in ABBREVIATIONS
 
 
@@ -181,17 +187,25 @@ NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VM
 MAX_FRONTED_WORDS = 6
 
 
-def inside_quotation(text: str, index: int) -> bool:
-    """Whether `index` lies inside a quotation that opened earlier in the block."""
+def quotation_depths(text: str) -> list[int]:
+    """The quotation depth before each offset of `text` (one more entry than chars), so
+    that many offsets are looked up in one pass over the text."""
+    depths = [0]
     depth = 0
-    for char in text[:index]:
+    for char in text:
         if char in "„»":
             depth += 1
         elif char in "“«" and depth:
             depth -= 1
         elif char == '"':
             depth = 0 if depth else 1
-    return depth > 0
+        depths.append(depth)
+    return depths
+
+
+def inside_quotation(text: str, index: int) -> bool:
+    """Whether `index` lies inside a quotation that opened earlier in the block."""
+    return quotation_depths(text[:index])[-1] > 0
 
 
 def _glued_to_previous(text: str, start: int, end: int, previous: str) -> bool:
@@ -199,8 +213,12 @@ def _glued_to_previous(text: str, start: int, end: int, previous: str) -> bool:
     lost sentence boundary leaves it: not after punctuation (verse lines after a comma,
     "1. Die", "(Siehe"), not before a hyphen or apostrophe ("Vor- und Nachteile",
     "Seit'"), not nominalised after an article ("das Ob und Wie")."""
-    before = text[:start]
-    if not before[-1:].isspace() or not before.rstrip()[-1:].isalnum():
+    if start == 0 or not text[start - 1].isspace():
+        return False
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    if last < 0 or not text[last].isalnum():
         return False
     if text[end:end + 1] in "-‐'’(":
         return False
@@ -233,8 +251,10 @@ def _opens_main_clause(sentence: str, words: list[regex.Match[str]], index: int)
             continue
         tags = german.word_tags(candidate) or frozenset({german.analyze_word(candidate).tag})
         if tags & FINITE_TAGS:
-            following = sentence[words[position].end():].lstrip()
-            return bool(following) and following[0].isalnum()
+            following = words[position].end()
+            while following < len(sentence) and sentence[following].isspace():
+                following += 1
+            return following < len(sentence) and sentence[following].isalnum()
         if tags & NON_FINITE_VERB_TAGS:
             return False
     return False
@@ -301,6 +321,7 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
     capitals = sum(1 for w in words if w.group()[:1].isupper())
     if capitals * 4 > len(words) * 3:
         return  # Title Case or a list of names: capitals mean nothing here
+    depths: list[int] | None = None  # built on first need
     for index, match in enumerate(words[1:], start=1):
         word = match.group()
         if word.lower() not in BOUNDARY_WORDS or not (word[0].isupper() and word[1:].islower()):
@@ -308,9 +329,11 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
         start, end = match.start(), match.end()
         if sentence[start - 1] in CLOSING_QUOTES + "„" and sentence[start - 2:start - 1].isalpha():
             glue = "quote"
-        elif _glued_to_previous(sentence, start, end, words[index - 1].group()) and not (
-            inside_quotation(sentence, start)
-        ):
+        elif _glued_to_previous(sentence, start, end, words[index - 1].group()):
+            if depths is None:
+                depths = quotation_depths(sentence)
+            if depths[start] > 0:
+                continue
             glue = "space"
         else:
             continue

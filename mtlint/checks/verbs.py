@@ -12,6 +12,7 @@ cheap.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -20,8 +21,8 @@ from mtlint import german
 from mtlint.checks.sentences import (
     OPENING_QUOTES,
     WORD_AT,
-    inside_quotation,
     lost_boundaries,
+    quotation_depths,
 )
 from mtlint.document import BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
@@ -188,20 +189,6 @@ CLAUSE_OPENERS = SUBORDINATING_CONJUNCTIONS | word_set(
 )
 
 
-def _segments(text: str, start: int) -> list[tuple[int, int]]:
-    """Stretches of `text` from `start` to the end of the sentence, separated by commas,
-    semicolons and colons."""
-    spans = []
-    position = start
-    for match in regex.finditer(r"[,;:]|$", text[start:]):
-        end = start + match.start()
-        spans.append((position, end))
-        position = start + match.end()
-        if not match.group():
-            break
-    return spans
-
-
 def could_close_bracket(word: str, last: bool = False) -> bool:
     """Whether a word may be the participle, infinitive or separable particle that
     closes a verb bracket (`last`: it ends its clause, where particles stand)."""
@@ -216,44 +203,112 @@ def could_close_bracket(word: str, last: bool = False) -> bool:
     return bool(tags & {"VVFIN"}) and word.endswith(("en", "ern", "eln"))
 
 
-def _closes_bracket(text: str, segment: tuple[int, int], adjectives: bool = True) -> bool:
-    """Whether a stretch holds a word that may close a verb bracket; with `adjectives`
-    False, participles that are also adjectives ("entfernt") do not count."""
-    words = _words(text[segment[0]:segment[1]])
-    for index, match in enumerate(words):
-        word = match.group()
-        if word == "zu" and index + 1 < len(words) and words[index + 1].group().islower():
-            return True  # "zu sein", "zu erhöhen"; not "zu Googles Cloud"
-        if index + 1 == len(words) and word.islower() and word.endswith(("en", "ern", "eln")):
-            return True  # a clause-final verb the tagger does not know: "gaten"
-        if could_close_bracket(word, index + 1 == len(words)) and (
-            adjectives or not word_tags(word) & {"ADJD", "ADJA"}
-        ):
-            return True
-    return False
+class _Sentence:
+    """Words, clause separators and time phrases of one sentence, found once and looked
+    up by offset, so that verb-bracket-open stays linear on long sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = _words(text)
+        self.starts = [match.start() for match in self.words]
+        self.separators = [match.start() for match in regex.finditer(r"[,;:]", text)]
+        self.commas = [i for i in self.separators if text[i] != ":"]
+        # Where the last stretch ends ("$" also matches before a final line break).
+        self.end = len(text) - 1 if text.endswith("\n") else len(text)
+        self._closes: dict[tuple[int, bool], bool] = {}
+        self._next_closer = (0, -1)  # (from, found): the first closer at or after `from`
+        self._past: tuple[list[int], list[int]] | None = None
+
+    def segment_end(self, start: int) -> int:
+        """The end of the stretch from `start` to the next comma, semicolon or colon."""
+        index = bisect_left(self.separators, start)
+        return self.separators[index] if index < len(self.separators) else self.end
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices of the words within start..end."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def closes(self, index: int, adjectives: bool) -> bool:
+        """Whether word `index` may close a verb bracket in its stretch (see
+        `_closes_bracket`)."""
+        key = (index, adjectives)
+        if key not in self._closes:
+            last = bisect_left(self.starts, self.segment_end(self.starts[index]))
+            self._closes[key] = _closes_bracket(self.words, index, last, adjectives)
+        return self._closes[key]
+
+    def next_closer(self, index: int) -> int:
+        """The index of the first word from `index` on that may close a bracket (with
+        adjectives), or the number of words; ascending queries scan each word once."""
+        known_from, found = self._next_closer
+        if known_from <= index <= found:
+            return found
+        found = index
+        while found < len(self.words) and not self.closes(found, True):
+            found += 1
+        self._next_closer = (index, found)
+        return found
+
+    def past_event(self, start: int, end: int) -> bool:
+        """Whether PAST_EVENT matches within start..end, as it would in that slice."""
+        if self._past is None:
+            found = PAST_EVENT.finditer(self.text, overlapped=True)
+            matches = [(m.start(), m.end()) for m in found]
+            least = []
+            lowest = len(self.text) + 1
+            for _, match_end in reversed(matches):
+                lowest = min(lowest, match_end)
+                least.append(lowest)
+            self._past = ([m[0] for m in matches], least[::-1])
+        starts, least_end = self._past
+        index = bisect_left(starts, start)
+        return index < len(starts) and least_end[index] <= end
 
 
-def _bracket_closed(text: str, aux_end: int, perfect: bool) -> bool:
+def _closes_bracket(words: list[regex.Match[str]], index: int, last: int,
+                    adjectives: bool = True) -> bool:
+    """Whether word `index` of a stretch ending before word `last` may close a verb
+    bracket; with `adjectives` False, participles that are also adjectives ("entfernt")
+    do not count."""
+    word = words[index].group()
+    if word == "zu" and index + 1 < last and words[index + 1].group().islower():
+        return True  # "zu sein", "zu erhöhen"; not "zu Googles Cloud"
+    if index + 1 == last and word.islower() and word.endswith(("en", "ern", "eln")):
+        return True  # a clause-final verb the tagger does not know: "gaten"
+    return could_close_bracket(word, index + 1 == last) and (
+        adjectives or not word_tags(word) & {"ADJD", "ADJA"}
+    )
+
+
+def _bracket_closed(sentence: _Sentence, aux_end: int, perfect: bool) -> bool:
     """Whether the clause of the auxiliary ending at `aux_end` gets its participle or
     infinitive, in its own stretch up to the next comma or anywhere after it.
 
     For a perfect tense, a stretch right after the clause that ends the sentence is an
     apposition ("…, nicht weit vom Hauptsitz entfernt."): an adjective-like participle
     there does not close the bracket."""
-    segments = _segments(text, aux_end)
-    if _closes_bracket(text, segments[0]):
+    first = bisect_left(sentence.starts, aux_end)
+    later = len(sentence.separators) - bisect_left(sentence.separators, aux_end)
+    if not (perfect and later == 1):
+        return sentence.next_closer(first) < len(sentence.words)
+    separator = sentence.separators[-1]
+    if sentence.next_closer(first) < bisect_left(sentence.starts, separator):
         return True
-    for index in range(1, len(segments)):
-        apposition = perfect and index == 1 and len(segments) == 2
-        if _closes_bracket(text, segments[index], adjectives=not apposition):
-            return True
-    return False
+    begin, stop = sentence.word_range(separator + 1, sentence.end)
+    return any(sentence.closes(index, False) for index in range(begin, stop))
 
 
-def _clause_before(text: str, position: int) -> str:
-    """The stretch of `text` from the last comma before `position` to it."""
-    start = max(text.rfind(",", 0, position), text.rfind(";", 0, position))
-    return text[start + 1:position]
+def _past_event_in_clause(sentence: _Sentence, verb: regex.Match[str], end: int) -> bool:
+    """Whether a time phrase for a past event stands in the clause of `verb`: from the
+    last comma before it to `end`, the verb itself left out."""
+    text = sentence.text
+    index = bisect_left(sentence.commas, verb.start()) - 1
+    start = sentence.commas[index] + 1 if index >= 0 else 0
+    before = text[verb.start() - 1] if verb.start() > start else " "
+    if regex.match(r"\w", before) or regex.match(r"\w", text[verb.end():verb.end() + 1]):
+        # Rare glue ("_hat_"): the phrase may run across the join, search the text.
+        return bool(PAST_EVENT.search(text[start:verb.start()] + text[verb.end():end]))
+    return sentence.past_event(start, verb.start()) or sentence.past_event(verb.end(), end)
 
 
 def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
@@ -284,7 +339,8 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
             text = sentence.text
-            words = _words(text)
+            indexed = _Sentence(text)
+            words = indexed.words
             for index, match in enumerate(words):
                 lower = match.group().lower()
                 if index > 0 and not match.group()[:1].islower():
@@ -292,23 +348,23 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 perfect = lower in PRESENT_PERFECT_AUX
                 if not perfect and lower not in BRACKET_MODALS:
                     continue
-                segment_end = _segments(text, match.end())[0][1]
+                segment_end = indexed.segment_end(match.end())
                 while segment_end > match.end() and text[segment_end - 1] in " .!?…":
                     segment_end -= 1
-                after = _words(text[match.end():segment_end])
+                first, stop = indexed.word_range(match.end(), segment_end)
+                after = stop - first
                 if not after or text[segment_end:segment_end + 1] == "?":
                     continue
                 if perfect:
-                    clause = _clause_before(text, match.start()) + text[match.end():segment_end]
-                    if not PAST_EVENT.search(clause):
+                    if not _past_event_in_clause(indexed, match, segment_end):
                         continue
-                elif len(after) < 3:
+                elif after < 3:
                     continue
                 if index > 0 and could_close_bracket(words[index - 1].group()) and not (
                     regex.search(r"[,;:]", text[words[index - 1].end():match.start()])
                 ):
                     continue  # verb-final: "..., die genutzt werden können"
-                if _bracket_closed(text, match.end(), perfect):
+                if _bracket_closed(indexed, match.end(), perfect):
                     continue
                 yield Hit(
                     sentence.start + match.start(), segment_end - match.start(),
@@ -326,10 +382,8 @@ COORDINATORS = regex.compile(r"\s(?:und|oder|sowie|aber)\s")
 
 def _top_level(text: str) -> list[tuple[int, int]]:
     """Coordinator matches of `text` outside quotations."""
-    return [
-        (m.start(), m.end()) for m in COORDINATORS.finditer(text)
-        if not inside_quotation(text, m.start())
-    ]
+    depths = quotation_depths(text)
+    return [(m.start(), m.end()) for m in COORDINATORS.finditer(text) if not depths[m.start()]]
 
 
 def verb_missing_run_on(doc: Document, context: RuleContext) -> Iterator[Hit]:

@@ -276,6 +276,8 @@ def heading_lowercase_noun(doc: Document, context: RuleContext) -> Iterator[Hit]
     Unsicher: Die Schreibung der Namen kommt aus dem Text selbst oder aus dem Lexikon und
     sollte geprüft werden.
     """
+    if not doc.headings:
+        return  # the body's spellings are only needed to judge headings
     body = BodySpellings.of(doc)
     for block in doc.headings:
         corrections = _lowercase_nouns(block, body)
@@ -377,6 +379,8 @@ def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Unsicher: Die Korrektur schreibt die gemeldeten Wörter klein; Namen, die Lexikon und
     Text nicht kennen, könnten darunter sein.
     """
+    if not doc.headings:
+        return  # the body's spellings are only needed to judge headings
     body = BodySpellings.of(doc)
     for block in doc.headings:
         flagged = [

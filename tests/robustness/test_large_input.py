@@ -88,6 +88,9 @@ def superlinear_rules(small_text: str, large_text: str) -> dict[str, float]:
 KNOWN_QUADRATIC: dict[str, str] = {}
 
 
+# A timing comparison, so not part of the default run (speed is the benchmark's business):
+# `pytest -m perf` on a quiet machine.
+@pytest.mark.perf
 @pytest.mark.parametrize("make", [single_line, long_paragraph], ids=["line", "paragraph"])
 def test_no_rule_is_quadratic(make) -> None:
     superlinear = superlinear_rules(make(SMALL), make(LARGE))

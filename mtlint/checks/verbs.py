@@ -183,11 +183,6 @@ PAST_EVENT = regex.compile(
     )\b
     """
 )
-# Words that open an embedded clause or insertion after a comma.
-CLAUSE_OPENERS = SUBORDINATING_CONJUNCTIONS | word_set(
-    "der die das dem den deren dessen denen welcher welche welches um ohne statt anstatt wie"
-)
-
 
 def could_close_bracket(word: str, last: bool = False) -> bool:
     """Whether a word may be the participle, infinitive or separable particle that

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from mtlint import german
-from mtlint.document import Block, BlockKind, Document, _is_abbreviation_before
+from mtlint.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.wordclasses import (
     ARTICLES,
@@ -53,7 +53,6 @@ LOWERCASE_AFTER_END = regex.compile(
     """
 )
 LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
-WORD_AT = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
 
 
 def _is_plain_lowercase_word(text: str, start: int) -> str | None:
@@ -62,7 +61,7 @@ def _is_plain_lowercase_word(text: str, start: int) -> str | None:
     Words with capitals inside (iPhone, eBay), digits, apostrophes ('s) or a following
     bracket or dot-letter (man page "ls(1)", "example.org") are names or code.
     """
-    match = WORD_AT.match(text, start)
+    match = WORD.match(text, start)
     if match is None:
         return None
     word = match.group()
@@ -300,7 +299,7 @@ def sentence_boundary_missing(doc: Document, context: RuleContext) -> Iterator[H
             for start, glue in lost_boundaries(sentence.text):
                 if glue != "space":
                     continue  # a quote glued to the next sentence: sentence-missing-space
-                word = WORD_AT.match(sentence.text, start).group()
+                word = WORD.match(sentence.text, start).group()
                 yield Hit(
                     sentence.start + start, len(word),
                     f"„{word}“ ist mitten im Satz großgeschrieben: Hier fehlt vermutlich ein "
@@ -317,7 +316,7 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
     (no space after a closing quote: "... „Bromance„Die jüngsten ... deuten ...").
     The word must open a clause with its finite verb in second position.
     """
-    words = list(WORD_AT.finditer(sentence))
+    words = list(WORD.finditer(sentence))
     capitals = sum(1 for w in words if w.group()[:1].isupper())
     if capitals * 4 > len(words) * 3:
         return  # Title Case or a list of names: capitals mean nothing here

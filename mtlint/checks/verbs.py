@@ -20,11 +20,10 @@ import regex
 from mtlint import german
 from mtlint.checks.sentences import (
     OPENING_QUOTES,
-    WORD_AT,
     lost_boundaries,
     quotation_depths,
 )
-from mtlint.document import BlockKind, Document, Span
+from mtlint.document import WORD, BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.wordclasses import (
     FINITE_AUX_OR_MODAL,
@@ -105,7 +104,7 @@ def has_finite_verb(words: list[str], first: bool = True) -> bool:
 
 
 def _words(text: str) -> list[regex.Match[str]]:
-    return list(WORD_AT.finditer(text))
+    return list(WORD.finditer(text))
 
 
 # --- verb-missing -------------------------------------------------------------------

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import regex
 
 from mtlint import german
-from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, WORD_AT
+from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
-from mtlint.document import BlockKind, Document
+from mtlint.document import WORD, BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.wordclasses import (
     ARTICLES,
@@ -199,11 +199,11 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             comma = found.start() if found else -1
             if comma < 0 or any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
                 continue
-            fronted = [m.group() for m in WORD_AT.finditer(text[:comma])]
+            fronted = [m.group() for m in WORD.finditer(text[:comma])]
             kind = _fronted_kind(fronted) if fronted else None
             if kind is None:
                 continue
-            rest = list(WORD_AT.finditer(text, comma + 1))
+            rest = list(WORD.finditer(text, comma + 1))
             gaps = [text[comma + 1:rest[0].start()]] + [
                 text[a.end():b.start()] for a, b in itertools.pairwise(rest)
             ] if rest else []

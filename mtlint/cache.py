@@ -182,7 +182,7 @@ class ResultCache:
         digest = hashlib.blake2b(digest_size=20)
         digest.update(entry[1].encode())
         digest.update(part.encode())
-        digest.update(doc.text.encode("utf-8", "surrogatepass"))
+        digest.update(doc.source.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -214,21 +214,28 @@ class ResultCache:
             "mtlint": __version__, "format": FORMAT, "key": key,
             "findings": [_finding_to_json(f) for f in result.findings if f.source == SOURCE],
         }
-        path = self._path(key)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_cache_file(self._path(key), text.encode("utf-8"))
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a file in a cache folder atomically (temporary file, then os.replace), so
+    that concurrent runs never read half a file; a cache that cannot be written only
+    costs speed, so errors are ignored."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
         temp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, path)
-            temp = None
-        except OSError:
-            pass
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
+    except OSError:
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 _CATEGORIES = {c.value: c for c in Category}
@@ -252,7 +259,7 @@ def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
             or data.get("mtlint") != __version__:
         raise ValueError("not an entry for this key")
     findings = []
-    size = len(doc.text)
+    size = len(doc.source.text)
     for item in data["findings"]:
         rule, category, severity, offset, length, message, suggestions, fix = item
         if not (isinstance(rule, str) and isinstance(message, str) and type(offset) is int
@@ -266,8 +273,8 @@ def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
                     and isinstance(replacement, str)):
                 raise ValueError("malformed fix")
             fix = Fix(fix_offset, fix_length, replacement, _SAFETIES[safety])
-        line, column = doc.position(offset)
-        end_line, end_column = doc.position(offset + length)
+        line, column = doc.source.position(offset)
+        end_line, end_column = doc.source.position(offset + length)
         findings.append(Finding(
             rule=rule, category=_CATEGORIES[category], severity=_SEVERITIES[severity],
             source=SOURCE,

@@ -1,12 +1,13 @@
 """Offline German analysis for mtlint's rules: POS tags, lemmas, noun genders.
 
-Two sources, both loaded lazily on first use and then kept for the process:
+Two sources, both loaded lazily on first use and then kept for the process (how they
+load fast is ``mtlint.german_data``):
 
 * **HanTa** (Hanover Tagger 1.2.1, German model ``morphmodel_ger.pgz`` inside its
   wheel) gives STTS part-of-speech tags and lemmas.  ``analyze_word`` looks at one
   word without context and is cached per distinct word; ``tag_words`` runs HanTa's
   sentence tagger (5-9 ms per sentence), so call it only where a rule needs context.
-* **The noun lexicon** ``data/nouns.tsv.gz`` (derived from german-nouns / Wiktionary,
+* **The noun lexicon** ``data/nouns.tsv`` (derived from german-nouns / Wiktionary,
   CC BY-SA 4.0, see ``data/build_nouns.py``) gives every inflected form of about
   90,000 nouns with gender(s) and case/number slots.  ``lookup_noun`` falls back to
   the longest known final noun for compounds ("Satellitenbüro" -> "Büro", n).
@@ -40,18 +41,14 @@ FM, NE, XY, CARD or punctuation.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import gzip
 import re
-import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-LEXICON_PATH = Path(__file__).parent / "data" / "nouns.tsv.gz"
+from mtlint.german_data import hanta_tagger, lexicon_entry, model_part
 
 #: Tags after which a word is not counted as German (foreign, names, symbols).
 NON_GERMAN_TAGS = frozenset({"FM", "NE", "XY", "CARD", "$.", "$,", "$("})
@@ -66,61 +63,18 @@ MAX_WORD_LENGTH = 64
 MIN_COMPOUND_HEAD = 3
 MIN_COMPOUND_TAIL = 3
 
-_load_lock = threading.RLock()  # re-entered: the word-form table loads the model
-_tagger: Any = None
-_lexicon: list[str] | None = None
-
-
 # ---------------------------------------------------------------------------
 # HanTa
 # ---------------------------------------------------------------------------
 
 
-# Measured on the 2-core dev machine (Python 3.11.7, HanTa 1.2.1, 3-5 runs each):
-#   import mtlint.german            15-20 ms, ~10 of them dataclasses/inspect, which the
-#                                   rest of mtlint imports anyway; numpy/HanTa not loaded
-#   hanta_tagger(), first call      0.22-0.28 s: numpy import 0.08-0.10 s, HanTa 0.004 s,
-#                                   unpickling morphmodel_ger.pgz 0.13-0.18 s
+# Measured on the 2-core dev machine (Python 3.11.7, HanTa 1.2.1, 3-5 runs each); what
+# loading costs is in mtlint.german_data:
 #   analyze_word                    0.55-0.8 ms per distinct word (all of it HanTa's
 #                                   analyze; taglevel 3 costs the same as taglevel 1);
 #                                   a cache hit is a dict lookup
 #   tag_words                       8-9 ms per sentence on seed 004 (80 sentences); the
 #                                   design notes measured 4.8 ms on a quieter machine
-def hanta_tagger() -> Any:
-    """Return the process-wide HanTa German tagger, loading it on first use."""
-    global _tagger
-    if _tagger is None:
-        # Checked again under the lock so that parallel first calls load the model once.
-        with _load_lock:
-            if _tagger is None:
-                from HanTa import HanoverTagger  # imports numpy: keep it off the import path
-
-                # HanTa's own `reachable` is quadratic (30-40 ms of every start);
-                # _reachable computes the same table (checked in tests/test_german.py).
-                HanoverTagger.HanoverTagger.reachable = _reachable
-                _tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    return _tagger
-
-
-def _reachable(tagger: Any) -> None:
-    """HanoverTagger.reachable, linear: for every final state the set of states from
-    which it can be reached (all ancestors in the transition graph)."""
-    predecessors: dict[int, set[int]] = {}
-    for (_, state), followers in tagger.LP_trans.items():
-        for follower in followers:
-            predecessors.setdefault(follower, set()).add(state)
-    tagger.reachability = {}
-    for final in tagger.int2tag:
-        if final >= 0:
-            continue
-        seen = set(predecessors.get(final, ()))
-        todo = list(seen)
-        while todo:
-            for state in predecessors.get(todo.pop(), ()):
-                if state not in seen:
-                    seen.add(state)
-                    todo.append(state)
-        tagger.reachability[final] = frozenset(seen)
 
 
 @dataclass(frozen=True)
@@ -219,90 +173,9 @@ def word_tags(word: str) -> frozenset[str] | None:
         return None
     # HanTa's own normalisation: short runs of quote marks are one token, the rest lowercase.
     key = '"' if len(word) <= 2 and all(c in "`´'" for c in word) else composed(word).lower()
-    if _tagger is not None and _word_forms is None:
-        # The model is loaded anyway: its own table answers without reading the cache.
-        entries = _tagger.cache.get(key)
-        return frozenset(stts_tag(_tagger.int2tag[t]) for t, _ in entries) if entries else None
-    tags = _word_form_table().get(key)
-    return frozenset(tags.split(" ")) if tags else None  # STTS has "$," so not a comma
-
-
-# HanTa's full-form table as form -> STTS tags separated by spaces.
-_word_forms: dict[str, str] | None = None
-
-
-def _word_form_table() -> dict[str, str]:
-    """HanTa's full-form table, read from the user cache where the first run writes it.
-
-    Reading it takes ~10 ms, loading HanTa's model (numpy and the pickled model) ~0.2 s;
-    many documents need nothing else, so the model then loads only for real analysis.
-    """
-    global _word_forms
-    if _word_forms is None:
-        with _load_lock:
-            if _word_forms is None:
-                _word_forms = _read_word_forms() or _build_word_forms()
-    return _word_forms
-
-
-def _word_forms_path() -> Path | None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("HanTa")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    model = Path(next(iter(spec.submodule_search_locations))) / "morphmodel_ger.pgz"
-    try:
-        info = model.stat()
-    except OSError:
-        return None
-    from mtlint.cache import default_cache_dir
-
-    # Keyed by the model file, so that another HanTa version gets its own table.
-    name = f"hanta-wordforms-v3-{info.st_size}-{int(info.st_mtime)}.tsv.gz"
-    return default_cache_dir() / name
-
-
-def _read_word_forms() -> dict[str, str] | None:
-    path = _word_forms_path()
-    if path is None:
-        return None
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as stream:
-            lines = stream.read().splitlines()
-    except (OSError, EOFError, UnicodeDecodeError):
-        return None  # absent or damaged: rebuilt from the model
-    table = dict(line.split("\t", 1) for line in lines if "\t" in line)
-    return table if table and len(table) == len(lines) else None
-
-
-def _build_word_forms() -> dict[str, str]:
-    tagger = hanta_tagger()
-    table = {
-        form: " ".join(sorted({stts_tag(tagger.int2tag[tag]) for tag, _ in entries}))
-        for form, entries in tagger.cache.items() if entries and "\t" not in form
-        and "\n" not in form
-    }
-    path = _word_forms_path()
-    if path is not None:
-        import contextlib
-        import os
-        import tempfile
-
-        # A cache that cannot be written only costs speed; never fail a check for it.
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
-                                                                    mtime=0) as stream:
-                    stream.write("".join(f"{form}\t{tags}\n"
-                                         for form, tags in sorted(table.items())).encode())
-                os.replace(temporary, path)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-    return table
+    int2tag, forms = model_part("forms")
+    entries = forms.get(key)
+    return frozenset(stts_tag(int2tag[tag]) for tag, _ in entries) if entries else None
 
 
 def tag_words(words: Sequence[str]) -> list[WordAnalysis]:
@@ -341,41 +214,6 @@ def _tag_sentence(words: tuple[str, ...]) -> tuple[WordAnalysis, ...]:
 # ---------------------------------------------------------------------------
 # Noun lexicon
 # ---------------------------------------------------------------------------
-
-
-# Measured as above: nouns.tsv.gz is 1.08 MB (263k forms, 4.9 MB unpacked); loading
-# takes 0.055-0.07 s (gunzip ~0.04 s + one split).  Building a dict of all forms would
-# add 0.1-0.3 s, so lookups bisect the sorted line list instead (~1.5 us each;
-# lookup_noun with the compound fallback 13-20 us per distinct word on the seeds).
-def _lexicon_lines() -> list[str]:
-    global _lexicon
-    if _lexicon is None:
-        with _load_lock:
-            if _lexicon is None:
-                _lexicon = _read_lexicon(LEXICON_PATH)
-    return _lexicon
-
-
-def _read_lexicon(path: Path) -> list[str]:
-    """The sorted ``form<TAB>readings`` lines of the lexicon file, header dropped."""
-    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
-    start = 0
-    while start < len(lines) and lines[start].startswith("#"):
-        start += 1
-    del lines[:start]
-    if lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-def _lexicon_entry(form: str) -> str | None:
-    """The raw readings field for ``form`` (exact spelling), or None."""
-    lines = _lexicon_lines()
-    key = form + "\t"
-    index = bisect.bisect_left(lines, key)
-    if index < len(lines) and lines[index].startswith(key):
-        return lines[index][len(key) :]
-    return None
 
 
 @functools.cache
@@ -444,7 +282,7 @@ class NounInfo:
 @functools.lru_cache(maxsize=1 << 16)
 def _decode(form: str) -> tuple[tuple[NounReading, ...], frozenset[str] | None]:
     """Common-noun readings of an exact form, and its name genders (None: not a name)."""
-    field = _lexicon_entry(form)
+    field = lexicon_entry(form)
     if field is None:
         return (), None
     readings = []

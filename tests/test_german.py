@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import german
+from mtlint import german, german_data
 from mtlint.data import build_nouns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,13 +206,16 @@ def test_capitalised_noun(word: str, expected: str | None) -> None:
 # --- lexicon file ------------------------------------------------------------
 
 
-def test_lexicon_file_is_compact_and_credited() -> None:
-    assert german.LEXICON_PATH.stat().st_size < 1_500_000
-    with gzip.open(german.LEXICON_PATH, "rt", encoding="utf-8") as handle:
-        header = "".join(handle.readline() for _ in range(5))
+def test_lexicon_file_is_credited_and_sorted_as_bytes() -> None:
+    # german_data bisects the file's bytes: sorted as text must also be sorted as bytes.
+    lines = german_data.LEXICON_PATH.read_bytes().split(b"\n")
+    header = b"".join(line + b"\n" for line in lines if line.startswith(b"#")).decode()
     assert "Wiktionary" in header
     assert "CC BY-SA 4.0" in header
-    assert (german.LEXICON_PATH.parent / "NOTICE").is_file()
+    assert (german_data.LEXICON_PATH.parent / "NOTICE").is_file()
+    body = [line for line in lines if line and not line.startswith(b"#")]
+    assert len(body) > 200_000
+    assert body == sorted(body)
 
 
 def _row(lemma: str, pos: str, genus: str, **forms: str) -> dict[str, str]:
@@ -240,9 +242,10 @@ def test_build_format_round_trips_through_the_reader(monkeypatch: pytest.MonkeyP
     ]
     readings = build_nouns.build(rows)
     assert set(readings) == {"Bank", "Bänke", "Bänken", "Leute", "Leuten", "Aachen"}
-    lines = [f"{form}\t{','.join(sorted(r))}" for form, r in sorted(readings.items())]
+    lines = [f"{form}\t{','.join(sorted(r))}\n" for form, r in sorted(readings.items())]
 
-    monkeypatch.setattr(german, "_lexicon", lines)
+    monkeypatch.setattr(german_data, "_lexicon", "".join(lines).encode())
+    monkeypatch.setattr(german_data, "_lexicon_start", 0)
     german._decode.cache_clear()
     german.lookup_noun.cache_clear()
     try:
@@ -258,24 +261,3 @@ def test_build_format_round_trips_through_the_reader(monkeypatch: pytest.MonkeyP
     finally:
         german._decode.cache_clear()
         german.lookup_noun.cache_clear()
-
-
-def test_word_form_table_is_written_to_the_user_cache_and_read_back(tmp_path, monkeypatch):
-    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path))
-    built = german._build_word_forms()
-    assert list(tmp_path.glob("hanta-wordforms-*.tsv.gz"))
-    assert german._read_word_forms() == built
-    assert built["seit"] == "APPR KOUS"
-    # Without the model loaded, word_tags answers from that table.
-    monkeypatch.setattr(german, "_tagger", None)
-    monkeypatch.setattr(german, "_word_forms", None)
-    german.word_tags.cache_clear()
-    try:
-        assert german.word_tags("Seit") == {"APPR", "KOUS"}
-        assert german.word_tags("Bellevue") is None
-        assert german._tagger is None
-    finally:
-        german.word_tags.cache_clear()
-    # A damaged cache file is ignored and rebuilt, never an error.
-    next(tmp_path.glob("hanta-wordforms-*.tsv.gz")).write_bytes(b"not gzip")
-    assert german._read_word_forms() is None

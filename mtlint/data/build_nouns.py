@@ -1,4 +1,4 @@
-"""Build ``nouns.tsv.gz``, the compact noun lexicon that ``mtlint.german`` loads.
+"""Build ``nouns.tsv``, the compact noun lexicon that ``mtlint.german`` loads.
 
 Run once when the source changes (not at install or run time)::
 
@@ -9,7 +9,8 @@ CC BY-SA 4.0).  Loading that package takes about 2 s (25 MB CSV), far too slow f
 linter start, so we keep only what the rules need: every single-word surface form of a
 noun, and for each form its readings (lemma, grammatical gender(s), case/number slots).
 
-File format (UTF-8, gzip, lines sorted, ``#`` lines are comments)::
+File format (UTF-8, lines sorted, ``#`` lines are comments; stored uncompressed because
+``mtlint.german_data`` searches the bytes directly, and wheels are compressed anyway)::
 
     form <TAB> reading[,reading...]
 
@@ -27,13 +28,12 @@ Example: ``Büros<TAB>f2n>1`` -- genitive singular and all plural slots of *Bür
 from __future__ import annotations
 
 import csv
-import gzip
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-OUTPUT = Path(__file__).with_name("nouns.tsv.gz")
+OUTPUT = Path(__file__).with_name("nouns.tsv")
 
 CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
 NUMBERS = ("singular", "plural")
@@ -140,11 +140,7 @@ def main() -> int:
         rows = list(csv.DictReader(handle))
     readings = build(rows)
     lines = [f"{form}\t{','.join(sorted(r))}\n" for form, r in sorted(readings.items())]
-    # mtime=0 keeps the output byte-identical between builds.
-    with (
-        open(OUTPUT, "wb") as raw,
-        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out,
-    ):
+    with open(OUTPUT, "wb") as out:
         out.write(HEADER.encode("utf-8"))
         out.write("".join(lines).encode("utf-8"))
     print(f"{len(rows)} rows -> {len(lines)} forms, {OUTPUT.stat().st_size} bytes: {OUTPUT}")

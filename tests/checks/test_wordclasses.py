@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from mtlint import german, wordclasses
@@ -38,16 +36,3 @@ def test_tag_text_gives_offsets_of_words_and_punctuation() -> None:
         a.word for _, a in tagged]
     assert [a.word for _, a in tagged][-3:] == [",", "ja", "?"]
     assert tagged[0][1].tag == "VAFIN"
-
-
-def test_linear_reachable_equals_hanta_original() -> None:
-    tagger = german.hanta_tagger()
-    fast = dict(tagger.reachability)
-    module = importlib.import_module("HanTa.HanoverTagger")
-    original = importlib.reload(module).HanoverTagger.reachable  # HanTa's own code
-    try:
-        original(tagger)
-        assert tagger.reachability == fast
-    finally:
-        tagger.reachability = fast
-        module.HanoverTagger.reachable = german._reachable

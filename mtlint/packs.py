@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 
 if TYPE_CHECKING:
     from mtlint.document import Document
@@ -196,7 +197,7 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     source = FRAGMENT.sub(expand, entry["pattern"])
     try:
         # WORD: `$` and `^` in multiline mode also see \r\n and \r line ends.
-        pattern = regex.compile(source, regex.V1 | regex.WORD)
+        pattern = compile_pattern(source, regex.V1 | regex.WORD)
     except regex.error as error:
         raise PackError(f"{where}: invalid pattern: {error}") from None
 

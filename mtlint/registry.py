@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from mtlint import checks
+from mtlint import checks, patterns
 from mtlint.finding import Rule
 from mtlint.packs import PackError, load_pack, pack_files
 
@@ -41,6 +41,7 @@ def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
         for path in pack_files(folder):
             for rule in load_pack(path):
                 add(rule)
+    patterns.save()
     return rules
 
 

@@ -1,14 +1,18 @@
 """Text -> lines, blocks (heading, paragraph, list item, caption), sentences and words.
 
-All positions are code-point offsets into the document text, which is the file's
-text exactly as decoded (BOM removed, line endings kept), so that findings map back
-to the file byte for byte.
+Rules read `Document.text`: the file's text as decoded (BOM removed, line endings kept),
+in Unicode NFC, so that a decomposed "ü" (u + U+0308, as text pasted from macOS spells
+it) is the same letter as a composed one. Their offsets are code points of that text.
+`Document.source` is the text as decoded; findings, fixes and every position shown to
+the user are in its code points (`source_span`, `source_fix`), so that they map back to
+the file byte for byte. For the usual text, already NFC, the two are the same string.
 """
 
 from __future__ import annotations
 
 import bisect
 import enum
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -98,6 +102,10 @@ class Span(NamedTuple):
 
 @dataclass
 class Block:
+    """A heading, paragraph, list item or caption: `text` is what the rules read,
+    `document.text[start:end]` with the quote markers ("> ") of a Markdown blockquote's
+    continuation lines blanked to spaces (same length, so its offsets hold)."""
+
     kind: BlockKind
     start: int
     end: int
@@ -161,16 +169,132 @@ def split_sentences(text: str, base: int = 0) -> list[Span]:
     return spans
 
 
+class TextLines:
+    """A text and where its lines start: offsets <-> 1-based lines and columns."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = line_starts(text)
+
+    @property
+    def lines(self) -> list[str]:
+        """Lines without their line breaks."""
+        return LINE_BREAK.split(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (code points) of a code-point offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The code-point offset of a 1-based line and column."""
+        return self.starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offset (without line break) of a 1-based line."""
+        start = self.starts[line - 1]
+        if line < len(self.starts):
+            end = self.starts[line]
+            while end > start and self.text[end - 1] in "\r\n":
+                end -= 1
+        else:
+            end = len(self.text)
+        return start, end
+
+
+GRAPHEME = regex.compile(r"\X")
+
+
+class Change(NamedTuple):
+    """A stretch NFC changed: text[start:end] stands for source[source_start:source_end]."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+def nfc_changes(source: str) -> tuple[str, list[Change]]:
+    """`source` in NFC and the stretches that normalising changed (for NFC text: the
+    same string, no changes). Normalised grapheme by grapheme, so that a change is one
+    character with its marks; a line where that is not the NFC of the whole line (a
+    composition across graphemes, which no German text has) stays as it is."""
+    if source.isascii() or unicodedata.is_normalized("NFC", source):
+        return source, []
+    pieces: list[str] = []
+    changes: list[Change] = []
+    source_at = at = 0
+    for line in source.splitlines(keepends=True):
+        normal = line
+        if not unicodedata.is_normalized("NFC", line):
+            parts: list[str] = []
+            line_changes: list[Change] = []
+            shift = 0  # what the line's graphemes so far gained (+) or lost (-)
+            for found in GRAPHEME.finditer(line):
+                grapheme = found.group()
+                part = unicodedata.normalize("NFC", grapheme)
+                if part != grapheme:
+                    start = at + found.start() + shift
+                    line_changes.append(Change(start, start + len(part),
+                                               source_at + found.start(),
+                                               source_at + found.end()))
+                    shift += len(part) - len(grapheme)
+                parts.append(part)
+            if "".join(parts) == unicodedata.normalize("NFC", line):
+                normal = "".join(parts)
+                changes.extend(line_changes)
+        pieces.append(normal)
+        source_at += len(line)
+        at += len(normal)
+    return "".join(pieces), changes
+
+
+def _map_offset(offset: int, changes: list[Change], keys: list[int], *, to_source: bool,
+                at_end: bool) -> int:
+    """An offset of the checked text in the source (`to_source`) or back; one inside a
+    change goes to its start, or to its end if `at_end`. `keys`: the changes' starts
+    on the side `offset` is on."""
+    index = bisect.bisect_right(keys, offset) - 1
+    if index < 0:
+        return offset
+    if to_source:
+        start, end, other_start, other_end = changes[index]
+    else:
+        other_start, other_end, start, end = changes[index]
+    if offset >= end:
+        return other_end + offset - end
+    if offset == start:
+        return other_start
+    return other_end if at_end else other_start
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """The lengths of the longest common prefix and (not overlapping it) suffix."""
+    limit = min(len(old), len(new))
+    front = 0
+    while front < limit and old[front] == new[front]:
+        front += 1
+    back = 0
+    while back < limit - front and old[-1 - back] == new[-1 - back]:
+        back += 1
+    return front, back
+
+
 class Document:
-    """A checked text with its structure. Build it with `from_bytes` or directly."""
+    """A checked text with its structure. Build it with `from_bytes` or directly from
+    the text as decoded."""
 
     def __init__(self, text: str, path: str = "<stdin>", *, markdown: bool | None = None):
-        self.text = text
+        self.source = TextLines(text)
+        self.text, self._changes = nfc_changes(text)
+        self._lines = self.source if self.text is text else TextLines(self.text)
+        self._line_starts = self._lines.starts
         self.path = path
         self.markdown = (
             PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         )
-        self._line_starts = line_starts(text)
 
     # The structure is built on first use: a document that is only shown (an excerpt
     # for a cached result, a result sent back from a worker process) never needs it.
@@ -213,7 +337,7 @@ class Document:
 
     def __getstate__(self) -> dict:
         # Pickled (to and from worker processes) as its text only; the rest is rebuilt.
-        return {"text": self.text, "path": self.path, "markdown": self.markdown}
+        return {"text": self.source.text, "path": self.path, "markdown": self.markdown}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["text"], state["path"], markdown=state["markdown"])
@@ -246,30 +370,74 @@ class Document:
                                 "not checked")
         return cls(text, path, markdown=markdown)
 
+    # Lines and positions of the checked text (rules, rule packs). `source` has the same
+    # lines (NFC keeps line breaks); columns may differ.
     @property
     def lines(self) -> list[str]:
         """Lines without their line breaks."""
-        return LINE_BREAK.split(self.text)
+        return self._lines.lines
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (code points) of a code-point offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        return self._lines.position(offset)
 
     def offset(self, line: int, column: int) -> int:
         """The code-point offset of a 1-based line and column."""
-        return self._line_starts[line - 1] + column - 1
+        return self._lines.offset(line, column)
 
     def line_span(self, line: int) -> tuple[int, int]:
         """Start and end offset (without line break) of a 1-based line."""
-        start = self._line_starts[line - 1]
-        if line < len(self._line_starts):
-            end = self._line_starts[line]
-            while end > start and self.text[end - 1] in "\r\n":
-                end -= 1
-        else:
-            end = len(self.text)
-        return start, end
+        return self._lines.line_span(line)
+
+    # From the checked text to the source and back.
+    @cached_property
+    def _change_keys(self) -> tuple[list[int], list[int]]:
+        return [c.start for c in self._changes], [c.source_start for c in self._changes]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source stretch of text[start:end] (widened to whole characters where a
+        boundary falls inside a normalised one)."""
+        if not self._changes:
+            return start, end
+        keys = self._change_keys[0]
+        return (_map_offset(start, self._changes, keys, to_source=True, at_end=False),
+                _map_offset(end, self._changes, keys, to_source=True, at_end=True))
+
+    def checked_span(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the checked text that source[start:end] became."""
+        if not self._changes:
+            return start, end
+        keys = self._change_keys[1]
+        return (_map_offset(start, self._changes, keys, to_source=False, at_end=False),
+                _map_offset(end, self._changes, keys, to_source=False, at_end=True))
+
+    def source_fix(self, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+        """Replacing text[start:end] by `replacement`, as an edit of the source: its
+        start, end and replacement. What the replacement keeps of the text at either end
+        keeps its source spelling, so that a fix leaves the decomposed characters it does
+        not change as they are."""
+        if not self._changes:
+            return start, end, replacement
+        source_start, source_end = self.source_span(start, end)
+        whole_start, whole_end = self.checked_span(source_start, source_end)
+        old = self.text[whole_start:whole_end]
+        new = self.text[whole_start:start] + replacement + self.text[end:whole_end]
+        front, back = _common_ends(old, new)
+        # Cut only between whole characters.
+        while front and self._inside(whole_start + front):
+            front -= 1
+        while back and self._inside(whole_end - back):
+            back -= 1
+        kept_front = self.source_span(whole_start + front, whole_start + front)[0]
+        kept_back = self.source_span(whole_end - back, whole_end - back)[0]
+        return source_start, source_end, (self.source.text[source_start:kept_front]
+                                          + new[front:len(new) - back]
+                                          + self.source.text[kept_back:source_end])
+
+    def _inside(self, offset: int) -> bool:
+        """Whether an offset of the checked text falls inside a normalised character."""
+        start, end = self.source_span(offset, offset)
+        return start != end
 
     def is_ignored(self, start: int, end: int) -> bool:
         """Whether the span touches text that is never checked (code, URLs, markup)."""

@@ -97,7 +97,8 @@ class Linter:
                 continue
             if ignored_here and not is_selected(finding.rule, category, (), ignored_here):
                 continue
-            if self._dropped(doc, finding.rule, Hit(finding.offset, finding.length, "")):
+            start, end = doc.checked_span(finding.offset, finding.offset + finding.length)
+            if self._dropped(doc, finding.rule, Hit(start, end - start, "")):
                 continue
             severity = self.severity_of(finding.rule, category, finding.severity)
             kept.append(replace(finding, severity=severity))
@@ -113,14 +114,19 @@ class Linter:
 
 def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
                  source: str = "mtlint") -> Finding:
-    line, column = doc.position(hit.offset)
-    end_line, end_column = doc.position(hit.offset + hit.length)
+    """A finding from a hit: offsets of the checked text become offsets, lines and
+    columns of the source text (see mtlint.document)."""
+    start, end = doc.source_span(hit.offset, hit.offset + hit.length)
+    line, column = doc.source.position(start)
+    end_line, end_column = doc.source.position(end)
     fix = None
     if hit.replacement is not None:
-        fix = Fix(hit.offset, hit.length, hit.replacement, hit.safety)
+        fix_start, fix_end, replacement = doc.source_fix(
+            hit.offset, hit.offset + hit.length, hit.replacement)
+        fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)
     return Finding(
         rule=rule.id, category=rule.category, severity=severity, source=source,
-        offset=hit.offset, length=hit.length, line=line, column=column,
+        offset=start, length=end - start, line=line, column=column,
         end_line=end_line, end_column=end_column, message=hit.message,
         suggestions=hit.suggestions, fix=fix,
     )

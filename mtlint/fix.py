@@ -108,7 +108,7 @@ def fix_document(doc: Document, findings: list[Finding],
         current["doc"] = Document(text, doc.path, markdown=doc.markdown)
         return check(current["doc"])
 
-    outcome = fix_until_stable(doc.text, findings, check_text, max_passes)
+    outcome = fix_until_stable(doc.source.text, findings, check_text, max_passes)
     return current["doc"], outcome
 
 
@@ -259,7 +259,7 @@ def fix_target(runner: Runner, target: Target, stdin_data: bytes | None = None,
     config = runner.config_for(Path(doc.path))
     fixed_doc, outcome = fix_document(
         doc, result.findings, lambda d: runner.check_document(d, config).findings)
-    fixed = FixedFile(result, doc.text, outcome.text, outcome.applied, outcome.settled,
+    fixed = FixedFile(result, doc.source.text, outcome.text, outcome.applied, outcome.settled,
                       stdin=target.path is None)
     if dry_run:
         return fixed

@@ -124,21 +124,9 @@ SPELLER_RULE = regex.compile(r"SPELLER|MORFOLOGIK|HUNSPELL")
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’'›‹")
 SUGGESTION_MARKUP = regex.compile(r"<suggestion>(.*?)</suggestion>")
 
-# Markdown markup that LanguageTool should not read, inside a block's text.
-MARKDOWN_MARKUP = regex.compile(
-    r"""(?x)
-    (?P<code>(?P<fence>`+)(?:.|\n)*?(?P=fence))   # inline code
-    | <!--(?:.|\n)*?-->                           # comment
-    | </?[A-Za-z][^<>\n]*>                        # HTML tag or autolink
-    | \]\([^()\s]*(?:\s+"[^"]*")?\)               # link or image target
-    | \]\[[^\]\n]*\]                              # reference link label
-    | !?\[(?=[^\]\n]*\][(\[])                     # the bracket that opens a link text
-    | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])   # emphasis opens
-    | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])   # emphasis closes
-    """
-)
-# A line break inside a block, with the indentation (and Markdown quote markers) around it.
-LINE_BREAK_RUN = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*(?:>[ \t]?)*")
+# A line break inside a block, with the indentation around it (the document model has
+# blanked Markdown quote markers: see mtlint.document.Block).
+LINE_BREAK_RUN = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 class LanguageToolError(Exception):
@@ -234,46 +222,48 @@ def block_span(doc: Document, block: Block) -> tuple[int, int]:
     return start, block.end
 
 
-def _add_block(builder: _Builder, doc: Document, start: int, end: int) -> None:
-    """A block's text; line breaks become spaces, Markdown markup is left out."""
-    text = doc.text
+def _add_block(builder: _Builder, text: str, base: int, markdown: bool) -> None:
+    """A block's text (at offset `base`); line breaks become spaces, Markdown markup is
+    left out."""
     cuts: list[tuple[int, int, str]] = [
-        (m.start(), m.end(), " ") for m in LINE_BREAK_RUN.finditer(text, start, end)
+        (m.start(), m.end(), " ") for m in LINE_BREAK_RUN.finditer(text)
     ]
-    if doc.markdown:
+    if markdown:
+        from mtlint.markdown import INLINE_MARKUP
+
         cuts.extend((m.start(), m.end(), CODE_PLACEHOLDER if m.group("code") else "")
-                    for m in MARKDOWN_MARKUP.finditer(text, start, end))
-    position = start
+                    for m in INLINE_MARKUP.finditer(text))
+    position = 0
     for cut_start, cut_end, replacement in sorted(cuts):
         if cut_start < position:
             continue  # inside an earlier cut (a line break inside inline code)
-        builder.add(text[position:cut_start], position, cut_start, True)
-        builder.add(replacement, cut_start, cut_end, False)
+        builder.add(text[position:cut_start], base + position, base + cut_start, True)
+        builder.add(replacement, base + cut_start, base + cut_end, False)
         position = cut_end
-    builder.add(text[position:end], position, end, True)
+    builder.add(text[position:], base + position, base + len(text), True)
 
 
 def request_texts(doc: Document, limit: int = MAX_REQUEST_CHARS) -> list[RequestText]:
     """The texts to send for a document: its blocks joined by a blank line, split on block
     boundaries (or, for a single huge block, sentence boundaries) above `limit` characters."""
-    spans: list[tuple[int, int]] = []
+    pieces: list[tuple[int, str]] = []  # (offset, text as the rules read it)
     for block in doc.blocks:
         start, end = block_span(doc, block)
         if end - start > limit:
-            spans.extend((s.start, s.end) for s in block.sentences)
+            pieces.extend((s.start, s.text) for s in block.sentences)
         elif end > start:
-            spans.append((start, end))
+            pieces.append((start, doc.text[start:block.start] + block.text))
     requests: list[RequestText] = []
     builder = _Builder()
     previous_end = 0
-    for start, end in spans:
-        if builder.runs and builder.length + len(BLOCK_SEPARATOR) + (end - start) > limit:
+    for start, text in pieces:
+        if builder.runs and builder.length + len(BLOCK_SEPARATOR) + len(text) > limit:
             requests.append(builder.build())
             builder = _Builder()
         if builder.runs:
             builder.add(BLOCK_SEPARATOR, previous_end, start, False)
-        _add_block(builder, doc, start, end)
-        previous_end = end
+        _add_block(builder, text, start, doc.markdown)
+        previous_end = start + len(text)
     if builder.runs:
         requests.append(builder.build())
     return requests
@@ -447,7 +437,7 @@ def repeats(lt: Finding, builtin: Finding, flagged: str = "") -> bool:
 
 def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> list[Finding]:
     """Built-in findings plus the LanguageTool findings that do not repeat one, sorted;
-    `text` is the document's text (for what a LanguageTool finding flags)."""
+    `text` is the document's source text (for what a LanguageTool finding flags)."""
     kept = [f for f in extra
             if not any(repeats(f, b, text[f.offset:f.offset + f.length]) for b in builtin)]
     return deduplicate([*builtin, *kept])
@@ -455,16 +445,18 @@ def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> l
 
 def wants_languagetool(config: Config) -> bool:
     """False when select/ignore leave no LanguageTool finding, so nothing need be sent."""
-    from fnmatch import fnmatchcase
+    from mtlint.config import selector_matches
 
-    def names_lt(selector: str) -> bool:
-        return (selector in ("ALL", "*") or selector.startswith(RULE_PREFIX)
-                or selector in {c.value for c in SEVERITIES}
-                or (any(ch in selector for ch in "*?[") and fnmatchcase("lt:X", selector)))
+    def selects_some(selector: str) -> bool:
+        """Whether a selector takes in some LanguageTool rule: one by id, or all of a
+        category LanguageTool reports in (by name or glob)."""
+        return selector.startswith(RULE_PREFIX) or any(
+            selector_matches(selector, RULE_PREFIX + "X", category.value)
+            for category in SEVERITIES)
 
-    if any(s in ("ALL", "*", "lt:*") for s in config.ignore):
+    if any(s in ("ALL", "*", RULE_PREFIX + "*") for s in config.ignore):
         return False
-    return not config.select or any(names_lt(s) for s in config.select)
+    return not config.select or any(selects_some(s) for s in config.select)
 
 
 # --- talking to a server -------------------------------------------------------------------
@@ -801,7 +793,7 @@ class Session:
             except Exception as error:  # LanguageTool must never stop a run
                 failures.append(f"{result.path}: {type(error).__name__}: {error}")
                 continue
-            result.findings = merge(result.findings, accepted, doc.text)
+            result.findings = merge(result.findings, accepted, doc.source.text)
             checked.append(server)
         self._pending.clear()
         status = self._status(checked, failures)

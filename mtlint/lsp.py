@@ -62,9 +62,12 @@ def units(text: str, encoding: str) -> int:
 
 
 def position_at(doc: Document, offset: int, encoding: str) -> lsp.Position:
-    line, column = doc.position(offset)
-    start, _ = doc.line_span(line)
-    return lsp.Position(line=line - 1, character=units(doc.text[start:start + column - 1],
+    """The client position of a code-point offset into the document's source text (what
+    finding offsets count in)."""
+    source = doc.source
+    line, column = source.position(offset)
+    start, _ = source.line_span(line)
+    return lsp.Position(line=line - 1, character=units(source.text[start:start + column - 1],
                                                          encoding))
 
 
@@ -74,13 +77,14 @@ def range_of(doc: Document, offset: int, length: int, encoding: str) -> lsp.Rang
 
 
 def offset_at(doc: Document, position: lsp.Position, encoding: str) -> int:
-    """The code-point offset of a client position (clamped to the line and the text)."""
-    line_count = len(doc.lines)
-    if position.line >= line_count:
-        return len(doc.text)
-    start, end = doc.line_span(position.line + 1)
+    """The code-point offset into the source text of a client position (clamped to the
+    line and the text)."""
+    source = doc.source
+    if position.line >= len(source.starts):
+        return len(source.text)
+    start, end = source.line_span(position.line + 1)
     counted = 0
-    for index, char in enumerate(doc.text[start:end]):
+    for index, char in enumerate(source.text[start:end]):
         if counted >= position.character:
             return start + index
         counted += units(char, encoding)
@@ -131,8 +135,8 @@ def replace_title(text: str) -> str:
 def disable_comment_edit(doc: Document, rule: str) -> lsp.TextEdit:
     """Insert `<!-- mtlint-disable RULE -->` at the top of a Markdown document (after
     front matter, which must stay first)."""
-    front = FRONT_MATTER.match(doc.text)
-    line = doc.position(front.end())[0] - 1 if front else 0
+    front = FRONT_MATTER.match(doc.source.text)
+    line = doc.source.position(front.end())[0] - 1 if front else 0
     if front and not front.group().endswith(("\n", "\r")):
         # Front matter that ends the file without a line break.
         position = position_at(doc, front.end(), lsp.PositionEncodingKind.Utf32)
@@ -386,7 +390,8 @@ class MtlintLanguageServer(LanguageServer):
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         checked = self.checked.get(uri)
-        if checked is None or not self._current(uri, checked.version, checked.doc.text):
+        if checked is None or not self._current(
+                uri, checked.version, checked.doc.source.text):
             return []
         doc, encoding = checked.doc, self.encoding
         start = offset_at(doc, params.range.start, encoding)
@@ -413,7 +418,7 @@ class MtlintLanguageServer(LanguageServer):
                     kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                     edit=self._edit(uri, checked.version,
                                     [disable_comment_edit(doc, finding.rule)])))
-            word = doc.text[finding.offset:finding.offset + finding.length]
+            word = doc.source.text[finding.offset:finding.offset + finding.length]
             if (finding.category in GLOSSARY_CATEGORIES and WORD.fullmatch(word)
                     and word not in glossary):
                 glossary.add(word)
@@ -438,7 +443,7 @@ class MtlintLanguageServer(LanguageServer):
             edits=edits)])
 
     def _fix_all(self, uri: str, checked: Checked) -> lsp.CodeAction | None:
-        _, applied = apply_fixes(checked.doc.text, checked.findings)
+        _, applied = apply_fixes(checked.doc.source.text, checked.findings)
         if not applied:
             return None
         edits = [lsp.TextEdit(range=range_of(checked.doc, fix.offset, fix.length, self.encoding),

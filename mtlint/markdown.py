@@ -21,17 +21,23 @@ if TYPE_CHECKING:
 FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
 )
-INLINE_IGNORED = regex.compile(
-    r"""(?x)
-    (?P<fence>`+)(?:.|\n)*?(?P=fence)        # inline code
-    | <!--(?:.|\n)*?-->                       # comment
-    | </?[A-Za-z][^<>\n]*>                    # HTML tag or autolink
-    | \]\([^()\s]*(?:\s+"[^"]*")?\)           # link or image target
-    | \]\[[^\]\n]*\]                          # reference link label
-    | ^\s{0,3}\[[^\]\n]+\]:.*$                # link reference definition
-    """,
-    regex.M,
-)
+# Inline markup that is not prose: never checked, and not sent to LanguageTool.
+NOT_PROSE = r"""
+    (?P<code>(?P<fence>`+)(?:.|\n)*?(?P=fence))  # inline code
+    | <!--(?:.|\n)*?-->                          # comment
+    | </?[A-Za-z][^<>\n]*>                       # HTML tag or autolink
+    | \]\([^()\s]*(?:\s+"[^"]*")?\)              # link or image target
+    | \]\[[^\]\n]*\]                             # reference link label
+    | ^\s{0,3}\[[^\]\n]+\]:.*$                   # link reference definition
+"""
+INLINE_IGNORED = regex.compile("(?x)" + NOT_PROSE, regex.M)
+# All inline markup in a block's text, for what reads it as prose (LanguageTool): what
+# is not prose, and the marks around prose that a reader does not read.
+INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
+    | !?\[(?=[^\]\n]*\][(\[])                       # the bracket that opens a link text
+    | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
+    | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
+    """, regex.M)
 SUPPRESSION = regex.compile(
     r"<!--\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
 )
@@ -135,7 +141,32 @@ def _block_from_inline(doc: Document, content: str, first_line: int, kind: Block
     block_text = doc.text[start:end].rstrip()
     if kind is BlockKind.HEADING:
         block_text = regex.sub(r"\s+#+\s*$", "", block_text)
+    if len(content_lines) > 1 and ">" in block_text:
+        block_text = _blank_quote_markers(doc, block_text, start, first_line, content_lines)
     return Block(kind, start, start + len(block_text), block_text, level)
+
+
+def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
+                         content_lines: list[str]) -> str:
+    """A block's `text` (from offset `start`) with the blockquote markers before its
+    continuation lines blanked to spaces: in "> Ein Satz über\n> zwei Zeilen." the
+    second "> " is markup inside a sentence. The parser's content lines (`content_lines`)
+    are the source lines without the markers and indentation of their containers."""
+    pieces: list[str] = []
+    position = 0
+    for number, content_line in enumerate(content_lines[1:], first_line + 2):
+        line_start, line_end = doc.line_span(number)
+        line = doc.text[line_start:line_end].rstrip()
+        content_line = content_line.rstrip()
+        if not content_line or not line.endswith(content_line):
+            continue
+        prefix_end = line_start + len(line) - len(content_line)
+        if ">" in doc.text[line_start:prefix_end] and line_start >= start + position:
+            pieces.append(text[position:line_start - start])
+            pieces.append(regex.sub(r"\S", " ", text[line_start - start:prefix_end - start]))
+            position = prefix_end - start
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _suppressions(text: str) -> list[Suppression]:

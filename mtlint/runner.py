@@ -132,14 +132,15 @@ def check_in_parts(linter: Linter, doc: Document) -> CheckResult:
     """linter.check(doc); large plain-text documents part by part (see PART_CHARS)."""
     if doc.markdown or len(doc.text) <= LARGE_DOCUMENT_CHARS:
         return linter.check(doc)
+    text = doc.source.text  # findings are in its offsets
     findings: list[Finding] = []
     notes: list[str] = []
     timings: dict[str, float] = {}
-    for start, end in part_bounds(doc.text):
-        part = linter.check(Document(doc.text[start:end], doc.path, markdown=False))
+    for start, end in part_bounds(text):
+        part = linter.check(Document(text[start:end], doc.path, markdown=False))
         for finding in part.findings:
             findings.append(shift_finding(finding, start, doc))
-        line = doc.position(start)[0]
+        line = doc.source.position(start)[0]
         notes.extend(f"{note} (lines counted from line {line})" for note in part.notes)
         for rule, seconds in part.timings.items():
             timings[rule] = timings.get(rule, 0.0) + seconds
@@ -149,8 +150,8 @@ def check_in_parts(linter: Linter, doc: Document) -> CheckResult:
 def shift_finding(finding: Finding, shift: int, doc: Document) -> Finding:
     """A finding of a part of `doc` that starts at `shift`, placed in `doc`."""
     offset = finding.offset + shift
-    line, column = doc.position(offset)
-    end_line, end_column = doc.position(offset + finding.length)
+    line, column = doc.source.position(offset)
+    end_line, end_column = doc.source.position(offset + finding.length)
     fix = finding.fix
     if fix is not None:
         fix = replace(fix, offset=fix.offset + shift)

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
+from pathlib import Path
+
 import pytest
 
-from mtlint.document import BlockKind, Document, DocumentError
+from mtlint import check_text
+from mtlint.config import Config
+from mtlint.document import BlockKind, Document, DocumentError, TextLines
+from mtlint.engine import Linter
+from mtlint.fix import fix_until_stable
+from mtlint.registry import rules_for
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -117,3 +127,116 @@ def test_urls_and_email_addresses_are_ignored_in_plain_text() -> None:
     assert doc.is_ignored(text.index("www"), text.index("www") + 5)
     assert doc.is_ignored(text.index("info@"), text.index("info@") + 3)
     assert not doc.is_ignored(text.index("Siehe"), text.index("Siehe") + 5)
+
+
+# --- decomposed umlauts: the rules read NFC, findings and fixes stay in the source --------
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_decomposed_umlauts_give_the_findings_of_composed_ones(seed: Path) -> None:
+    composed = seed.read_text(encoding="utf-8")
+    decomposed = nfd(composed)
+    assert decomposed != composed
+    source = TextLines(decomposed)
+    expected = []
+    for f in check_text(composed, seed.name):
+        # The same finding, at the same characters of the decomposed text.
+        start, end = len(nfd(composed[:f.offset])), len(nfd(composed[:f.offset + f.length]))
+        expected.append((f.rule, start, end - start, *source.position(start),
+                         *source.position(end), f.message, f.suggestions))
+    found = [(f.rule, f.offset, f.length, f.line, f.column, f.end_line, f.end_column,
+              f.message, f.suggestions) for f in check_text(decomposed, seed.name)]
+    assert found == expected
+
+
+def fixed(text: str, path: str) -> str:
+    linter = Linter(Config(), rules_for(()))
+    findings = linter.check(Document(text, path)).findings
+    return fix_until_stable(
+        text, findings, lambda new: linter.check(Document(new, path)).findings).text
+
+
+@pytest.mark.parametrize("seed", ["002", "004"])
+def test_fixing_decomposed_text_keeps_what_it_does_not_change_decomposed(seed: str) -> None:
+    (path,) = SEEDS.glob(f"{seed}_*.txt")
+    composed = path.read_text(encoding="utf-8")
+    after = fixed(composed, path.name)
+    assert after != composed
+    # "könnte" -> "Könnte" in 002: only the "k" changes, the "ö" stays o + U+0308.
+    assert fixed(nfd(composed), path.name) == nfd(after)
+
+
+def test_offsets_map_between_the_checked_text_and_the_source() -> None:
+    source = "Gru\u0308n ist ju\u0308\u0323y und a\u0958b.\nU\u0308ber"
+    doc = Document(source, "a.txt")
+    assert doc.text == unicodedata.normalize("NFC", source)
+    assert doc.source.text == source and doc.lines == doc.text.split("\n")
+    assert doc.text.count("\u0308") == 1  # u + U+0323 composed, U+0308 stays a mark
+    green = doc.text.index("Grün")
+    assert doc.source_span(green, green + 4) == (0, 5)
+    assert doc.checked_span(0, 5) == (green, green + 4)
+    over = doc.text.index("Über")
+    start, end = doc.source_span(over, over + 4)
+    assert source[start:end] == "U\u0308ber" and doc.source.position(start) == (2, 1)
+    # A boundary inside a character that normalising changed widens to the whole of it.
+    mark = doc.text.index("\u0308", green + 4)
+    assert doc.source_span(mark, mark + 1) == (source.index("u\u0308\u0323"), source.index("y"))
+    # A fix keeps the source spelling of what it does not change ...
+    assert doc.source_fix(green, green + 4, "Grüne") == (0, 5, "Gru\u0308ne")
+    assert doc.source_fix(over, over + 4, "Überall") == (start, end, "U\u0308berall")
+    # ... and replaces a character it changes, or one NFC changed, as a whole.
+    assert doc.source_fix(over, over + 4, "über") == (start, end, "\u00fcber")
+    qa = doc.text.index("क़")
+    assert doc.source_fix(qa, qa + 2, "") == (source.index("\u0958"), source.index("b."), "")
+    plain = Document("Grün", "a.txt")
+    assert plain.text is plain.source.text and plain.source_fix(0, 4, "x") == (0, 4, "x")
+
+
+def test_language_server_positions_count_in_the_decomposed_source() -> None:
+    from mtlint.lsp import offset_at, position_at
+
+    text = nfd("Die Größe über alles:\nSie nannte es „Zitat„ heute.\n")
+    doc = Document(text, "a.txt")
+    (finding,) = check_text(text, "a.txt", select=["quote-low-closing"])
+    assert text[finding.offset] == "„" and text.index("„Zitat„") + 6 == finding.offset
+    position = position_at(doc, finding.offset, "utf-16")
+    assert (position.line, position.character) == (1, text.split("\n")[1].index("Zitat„") + 5)
+    assert offset_at(doc, position, "utf-16") == finding.offset
+
+
+# --- Markdown blockquotes --------------------------------------------------------------
+
+QUOTED = ("# Zitate\n\n"
+          "> Die Regierung hat die neuen Regeln im Frühjahr beschlossen.\n"
+          "> Die Kommission mit dem Vorschlag der Regierung im kommenden\n"
+          ">    Jahr. Sie will bis dahin alle Beteiligten anhören.\n")
+
+
+def test_a_wrapped_blockquote_is_read_without_its_quote_markers() -> None:
+    doc = Document(QUOTED, "a.md")
+    quote = doc.blocks[1]
+    assert quote.text == doc.text[quote.start:quote.end].replace("\n>", "\n ")
+    assert [s.text for s in quote.sentences] == [
+        "Die Regierung hat die neuen Regeln im Frühjahr beschlossen.",
+        "Die Kommission mit dem Vorschlag der Regierung im kommenden\n     Jahr.",
+        "Sie will bis dahin alle Beteiligten anhören.",
+    ]
+    # The rules find what they find in the text unquoted (here: a lost verb), where it is.
+    unquoted = QUOTED.replace("> ", "").replace(">    ", "")
+    found = [(f.rule, f.line, f.column) for f in check_text(QUOTED, "a.md")]
+    assert found == [(f.rule, f.line, f.column + 2) for f in check_text(unquoted, "a.md")]
+    assert [rule for rule, _, _ in found] == ["verb-missing"]
+
+
+def test_nested_quotes_and_lists_in_quotes_lose_their_markers() -> None:
+    doc = Document("> > Eins\n> > zwei.\n>\n> - Drei\n>   vier.\n\n- Fünf\n  > sechs\n"
+                   "  > sieben.\n", "a.md")
+    assert [b.text for b in doc.blocks] == [
+        "Eins\n    zwei.", "Drei\n    vier.", "Fünf", "sechs\n    sieben."]
+    # Not a quote marker: a ">" the paragraph itself starts a line with (indented code
+    # cannot interrupt a paragraph).
+    (block,) = Document("Ein Absatz\n    > kein Zitat.\n", "a.md").blocks
+    assert block.text == "Ein Absatz\n    > kein Zitat."

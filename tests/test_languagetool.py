@@ -22,7 +22,9 @@ from mtlint import languagetool as lt
 from mtlint.cli import main
 from mtlint.config import Config, LanguageToolConfig
 from mtlint.document import Document
+from mtlint.engine import Linter
 from mtlint.finding import Category, Finding, Severity
+from mtlint.registry import rules_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -254,6 +256,30 @@ def test_markdown_sends_prose_without_code_and_markup(serve) -> None:
     code = request.text.index("Code")
     start, end = request.doc_span(code, 4)
     assert text[start:end] == "`pip install x`" and doc.is_ignored(start, end)
+
+
+def test_a_wrapped_blockquote_is_sent_as_its_sentences_without_markers() -> None:
+    text = "Vorher.\n\n> > Ein Satz über\n> > zwei Zeilen. Und **noch**\n> >   einer.\n"
+    doc = Document(text, "a.md")
+    (request,) = lt.request_texts(doc)
+    assert request.text == "Vorher.\n\nEin Satz über zwei Zeilen. Und noch einer."
+    for word in ("zwei", "einer"):
+        start, end = request.doc_span(request.text.index(word), len(word))
+        assert text[start:end] == word
+
+
+def test_decomposed_umlauts_are_sent_composed_and_map_back_to_the_source(serve) -> None:
+    server = serve(flag_every("Grüße"))
+    decomposed = "Viele Gru\u0308ße aus Köln.\n\nNoch mehr Gru\u0308ße für die Ku\u0308he.\n"
+    doc = Document(decomposed, "a.txt")
+    (request,) = lt.request_texts(doc)
+    assert request.text == "Viele Grüße aus Köln.\n\nNoch mehr Grüße für die Kühe."
+    session = lt.Session(server.url)
+    result = FakeResult(doc)
+    session.submit(result, Config())
+    session.finish(lambda config: Linter(config, rules_for(())))
+    assert [(f.offset, f.length, f.line, f.column) for f in result.findings] == [
+        (6, 6, 1, 7), (decomposed.index("Gru", 10), 6, 3, 11)]
 
 
 def flag_every(word: str, rule_id: str = "DE_AGREEMENT",
@@ -587,6 +613,23 @@ def test_names_the_document_uses_are_not_spelling_errors() -> None:
         assert lt.is_name(word, names), word
     for word in ("Fabrikam", "Tset", "kategorie", "Toggledas", "Eigenständigkeitsbestrebungen"):
         assert not lt.is_name(word, names), word
+
+
+@pytest.mark.parametrize("select, ignore, wanted", [
+    ((), (), True),
+    (("lt:DE_CASE",), (), True),
+    (("grammar",), (), True),  # a category LanguageTool reports in
+    (("l*",), (), True),
+    (("ALL",), (), True),
+    (("quote-*",), (), False),
+    (("terminology", "verb-missing"), (), False),  # LanguageTool reports in neither
+    ((), ("lt:*",), False),
+    ((), ("*",), False),
+    ((), ("lt:DE_CASE", "grammar"), True),  # other rules and categories are left
+])
+def test_languagetool_is_asked_only_where_select_and_ignore_leave_some_rule(
+        select: tuple[str, ...], ignore: tuple[str, ...], wanted: bool) -> None:
+    assert lt.wants_languagetool(Config(select=select, ignore=ignore)) is wanted
 
 
 def test_settings_keep_default_disabled_rules_unless_enabled() -> None:

@@ -56,8 +56,9 @@ def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list
     ]
     if result.document is None:
         return lines
-    start, end = result.document.line_span(finding.line)
-    line_text = result.document.text[start:end]
+    source = result.document.source  # what finding positions count in
+    start, end = source.line_span(finding.line)
+    line_text = source.text[start:end]
     span_end = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
     width = max(1, span_end - finding.column)
     window, caret_column = excerpt(line_text, finding.column, width)

@@ -82,7 +82,7 @@ def check_findings(text: str, doc: Document, findings: list[Finding]) -> None:
         assert (finding.line, finding.column) == expected_position(text, finding.offset)
         assert (finding.end_line, finding.end_column) == \
             expected_position(text, finding.offset + finding.length)
-        assert doc.offset(finding.line, finding.column) == finding.offset
+        assert doc.source.offset(finding.line, finding.column) == finding.offset
         flagged = text[finding.offset:finding.offset + finding.length]
         assert len(flagged) == finding.length
         if finding.fix is not None:

@@ -5,7 +5,9 @@ findings depend on: the text itself, whether it is read as Markdown, the mtlint
 version, the rule set (the source of every mtlint module, the rule packs' rules and the
 code of every check) and the effective configuration (with command-line overrides and
 the per-file ignores for that path). Change any of them and the key changes, so an
-entry can never be stale; old entries are simply no longer found.
+entry can never be stale; old entries are no longer found, and a run that writes an
+entry deletes, at most once a day, those unused for PRUNE_AFTER_DAYS (a hit refreshes
+an entry's time).
 
 Entries are JSON (never pickle: a cache file is data, not code), one file per key,
 written to a temporary file and moved into place with os.replace, so concurrent runs
@@ -15,7 +17,9 @@ never cached (they depend on the server); results with notes (a rule that timed 
 or failed) are not cached either, so the next run tries again.
 
 Location: --cache-dir, else $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
-~/.cache/mtlint. It is a cache: delete the folder at any time.
+~/.cache/mtlint. The default folder also holds data derived from the installed
+packages, written by the first run (mtlint.german_data: HanTa's model parts;
+mtlint.patterns: compiled patterns). It is a cache: delete the folder at any time.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +45,8 @@ if TYPE_CHECKING:
     from mtlint.engine import CheckResult, Linter
 
 FORMAT = 1  # the entry layout; part of the folder name
+DAY = 24 * 3600.0
+PRUNE_AFTER_DAYS = 30  # entries unused this long are deleted
 SOURCE = "mtlint"  # only built-in findings are cached
 
 
@@ -114,7 +121,10 @@ def ruleset_digest(linter: Linter) -> str:
     digest.update(f"{__version__}|{FORMAT}|{sys.version_info[:2]}|".encode())
     import regex
 
+    from mtlint.german_data import model_identity
+
     digest.update(regex.__version__.encode())
+    digest.update(f"|{model_identity()}|".encode())  # HanTa's model decides tags too
     digest.update(_package_digest().encode())
     for rule in linter.rules:
         digest.update(f"|{rule.id}|{rule.category.value}|{rule.origin}|".encode())
@@ -163,6 +173,7 @@ class ResultCache:
         self._rulesets: dict[int, tuple[Linter, str]] = {}
         self._configs: dict[tuple, str] = {}
         self.hits = self.misses = 0
+        self._pruned = False
 
     def __getstate__(self) -> dict:
         # Sent to spawned worker processes: the folder, not the memos (they hold linters).
@@ -193,9 +204,13 @@ class ResultCache:
         path = self._path(key)
         try:
             with open(path, "rb") as handle:
-                if hasattr(os, "geteuid") and os.fstat(handle.fileno()).st_uid != os.geteuid():
+                info = os.fstat(handle.fileno())
+                if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
                     return self._miss()  # written by someone else: not trusted
                 data = json.loads(handle.read())
+            if info.st_mtime < time.time() - DAY:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # still in use: keep it from being pruned
             result = _result_from_json(data, key, doc)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return self._miss()
@@ -216,6 +231,32 @@ class ResultCache:
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         write_cache_file(self._path(key), text.encode("utf-8"))
+        if not self._pruned:
+            self._pruned = True
+            self.prune()
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete entries not used for PRUNE_AFTER_DAYS, at most once a day; returns how
+        many. Every edit of a file leaves its old entry behind, so without this the
+        folder would only grow."""
+        now = time.time() if now is None else now
+        folder = self.folder / f"v{FORMAT}"
+        marker = folder / ".pruned"
+        try:
+            if marker.stat().st_mtime > now - DAY:
+                return 0
+        except OSError:
+            pass  # never pruned
+        removed = 0
+        with contextlib.suppress(OSError):
+            marker.touch()
+            os.utime(marker, (now, now))
+            for entry in folder.glob("??/*.json"):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < now - PRUNE_AFTER_DAYS * DAY:
+                        entry.unlink()
+                        removed += 1
+        return removed
 
 
 def write_cache_file(path: Path, data: bytes) -> None:

@@ -7,7 +7,7 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
   to unpickle; HanTa itself imports numpy for a single function, ``logaddexp``.  Loading
   it the HanTa way takes 0.15-0.25 s, 0.07-0.12 of them importing numpy.  The first run
   splits the model into three ``marshal`` files in the user cache (numpy scalars turned
-  into floats), keyed by the model file and the Python version:
+  into floats), keyed by a digest of the model file and the Python version:
 
   - ``forms``: HanTa's full-form table (23,000 frequent forms with tag probabilities),
     all that ``word_tags`` needs: 8-15 ms;
@@ -28,8 +28,10 @@ be written only costs speed, never a failed check.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import gzip
+import hashlib
 import importlib.util
 import marshal
 import math
@@ -84,19 +86,26 @@ def model_path() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / MODEL_NAME
 
 
-def _parts_folder() -> Path | None:
+@functools.cache
+def model_identity() -> str | None:
+    """A short digest of HanTa's model file (~1 ms): every install of the same HanTa
+    shares one set of parts, and another model never reads them."""
     model = model_path()
     try:
-        info = model.stat() if model else None
+        data = model.read_bytes() if model else None
     except OSError:
         return None
-    if info is None:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16] if data else None
+
+
+def _parts_folder() -> Path | None:
+    identity = model_identity()
+    if identity is None:
         return None
     from mtlint.cache import default_cache_dir
 
     python = f"{sys.version_info.major}{sys.version_info.minor}"
-    name = f"hanta-v{PARTS_FORMAT}-{info.st_size}-{info.st_mtime_ns}-py{python}"
-    return default_cache_dir() / name
+    return default_cache_dir() / f"hanta-v{PARTS_FORMAT}-{identity}-py{python}"
 
 
 def model_part(name: str) -> Any:

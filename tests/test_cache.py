@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -282,3 +283,29 @@ def test_workers_fill_the_cache_and_the_parent_reads_it(tree: Path, tmp_path: Pa
     monkeypatch.setattr(parallel._Worker, "__init__", lambda *a: started.append(1))
     assert check(tree, cache_dir, "-j", "2") == first
     assert started == []  # every file came from the cache, no worker was needed
+
+
+def test_entries_unused_for_a_month_are_pruned(tree: Path, tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    assert check(tree, cache_dir)[0] == 1
+    written = entries(cache_dir)
+    assert len(written) >= 2
+    # The clean file's entry has no findings, so any document can read it back.
+    used = next(e for e in written if not json.loads(e.read_text(encoding="utf-8"))["findings"])
+    old = next(e for e in written if e != used)
+    month_ago = time.time() - 31 * cache_module.DAY
+    for entry in (old, used):
+        os.utime(entry, (month_ago, month_ago))
+    # The run pruned (nothing yet) and noted the day; let that day pass.
+    marker = next(cache_dir.glob("v*/.pruned"))
+    os.utime(marker, (month_ago, month_ago))
+    results = ResultCache(cache_dir)
+    key = used.parent.name + used.stem
+    document = Document("", "x.txt")
+    assert results.load(key, document) is not None  # a hit keeps the entry
+    assert results.prune() == 1
+    assert not old.exists() and used.exists()
+    # At most once a day: the next prune within the day does nothing.
+    os.utime(used, (month_ago, month_ago))
+    assert results.prune() == 0
+    assert results.prune(now=time.time() + 2 * cache_module.DAY) == 1

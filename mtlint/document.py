@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import enum
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
+HYPHEN = regex.compile(r"[-‐]")  # what joins the parts of a word ("KI-Modelle")
 URL = regex.compile(
     r"""(?xi)
     (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”„]+[^\s<>"“”„.,;:!?)\]]   # web address
@@ -450,8 +452,78 @@ class Document:
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind is BlockKind.HEADING]
 
+    @cached_property
+    def body_spellings(self) -> BodySpellings:
+        """How the body spells words in mid-sentence (asked by several rules)."""
+        return BodySpellings.read(self)
+
     def blocks_of(self, *kinds: BlockKind) -> Iterator[Block]:
         return (b for b in self.blocks if not kinds or b.kind in kinds)
+
+
+def _is_mid_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the word at `end` of `text` stands in mid-sentence, judged by what is
+    before it from `start` on: after a letter, digit or comma, not after a colon,
+    quote or bracket."""
+    last = end - 1
+    while last >= start and text[last].isspace():
+        last -= 1
+    if last < start:
+        return False
+    return text[last].isalnum() or text[last] == ","
+
+
+@dataclass
+class BodySpellings:
+    """How the body of a document (paragraphs, list items) spells words in the middle
+    of its sentences: what it capitalises there are names and nouns."""
+
+    capitalised: dict[str, str]  # lowercase -> the capitalised spelling used most
+    lowercase: set[str]  # words the body also writes lowercase mid-sentence
+    counts: Counter[str]  # capitalised spelling -> how often it stands mid-sentence
+
+    @classmethod
+    def of(cls, doc: Document) -> BodySpellings:
+        return doc.body_spellings
+
+    @classmethod
+    def read(cls, doc: Document) -> BodySpellings:
+        counts: Counter[str] = Counter()
+        lowercase: set[str] = set()
+        for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            # A block's words are its sentences' words: sentences end before a space.
+            text, words = block.text, block.words()
+            index = 0
+            for sentence in block.sentences:
+                while index < len(words) and words[index].start < sentence.start:
+                    index += 1
+                first = True
+                while index < len(words) and words[index].start < sentence.end:
+                    word = words[index]
+                    index += 1
+                    if first:
+                        first = False
+                    elif word.text[:1].islower():
+                        lowercase.add(word.text)
+                    elif word.text[:1].isupper() and _is_mid_sentence(
+                        text, sentence.start - block.start, word.start - block.start
+                    ):
+                        # Only true mid-sentence capitals: not after a colon or a quote;
+                        # the parts of "KI-Markt" count too ("KI", "Markt").
+                        for part in {word.text, *HYPHEN.split(word.text)}:
+                            if part[:1].isupper():
+                                counts[part] += 1
+        forms: dict[str, Counter[str]] = {}
+        for spelling, count in counts.items():
+            forms.setdefault(spelling.lower(), Counter())[spelling] = count
+        capitalised = {lower: c.most_common(1)[0][0] for lower, c in forms.items()}
+        return cls(capitalised, lowercase, counts)
+
+    def name_or_noun(self, word: str) -> str | None:
+        """The body's capitalised spelling of a word it never writes lowercase."""
+        if word in self.lowercase:
+            return None
+        return self.capitalised.get(word)
 
 
 def line_starts(text: str) -> list[int]:

@@ -30,6 +30,7 @@ import shutil
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -276,28 +277,21 @@ NAME_SHAPE = regex.compile(r"\d|.\p{Lu}")  # a digit, or a capital after the fir
 
 def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str]:
     """Words the document itself uses as names or terms: the glossary's words, capitalised
-    words (or parts of hyphenated words) that occur at least twice other than at the start
-    of a sentence, and capitalised words before a name-shaped one ("Inflection AI")."""
+    words (or parts of hyphenated words) that the body writes at least twice in
+    mid-sentence, and capitalised words before a name-shaped one ("Inflection AI")."""
     names: set[str] = set()
     for term in glossary:
         names.update(span.text for span in words_in(term))
         names.update(term.split())
-    counts: dict[str, int] = {}
+    names.update(word for word, count in doc.body_spellings.counts.items() if count >= 2)
     for block in doc.blocks:
         for sentence in block.sentences:
             words = [span.text for span in words_in(sentence.text)]
-            for index, word in enumerate(words):
+            for word, following in pairwise(words):
                 # A capitalised word before a name-shaped one starts a multi-word name:
                 # "Inflection AI", "Microsoft 365".
-                if (word[:1].isupper() and index + 1 < len(words)
-                        and NAME_SHAPE.search(words[index + 1])):
+                if word[:1].isupper() and NAME_SHAPE.search(following):
                     names.add(word)
-                if index == 0:
-                    continue
-                for part in {word, *regex.split(r"[-‐]", word)}:
-                    if part[:1].isupper():
-                        counts[part] = counts.get(part, 0) + 1
-    names.update(word for word, count in counts.items() if count >= 2)
     return frozenset(names)
 
 

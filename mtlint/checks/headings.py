@@ -17,14 +17,12 @@ zerbrechen der ...").
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from mtlint import german
-from mtlint.document import Block, BlockKind, Document, Span, words_in
+from mtlint.document import Block, BodySpellings, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.wordclasses import (
     ARTICLES,
@@ -54,50 +52,6 @@ ADJECTIVE_SUFFIXES = (
 )
 INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
 CONTENT_TAGS = frozenset({"ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIMP", "VVIZU"})
-
-
-def _is_mid_sentence(before: str) -> bool:
-    """Whether text ending in `before` leaves the next word in mid-sentence: after a
-    letter, digit or comma, not after a colon, quote or bracket."""
-    last = before.rstrip()[-1:]
-    return last.isalnum() or last == ","
-
-
-@dataclass
-class BodySpellings:
-    """How the body of the document spells words in the middle of its sentences."""
-
-    capitalised: dict[str, str]  # lowercase -> the capitalised spelling used
-    lowercase: set[str]  # words the body also writes lowercase mid-sentence
-
-    @classmethod
-    def of(cls, doc: Document) -> BodySpellings:
-        forms: dict[str, Counter[str]] = {}
-        lowercase: set[str] = set()
-        for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            for sentence in block.sentences:
-                text = sentence.text
-                for word in words_in(text)[1:]:
-                    if word.text[:1].islower():
-                        lowercase.add(word.text)
-                    elif word.text[:1].isupper() and _is_mid_sentence(text[:word.start]):
-                        # Only true mid-sentence capitals: not after a colon or a quote;
-                        # the parts of "KI-Markt" count too ("KI", "Markt").
-                        for part in {word.text, *word.text.split("-")}:
-                            if part[:1].isupper():
-                                forms.setdefault(part.lower(), Counter())[part] += 1
-        capitalised = {lower: c.most_common(1)[0][0] for lower, c in forms.items()}
-        return cls(capitalised, lowercase)
-
-    def name_or_noun(self, word: str) -> str | None:
-        """The body's capitalised spelling of a word it never writes lowercase."""
-        if word in self.lowercase:
-            return None
-        return self.capitalised.get(word)
-
-
-def _heading_words(block: Block) -> list[Span]:
-    return words_in(block.text, block.start)
 
 
 def _is_plain_lowercase(word: str) -> bool:
@@ -150,7 +104,7 @@ def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit
     """
     glossary = _glossary_terms(context)
     for block in doc.headings:
-        words = _heading_words(block)
+        words = block.words()
         if not words:
             continue
         first = words[0]
@@ -215,7 +169,7 @@ def _lowercase_nouns(block: Block, body: BodySpellings) -> list[tuple[Span, str]
     Leute regen sich auf" keeps its verb.  Nominalised infinitives are found by
     position, which the tagger misses.
     """
-    words = _heading_words(block)
+    words = block.words()
     if any(word.text.lower() in ENGLISH_FUNCTION_WORDS for word in words):
         return []  # an English heading, or one quoting English
     candidates: list[tuple[Span, str]] = []
@@ -278,7 +232,7 @@ def heading_lowercase_noun(doc: Document, context: RuleContext) -> Iterator[Hit]
     """
     if not doc.headings:
         return  # the body's spellings are only needed to judge headings
-    body = BodySpellings.of(doc)
+    body = doc.body_spellings
     for block in doc.headings:
         corrections = _lowercase_nouns(block, body)
         if not corrections:
@@ -381,7 +335,7 @@ def heading_title_case(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     if not doc.headings:
         return  # the body's spellings are only needed to judge headings
-    body = BodySpellings.of(doc)
+    body = doc.body_spellings
     for block in doc.headings:
         flagged = [
             word for part in _heading_parts(block)
@@ -403,7 +357,7 @@ def _heading_parts(block: Block) -> list[list[Span]]:
     """The words of a heading, split into parts at a colon, dash or question mark:
     "Apples neue Strategie: Was Sie Wissen Müssen" has two."""
     parts: list[list[Span]] = []
-    for word in _heading_words(block):
+    for word in block.words():
         if not parts or _starts_part(block, word):
             parts.append([])
         parts[-1].append(word)

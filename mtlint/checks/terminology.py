@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -140,16 +141,31 @@ def _normalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _rendering_matcher(
+def _rendering_table(
     renderings: tuple[Rendering, ...],
-) -> tuple[re.Pattern[str] | None, dict[str, Rendering]]:
+) -> tuple[tuple[tuple[str, str], ...], dict[str, Rendering]]:
+    """The renderings by their normalised text, and those texts longest first (so that
+    "Microsoft Kraft BI" wins over "Kraft BI"), each with its first space-free piece."""
     by_text = {_normalise(r.wrong): r for r in renderings if r.wrong.strip()}
-    if not by_text:
-        return None, {}
-    # Longest first, so that "Microsoft Kraft BI" wins over "Kraft BI".
     alternatives = sorted(by_text, key=len, reverse=True)
+    return tuple((a, a.split(" ", 1)[0]) for a in alternatives), by_text
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(a).replace(r"\ ", r"[\s\u00a0]+") for a in alternatives)
-    return re.compile(f"{BEFORE}(?:{body}){AFTER}"), by_text
+    return re.compile(f"{BEFORE}(?:{body}){AFTER}")
+
+
+def _rendering_matcher(
+    renderings: tuple[Rendering, ...], text: str
+) -> tuple[re.Pattern[str] | None, dict[str, Rendering]]:
+    """A pattern for the renderings that can occur in `text`: one whose first piece is
+    not in the text cannot match, and leaving it out of the alternation changes no
+    match. Compiling all of the bundled list would cost 10-15 ms per process."""
+    table, by_text = _rendering_table(renderings)
+    present = tuple(a for a, piece in table if piece in text)
+    return (_alternation(present) if present else None), by_text
 
 
 def _glossary_renderings(glossary: dict[str, tuple[str, ...]]) -> tuple[Rendering, ...]:
@@ -186,7 +202,7 @@ def hits_from_renderings(
     doc: Document, renderings: tuple[Rendering, ...], hits: dict[tuple[int, int], Hit]
 ) -> None:
     """Add a hit for every listed wrong rendering in `doc` whose span has none yet."""
-    pattern, by_text = _rendering_matcher(renderings)
+    pattern, by_text = _rendering_matcher(renderings, doc.text)
     if pattern is None:
         return
     for match in pattern.finditer(doc.text):
@@ -354,16 +370,22 @@ CODE_JOINERS = frozenset("._/=\\@")
 TERM_SEPARATORS = regex.compile(r"[\s\u00a0\-‐]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def term_key(spelling: str) -> str:
     """What spellings of one term share: "E-Mail", "Email", "e-mail" -> "email"."""
     return TERM_SEPARATORS.sub("", spelling).lower()  # not casefold: "daß" is not "dass"
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     spelling: str
     start: int
     end: int
+
+
+def _has_two_letters(word: str) -> bool:
+    if word.isalpha():
+        return len(word) >= 2
+    return sum(ch.isalpha() for ch in word) >= 2
 
 
 def _term_occurrences(doc: Document, known_keys: set[str]) -> list[Occurrence]:
@@ -375,24 +397,24 @@ def _term_occurrences(doc: Document, known_keys: set[str]) -> list[Occurrence]:
     for block in doc.blocks:
         words = block.words()
         for index, word in enumerate(words):
-            if text[word.end:word.end + 1] in "-‐" and word.end < len(text):
+            start, end, spelling = word
+            after = text[end:end + 1]
+            if after in "-‐" and end < len(text):
                 continue  # "Open-Source- und ..." is cut short: no spelling of its own
-            if sum(ch.isalpha() for ch in word.text) < 2:
+            if not _has_two_letters(spelling):
                 continue  # "1-2" and "12" are not spellings of one term
-            if text[word.start - 1:word.start] in CODE_JOINERS or (
-                text[word.end:word.end + 1] in CODE_JOINERS and text[word.end:word.end + 1] != "."
-            ):
+            if text[start - 1:start] in CODE_JOINERS or (after in CODE_JOINERS and after != "."):
                 continue  # "LANG=en_US.UTF8", "/etc/foo": part of code, not prose
-            occurrences.append(Occurrence(word.text, word.start, word.end))
-            if "-" in word.text:
-                offset = word.start
-                for segment in word.text.split("-"):
+            occurrences.append(Occurrence(spelling, start, end))
+            if "-" in spelling:
+                offset = start
+                for segment in spelling.split("-"):
                     if _has_mixed_case(segment):
                         occurrences.append(Occurrence(segment, offset, offset + len(segment)))
                     offset += len(segment) + 1
-            if index and _joined_by_space(text, words[index - 1], word):
+            if index and spelling[:1].isupper():
                 previous = words[index - 1]
-                if previous.text[:1].isupper() and word.text[:1].isupper():
+                if previous.text[:1].isupper() and _joined_by_space(text, previous, word):
                     pairs.append((words, index))
     single_keys = {term_key(o.spelling) for o in occurrences} | known_keys
     for words, index in pairs:
@@ -528,8 +550,11 @@ def term_inconsistent(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for key, occurrences in groups.items():
         if key in SPELLING_PACK_TERMS:
             continue
+        fixed = _canonical_target(key, canonical)
+        if fixed is None and all(o.spelling == occurrences[0].spelling for o in occurrences):
+            continue  # one spelling and no fixed one: nothing to compare
         counts = Counter(o.spelling for o in occurrences)
-        target, safety, why = _target_spelling(key, counts, canonical)
+        target, safety, why = _target_spelling(fixed, counts)
         if target is None:
             continue
         for occurrence in occurrences:
@@ -551,14 +576,22 @@ def _heading_offsets(doc: Document) -> set[int]:
     return {word.start for block in doc.headings for word in block.words()}
 
 
-def _target_spelling(
-    key: str, counts: Counter[str], canonical: dict[str, str]
-) -> tuple[str | None, Safety, str]:
-    """The spelling a group of variants should use, its fix safety, and why."""
+def _canonical_target(key: str, canonical: dict[str, str]) -> str | None:
+    """The glossary's or bundled list's spelling of a term (or of its plural in -s)."""
     if key in canonical:
-        return canonical[key], Safety.SAFE, CANONICAL_MESSAGE
+        return canonical[key]
     if key.endswith("s") and key[:-1] in canonical:
-        return canonical[key[:-1]] + "s", Safety.SAFE, CANONICAL_MESSAGE
+        return canonical[key[:-1]] + "s"
+    return None
+
+
+def _target_spelling(
+    fixed: str | None, counts: Counter[str]
+) -> tuple[str | None, Safety, str]:
+    """The spelling a group of variants should use (`fixed`: the canonical one, if
+    any), its fix safety, and why."""
+    if fixed is not None:
+        return fixed, Safety.SAFE, CANONICAL_MESSAGE
     if len(counts) < 2:
         return None, Safety.UNSAFE, ""
     (first, first_count), (_, second_count) = counts.most_common(2)

@@ -207,6 +207,9 @@ class TextLines:
 
 
 GRAPHEME = regex.compile(r"\X")
+# Where NFC can change something: characters beyond ASCII, with the one before them
+# (the letter that a combining mark belongs to).
+NON_ASCII_RUN = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 class Change(NamedTuple):
@@ -233,17 +236,22 @@ def nfc_changes(source: str) -> tuple[str, list[Change]]:
         if not unicodedata.is_normalized("NFC", line):
             parts: list[str] = []
             line_changes: list[Change] = []
+            done = 0  # how much of the line is in `parts`
             shift = 0  # what the line's graphemes so far gained (+) or lost (-)
-            for found in GRAPHEME.finditer(line):
-                grapheme = found.group()
-                part = unicodedata.normalize("NFC", grapheme)
-                if part != grapheme:
+            for run in NON_ASCII_RUN.finditer(line):
+                for found in GRAPHEME.finditer(line, run.start(), run.end()):
+                    grapheme = found.group()
+                    part = unicodedata.normalize("NFC", grapheme)
+                    if part == grapheme:
+                        continue
                     start = at + found.start() + shift
                     line_changes.append(Change(start, start + len(part),
                                                source_at + found.start(),
                                                source_at + found.end()))
                     shift += len(part) - len(grapheme)
-                parts.append(part)
+                    parts += (line[done:found.start()], part)
+                    done = found.end()
+            parts.append(line[done:])
             if "".join(parts) == unicodedata.normalize("NFC", line):
                 normal = "".join(parts)
                 changes.extend(line_changes)

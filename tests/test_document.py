@@ -6,6 +6,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mtlint import check_text
 from mtlint.config import Config
@@ -193,6 +195,26 @@ def test_offsets_map_between_the_checked_text_and_the_source() -> None:
     assert doc.source_fix(qa, qa + 2, "") == (source.index("\u0958"), source.index("b."), "")
     plain = Document("Grün", "a.txt")
     assert plain.text is plain.source.text and plain.source_fix(0, 4, "x") == (0, 4, "x")
+
+
+NORMALISING = st.text(alphabet=st.sampled_from([
+    "a", "u", "U", "ü", " ", "\n", "\r", "\u0308", "\u0301", "\u0323", "\u212b", "\u0958",
+    "\u1100", "\u1161", "\u11a8", "\u0b47", "\u0b3e", "😀", "\u200d"]), max_size=30)
+
+
+@given(NORMALISING, st.data())
+def test_any_edit_of_the_checked_text_is_the_same_edit_of_the_source(
+        source: str, data: st.DataObject) -> None:
+    doc = Document(source, "a.txt")
+    assert doc.text == unicodedata.normalize("NFC", source)
+    start = data.draw(st.integers(0, len(doc.text)))
+    end = data.draw(st.integers(start, len(doc.text)))
+    replacement = data.draw(NORMALISING)
+    source_start, source_end, source_replacement = doc.source_fix(start, end, replacement)
+    assert (source_start, source_end) == doc.source_span(start, end)
+    edited = source[:source_start] + source_replacement + source[source_end:]
+    assert unicodedata.normalize("NFC", edited) == unicodedata.normalize(
+        "NFC", doc.text[:start] + replacement + doc.text[end:])
 
 
 def test_language_server_positions_count_in_the_decomposed_source() -> None:

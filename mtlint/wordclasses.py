@@ -120,6 +120,19 @@ FUNCTION_WORDS = (
 )
 
 
+def tags_of(word: str) -> frozenset[str]:
+    """The STTS tags a word form can have, without context: HanTa's full-form table
+    (a lookup), else the tag of its analysis (about 0.6 ms per new word)."""
+    tags = german.word_tags(word)
+    return tags if tags is not None else frozenset({german.analyze_word(word).tag})
+
+
+def is_finite_verb(word: str) -> bool:
+    """Whether a word form can be a finite verb in some sentence (indicative or
+    subjunctive of a full verb, auxiliary or modal; imperatives not)."""
+    return bool(tags_of(word) & german.FINITE_VERB_TAGS)
+
+
 def is_prose_word(word: str) -> bool:
     """Whether a lowercase word is one German prose writes this way: a function word,
     or a form the noun lexicon or HanTa's full-form table knows as German (not only as

@@ -23,7 +23,13 @@ import regex
 
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+from mtlint.wordclasses import (
+    FUNCTION_WORDS,
+    PREPOSITION_ARTICLES,
+    PREPOSITIONS,
+    tags_of,
+    word_set,
+)
 
 # A reading of an article form: gender or plural ("m", "f", "n", "pl"), case, and the
 # ending an adjective takes after it (weak or mixed declension).
@@ -158,16 +164,11 @@ def is_attributive_adjective(word: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def is_uninflected_adjective(word: str) -> bool:
     """An adjective in its bare form ("erheblich", "neu"), not an adverb."""
-    from mtlint.german import analyze_word, word_tags
-
     if not word.isalpha() or not word.islower() or word in STOP_WORDS:
         return False
     if word[-1] in "nmrse" or NUMBER_WORD.search(word):
         return False  # "besondern", "größern": old inflected forms; "fünfzig"
-    tags = word_tags(word)
-    if tags is not None:
-        return tags <= {"ADJD"}
-    return analyze_word(word).tag == "ADJD"
+    return tags_of(word) <= {"ADJD"}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import regex
 
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.wordclasses import tags_of
 
 CANDIDATE = regex.compile(
     r"""(?x)
@@ -50,9 +51,7 @@ def can_contract(word: str) -> bool:
     pronoun, conjunction or adverb and not a name."""
     if word.lower() in PRONOUNS:
         return True
-    from mtlint.german import analyze_word, word_tags
-
-    tags = word_tags(word) or frozenset({analyze_word(word).tag})
+    tags = tags_of(word)
     if "NE" in tags:
         return False
     return any(tag.startswith("V") or tag in CONTRACTION_TAGS for tag in tags)

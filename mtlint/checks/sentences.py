@@ -27,7 +27,9 @@ from mtlint.wordclasses import (
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
+    is_finite_verb,
     is_prose_word,
+    tags_of,
     word_set,
 )
 
@@ -179,7 +181,6 @@ BOUNDARY_WORDS = (
 ) - _NOUN_HOMOGRAPHS | {"die", "des"}
 # Words after which a capitalised function word is nominalised ("das Ob und Wie").
 NOMINALISING = ARTICLES | PREPOSITION_ARTICLES | DETERMINERS
-FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VMPP", "VVIZU"})
 # How many words a fronted phrase may have before its finite verb ("Seit dem Beginn
 # des Jahres bietet ...").
@@ -248,8 +249,8 @@ def _opens_main_clause(sentence: str, words: list[regex.Match[str]], index: int)
         candidate = words[position].group()
         if not candidate[:1].islower():
             continue
-        tags = german.word_tags(candidate) or frozenset({german.analyze_word(candidate).tag})
-        if tags & FINITE_TAGS:
+        tags = tags_of(candidate)
+        if tags & german.FINITE_VERB_TAGS:
             following = words[position].end()
             while following < len(sentence) and sentence[following].isspace():
                 following += 1
@@ -262,10 +263,8 @@ def _opens_main_clause(sentence: str, words: list[regex.Match[str]], index: int)
 def _has_finite_verb(tokens: list[str]) -> bool:
     for token in tokens:
         word = token.strip(",.;:!?()„“\"»«")
-        if word[:1].islower() and word.isalpha():
-            tags = german.word_tags(word) or frozenset({german.analyze_word(word).tag})
-            if tags & FINITE_TAGS:
-                return True
+        if word[:1].islower() and word.isalpha() and is_finite_verb(word):
+            return True
     return False
 
 

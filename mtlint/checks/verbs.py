@@ -30,6 +30,7 @@ from mtlint.wordclasses import (
     FREQUENT_FINITE_VERBS,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
+    tags_of,
     word_set,
 )
 
@@ -56,14 +57,6 @@ CLOSING_TAGS = frozenset(
 MIN_WORDS = 10
 
 
-def word_tags(word: str) -> frozenset[str]:
-    """The tags a word form can have: HanTa's full-form table, else its analysis."""
-    tags = german.word_tags(word)
-    if tags is None:
-        tags = frozenset({german.analyze_word(word).tag})
-    return tags
-
-
 def could_be_finite(word: str, first: bool = False, *, analyse: bool = True) -> bool:
     """Whether a word (of a sentence, `first` if it opens it) may be a finite verb.
 
@@ -78,11 +71,9 @@ def could_be_finite(word: str, first: bool = False, *, analyse: bool = True) -> 
         return True
     if not lower.isalpha() or len(lower) < 3:
         return False
-    tags = german.word_tags(lower)
-    if tags is None:
-        if not analyse:
-            return False
-        tags = frozenset({german.analyze_word(lower).tag})
+    if not analyse and german.word_tags(lower) is None:
+        return False
+    tags = tags_of(lower)
     if (
         tags & {"ADJA", "ADJD"} and lower.endswith(PARTICIPLE_ENDINGS)
         and lower.startswith(VERB_PREFIXES)
@@ -188,7 +179,7 @@ def could_close_bracket(word: str, last: bool = False) -> bool:
     closes a verb bracket (`last`: it ends its clause, where particles stand)."""
     if not word[:1].islower() or not word.isalpha():
         return False
-    tags = word_tags(word)
+    tags = tags_of(word)
     if tags & (CLOSING_TAGS - {"PTKVZ", "PTKZU"}):
         return True
     if "PTKVZ" in tags and last:
@@ -270,7 +261,7 @@ def _closes_bracket(words: list[regex.Match[str]], index: int, last: int,
     if index + 1 == last and word.islower() and word.endswith(("en", "ern", "eln")):
         return True  # a clause-final verb the tagger does not know: "gaten"
     return could_close_bracket(word, index + 1 == last) and (
-        adjectives or not word_tags(word) & {"ADJD", "ADJA"}
+        adjectives or not tags_of(word) & {"ADJD", "ADJA"}
     )
 
 

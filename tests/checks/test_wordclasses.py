@@ -36,3 +36,18 @@ def test_tag_text_gives_offsets_of_words_and_punctuation() -> None:
         a.word for _, a in tagged]
     assert [a.word for _, a in tagged][-3:] == [",", "ja", "?"]
     assert tagged[0][1].tag == "VAFIN"
+
+
+def test_tags_of_falls_back_to_the_analysis_of_unlisted_forms() -> None:
+    assert wordclasses.tags_of("seit") == german.word_tags("seit")
+    assert german.word_tags("Satellitenbüro") is None
+    assert wordclasses.tags_of("Satellitenbüro") == {german.analyze_word("Satellitenbüro").tag}
+
+
+@pytest.mark.parametrize(
+    ("word", "finite"),
+    [("bietet", True), ("hat", True), ("könnte", True), ("eröffnet", True),
+     ("bezeichnen", True), ("seit", False), ("büro", False), ("geh", False)],
+)
+def test_is_finite_verb_by_tags_alone(word: str, finite: bool) -> None:
+    assert wordclasses.is_finite_verb(word) is finite

@@ -184,7 +184,9 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
         return 0
     runner = Runner()
     try:
-        languagetool = Session("auto", runner)  # as `mtlint check`: only where available
+        # A configured server only: starting a local LanguageTool would add 10 s or more
+        # to every commit.
+        languagetool = Session("auto", runner, start_local=False)
     except ValueError as error:
         raise HookError(str(error)) from None
     results = []
@@ -203,6 +205,8 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     if report.finding_count or status:
         color = stdout.isatty() and "NO_COLOR" not in os.environ
         stdout.write(render(report, color=color))
+        if languagetool.note:  # only with a report: not a line on every clean commit
+            print(f"mtlint: note: {languagetool.note}", file=stderr)
     if status:
         print("mtlint: commit refused: fix the staged text (`git add` it), or commit with "
               "--no-verify to skip the check", file=stderr)

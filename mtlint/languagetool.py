@@ -656,6 +656,9 @@ class LocalServer(Server):
 NOT_FOUND = ("no LanguageTool server configured (--languagetool URL, "
              f"{ENV_URL} or [languagetool] url) and no local LanguageTool install found; "
              "mtlint never downloads LanguageTool")
+NOT_STARTED = ("no LanguageTool server configured; a local install is not started here "
+               f"(Java takes about 10 s to start), set {ENV_URL} or [languagetool] url "
+               "to a running server")
 
 
 def parse_setting(value: str) -> str:
@@ -671,8 +674,9 @@ class Session:
     `runner` gives each file's configuration and linter (mtlint.runner.Runner)."""
 
     def __init__(self, setting: str = "auto", runner: Any = None,
-                 environ: Mapping[str, str] | None = None):
+                 environ: Mapping[str, str] | None = None, start_local: bool = True):
         self.setting = parse_setting(setting)
+        self.start_local = start_local
         self.runner = runner
         self.environ = os.environ if environ is None else environ
         env_url = self.environ.get(ENV_URL, "").strip()
@@ -699,6 +703,9 @@ class Session:
             if key not in self._servers:
                 self._servers[key] = Server(url, config.timeout)
             return self._servers[key]
+        if not self.start_local:
+            self._unavailable.append(NOT_STARTED)
+            return None
         if self._local is None and self._local_reason is None:
             jar = find_local_jar(self.environ)
             java = shutil.which("java", path=self.environ.get("PATH")) if jar else None

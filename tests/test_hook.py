@@ -162,3 +162,19 @@ def test_hook_calls_the_installing_python() -> None:
     assert f"exec {hook.shlex.quote(hook.sys.executable)} -m mtlint hook run" in script
     assert hook.MARKER in script
     assert os.access(hook.__file__, os.R_OK)
+
+
+def test_a_local_languagetool_is_not_started_for_a_commit(repo: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_languagetool import fake_install
+
+    fake_install(tmp_path, monkeypatch)
+    monkeypatch.setenv("PATH", os.environ["PATH"] + os.pathsep + "/usr/bin:/bin")  # git
+    monkeypatch.delenv("MTLINT_LANGUAGETOOL_URL", raising=False)
+    (repo / ".mtlint.toml").write_text('select = ["quote-*", "lt:*"]\n', encoding="utf-8")
+    add(repo, "a.txt", BROKEN)
+    out, err = io.StringIO(), io.StringIO()
+    assert hook.run(out, err, cwd=repo) == 1
+    assert "[quote-low-closing]" in out.getvalue()
+    assert "a local install is not started here" in out.getvalue() + err.getvalue()
+    assert not (tmp_path / "java.log").exists()

@@ -19,10 +19,9 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     FUNCTION_WORDS,
     PREPOSITION_ARTICLES,
@@ -123,7 +122,8 @@ DEGREE_ADVERBS = word_set(
     "sehr besonders äußerst ganz ziemlich recht eher etwas noch bereits bisher "
     "schon weit viel deutlich überaus stets immer zunehmend neu frisch"
 )
-NUMBER_WORD = regex.compile(r"(?:zig|ßig|hundert|tausend|zehn|zwölf|elf)$")
+NUMBER_WORD = compile_pattern(r"(?:zig|ßig|hundert|tausend|zehn|zwölf|elf)$")
+SENTENCE_PUNCTUATION = compile_pattern(r"[.!?:;]")
 ENGLISH_FUNCTION_WORDS = word_set("of the and for to on with from by")
 # Quantifiers that do not inflect like adjectives ("die mehr als 100 Firmen").
 STOP_WORDS = word_set("mehr weniger viel wenig lauter etwas genug bisschen paar")
@@ -391,7 +391,7 @@ def _read_phrase(
     if reading is None:
         return None
     previous = ""
-    if index and not regex.search(r"[.!?:;]", gap(text, words[index - 1], words[index])):
+    if index and not SENTENCE_PUNCTUATION.search(gap(text, words[index - 1], words[index])):
         previous = words[index - 1].text
     after = following.text if following is not None and gap(text, noun, following) == " " else ""
     return NounPhrase(words[index], determiner, tuple(adjectives), tuple(modifiers), noun,

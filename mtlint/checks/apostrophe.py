@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import tags_of
 
-CANDIDATE = regex.compile(
+CANDIDATE = compile_pattern(
     r"""(?x)
     (?<![\p{L}\p{N}'’´`])
     (?P<base>\p{Lu}[\p{L}\p{N}&.-]*?[\p{L}\p{N}])
@@ -29,7 +28,7 @@ CANDIDATE = regex.compile(
 )
 # Where a word is the first of its sentence (or of a quotation) and may be a verb
 # or conjunction carrying a contracted "es": "Geht's", "Wenn's Brett", "„Halt's Maul“".
-SENTENCE_START = regex.compile(r"(?:^|[.!?:;…][\"“”»«)]?\s+|[„\"“»«(–—-]\s*)$")
+SENTENCE_START = compile_pattern(r"(?:^|[.!?:;…][\"“”»«)]?\s+|[„\"“»«(–—-]\s*)$")
 # Brand and shop names that carry the apostrophe in German too.
 APOSTROPHE_NAMES = frozenset({
     "McDonald", "Domino", "Kellogg", "Macy", "Moody", "Sotheby", "Christie", "Levi", "Wendy",

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 
 # A hyphen (or two) between spaces, inside a line, between words: not a list marker
 # at the line start, not a minus or a range between two numbers ("5 - 3", "1 - 1023").
-HYPHEN_DASH = regex.compile(
+HYPHEN_DASH = compile_pattern(
     r"""(?x)
     (?<= [\p{L}\p{N}"“”»«'’)\]!?.,;:] [ ] )
     (?P<dash> -{1,2} )
@@ -26,7 +25,7 @@ HYPHEN_DASH = regex.compile(
     (?<! \p{N} [ ] -{1,2} (?= [ ] \p{N} ) )
     """
 )
-REAL_DASH = regex.compile(r"(?<=\S)[ \u00a0][–—][ \u00a0](?=\S)")
+REAL_DASH = compile_pattern(r"(?<=\S)[ \u00a0][–—][ \u00a0](?=\S)")
 
 
 def dash_hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint import german
 from mtlint.document import Block, BodySpellings, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
@@ -41,7 +40,7 @@ from mtlint.wordclasses import (
 NOUN_MARKERS = ARTICLES | PREPOSITION_ARTICLES | DETERMINERS
 CLOSED_WORDS = FUNCTION_WORDS | CONNECTING_ADVERBS | FINITE_AUX_OR_MODAL
 # Punctuation after which a heading starts afresh ("Fazit: Eine neue Ära").
-RESTART = regex.compile(r"[:?!.–—|]\s*$")
+RESTART = compile_pattern(r"[:?!.–—|]\s*$")
 ENGLISH_FUNCTION_WORDS = frozenset(
     {"the", "of", "and", "with", "for", "is", "are", "to", "from", "your", "how", "what", "why"}
 )

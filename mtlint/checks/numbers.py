@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import word_set
 
 # What follows a number in the news: magnitudes, currencies and counted nouns.
@@ -34,7 +33,7 @@ CONTEXT_WORDS = word_set(
     Stimmen Jahre Jahren Tage Tagen Stunden Kilometer Meilen Tonnen
     """
 )
-NUMBER = regex.compile(
+NUMBER = compile_pattern(
     r"""(?x)
     (?= [\d$€£U] )                 # a cheap test before the look-behind
     (?<![\d.,]|\d[.,])
@@ -47,7 +46,7 @@ NUMBER = regex.compile(
     (?![\d,]|\.\d)
     """
 )
-LETTER = regex.compile(r"\p{L}")
+LETTER = compile_pattern(r"\p{L}")
 
 
 def _context_follows(text: str, end: int) -> bool:

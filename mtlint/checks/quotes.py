@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 
 # Quotation styles in order of preference when two are used equally often.
 MARKS = {
@@ -25,7 +24,7 @@ MARKS = {
     "straight": ('"', '"'),
     "english": ("“", "”"),
 }
-PAIR = regex.compile(
+PAIR = compile_pattern(
     r"""(?x)
     (?<![\p{L}\p{N}])
     (?: „ (?P<german>[^„“”"\n]{1,300}?) “
@@ -40,8 +39,8 @@ PAIR = regex.compile(
 GERMAN_STYLES = frozenset({"german", "guillemets", "swiss"})
 # Quoted text that is code, a path, an option or a command, not a quotation:
 # technical writing marks those with straight quotes on purpose.
-CODE_LIKE = regex.compile(r"[/\\$=~_<>{}|;@#*%`]|^[-.:]|:$|\d\.\d|\p{Ll}\p{Lu}")
-WORD = regex.compile(r"\p{L}[\p{L}-]*")
+CODE_LIKE = compile_pattern(r"[/\\$=~_<>{}|;@#*%`]|^[-.:]|:$|\d\.\d|\p{Ll}\p{Lu}")
+WORD = compile_pattern(r"\p{L}[\p{L}-]*")
 
 
 @dataclass(frozen=True)

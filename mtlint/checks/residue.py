@@ -13,17 +13,16 @@ import html
 import unicodedata
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 
 # Characters that UTF-8 read as Windows-1252 or Latin-1 almost always leaves behind:
 # lead bytes 0xC2/0xC3/0xC5 become Â Ã Å, the lead byte 0xE2 of „ “ – … becomes â.
-TELLTALE = regex.compile(r"[ÃÂÅâ]")
+TELLTALE = compile_pattern(r"[ÃÂÅâ]")
 # A run of text that mojibake can hide in; a no-break space can be part of it ("Ã\xa0").
-TOKEN = regex.compile(r"(?:[^\s]|\xa0)+")
-ENTITY = regex.compile(
+TOKEN = compile_pattern(r"(?:[^\s]|\xa0)+")
+ENTITY = compile_pattern(
     r"""(?x)
     &(?: \#[0-9]{1,7} ; | \#[xX][0-9a-fA-F]{1,6} ; | [A-Za-z][A-Za-z0-9]{1,31} ;
        | (?:nbsp|amp|quot|lt|gt)(?![\w;]) )     # the common ones also lose their semicolon

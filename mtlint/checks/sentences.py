@@ -19,6 +19,7 @@ import regex
 from mtlint import german
 from mtlint.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
@@ -46,7 +47,7 @@ CLOSING_QUOTES = "“”\"«»‘’'‹›"
 # --- sentence-lowercase-start ---------------------------------------------------------
 
 # A sentence end inside a block, followed by a lowercase word.
-LOWERCASE_AFTER_END = regex.compile(
+LOWERCASE_AFTER_END = compile_pattern(
     r"""(?x)
     (?P<end>[.!?])                   # sentence punctuation
     (?P<close>["“”»«'’)\]]*)         # closing quotes or brackets that belong to it
@@ -54,7 +55,7 @@ LOWERCASE_AFTER_END = regex.compile(
     (?P<word>\p{Ll}[\p{Ll}\p{M}]*)  # a lowercase word
     """
 )
-LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+LETTER_OR_MARK = compile_pattern(r"[\p{L}\p{M}]")
 
 
 def _is_plain_lowercase_word(text: str, start: int) -> str | None:
@@ -344,7 +345,7 @@ def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
 # A closing quotation mark glued to the next word.  The German closing marks “ and ”,
 # and an opening mark „ used to close (the punctuation pack covers ".!?" before a
 # capital, the quote pack the wrong closing mark itself).
-GLUED_QUOTE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])(?P<quote>[“”„])(?=\p{L})")
+GLUED_QUOTE = compile_pattern(r"(?<=[\p{L}\p{N}.,!?…])(?P<quote>[“”„])(?=\p{L})")
 
 
 def _open_quotation_before(text: str, index: int) -> bool:

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 
 # Endings of adjectives and of nouns in their usual inflections ("" = the bare stem).
 ADJECTIVE = (
@@ -103,7 +102,7 @@ def _forms() -> dict[str, tuple[str, str]]:
 
 FORMS = _forms()
 # A whole word: letters and digits, not the second part of a hyphenated compound.
-WORD = regex.compile(r"(?<![\p{L}\p{N}-])[\p{L}\p{N}]+")
+WORD = compile_pattern(r"(?<![\p{L}\p{N}-])[\p{L}\p{N}]+")
 
 
 def spelling_misspelled_word(doc: Document, context: RuleContext) -> Iterator[Hit]:

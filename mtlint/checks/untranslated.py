@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from mtlint.document import BlockKind, Document, Span, split_sentences
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.patterns import compile_pattern
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").
@@ -37,9 +36,9 @@ GERMAN = frozenset(str.split("""
     schon sehr mehr vom beim ins durch gegen ohne soll sollen muss müssen gibt kein keine
     uns euch mich dich mir dir einer jedoch sowie weil ob wo
 """))
-WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?")
 # Quoted passages: quoting the English original is not a translation error.
-QUOTED = regex.compile(
+QUOTED = compile_pattern(
     r"""„[^„“”"\n]*[“”"]|“[^“”„\n]*”|"[^"\n]*"|»[^»«\n]*«|«[^«»\n]*»|‚[^‚‘’\n]*[‘’]"""
 )
 MIN_WORDS = 5

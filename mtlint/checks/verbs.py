@@ -25,6 +25,7 @@ from mtlint.checks.sentences import (
 )
 from mtlint.document import WORD, BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     FINITE_AUX_OR_MODAL,
     FREQUENT_FINITE_VERBS,
@@ -162,7 +163,10 @@ PRESENT_PERFECT_AUX = word_set("habe hast hat haben habt bin bist ist sind seid"
 BRACKET_MODALS = word_set(
     "könnte könnten sollte sollten müsste müssten dürfte dürften"
 )
-PAST_EVENT = regex.compile(
+# What ends a stretch of a clause, and a character a word goes on with.
+SEPARATOR = compile_pattern(r"[,;:]")
+WORD_CHAR = compile_pattern(r"\w")
+PAST_EVENT = compile_pattern(
     r"""(?xi)
     (?<! \b(?:wie|als|von|seit|bis|ab)\s )   # not a comparison or attribute: "wie damals"
     \b(?: kürzlich | jüngst | neulich | unlängst | gestern | vorgestern | damals
@@ -196,7 +200,7 @@ class _Sentence:
         self.text = text
         self.words = _words(text)
         self.starts = [match.start() for match in self.words]
-        self.separators = [match.start() for match in regex.finditer(r"[,;:]", text)]
+        self.separators = [match.start() for match in SEPARATOR.finditer(text)]
         self.commas = [i for i in self.separators if text[i] != ":"]
         # Where the last stretch ends ("$" also matches before a final line break).
         self.end = len(text) - 1 if text.endswith("\n") else len(text)
@@ -290,7 +294,7 @@ def _past_event_in_clause(sentence: _Sentence, verb: regex.Match[str], end: int)
     index = bisect_left(sentence.commas, verb.start()) - 1
     start = sentence.commas[index] + 1 if index >= 0 else 0
     before = text[verb.start() - 1] if verb.start() > start else " "
-    if regex.match(r"\w", before) or regex.match(r"\w", text[verb.end():verb.end() + 1]):
+    if WORD_CHAR.match(before) or WORD_CHAR.match(text[verb.end():verb.end() + 1]):
         # Rare glue ("_hat_"): the phrase may run across the join, search the text.
         return bool(PAST_EVENT.search(text[start:verb.start()] + text[verb.end():end]))
     return sentence.past_event(start, verb.start()) or sentence.past_event(verb.end(), end)
@@ -346,7 +350,7 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 elif after < 3:
                     continue
                 if index > 0 and could_close_bracket(words[index - 1].group()) and not (
-                    regex.search(r"[,;:]", text[words[index - 1].end():match.start()])
+                    SEPARATOR.search(text[words[index - 1].end():match.start()])
                 ):
                     continue  # verb-final: "..., die genutzt werden können"
                 if _bracket_closed(indexed, match.end(), perfect):
@@ -362,7 +366,7 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 # --- verb-missing-run-on ------------------------------------------------------------
 
-COORDINATORS = regex.compile(r"\s(?:und|oder|sowie|aber)\s")
+COORDINATORS = compile_pattern(r"\s(?:und|oder|sowie|aber)\s")
 
 
 def _top_level(text: str) -> list[tuple[int, int]]:

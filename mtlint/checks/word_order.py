@@ -20,6 +20,7 @@ from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
 from mtlint.document import WORD, BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
@@ -83,6 +84,9 @@ NON_SUBJECT_OPENERS = (
         "sonst also so dann da nun grad gerade sogleich auch"
     )
 )
+
+
+COMMA_SPACE = compile_pattern(r",\s")
 
 
 def _fronted_kind(words: list[str]) -> str | None:
@@ -198,7 +202,7 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
             text = sentence.text
-            found = regex.search(r",\s", text)
+            found = COMMA_SPACE.search(text)
             comma = found.start() if found else -1
             if comma < 0 or any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
                 continue

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.german import analyze_word, is_german_word, is_known_noun, lookup_noun, word_tags
 from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     FUNCTION_WORDS,
@@ -141,8 +142,6 @@ def adjective_ending(word: str) -> str | None:
 @functools.lru_cache(maxsize=1 << 14)
 def is_attributive_adjective(word: str) -> bool:
     """An inflected adjective or participle ("neue", "wachsenden", "Künstliche")."""
-    from mtlint.german import is_known_noun, word_tags
-
     lower = word.lower()
     if not word.isalpha() or lower in STOP_WORDS or adjective_ending(word) is None:
         return False
@@ -211,8 +210,6 @@ def noun_reading(word: str) -> NounReading | None:
     """The genders/plural the noun lexicon gives a capitalised word, or None where it
     does not know the word or its compound reading is doubtful. Lexicon only: confirm
     with `is_common_noun` before reporting."""
-    from mtlint.german import lookup_noun
-
     if not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
         return None
     info = lookup_noun(word)
@@ -263,8 +260,6 @@ PLURAL_ONLY_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten
 def is_common_noun(word: str) -> bool:
     """HanTa reads the word as a noun, and its lowercase form is not an adjective or
     participle: "der Neue", "die Angestellten" decline like adjectives."""
-    from mtlint.german import analyze_word
-
     if analyze_word(word).tag != "NN":
         return False
     return analyze_word(word.lower()).tag not in ("ADJA", "ADJD", "VVPP", "VVFIN", "VVINF")
@@ -273,8 +268,6 @@ def is_common_noun(word: str) -> bool:
 def _ambiguous_compound(word: str, info: object) -> bool:
     """Whether other final nouns give a compound another gender ("Wirtstier": "Stier"
     is masculine, "Tier" neuter; "Ölpinsel": "Insel" is feminine, "Pinsel" masculine)."""
-    from mtlint.german import lookup_noun
-
     genders = {frozenset(r.genders) for r in info.readings}  # type: ignore[attr-defined]
     for split in range(1, len(word) - MIN_TRUSTED_TAIL + 1):
         tail = word[split:]
@@ -420,7 +413,7 @@ def disagreement(phrase: NounPhrase) -> str | None:
     "ending" (one fits, but not the adjective endings), or None (fine or unclear)."""
     if fitting_readings(phrase):
         return None
-    if phrase.following.islower() and not _is_german(phrase.following):
+    if phrase.following.islower() and not is_german_word(phrase.following):
         return None  # "eine ungesicherte Pump gun": English
     article = phrase.article.text.lower()
     previous = phrase.previous.lower()
@@ -476,12 +469,6 @@ def _strong_phrase(phrase: NounPhrase) -> bool:
             for a in phrase.adjectives)
         for number in phrase.reading.numbers for case in ("nom", "acc", "dat", "gen")
     )
-
-
-def _is_german(word: str) -> bool:
-    from mtlint.german import is_german_word
-
-    return is_german_word(word)
 
 
 def _stem(adjective: str) -> str:
@@ -614,8 +601,6 @@ STRONG_ENDINGS: dict[tuple[str, str], str] = {
 def _verb_follows(word: Span | None) -> bool:
     """Whether the word after the noun is a verb: then the adjective may be an adverb
     of that verb ("kann erheblich Kosten sparen")."""
-    from mtlint.german import analyze_word
-
     return word is not None and word.text.islower() and analyze_word(word.text).is_verb
 
 
@@ -640,8 +625,6 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
     Unsicher: Die Endung hängt von Kasus und Numerus ab; vorgeschlagen werden die
     Formen, die nach dem Artikel oder als Subjekt oder Objekt passen.
     """
-    from mtlint.german import analyze_word
-
     text = doc.text
     for block in doc.blocks:
         words = block.words()

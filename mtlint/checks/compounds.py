@@ -23,6 +23,7 @@ from mtlint.checks.agreement import (
 )
 from mtlint.document import BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.german import analyze_word, is_german_word, lookup_noun, noun_form, word_tags
 from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # English words that surround a German-looking word in an English phrase
@@ -40,8 +41,6 @@ def _is_lowercase_noun(word: str) -> str | None:
     """For a lowercase word that only a noun can be ("kategorie"), the noun's
     capitalised spelling; None for words that are also something else ("will",
     "recht", "teil") and for words the lexicon does not know."""
-    from mtlint.german import analyze_word, noun_form, word_tags
-
     if len(word) < 4 or not word.isalpha() or not word.islower():
         return None
     form = noun_form(word)
@@ -111,8 +110,6 @@ def _split_compound_hit(text: str, words: list[Span], index: int) -> Hit | None:
     ("unsere Technologie kategorie", "der Kunden service"): a capitalised noun followed
     by a lowercase verb ("die Fürsten geigen") has an article that fits the first.
     """
-    from mtlint.german import analyze_word, lookup_noun
-
     first, second = words[index], words[index + 1]
     if not first.text[:1].isupper() or first.text.isupper() or not first.text.isalpha():
         return None
@@ -215,6 +212,11 @@ ABBREVIATIONS = word_set(
     "KI IT PC USB PDF API CPU GPU SMS DSL WLAN GPS CEO CFO CTO HR EU UN"
 )
 E_MAIL = word_set("E-Mail")
+# What the first word of a reported pair can be: everything else is passed over at once.
+OPEN_FIRST_WORDS = (
+    frozenset(phrase.split(" ", 1)[0] for phrase in ENGLISH_COMPOUNDS)
+    | ENGLISH_FIRST_PARTS | ABBREVIATIONS | E_MAIL
+)
 # English nouns that end the names of publications, firms and events ("Business
 # Insider", "Tech Report", "Cloud Summit"): after an English word they are a name.
 NAME_HEADS = word_set(
@@ -229,8 +231,6 @@ NAME_HEADS = word_set(
 
 def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | None:
     """A hit for words[index] + words[index + 1] as an open compound, or None."""
-    from mtlint.german import analyze_word, is_german_word
-
     text = doc.text
     first, second = words[index], words[index + 1]
     if gap(text, first, second) != " " or not second.text[:1].isupper():
@@ -333,6 +333,8 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in doc.blocks:
         words = block.words()
         for index in range(len(words) - 1):
+            if words[index].text not in OPEN_FIRST_WORDS:
+                continue  # no English first part: the common case, passed over here
             hit = _english_open_hit(doc, words, index)
             if hit is not None:
                 yield hit

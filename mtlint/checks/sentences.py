@@ -12,6 +12,7 @@ exactly (closed lists), so they need no tagger and stay quiet on names and title
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -308,14 +309,20 @@ def sentence_boundary_missing(doc: Document, context: RuleContext) -> Iterator[H
                 )
 
 
-def lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
-    """Where a new main clause starts inside a sentence without a sentence boundary.
+@functools.lru_cache(maxsize=4096)
+def lost_boundaries(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Where a new main clause starts inside a sentence without a sentence boundary
+    (cached: sentence-boundary-missing and verb-missing-run-on both ask).
 
-    Yields the offset of the capitalised function word that opens it and how it is
+    Gives the offset of the capitalised function word that opens it and how it is
     glued to the text before: "space" ("... Dollar Seit 2019 bietet ...") or "quote"
     (no space after a closing quote: "... „Bromance„Die jüngsten ... deuten ...").
     The word must open a clause with its finite verb in second position.
     """
+    return tuple(_lost_boundaries(sentence))
+
+
+def _lost_boundaries(sentence: str) -> Iterator[tuple[int, str]]:
     words = list(WORD.finditer(sentence))
     capitals = sum(1 for w in words if w.group()[:1].isupper())
     if capitals * 4 > len(words) * 3:

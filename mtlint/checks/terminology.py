@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.german import analyze_word, is_german_word, is_known_name, is_known_noun, word_tags
 from mtlint.patterns import compile_pattern
 
 BRANDS_PATH = Path(__file__).resolve().parent.parent / "data" / "brands.toml"
@@ -254,8 +255,6 @@ def camel_parts(word: str) -> list[str]:
 
 def _is_name_word(word: str) -> bool:
     """A brand or name that a product name can start with ("Google", "Inflection")."""
-    from mtlint.german import is_known_noun, word_tags
-
     if word in BRAND_WORDS or camel_parts(word) or (len(word) > 1 and word.isupper()):
         return True
     if not word[:1].isupper() or is_known_noun(word):
@@ -449,14 +448,10 @@ def _extends_name(text: str, words: list[Span], index: int, neighbour: int) -> b
     first, second = sorted((words[index], words[neighbour]), key=lambda w: w.start)
     if not word.text[:1].isupper() or not _joined_by_space(text, first, second):
         return False
-    from mtlint.german import analyze_word
-
     return analyze_word(word.text).tag in TERM_TAGS
 
 
 def _pair_is_term(first: str, second: str) -> bool:
-    from mtlint.german import analyze_word
-
     return all(analyze_word(w).tag in TERM_TAGS for w in (first, second))
 
 
@@ -502,8 +497,6 @@ def _may_differ(spelling: str, target: str, *, canonical: bool) -> bool:
     Glossary and bundled names (`canonical`) are exact: any case variant that is not
     a German word counts, and any hyphen or space variant.
     """
-    from mtlint.german import is_german_word, is_known_name
-
     if (spelling.isupper() and spelling.replace("-", "").isalpha() and len(spelling) > 1) or (
         spelling.islower() and not target.islower()
     ):

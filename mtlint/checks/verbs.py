@@ -196,9 +196,9 @@ class _Sentence:
     """Words, clause separators and time phrases of one sentence, found once and looked
     up by offset, so that verb-bracket-open stays linear on long sentences."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, words: list[regex.Match[str]]) -> None:
         self.text = text
-        self.words = _words(text)
+        self.words = words
         self.starts = [match.start() for match in self.words]
         self.separators = [match.start() for match in SEPARATOR.finditer(text)]
         self.commas = [i for i in self.separators if text[i] != ":"]
@@ -328,8 +328,8 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
             text = sentence.text
-            indexed = _Sentence(text)
-            words = indexed.words
+            words = _words(text)
+            indexed = None  # built for the first auxiliary or modal
             for index, match in enumerate(words):
                 lower = match.group().lower()
                 if index > 0 and not match.group()[:1].islower():
@@ -337,6 +337,8 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 perfect = lower in PRESENT_PERFECT_AUX
                 if not perfect and lower not in BRACKET_MODALS:
                     continue
+                if indexed is None:
+                    indexed = _Sentence(text, words)
                 segment_end = indexed.segment_end(match.end())
                 while segment_end > match.end() and text[segment_end - 1] in " .!?…":
                     segment_end -= 1

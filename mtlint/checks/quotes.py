@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint.document import Document
+from mtlint.checks.untranslated import english_evidence
+from mtlint.document import Block, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.patterns import compile_pattern
 
@@ -41,6 +42,10 @@ GERMAN_STYLES = frozenset({"german", "guillemets", "swiss"})
 # technical writing marks those with straight quotes on purpose.
 CODE_LIKE = compile_pattern(r"[/\\$=~_<>{}|;@#*%`]|^[-.:]|:$|\d\.\d|\p{Ll}\p{Lu}")
 WORD = compile_pattern(r"\p{L}[\p{L}-]*")
+# A command-line option inside quoted text ("kill -ABRT PID"): a command, not a quotation.
+OPTION = compile_pattern(r"(?:^|\s)--?\p{L}")
+# German function words a block needs around an English pair to count as German text.
+MIN_GERMAN = 1
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,64 @@ def quotations(doc: Document) -> list[Quotation]:
             if not doc.is_ignored(start, end):
                 found.append(Quotation(style, start, end, match.group(style)))
     return found
+
+
+def _is_german_block(block: Block) -> bool:
+    """Whether the block reads as German outside its quotations ("Er sagte “Ja”")."""
+    _, english, german = english_evidence(block.text)
+    return german >= MIN_GERMAN and german > english
+
+
+def english_pairs(doc: Document) -> list[tuple[Quotation, bool]]:
+    """English pairs “…” in German blocks, each with whether it stands inside an open „."""
+    found = []
+    for block in doc.blocks:
+        if "”" not in block.text or not _is_german_block(block):
+            continue
+        for match in PAIR.finditer(block.text):
+            content = match.group("english")
+            if content is None or CODE_LIKE.search(content) or OPTION.search(content) or (
+                    not WORD.search(content)):
+                continue
+            start, end = block.start + match.start(), block.start + match.end()
+            if doc.is_ignored(start, end):
+                continue
+            before = block.text[:match.start()]
+            nested = before.count("„") > before.count("“") - before.count("”")
+            found.append((Quotation("english", start, end, content), nested))
+    return found
+
+
+def quote_english_pair(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Wort, ein Titel oder ein Zitat in englischen Anführungszeichen “…” in einem
+    deutschen Text: „Das Modell heißt “Gemini Ultra” und kostet …“, „Chuck Norris klickt
+    auf “Gefällt mir nicht”.“
+
+    ## Warum ist das ein Problem?
+    Deutsche Anführungszeichen öffnen unten und schließen oben: „…“. Das englische Paar
+    “…” öffnet oben und schließt mit einem Zeichen, das es im deutschen Satz gar nicht
+    gibt. Maschinelle Übersetzung übernimmt die Zeichen des englischen Originals.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur in Absätzen, die außerhalb der Zitate deutsch sind (mehr deutsche
+    Funktionswörter als englische); englische Sätze und Code („kill -ABRT
+    PID“, Pfade, Optionen) bleiben unbeachtet. Steht das Paar in einem deutschen Zitat
+    („Er sagte “Ja”“), schlägt die Regel halbe Anführungszeichen ‚…‘ vor.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag setzt „…“ (im Zitat ‚…‘); ob ein Text bewusst »…« verwendet,
+    entscheidet der Leser.
+    """
+    for quotation, nested in english_pairs(doc):
+        opening, closing = ("‚", "‘") if nested else MARKS["german"]
+        replacement = f"{opening}{quotation.content}{closing}"
+        yield Hit(
+            offset=quotation.start, length=quotation.end - quotation.start,
+            message=(f"Englische Anführungszeichen “…” im deutschen Text: "
+                     f"{opening}…{closing} setzen ({replacement})."),
+            suggestions=(replacement,), replacement=replacement, safety=Safety.UNSAFE,
+        )
 
 
 def shown(style: str) -> str:
@@ -111,8 +174,9 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if any(2 * n > counts[reference] for style, n in counts.items() if style != reference):
         return
     opening, closing = MARKS[reference]
+    reported = {q.start for q, _ in english_pairs(doc)}  # quote-english-pair has those
     for quotation in found:
-        if quotation.style == reference:
+        if quotation.style == reference or quotation.start in reported:
             continue
         if reference == "straight" and quotation.style in GERMAN_STYLES:
             continue  # typewriter quotes do not make proper German quotes wrong
@@ -134,10 +198,10 @@ RULES = (
         bad=(
             Example('Altman sprach von einer „Bromance“. Nadella nannte es „eine Partnerschaft“. '
                     'Beide planen <marker>"Stargate Zwei"</marker>.', "„Stargate Zwei“"),
-            Example("Die Zeitung schrieb „Ende einer Ära“.\n\nDer Sender titelte „Aus und vorbei“."
-                    "\n\nOpenAI sprach von <marker>“neuen Wegen”</marker>.", "„neuen Wegen“"),
-            Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
-                    'Beide meinten <marker>“Freundschaft”</marker>.', '"Freundschaft"'),
+            Example("Die Zeitung schrieb »Ende einer Ära«.\n\nDer Sender titelte »Aus und vorbei«."
+                    "\n\nOpenAI sprach von <marker>„neuen Wegen“</marker>.", "»neuen Wegen«"),
+            Example("Altman sagte „Ja“ und „Nein“.\n\n<marker>“Stargate”</marker> is the name "
+                    "of the project.", "„Stargate“"),
         ),
         good=(
             Example("Altman sprach von einer „Bromance“. Nadella nannte es „eine Partnerschaft“."),
@@ -146,6 +210,28 @@ RULES = (
             Example('Ein 24"-Monitor und ein 27"-Monitor, sagt „Heise“ und „Golem“.'),
             Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
                     'Beide meinten »Freundschaft«.'),
+        ),
+        origin="mtlint/checks/quotes.py",
+    ),
+    Rule(
+        id="quote-english-pair", category=Category.PUNCTUATION, severity=Severity.WARNING,
+        summary="Englische Anführungszeichen “…” in einem deutschen Satz statt „…“.",
+        doc=quote_english_pair.__doc__ or "", check=quote_english_pair,
+        bad=(
+            Example("Das neue Modell heißt <marker>“Gemini Ultra”</marker> und kostet mehr.",
+                    "„Gemini Ultra“"),
+            Example("Der Trainer sprach nach dem Spiel von einem <marker>“verdienten Sieg”"
+                    "</marker>.", "„verdienten Sieg“"),
+            Example("Die Serie <marker>“The Last of Us”</marker> läuft ab Montag bei Sky.",
+                    "„The Last of Us“"),
+            Example("Die Ärztin warnte: „Wer von einer <marker>“harmlosen Grippe”</marker> "
+                    "spricht, irrt.“", "‚harmlosen Grippe‘"),
+        ),
+        good=(
+            Example("Das neue Modell heißt „Gemini Ultra“ und kostet mehr."),
+            Example("He called it “a historic win” and left."),
+            Example("Beenden Sie das Programm mit “kill -ABRT PID” im Terminal."),
+            Example("Der Trainer sprach von einem »verdienten Sieg«."),
         ),
         origin="mtlint/checks/quotes.py",
     ),

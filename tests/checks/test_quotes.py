@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checks.conftest import run_rule
 
 
@@ -37,9 +39,44 @@ def test_markdown_inline_code_is_not_a_quotation() -> None:
 
 def test_typewriter_majority_does_not_flag_german_quotes(flagged) -> None:
     text = 'Er sagte "Ja", sie "Nein", er "Doch". Sie meinte »Vielleicht« und “Maybe”.'
-    assert flagged("quote-mixed-styles", text) == ["“Maybe”"]
+    assert flagged("quote-mixed-styles", text) == []
+    assert flagged("quote-english-pair", text) == ["“Maybe”"]  # reported once, there
 
 
 def test_lowercase_single_words_count_as_values_not_quotations() -> None:
     text = 'Er sagte „Ja“ und „Nein“. Setzen Sie "relatime" oder "noatime".'
     assert run_rule("quote-mixed-styles", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion"), [
+    ("Der Minister nannte die Reform einen “Meilenstein”.", "“Meilenstein”", "„Meilenstein“"),
+    ("Die Studie “Long Covid bei Kindern” erscheint im Mai.", "“Long Covid bei Kindern”",
+     "„Long Covid bei Kindern“"),
+    ("In Folge drei von “Babylon Berlin” wird es spannend.", "“Babylon Berlin”",
+     "„Babylon Berlin“"),
+    ("Die Bank spricht von einer “vorübergehenden Schwäche” des Euro.",
+     "“vorübergehenden Schwäche”", "„vorübergehenden Schwäche“"),
+    ("„Wir nennen das “Plan B”“, sagte die Managerin.", "“Plan B”", "‚Plan B‘"),
+    ("Der neue Akku hält “ewig”, schreibt der Hersteller.", "“ewig”", "„ewig“"),
+])
+def test_english_pair_in_german_text_is_flagged(text, span, suggestion) -> None:
+    (finding,) = run_rule("quote-english-pair", text)
+    assert text[finding.offset:finding.offset + finding.length] == span
+    assert finding.suggestions == (suggestion,)
+
+
+@pytest.mark.parametrize("text", [
+    "He called the deal “a milestone” for the company.",  # an English sentence
+    "Führen Sie “ls -l /etc” aus.",  # code
+    "Rufen Sie “kill -HUP 1234” auf.",  # a command with an option
+    "Der Minister nannte die Reform einen „Meilenstein“.",
+    "Sie sprach von einem »Wendepunkt«.",
+])
+def test_english_pair_is_left_alone(text) -> None:
+    assert run_rule("quote-english-pair", text) == []
+
+
+def test_english_pair_is_not_reported_twice() -> None:
+    text = "Er sagte „Ja“ und „Nein“ und „Vielleicht“. Sie sagte “Doch”."
+    assert run_rule("quote-mixed-styles", text) == []
+    assert len(run_rule("quote-english-pair", text)) == 1

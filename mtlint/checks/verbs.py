@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import pairwise
 
 import regex
 
@@ -29,6 +30,7 @@ from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
     FINITE_AUX_OR_MODAL,
     FREQUENT_FINITE_VERBS,
+    FUNCTION_WORDS,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
@@ -56,6 +58,9 @@ CLOSING_TAGS = frozenset(
 # A sentence needs this many words before a missing verb is worth reporting; shorter
 # verbless sentences are usually deliberate ("Mehr dazu hier.", "Ein guter Anfang.").
 MIN_WORDS = 10
+# A main clause that lost its verb beside a subordinate clause that kept one is rarely
+# deliberate, so shorter sentences count: "Wer früh bucht, deutlich günstigere Preise."
+MIN_CLAUSE_WORDS = 6
 
 
 def could_be_finite(word: str, first: bool = False, *, analyse: bool = True) -> bool:
@@ -106,7 +111,10 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Einen Satz im Fließtext, der kein finites Verb hat: „Microsofts bedeutende
     Investitionen von fast 14 Milliarden Dollar in die Infrastruktur der nächsten
-    Jahre.“
+    Jahre.“ Ebenso einen Hauptsatz ohne finites Verb, dessen Relativ- oder Nebensatz
+    eines hat, sodass der Satz als Ganzes ein Verb zu haben scheint: „Die Kunden, die
+    früher bestellt hatten, einen Rabatt von zehn Prozent.“ (es fehlt „erhalten“),
+    „Wer früh bucht, deutlich günstigere Preise.“
 
     ## Warum ist das ein Problem?
     Ein Aussagesatz braucht ein konjugiertes Verb. Fehlt es, hat die Übersetzung meist
@@ -120,6 +128,12 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     verblose Sätze üblich sind. Ein Wort, das auch ein finites Verb sein kann („deuten“,
     „bezeichnet“), zählt als Verb; erst wenn keines da ist, entscheidet der Tagger im
     Satzzusammenhang.
+
+    Ein Hauptsatz ohne Verb neben einem Nebensatz wird schon ab sechs Wörtern gemeldet,
+    aber nur, wenn nach dem Nebensatz noch ein Teil des Hauptsatzes folgt: „Ein Schritt,
+    der überfällig war.“ ist ein gewollter Nominalsatz. Nicht gemeldet werden Reste, die
+    mit „und“, „nicht“, „desto“ usw. beginnen, Sätze mit Semikolon oder Klammer und
+    Reste mit einem Wort, das der Tagger nicht kennt (Verse: „…, die Sippe graust.“).
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH):
         for sentence in block.sentences:
@@ -131,17 +145,152 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if " - " in text or " – " in text or " — " in text:
                 continue  # a definition or an aside: "Alkohol - der Ursprung ..."
             words = [match.group() for match in _words(text)]
-            if len(words) < MIN_WORDS or words[0].lower() in ELLIPTIC_OPENERS:
+            if len(words) < MIN_CLAUSE_WORDS or words[0].lower() in ELLIPTIC_OPENERS:
                 continue
             if has_finite_verb(words) or _pronoun_then_verb(words):
+                main = _verbless_main_clause(text) if "," in text else None
+                if main is not None:
+                    yield Hit(
+                        sentence.start, len(text),
+                        f"Dem Hauptsatz fehlt ein konjugiertes Verb: Nur der Nebensatz „{main}“ "
+                        "hat eines. Vermutlich ist bei der Übersetzung das Verb des Hauptsatzes "
+                        "verloren gegangen.",
+                    )
                 continue
-            if any(a.tag in FINITE_TAGS for _, a in german.tag_text(text)):
+            if len(words) < MIN_WORDS or any(
+                a.tag in FINITE_TAGS for _, a in german.tag_text(text)
+            ):
                 continue
             yield Hit(
                 sentence.start, len(text),
                 "Diesem Satz fehlt ein konjugiertes Verb: Vermutlich ist bei der Übersetzung "
                 "ein Wort verloren gegangen.",
             )
+
+
+# Words that open a subordinate clause after a comma or at the sentence start: relative
+# and interrogative pronouns and adverbs, besides SUBORDINATING_CONJUNCTIONS.
+RELATIVE_OPENERS = word_set(
+    """
+    der die das dem den dessen deren denen welcher welche welches welchem welchen
+    wer wen wem was wo wann warum weshalb wieso wohin woher womit wodurch wofür worauf
+    worüber worin wovon wozu
+    """
+)
+# Subordinators that also open verbless phrases ("wie erwartet", "als Chef", "seit
+# Jahren", "bis morgen") or coordinate ("sowie"): not trusted to open a clause.
+PHRASE_SUBORDINATORS = word_set("als wie bis seit während sowie da wo")
+CLAUSE_OPENERS = RELATIVE_OPENERS | SUBORDINATING_CONJUNCTIONS - PHRASE_SUBORDINATORS
+# What opens a subordinate clause in front of its main clause.
+LEADING_CLAUSE_OPENERS = (
+    CLAUSE_OPENERS - word_set("der die das dem den dessen deren denen weil damit dass daß ob")
+)
+SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
+# What a tail may start with and still be no main clause of its own: a coordinated or
+# contrasted phrase ("..., und die Händler.", "..., nicht der Gott der Philosophen."),
+# the second half of a comparison ("Je ..., desto ...").
+TAIL_OPENERS = word_set(
+    "und oder sowie aber doch sondern nicht nur auch sogar desto umso bzw beziehungsweise "
+    "also etwa vor allem insbesondere besonders"
+)
+# A verbless main clause must have this many words after its subordinate clause.
+MIN_TAIL_WORDS = 3
+
+
+def _verbless_main_clause(text: str) -> str | None:
+    """The subordinate clause of a sentence whose main clause lacks a finite verb, or None.
+
+    "Die Kunden, die früher bestellt hatten, einen Rabatt von zehn Prozent.": the
+    sentence has a verb, but only in the relative clause.  Comma-separated stretches
+    that open with a relative pronoun or a subordinating conjunction and end with a
+    finite verb are subordinate clauses; the rest is the main clause.  Reported only
+    when the main clause goes on after a subordinate clause (a nominal sentence with a
+    relative clause at its end, "Ein Schritt, der überfällig war.", is a style), and
+    the tagger in context finds no finite verb in it either."""
+    if "(" in text or ";" in text:
+        return None
+    depths = quotation_depths(text)
+    cuts = [i for i, char in enumerate(text) if char == "," and not depths[i]]
+    if not cuts:
+        return None
+    bounds = [0, *[cut + 1 for cut in cuts]]
+    ends = [*cuts, len(text)]
+    segments = [
+        (start, end, _words(text[start:end])) for start, end in zip(bounds, ends, strict=True)
+    ]
+    if any(not words for _, _, words in segments):
+        return None
+    kinds = [_is_subordinate(words, start == 0) for start, _, words in segments]
+    if not any(kinds) or kinds[-1]:
+        return None
+    tail = [match.group() for match in segments[-1][2]]
+    if len(tail) < MIN_TAIL_WORDS or tail[0].lower() in TAIL_OPENERS:
+        return None
+    if _inverted_subject(tail) or (tail[-1].islower() and german.word_tags(tail[-1]) is None):
+        return None  # "..., siebt man die Wüste durch.", verse: "..., die Sippe graust."
+    main = [
+        (start, words) for (start, _, words), sub in zip(segments, kinds, strict=True) if not sub
+    ]
+    main_words = [match.group() for start, words in main for match in words]
+    # Articles are no verbs here, whatever HanTa says ("einen": to unite).
+    content = [word for word in main_words if word.lower() not in FUNCTION_WORDS]
+    if not content or has_finite_verb(content, first=main_words[0] == content[0]):
+        return None
+    if main_words[0].lower() in ELLIPTIC_OPENERS:
+        return None
+    # Context: no finite verb in the main clause, and a subordinate clause whose last
+    # word is a verb but not a zu-infinitive (HanTa reads clause-final plurals such as
+    # "treiben" as infinitives, which is fine: the clause form makes them finite).
+    sub_spans = [
+        (start, end) for (start, end, _), sub in zip(segments, kinds, strict=True) if sub
+    ]
+    sub_ends = {start + words[-1].start() for start, _, words in segments[:-1]}
+    verb_ends_sub = False
+    previous = ""
+    for offset, analysis in german.tag_text(text):
+        if analysis.tag in FINITE_TAGS and not any(a <= offset < b for a, b in sub_spans):
+            return None
+        if offset in sub_ends and analysis.tag[:1] == "V" and previous != "PTKZU":
+            verb_ends_sub = True
+        previous = analysis.tag
+    if not verb_ends_sub:
+        return None
+    start, end = sub_spans[0]
+    return text[start:end].strip()
+
+
+def _inverted_subject(words: list[str]) -> bool:
+    """Whether a lowercase word is followed by a subject pronoun, as a finite verb in
+    second position is ("ruf ich", "siebt man"), whether the tagger knows it or not."""
+    return any(
+        first.islower() and (second in SUBJECT_PRONOUNS or first.endswith("'s"))
+        for first, second in pairwise(words)
+    )
+
+
+def _is_subordinate(words: list[regex.Match[str]], first: bool) -> bool:
+    """Whether a comma-separated stretch is a subordinate clause: opened by a relative
+    pronoun or a subordinating conjunction (possibly after a preposition: "in dem"),
+    closed by a word that may be a finite verb, with a few words between."""
+    if len(words) < 3:
+        return False
+    opener = words[0].group()
+    lower = opener.lower()
+    if first:
+        # At the sentence start "Die", "In" are an article and a preposition; "Weil",
+        # "Dass" open answers ("Warum? Weil ...").
+        if lower not in LEADING_CLAUSE_OPENERS:
+            return False
+    elif not opener.islower():
+        return False
+    elif lower in PREPOSITIONS and lower not in CLAUSE_OPENERS:
+        second = words[1].group()
+        if not (second.islower() and second in RELATIVE_OPENERS):
+            return False
+    elif lower not in CLAUSE_OPENERS:
+        return False
+    last = words[-1].group()
+    return last.islower() and could_be_finite(last)
 
 
 def _pronoun_then_verb(words: list[str]) -> bool:
@@ -451,6 +600,9 @@ RULES = (
                     "auf das nächste Quartal wegen fehlender Chips.</marker>"),
             Example("<marker>Im Gegensatz zu Bing mit seinen klassischen Suchergebnissen ein "
                     "eher dialogorientiertes Erlebnis.</marker>"),
+            Example("<marker>Die Kunden, die früher bestellt hatten, einen Rabatt von zehn "
+                    "Prozent.</marker>"),
+            Example("<marker>Wer früh bucht, deutlich günstigere Preise.</marker>"),
         ),
         good=(
             Example("Die Investitionen von Microsoft in die Infrastruktur wachsen weiter."),
@@ -458,6 +610,9 @@ RULES = (
             Example("Fazit: Eine wegweisende Partnerschaft mit vielen offenen Fragen."),
             Example("Was für eine lange und völlig unerwartete Wendung in dieser Geschichte!"),
             Example("Die Entwicklungen deuten auf eine Verschiebung der Kräfte im Markt hin."),
+            Example("Die Kunden, die früher bestellt hatten, erhalten einen Rabatt."),
+            Example("Ein Schritt, der längst überfällig war."),
+            Example("Je früher man bucht, desto günstiger die Preise."),
         ),
         origin="mtlint/checks/verbs.py",
     ),

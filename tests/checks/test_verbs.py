@@ -35,6 +35,44 @@ def test_verb_missing(flagged, text: str, flagged_sentence: bool) -> None:
     assert flagged("verb-missing", text) == ([text] if flagged_sentence else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged_sentence"),
+    [
+        # the main clause lost its verb, a relative or subordinate clause kept one
+        ("Die Kunden, die früher bestellt hatten, einen Rabatt von zehn Prozent.", True),
+        ("Das Museum, das am Hafen liegt, unbedingt einen Besuch wert.", True),
+        ("Wer früh bucht, deutlich günstigere Preise.", True),
+        ("Der Stürmer, der in der Hinrunde zwölf Tore erzielt hatte, nach der Pause nur "
+         "noch auf der Bank.", True),
+        ("Patienten, die regelmäßig Sport treiben, ein deutlich geringeres Risiko für "
+         "Herzerkrankungen.", True),
+        ("Obwohl die Regierung neue Hilfen angekündigt hat, die Opposition weiterhin "
+         "skeptisch.", True),
+        ("Das Smartphone, das ab Freitag im Handel erhältlich ist, eine Akkulaufzeit von "
+         "zwei Tagen.", True),
+        ("Die Serie, die im Herbst auf Netflix startet, eine zweite Staffel mit acht "
+         "Folgen.", True),
+        # complete sentences, deliberate ellipsis, verse
+        ("Die Kunden, die früher bestellt hatten, erhalten einen Rabatt von zehn Prozent.",
+         False),
+        ("Ein Schritt, der längst überfällig war und viele Menschen erleichtert.", False),
+        ("Wie erwartet, keine Änderung bei den Zinsen in diesem Monat.", False),
+        ("Falls Sie Fragen haben, einfach beim Kundendienst anrufen.", False),
+        ("Die Kunden, die bestellt hatten, und die Händler, die geliefert hatten.", False),
+        ("Je mehr man darüber weiß, desto weniger glaubt man.", False),
+        ("Mit einer Membran, die alles außer Löwen durchlässt, siebt man die Wüste durch.",
+         False),
+        ("Wenn durch das Land die Grippe saust, es meiner ganzen Sippe graust.", False),
+        ("Die Heiden haben das Leben vergöttert, die Christen den Tod.", False),
+        ("Warum heißt sie so? Weil sie durch die Wüste läuft, mal hierhin, mal dahin.",
+         False),
+        ("Der Plan, der im Mai vorgestellt wurde, sieht neue Radwege vor.", False),
+    ],
+)
+def test_verb_missing_in_main_clause(flagged, text: str, flagged_sentence: bool) -> None:
+    assert flagged("verb-missing", text) == ([text] if flagged_sentence else [])
+
+
 def test_verb_missing_leaves_headings_and_list_items_alone(flagged) -> None:
     text = ("Die wichtigsten Neuerungen der kommenden Version im Überblick für alle Nutzer\n\n"
             "- Eine neue Oberfläche mit besserer Übersicht für alle wichtigen Funktionen.\n"

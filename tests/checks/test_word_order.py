@@ -31,7 +31,37 @@ from tests.checks.conftest import run_rule
          [", das Unternehmen hat"]),
         ("Nach der Ankündigung, die Aktien von Nvidia stiegen um fünf Prozent.",
          [", die Aktien von Nvidia stiegen"]),
+        # Long subjects: names, numbers, foreign words and attributes inside; verbs
+        # that are also participles or adjectives ("verpflichtete", "erhöht").
+        ("Nach monatelangen Verhandlungen, der Verein Borussia Mönchengladbach "
+         "verpflichtete den Stürmer.",
+         [", der Verein Borussia Mönchengladbach verpflichtete"]),
+        ("Bei genauerem Hinsehen, das Galaxy S24 Ultra bietet mehr Speicher.",
+         [", das Galaxy S24 Ultra bietet"]),
+        ("Im Jahr 2023, die Preise für Strom und Gas stiegen deutlich.",
+         [", die Preise für Strom und Gas stiegen"]),
+        ("Auf den ersten Blick, die neue Version wirkt aufgeräumt.",
+         [", die neue Version wirkt"]),
+        ("Laut einer neuen Studie, der Konsum von Zucker erhöht das Risiko.",
+         [", der Konsum von Zucker erhöht"]),
+        ("Seit dem Update auf iOS 17, das iPhone 15 Pro verbraucht weniger Strom.",
+         [", das iPhone 15 Pro verbraucht"]),
+        ("Während der Sitzung, die Abgeordneten der Grünen verließen den Saal.",
+         [", die Abgeordneten der Grünen verließen"]),
+        ("Nach Angaben der Polizei, ein 34-jähriger Mann aus Köln wurde festgenommen.",
+         [", ein 34-jähriger Mann aus Köln wurde"]),
+        ("Im Test, das Pixel 8 Pro von Google überzeugt mit einer starken Kamera.",
+         [", das Pixel 8 Pro von Google überzeugt"]),
+        ("Im Rahmen der Studie, die Forscher der Universität Oxford untersuchten "
+         "500 Patienten.", [", die Forscher der Universität Oxford untersuchten"]),
+        ("Bei der Pressekonferenz, der Minister für Gesundheit Karl Lauterbach kündigte "
+         "Reformen an.", [", der Minister für Gesundheit Karl Lauterbach kündigte"]),
+        ("In Zukunft, die Kunden von eBay können mit PayPal bezahlen.",
+         [", die Kunden von eBay können"]),
+        ("Bei den Olympischen Spielen in Paris, die deutsche Mannschaft gewann zwölf "
+         "Medaillen.", [", die deutsche Mannschaft gewann"]),
         # verb second, correctly
+        ("Im Jahr 2023 stiegen die Preise für Strom und Gas deutlich.", []),
         ("Als Reaktion begann Microsoft, Talente abzuwerben.", []),
         ("In der Stadt, die am Meer liegt und viele Touristen hat, wohnt er.", []),
         ("In den letzten Jahren haben sich Microsoft und OpenAI angenähert.", []),
@@ -40,6 +70,25 @@ from tests.checks.conftest import run_rule
         ("Für Microsoft, Google und Apple ist das ein Problem.", []),
         ("Im Jahr 2023, dem Jahr der KI, hat das Unternehmen expandiert.", []),
         ("In den Jahren, die folgten, wuchs die Firma.", []),
+        # relative clauses end with their verbs, however long the subject looks
+        ("Am Morgen, der regnerisch begann, fuhren wir los.", []),
+        ("Im Jahr 2023, das als Rekordjahr gilt, stiegen die Preise.", []),
+        ("Nach dem Spiel, das die Bayern verloren, erklärte der Trainer alles.", []),
+        ("Im Finale, das die Bayern mit 2:1 gewannen, schoss Kane zwei Tore.", []),
+        ("In der Studie, die Forscher der Charité durchgeführt haben, zeigte sich "
+         "ein klarer Effekt.", []),
+        ("Nach der Operation, die der Arzt empfohlen hatte, ging es ihm besser.", []),
+        ("Beim Test, den die Stiftung Warentest veröffentlichte, schnitt das Gerät gut ab.",
+         []),
+        ("Im Gegensatz zum Vorgänger, der nur 8 GB Speicher bot, hat das neue Modell "
+         "16 GB.", []),
+        # insertions, appositions in the nominative, a subject after the verb
+        ("Im Jahr 2023, also vor der Wahl, stiegen die Preise.", []),
+        ("Im Jahr 2023, ein Jahr nach der Wahl, stiegen die Preise.", []),
+        ("Seit Jahren, die Zahlen belegen es, steigen die Preise.", []),
+        ("Im Urlaub, die Kinder waren noch klein, fuhren wir oft ans Meer.", []),
+        ("Auf den ersten Blick, so der Kritiker, wirkt die neue Version aufgeräumt.", []),
+        ("In kleinen Städten, Hof weiß man das.", []),
         ("Mit anderen Worten, das Projekt ist gescheitert.", []),
         ("Im Gegenteil, ich halte das für richtig.", []),
         ("Nein, das stimmt nicht.", []),

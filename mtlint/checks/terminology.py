@@ -219,9 +219,8 @@ def hits_from_renderings(
             continue
         gen = match.group("gen") or ""
         rendering = by_text[_normalise(match.group()[: len(match.group()) - len(gen)])]
-        if rendering.context and not (
-            _mentions(_surroundings(doc, match.start()), rendering.context)
-            or _mentions(doc.text, (rendering.name,))
+        if rendering.context and not _mentions(
+            _surroundings(doc, match.start()), (*rendering.context, rendering.name)
         ):
             continue
         name = _with_genitive(rendering.name, gen)

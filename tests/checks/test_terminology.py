@@ -114,6 +114,52 @@ def test_glossary_wins_over_bundled_list_on_the_same_span():
     assert finding.suggestions == ("Apple Watch Ultra",)
 
 
+
+# Classes of bundled renderings: a company name rendered as a common noun, a product
+# suffix translated, a streaming or TV brand, a browser, a console, a rocket.
+@pytest.mark.parametrize(("text", "span", "name"), [
+    ("Die neue Staffel läuft ab Freitag auf Apfel TV+.", "Apfel TV+", "Apple TV+"),
+    ("Mit der Apfel Uhr lässt sich jetzt der Blutdruck messen.", "Apfel Uhr", "Apple Watch"),
+    ("Das neue iPhone kommt im Herbst. Apfel verlangt dafür 1.199 Euro.", "Apfel", "Apple"),
+    ("Tim Cook zeigte das Gerät. Laut Apfels Angaben hält der Akku länger.", "Apfels",
+     "Apples"),
+    ("Das MacBook Luft ist leichter als sein Vorgänger.", "MacBook Luft", "MacBook Air"),
+    ("Das Spiel zeigt Himmel Sport live. Die Bundesliga startet am Freitag.", "Himmel Sport",
+     "Sky Sport"),
+    ("Die Serie startet im Herbst auf Himmel Atlantik.", "Himmel Atlantik", "Sky Atlantic"),
+    ("Microsoft beendet den Support für Fenster 10 im Oktober.", "Fenster 10", "Windows"),
+    ("Mozilla hat eine neue Version von Feuerfuchs veröffentlicht.", "Feuerfuchs",
+     "Firefox"),
+    ("Verstappen gewann für Roter Bulle Racing in Monaco.", "Roter Bulle Racing", "Red Bull"),
+    ("Die Kette Burger König eröffnet 20 neue Filialen.", "Burger König", "Burger King"),
+    ("General Motoren baut in Michigan ein Batteriewerk.", "General Motoren", "General Motors"),
+    ("Die Falke 9 startete am Abend von Cape Canaveral.", "Falke 9", "Falcon 9"),
+    ("Die Ersparnis gilt nur mit Amazon Prim.", "Amazon Prim", "Amazon Prime"),
+    ("Sony senkt den Preis der Spielstation 5 um 50 Euro.", "Spielstation 5", "PlayStation"),
+])
+def test_bundled_renderings_of_each_class_are_flagged(text, span, name):
+    findings = run_rule("brand-translated", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (name,)
+
+
+@pytest.mark.parametrize("text", [
+    # Ordinary German words without the brand's context nearby.
+    "Ein Apfel am Tag hält den Doktor fern, sagt das Sprichwort.",
+    "Am Abend wollen wir unter freiem Himmel Sport treiben.",
+    "Am Himmel Deutschlands waren in der Nacht Sternschnuppen zu sehen.",
+    "Lüften Sie mehrmals täglich und öffnen Sie die Fenster 10 Minuten lang.",
+    "Der Feuerfuchs ist ein Schmetterling aus der Familie der Edelfalter.",
+    "Auf dem Spielplatz gibt es eine neue Spielstation für Kleinkinder.",
+    "Die Roten Bullen gewannen in Salzburg mit 2:0.",
+    "Der Roman erzählt von einem Sternenschiff auf dem Weg zum Mars.",
+    # A fruit in one text does not borrow the brand from another text far away.
+    "Apple stellt das iPhone vor.\n\nA\n\nB\n\nC\n\nDer Apfel fällt nicht weit vom Stamm.",
+])
+def test_bundled_renderings_need_their_context(flagged, text):
+    assert flagged("brand-translated", text) == []
+
+
 # --- term-inconsistent ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "span", "target"), [

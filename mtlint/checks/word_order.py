@@ -35,7 +35,7 @@ from mtlint.wordclasses import (
 
 # The longest subject noun phrase between the comma and the verb ("die beiden großen
 # Unternehmen aus Redmond").
-MAX_SUBJECT_WORDS = 6
+MAX_SUBJECT_WORDS = 8
 # Articles and determiners in the dative or genitive: after the comma they continue
 # the fronted phrase as an apposition or enumeration ("Im Jahr 2023, dem Jahr der KI,").
 OBLIQUE = word_set(
@@ -254,7 +254,7 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     es …“, „Im Jahr 2023, dem Jahr der KI, …“), Relativsätze, die mit ihrem Verb enden
     („Im Jahr 2023, das als Rekordjahr gilt, …“), eingeschobene Sätze („Seit Jahren, die
     Zahlen belegen es, steigen …“), wieder aufgenommene Nebensätze („Dass er kommt, das
-    weiß ich.“) und direkte Rede. Das Subjekt darf bis zu sechs Wörter lang sein und
+    weiß ich.“) und direkte Rede. Das Subjekt darf bis zu acht Wörter lang sein und
     Namen, Zahlen und Attribute enthalten („der Verein Borussia Mönchengladbach“, „das
     iPhone 15 Pro“, „die Preise für Strom und Gas“).
 
@@ -323,9 +323,7 @@ def _inserted_clause(words: list[regex.Match[str]], gaps: list[str], verb: int) 
     for index in range(verb + 1, len(words)):
         if gaps[index].strip():
             word = words[index].group()
-            return gaps[index].strip() in (",", "–", "—", "-") and word.islower() and (
-                word in FINITE_AUX_OR_MODAL or _maybe_finite(word)
-            )
+            return gaps[index].strip() in (",", "–", "—", "-") and could_be_finite(word)
     return False
 
 

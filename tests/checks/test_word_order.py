@@ -60,6 +60,9 @@ from tests.checks.conftest import run_rule
          [", die Kunden von eBay können"]),
         ("Bei den Olympischen Spielen in Paris, die deutsche Mannschaft gewann zwölf "
          "Medaillen.", [", die deutsche Mannschaft gewann"]),
+        ("Nach der Wahl, der neue Ministerpräsident des Landes Sachsen-Anhalt aus "
+         "Magdeburg kündigte Reformen an.",
+         [", der neue Ministerpräsident des Landes Sachsen-Anhalt aus Magdeburg kündigte"]),
         # verb second, correctly
         ("Im Jahr 2023 stiegen die Preise für Strom und Gas deutlich.", []),
         ("Als Reaktion begann Microsoft, Talente abzuwerben.", []),
@@ -87,6 +90,7 @@ from tests.checks.conftest import run_rule
         ("Im Jahr 2023, ein Jahr nach der Wahl, stiegen die Preise.", []),
         ("Seit Jahren, die Zahlen belegen es, steigen die Preise.", []),
         ("Im Urlaub, die Kinder waren noch klein, fuhren wir oft ans Meer.", []),
+        ("Nach dem Essen, die Kinder spielten draußen, tranken wir Kaffee.", []),
         ("Auf den ersten Blick, so der Kritiker, wirkt die neue Version aufgeräumt.", []),
         ("In kleinen Städten, Hof weiß man das.", []),
         ("Mit anderen Worten, das Projekt ist gescheitert.", []),

@@ -28,9 +28,12 @@ from mtlint.document import WORD, BlockKind, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import (
+    ARTICLES,
+    DETERMINERS,
     FINITE_AUX_OR_MODAL,
     FREQUENT_FINITE_VERBS,
     FUNCTION_WORDS,
+    HABEN,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
@@ -327,6 +330,85 @@ PAST_EVENT = compile_pattern(
     """
 )
 
+# --- haben as an auxiliary without its participle, told from haben as a full verb ---
+# Adverbs of degree and manner that modify a change, not a possession: "Samsung hat die
+# Akkulaufzeit spürbar." lost "verlängert"; "Er hat es eilig." is a full verb (not
+# listed), as are "stark", "leicht" and "weiter", which HanTa also reads as particles,
+# and adverbs of a state ("Er hat die Unterlagen vollständig.", "... den Titel offiziell.").
+CHANGE_ADVERBS = word_set(
+    """
+    spürbar deutlich merklich erheblich drastisch massiv kräftig enorm signifikant
+    grundlegend umfassend nochmals erneut stetig kontinuierlich schrittweise
+    """
+)
+# Dative determiners and pronouns: haben takes no dative object, so one before an
+# accusative means a lost verb ("Die Regierung hat dem Verband eine Förderung.").
+DATIVE_WORDS = word_set(
+    "dem einem diesem jedem keinem meinem deinem seinem ihrem unserem eurem ihm"
+)
+ACCUSATIVE_STARTS = word_set(
+    "den das die ein eine einen keine keinen seine seinen ihre ihren unsere unseren "
+    "diese diesen jeden mehrere zwei drei vier fünf zehn hundert"
+)
+# Postpositions and particles that make such a dative part of a phrase or a verb:
+# "dem Bericht zufolge", "dem Vernehmen nach", "den anderen voraus".
+DATIVE_PHRASE_WORDS = word_set(
+    "zufolge nach gegenüber entsprechend gemäß zuliebe entgegen voraus zuvor"
+)
+# A time point, closing the clause, after a focus particle that marks it as the news:
+# "Der Konzern hat seine Prognose bereits im Juli." ("angehoben" is missing).
+# Only time nouns count: "Er hat den Sieg schon im Sack." is complete.
+FOCUSED_TIME = compile_pattern(
+    r"""(?x)
+    \b(?:bereits|schon)\s+
+    (?: (?:im\s+Jahre?\s+)? (?:19|20)\d\d
+      | (?:(?:im|am|Anfang|Mitte|Ende)\s+|am\s+\d{1,2}\.\s*)
+        (?: Januar | Februar | März | April | Mai | Juni | Juli | August | September
+          | Oktober | November | Dezember | Frühjahr | Sommer | Herbst | Winter
+          | Montag | Dienstag | Mittwoch | Donnerstag | Freitag | Samstag | Sonntag
+          | Wochenende ) (?:\s+(?:19|20)\d\d)?
+      | (?:im|am|Anfang|Mitte|Ende)\s+(?:de[rsm]\s+)?
+        (?:vergangenen|letzten|vorigen|ersten|zweiten|dritten|vierten)\s+
+        (?:Jahr|Jahres|Monat|Monats|Quartal|Quartals|Halbjahr|Halbjahres|Woche)
+    )\s*$
+    """
+)
+
+
+def _haben_needs_participle(sentence: _Sentence, first: int, stop: int,
+                            clause_ends_sentence: bool) -> bool:
+    """Whether the words first..stop after a form of haben show that haben is the
+    auxiliary of a perfect tense whose participle is missing: a dative object beside an
+    accusative one, or, at the end of the sentence after an object, an adverb of change
+    ("spürbar") or a focused time point ("bereits im Juli")."""
+    words = [match.group() for match in sentence.words[first:stop]]
+    lower = [word.lower() for word in words]
+    if len(words) < 2 or DATIVE_PHRASE_WORDS & set(lower):
+        return False
+    for index, word in enumerate(words[:-1]):
+        if word not in DATIVE_WORDS or (index and lower[index - 1] in PREPOSITIONS):
+            continue
+        rest = words[index + 1:]
+        if not rest[0][:1].isupper() and word != "ihm":
+            continue  # "dem" as a pronoun or before an adjective: left alone
+        if any(later in ACCUSATIVE_STARTS for later in rest[1:]):
+            return True
+    if not clause_ends_sentence or not _has_object(words[:-1]):
+        return False
+    if lower[-1] in CHANGE_ADVERBS:
+        return True
+    start = sentence.words[first].start()
+    return bool(FOCUSED_TIME.search(sentence.text[start:sentence.words[stop - 1].end()]))
+
+
+def _has_object(words: list[str]) -> bool:
+    """Whether a determiner with a capitalised noun after it stands among the words."""
+    return any(
+        (word in ARTICLES or word in DETERMINERS or word == "ihr") and following[:1].isupper()
+        for word, following in pairwise(words)
+    )
+
+
 def could_close_bracket(word: str, last: bool = False) -> bool:
     """Whether a word may be the participle, infinitive or separable particle that
     closes a verb bracket (`last`: it ends its clause, where particles stand)."""
@@ -409,6 +491,8 @@ def _closes_bracket(words: list[regex.Match[str]], index: int, last: int,
     bracket; with `adjectives` False, participles that are also adjectives ("entfernt")
     do not count."""
     word = words[index].group()
+    if word in ARTICLES or (word in DETERMINERS and word != "sein"):
+        return False  # "einen" is an infinitive too, but not here
     if word == "zu" and index + 1 < last and words[index + 1].group().islower():
         return True  # "zu sein", "zu erhöhen"; not "zu Googles Cloud"
     if index + 1 == last and word.islower() and word.endswith(("en", "ern", "eln")):
@@ -470,9 +554,20 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Wörter folgen; die Indikativformen stehen oft allein („Das kann ich nicht.“) und
     werden nicht geprüft, „würde“ ebenso wenig („würde wieder zum Kind“).
 
+    Jede Form von „haben“ (auch „hatte“), wenn der Rest des Satzes zeigt, dass sie kein
+    Besitz-„haben“ ist: ein Dativobjekt neben einem Akkusativobjekt („Die Regierung hat
+    dem Verband eine Förderung.“), oder am Satzende nach einem Objekt ein Adverb der
+    Veränderung („Samsung hat die Akkulaufzeit spürbar.“) oder ein betonter Zeitpunkt
+    („Der Konzern hat seine Prognose bereits im Juli.“). „Die Firma hat bereits einen
+    Nachfolger.“, „Sie hat die Unterlagen vollständig.“ und „Er hat den Sieg schon im
+    Sack.“ bleiben unberührt.
+
     ## Bekannte Grenzen
     Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,
-    auch wenn es zu einem anderen Verb gehört; die Regel schweigt dann lieber.
+    auch wenn es zu einem anderen Verb gehört; die Regel schweigt dann lieber. „der“
+    zählt nicht als Dativ („hat der Mannschaft einen freien Tag“), weil es ebenso das
+    Subjekt einleiten kann. Ein Termin in der Zukunft mit „bereits“ („Das Team hat sein
+    erstes Spiel bereits im Mai.“) wird fälschlich gemeldet.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
@@ -484,7 +579,7 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 if index > 0 and not match.group()[:1].islower():
                     continue
                 perfect = lower in PRESENT_PERFECT_AUX
-                if not perfect and lower not in BRACKET_MODALS:
+                if not perfect and lower not in BRACKET_MODALS and lower not in HABEN:
                     continue
                 if indexed is None:
                     indexed = _Sentence(text, words)
@@ -495,7 +590,13 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 after = stop - first
                 if not after or text[segment_end:segment_end + 1] == "?":
                     continue
-                if perfect:
+                if lower in HABEN and _haben_needs_participle(
+                    indexed, first, stop, text[segment_end:].strip() in (".", "!")
+                ):
+                    perfect = True
+                elif lower not in PRESENT_PERFECT_AUX | BRACKET_MODALS:
+                    continue
+                elif perfect:
                     if not _past_event_in_clause(indexed, match, segment_end):
                         continue
                 elif after < 3:
@@ -633,6 +734,10 @@ RULES = (
                     "eigenen Produkte</marker>."),
             Example("Der Konzern <marker>ist gestern mit einem neuen Modell an die "
                     "Börse</marker>."),
+            Example("Samsung <marker>hat die Akkulaufzeit des Modells spürbar</marker>."),
+            Example("Die Regierung <marker>hat dem Verband eine Förderung von zwei Millionen "
+                    "Euro</marker>."),
+            Example("Die Stadt <marker>hatte die Genehmigung schon 2021</marker>."),
         ),
         good=(
             Example("OpenAI hat ein Büro in Bellevue, nicht weit vom Hauptsitz entfernt."),
@@ -641,6 +746,10 @@ RULES = (
             Example("Microsoft könnte die Modelle schon bald in seine Produkte integrieren."),
             Example("Das kann ich nicht."),
             Example("Er hat gestern Geburtstag gefeiert, sie hatte vorgestern frei."),
+            Example("Die Firma hat bereits einen Nachfolger."),
+            Example("Der Verein hatte 2021 Probleme."),
+            Example("Sie hat es eilig."),
+            Example("Die Stadt hat dem Vernehmen nach einen neuen Bürgermeister."),
         ),
         origin="mtlint/checks/verbs.py",
     ),

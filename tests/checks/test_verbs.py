@@ -111,6 +111,52 @@ def test_verb_bracket_open(flagged, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # haben as an auxiliary whose participle got lost, subject first
+        ("Der Konzern hat seine Prognose bereits im Juli.",
+         ["hat seine Prognose bereits im Juli"]),
+        ("Die Stadt hatte die Genehmigung schon 2021.", ["hatte die Genehmigung schon 2021"]),
+        ("Samsung hat die Akkulaufzeit spürbar.", ["hat die Akkulaufzeit spürbar"]),
+        ("Die Notenbank hat den Leitzins erneut.", ["hat den Leitzins erneut"]),
+        ("Die Klinik hat ihr Angebot für Diabetiker erheblich.",
+         ["hat ihr Angebot für Diabetiker erheblich"]),
+        ("Im Juli hat der Konzern seine Prognose deutlich.",
+         ["hat der Konzern seine Prognose deutlich"]),
+        ("Die Regierung hat dem Verband eine Förderung von zwei Millionen Euro.",
+         ["hat dem Verband eine Förderung von zwei Millionen Euro"]),
+        ("Die Ministerin hat dem Parlament einen neuen Entwurf.",
+         ["hat dem Parlament einen neuen Entwurf"]),
+        ("Der Verein hatte seinem Trainer einen Vertrag über drei Jahre.",
+         ["hatte seinem Trainer einen Vertrag über drei Jahre"]),
+        ("Netflix hat die Serie bereits Anfang März.", ["hat die Serie bereits Anfang März"]),
+        # haben as a full verb, or with its participle
+        ("Die Firma hat bereits einen Nachfolger.", []),
+        ("Er hat heute frei.", []),
+        ("Sie hat es eilig.", []),
+        ("Das Auto hat vier Türen.", []),
+        ("Der Verein hatte 2021 Probleme.", []),
+        ("Sie hat die Unterlagen vollständig.", []),
+        ("Er hat den Sieg schon im Sack.", []),
+        ("Das Team hat den Titel bereits im Blick.", []),
+        ("Die Mannschaft hat ihr nächstes Spiel am Samstag.", []),
+        ("Die Stadt hat dem Vernehmen nach einen neuen Bürgermeister.", []),
+        ("Das Gerät hat einem Test zufolge eine lange Laufzeit.", []),
+        ("Das Land hat dem Rest der Welt eine Lektion voraus.", []),
+        ("Der Film hat dem Publikum eine Menge zu bieten.", []),
+        ("Wir haben dem nichts hinzuzufügen.", []),
+        ("Er hat in dem Haus eine Wohnung.", []),
+        ("Samsung hat die Akkulaufzeit spürbar verlängert.", []),
+        ("Die Regierung hat dem Verband eine Förderung zugesagt.", []),
+        ("Das Hotel hat einem Gast, der sich beschwert hatte, einen Gutschein geschenkt.", []),
+        ("Die Aktie hat ihren Wert behalten, die Konkurrenz deutlich.", []),
+    ],
+)
+def test_verb_bracket_open_haben(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("verb-bracket-open", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Während Altman optimistisch bleibt und die Partnerschaft als „Bromance„Die "
          "Entwicklungen deuten auf einen Bruch hin.", ["die Partnerschaft als „Bromance„"]),
         ("Weil der Umsatz im dritten Quartal Außerdem sinken die Preise.",

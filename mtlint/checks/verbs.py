@@ -34,6 +34,7 @@ from mtlint.wordclasses import (
     FREQUENT_FINITE_VERBS,
     FUNCTION_WORDS,
     HABEN,
+    MODALS,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
@@ -375,12 +376,13 @@ FOCUSED_TIME = compile_pattern(
 )
 
 
-def _haben_needs_participle(sentence: _Sentence, first: int, stop: int,
-                            clause_ends_sentence: bool) -> bool:
-    """Whether the words first..stop after a form of haben show that haben is the
-    auxiliary of a perfect tense whose participle is missing: a dative object beside an
+def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
+                     clause_ends_sentence: bool, haben: bool) -> bool:
+    """Whether the words first..stop after a form of haben or a modal show that it is an
+    auxiliary whose participle or infinitive is missing: a dative object beside an
     accusative one, or, at the end of the sentence after an object, an adverb of change
-    ("spürbar") or a focused time point ("bereits im Juli")."""
+    ("spürbar") or, after haben only, a focused time point ("bereits im Juli"; "Ich will
+    das Geld schon im Juli." is complete)."""
     words = [match.group() for match in sentence.words[first:stop]]
     lower = [word.lower() for word in words]
     if len(words) < 2 or DATIVE_PHRASE_WORDS & set(lower):
@@ -397,6 +399,8 @@ def _haben_needs_participle(sentence: _Sentence, first: int, stop: int,
         return False
     if lower[-1] in CHANGE_ADVERBS:
         return True
+    if not haben:
+        return False
     start = sentence.words[first].start()
     return bool(FOCUSED_TIME.search(sentence.text[start:sentence.words[stop - 1].end()]))
 
@@ -560,7 +564,9 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Veränderung („Samsung hat die Akkulaufzeit spürbar.“) oder ein betonter Zeitpunkt
     („Der Konzern hat seine Prognose bereits im Juli.“). „Die Firma hat bereits einen
     Nachfolger.“, „Sie hat die Unterlagen vollständig.“ und „Er hat den Sieg schon im
-    Sack.“ bleiben unberührt.
+    Sack.“ bleiben unberührt. Dativ neben Akkusativ und Adverb der Veränderung gelten
+    ebenso für die Modalverben im Indikativ („Die Regierung will die Steuern
+    deutlich.“); „Ich will das Geld schon im Juli.“ ist vollständig.
 
     ## Bekannte Grenzen
     Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,
@@ -579,7 +585,7 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 if index > 0 and not match.group()[:1].islower():
                     continue
                 perfect = lower in PRESENT_PERFECT_AUX
-                if not perfect and lower not in BRACKET_MODALS and lower not in HABEN:
+                if not perfect and lower not in HABEN | MODALS:
                     continue
                 if indexed is None:
                     indexed = _Sentence(text, words)
@@ -590,10 +596,11 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 after = stop - first
                 if not after or text[segment_end:segment_end + 1] == "?":
                     continue
-                if lower in HABEN and _haben_needs_participle(
-                    indexed, first, stop, text[segment_end:].strip() in (".", "!")
+                if lower in HABEN | MODALS and _needs_full_verb(
+                    indexed, first, stop, text[segment_end:].strip() in (".", "!"),
+                    lower in HABEN,
                 ):
-                    perfect = True
+                    perfect = lower in HABEN
                 elif lower not in PRESENT_PERFECT_AUX | BRACKET_MODALS:
                     continue
                 elif perfect:
@@ -738,6 +745,7 @@ RULES = (
             Example("Die Regierung <marker>hat dem Verband eine Förderung von zwei Millionen "
                     "Euro</marker>."),
             Example("Die Stadt <marker>hatte die Genehmigung schon 2021</marker>."),
+            Example("Die Regierung <marker>will die Steuern für Familien deutlich</marker>."),
         ),
         good=(
             Example("OpenAI hat ein Büro in Bellevue, nicht weit vom Hauptsitz entfernt."),

@@ -128,6 +128,16 @@ def test_verb_bracket_open(flagged, text: str, expected: list[str]) -> None:
         ("Der Verein hatte seinem Trainer einen Vertrag über drei Jahre.",
          ["hatte seinem Trainer einen Vertrag über drei Jahre"]),
         ("Netflix hat die Serie bereits Anfang März.", ["hat die Serie bereits Anfang März"]),
+        # indicative modals with the same signs (not the time point)
+        ("Die Regierung will die Steuern für Familien deutlich.",
+         ["will die Steuern für Familien deutlich"]),
+        ("Der neue Prozessor kann die Leistung des Laptops spürbar.",
+         ["kann die Leistung des Laptops spürbar"]),
+        ("Die App soll dem Nutzer einen besseren Überblick.",
+         ["soll dem Nutzer einen besseren Überblick"]),
+        ("Ich will das Geld schon im Juli.", []),
+        ("Er will dem Kind ein Eis kaufen.", []),
+        ("Der Unterschied wird den Kunden deutlich.", []),
         # haben as a full verb, or with its participle
         ("Die Firma hat bereits einen Nachfolger.", []),
         ("Er hat heute frei.", []),
@@ -150,7 +160,7 @@ def test_verb_bracket_open(flagged, text: str, expected: list[str]) -> None:
         ("Die Aktie hat ihren Wert behalten, die Konkurrenz deutlich.", []),
     ],
 )
-def test_verb_bracket_open_haben(flagged, text: str, expected: list[str]) -> None:
+def test_verb_bracket_open_haben_and_modals(flagged, text: str, expected: list[str]) -> None:
     assert flagged("verb-bracket-open", text) == expected
 
 

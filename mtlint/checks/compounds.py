@@ -54,9 +54,10 @@ def _is_lowercase_noun(word: str) -> str | None:
 
 def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
-    Ein zusammengesetztes Nomen, das in zwei Wörter zerfallen ist, das zweite klein
-    geschrieben: „Technologie kategorie“ statt „Technologiekategorie“,
-    „Kunden service“ statt „Kundenservice“.
+    Ein zusammengesetztes Nomen, das in zwei oder drei Wörter zerfallen ist:
+    „Technologie kategorie“ statt „Technologiekategorie“, „die Energie Versorgung“
+    statt „die Energieversorgung“, „ein Sicherheits Update“ statt „ein
+    Sicherheitsupdate“, „die Daten Schutz Regeln“ statt „die Datenschutzregeln“.
 
     ## Warum ist das ein Problem?
     Deutsche Komposita werden zusammengeschrieben. Die Trennung mit kleinem zweitem
@@ -67,6 +68,13 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Wort, das nur als Nomen bekannt ist („kategorie“); Wörter, die klein geschrieben
     etwas anderes sein können („Microsoft will“, „Recht haben“ / „recht“), bleiben
     unbeachtet.
+
+    Zwei großgeschriebene Nomen werden gemeldet, wenn das zusammengeschriebene Wort
+    (auch mit Fugen-s oder -n) im Wörterbuch steht oder der erste Teil auf ein
+    Fugen-s nach -heit, -keit, -ung, -ion, -tät oder -schaft endet („Sicherheits“),
+    das allein kein Wort ist. Appositionen („die Stadt Essen“, „der Begriff
+    Freiheit“, „Herr Müller“), Genitive („die Liebe Gottes“) und zwei Satzglieder
+    („in der Welt Erfolg haben“, „dem Kind Zeit geben“) bleiben unbeachtet.
 
     ## Bekannte Grenzen
     Gemeldet wird nur in einer Nominalgruppe, deren Artikel zum zweiten Teil passt
@@ -87,9 +95,12 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # a lowercase heading: the heading rules report it
         for index in range(1, len(words) - 1):
             first, second = words[index], words[index + 1]
-            if not second.text[:1].islower() or gap(text, first, second) != " ":
+            if gap(text, first, second) != " ":
                 continue
-            hit = _split_compound_hit(text, words, index)
+            if second.text[:1].islower():
+                hit = _split_compound_hit(text, words, index)
+            else:
+                hit = _capitalised_split_hit(text, words, index)
             if hit is not None:
                 yield hit
 
@@ -124,9 +135,9 @@ def _split_compound_hit(text: str, words: list[Span], index: int) -> Hit | None:
         return None  # "Befehl touch(1)"; "was die Fürsten geigen, ...": a verb at the end
     if _is_lowercase_noun(second.text) is None or PARTICIPLE.match(second.text):
         return None  # "in den Hintern gebissen"
-    head = lookup_noun(second.text, compounds=False)
-    if head is not None and all(r.slots == {"dat sg"} for r in head.readings):
+    if _old_dative(second.text):
         return None  # only an old dative noun ("dem Hause"): a verb form in text
+    head = lookup_noun(second.text, compounds=False)
     determiner = _determiner_before(text, words, index)
     if head is None or determiner is None or not _fits(determiner, head):
         return None
@@ -137,6 +148,129 @@ def _split_compound_hit(text: str, words: list[Span], index: int) -> Hit | None:
         first.start, second.end - first.start,
         f"„{first.text} {second.text}“ ist vermutlich ein getrennt geschriebenes "
         f"Kompositum: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
+
+
+# Nouns that take a name or a noun as an apposition ("der Begriff Freiheit", "die Firma
+# Siemens", "Kapitel Drei", "das Wort Gottesdienst"): the pair is no compound even where
+# the joined form is a word.
+APPOSITION_HEADS = word_set(
+    """
+    Begriff Begriffs Wort Wortes Name Namen Stichwort Schlagwort Motto Titel Thema Slogan
+    Firma Unternehmen Konzern Marke Verein Klub Club Partei Sender Zeitung Magazin Verlag
+    Stadt Gemeinde Dorf Land Insel Region Kanton Bezirk Fluss Berg Straße Platz
+    Herr Herrn Frau Familie Onkel Tante Bruder Schwester Vater Mutter Kollege Kollegin
+    Typ Modell Serie Film Buch Album Song Lied Roman Spiel Projekt Programm Operation
+    Kapitel Abschnitt Teil Folge Staffel Band Nummer Jahr Monat Tag Fall Gruppe Team Klasse
+    Fach Schiff Hotel Restaurant Bahnhof Flughafen Stadion Hurrikan Sturm Tief Hoch
+    Kaiser König Königin Prinz Papst Präsident Präsidentin Kanzler Kanzlerin Minister Ministerin
+    Doktor Professor Professorin Pfarrer Bischof Kardinal Graf Gräfin Baron Fürst Sankt
+    """
+)
+# Nouns that stand without an article as an object ("Angst haben", "Erfolg haben",
+# "Zeit geben"): after another noun phrase they start a second one ("die Zukunft Angst").
+BARE_NOUNS = word_set(
+    """
+    Angst Erfolg Zeit Geld Spaß Lust Mut Recht Hilfe Glück Sorgen Sorge Hunger Durst Ruhe
+    Platz Schaden Schuld Bescheid Freude Kraft Macht Respekt Vorrang Auskunft Rede Antwort
+    Gehör Vertrauen Bedeutung Beachtung
+    """
+)
+# Feminine suffixes that never take a genitive -s: "Sicherheits", "Regierungs",
+# "Informations" alone are no words, only the first part of a compound.
+LINKED_FIRST_PART = re.compile(r"\w{2,}(?:heit|keit|ung|ion|tät|schaft|ität)s")
+# Linking elements between the parts of a compound ("Kundenservice", "Arbeitsmarkt").
+LINKS = ("", "s", "n", "en", "es")
+
+
+def _closed_form(first: str, second: str) -> str | None:
+    """The pair written as one word if the lexicon lists that word ("Energie" +
+    "Versorgung" -> "Energieversorgung"); compounds of the lexicon only, no guessing."""
+    tail = second[0].lower() + second[1:]
+    for link in LINKS:
+        joined = first + link + tail
+        if lookup_noun(joined, compounds=False) is not None:
+            return joined
+    if first.endswith("e") and lookup_noun(first[:-1] + tail, compounds=False) is not None:
+        return first[:-1] + tail  # "Schule" + "Bus" -> "Schulbus"
+    return None
+
+
+def _only_genitive(word: str) -> bool:
+    """A noun form that is only a genitive ("Gottes", "Leibes"): a genitive chain."""
+    info = lookup_noun(word, compounds=False)
+    return info is not None and all(
+        r.slots and all(slot.startswith("gen") for slot in r.slots) for r in info.readings
+    )
+
+
+def _cases(slots: set[str]) -> set[str]:
+    return {slot.split(" ", 1)[0] for slot in slots}
+
+
+def _old_dative(word: str) -> bool:
+    """An old dative form and nothing else ("Hause", "Geschlechte")."""
+    info = lookup_noun(word, compounds=False)
+    return info is not None and all(r.slots == {"dat sg"} for r in info.readings)
+
+
+def _capitalised_split_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for two capitalised nouns that form one compound ("die Energie Versorgung",
+    "ein Sicherheits Update", "die Daten Schutz Regeln"), or None.
+
+    The joined form must be a lexicon noun, or the first part must end in a linking -s
+    after a feminine suffix ("Sicherheits"), which no word alone does; the pair must sit
+    after an article that fits the last part as its head.
+    """
+    first, second = words[index], words[index + 1]
+    a, b = first.text, second.text
+    if not (a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()):
+        return None
+    if len(a) < 3 or len(b) < 3 or a.isupper() or b.isupper() or not a[1:].islower():
+        return None
+    if a in APPOSITION_HEADS or b in BARE_NOUNS or a.lower() in FUNCTION_WORDS or (
+        b.lower() in FUNCTION_WORDS
+    ):
+        return None
+    determiner = _determiner_before(text, words, index)
+    if determiner is None:
+        return None
+    joined = _closed_form(a, b)
+    if joined is None:
+        if not LINKED_FIRST_PART.fullmatch(a) or lookup_noun(a, compounds=False) is not None:
+            return None
+        joined = a + b[0].lower() + b[1:]
+    alone = lookup_noun(a, compounds=False)
+    before = _cases(_fitting_slots(determiner, alone)) if alone is not None else set()
+    if (before and _only_genitive(a)) or _only_genitive(b) or _old_dative(b):
+        return None  # "des Leibes Fülle", "die Liebe Gottes", "vom Menschen Geschlechte"
+    end = second
+    third = words[index + 2] if index + 2 < len(words) else None
+    head = lookup_noun(joined)
+    if head is None:
+        return None
+    if _fits(determiner, head) and third is not None and gap(text, second, third) == " " and (
+        third.text[:1].isupper()
+    ):
+        return None  # part of a longer name ("die Crash Test Dummies")
+    if not _fits(determiner, head):
+        # "die Daten Schutz Regeln": the article fits a third noun, the head of all three.
+        if third is None or gap(text, second, third) != " " or not third.text.istitle():
+            return None
+        longer = joined + third.text.lower()
+        head = lookup_noun(longer)
+        if head is None or not third.text.isalpha() or not _fits(determiner, head):
+            return None
+        joined, end = longer, third
+    if before and not before & _cases(_fitting_slots(determiner, head)):
+        return None  # "in der Welt Erfolg haben": a dative, then an object
+    if analyze_word(a).tag not in ("NN", "XY", "FM") and lookup_noun(a, compounds=False) is None:
+        return None
+    shown = text[first.start:end.end]
+    return Hit(
+        first.start, end.end - first.start,
+        f"„{shown}“ ist vermutlich ein getrennt geschriebenes Kompositum: „{joined}“.",
         (joined,), joined, Safety.UNSAFE,
     )
 
@@ -161,14 +295,20 @@ def _determiner_before(text: str, words: list[Span], index: int) -> Determiner |
 
 def _fits(determiner: Determiner, head: object) -> bool:
     """Whether a reading of the determiner fits a reading of the noun, case included."""
+    return bool(_fitting_slots(determiner, head))
+
+
+def _fitting_slots(determiner: Determiner, head: object) -> set[str]:
+    """The "case number" slots in which the determiner fits the noun."""
+    slots = set()
     for gender, case, _ in determiner.readings:
         number = "pl" if gender == "pl" else "sg"
         for reading in head.readings:  # type: ignore[attr-defined]
             if reading.slots and f"{case} {number}" not in reading.slots:
                 continue
             if number == "pl" or gender in reading.genders:
-                return True
-    return False
+                slots.add(f"{case} {number}")
+    return slots
 
 
 # English noun + noun phrases that German writes with a hyphen or as one word
@@ -356,6 +496,14 @@ RULES = (
             Example("Die <marker>Software aktualisierung</marker> dauert zehn Minuten.",
                     "Softwareaktualisierung"),
             Example("Die <marker>Batterie fabrik</marker> soll 2026 öffnen.", "Batteriefabrik"),
+            Example("Die <marker>Energie Versorgung</marker> im Winter ist gesichert.",
+                    "Energieversorgung"),
+            Example("Apple verteilt ein <marker>Sicherheits Update</marker> für iOS.",
+                    "Sicherheitsupdate"),
+            Example("Nach dem Spiel gab der Trainer eine <marker>Presse Konferenz</marker>.",
+                    "Pressekonferenz"),
+            Example("Die <marker>Daten Schutz Regeln</marker> gelten ab Mai.",
+                    "Datenschutzregeln"),
         ),
         good=(
             Example("Besuchen Sie unsere Technologiekategorie."),
@@ -363,6 +511,10 @@ RULES = (
             Example("Die Firma hat recht, und das tut ihr leid."),
             Example("Sie nahm am Treffen teil."),
             Example("Debian ist freie Software, Open Source software is free."),
+            Example("Die Stadt Essen plant ein Stadion; der Begriff Freiheit ist unscharf."),
+            Example("Um in der Welt Erfolg zu haben, braucht man Glück."),
+            Example("Sie sprachen über die Liebe Gottes zu den Menschen."),
+            Example("Die Polizei gab den Anwohnern Entwarnung."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

@@ -39,6 +39,61 @@ def test_words_that_only_look_split_are_not_flagged(flagged, text):
     assert flagged("compound-split", text) == []
 
 
+@pytest.mark.parametrize(("text", "span", "joined"), [
+    # The joined form is a word of the lexicon.
+    ("Die Energie Versorgung im Winter ist gesichert.", "Energie Versorgung",
+     "Energieversorgung"),
+    ("Im Kunden Service arbeiten zwanzig Leute.", "Kunden Service", "Kundenservice"),
+    ("Das Kranken Haus in Köln ist überlastet.", "Kranken Haus", "Krankenhaus"),
+    ("Die Akku Laufzeit des Geräts beträgt zehn Stunden.", "Akku Laufzeit", "Akkulaufzeit"),
+    ("Der Klima Wandel bedroht die Korallen.", "Klima Wandel", "Klimawandel"),
+    ("Die Wetter Vorhersage kündigt Regen an.", "Wetter Vorhersage", "Wettervorhersage"),
+    ("Unsere Sonnen Energie ist günstig.", "Sonnen Energie", "Sonnenenergie"),
+    ("Die Bundes Regierung plant neue Gesetze.", "Bundes Regierung", "Bundesregierung"),
+    ("Die Ministerin sprach von der Zeit Wende.", "Zeit Wende", "Zeitenwende"),
+    # A linking -s after a feminine suffix: no word alone.
+    ("Das Gesundheits Ministerium warnt vor der Grippe.", "Gesundheits Ministerium",
+     "Gesundheitsministerium"),
+    ("Ein Regierungs Sprecher bestätigte den Bericht.", "Regierungs Sprecher",
+     "Regierungssprecher"),
+    ("Apple verteilt ein Sicherheits Update für iOS.", "Sicherheits Update",
+     "Sicherheitsupdate"),
+    # Three parts: the article fits only the last.
+    ("Die Daten Schutz Regeln gelten ab Mai.", "Daten Schutz Regeln", "Datenschutzregeln"),
+])
+def test_capitalised_split_compounds_are_joined(text, span, joined):
+    findings = run_rule("compound-split", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (joined,)
+
+
+@pytest.mark.parametrize("text", [
+    # Appositions and titles.
+    "Die Stadt Essen plant ein neues Stadion.",
+    "Der Begriff Freiheit ist schwer zu fassen.",
+    "Das Wort Gottesdienst sollte verlegt werden.",
+    "Er erhielt den Titel Weltmeister.",
+    "Der Trainer Thomas Tuchel lobte das Team.",
+    "Im Fach Mathematik ist sie gut.",
+    # Genitives.
+    "Sie sprachen über die Liebe Gottes zu den Menschen.",
+    "Man kann vom Menschen Geschlechte zu schlecht denken.",
+    # Two noun phrases: an object in another case, a bare object noun.
+    "Um in der Welt Erfolg zu haben, braucht man Glück.",
+    "Wir haben den Menschen Hoffnung gemacht.",
+    "Die Polizei gab den Anwohnern Entwarnung.",
+    "Heute muss die Zukunft Angst vor den Menschen haben.",
+    "Er machte dem Land Ehre.",
+    # No article before: a sentence start, a name.
+    "Eine Reise beginnt mit einem Schritt.",
+    "Irgendein Song von den Crash Test Dummies lief.",
+    # A capitalised adjective.
+    "Die Deutsche Bahn streicht Züge.",
+])
+def test_adjacent_capitalised_nouns_that_are_no_compound(flagged, text):
+    assert flagged("compound-split", text) == []
+
+
 @pytest.mark.parametrize(("text", "span", "forms"), [
     ("Die Firma sucht neue Software Entwickler für ihr Team.", "Software Entwickler",
      ("Software-Entwickler", "Softwareentwickler")),

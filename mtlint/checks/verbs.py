@@ -35,6 +35,7 @@ from mtlint.wordclasses import (
     FUNCTION_WORDS,
     HABEN,
     MODALS,
+    PREPOSITION_ARTICLES,
     PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
@@ -185,9 +186,11 @@ RELATIVE_OPENERS = word_set(
 # Jahren", "bis morgen") or coordinate ("sowie"): not trusted to open a clause.
 PHRASE_SUBORDINATORS = word_set("als wie bis seit während sowie da wo")
 CLAUSE_OPENERS = RELATIVE_OPENERS | SUBORDINATING_CONJUNCTIONS - PHRASE_SUBORDINATORS
-# What opens a subordinate clause in front of its main clause.
+# What opens a subordinate clause in front of its main clause ("Als der Film lief, ...":
+# at the start and with a verb at its end, "als", "während" and "da" are conjunctions).
 LEADING_CLAUSE_OPENERS = (
     CLAUSE_OPENERS - word_set("der die das dem den dessen deren denen weil damit dass daß ob")
+    | word_set("als während da")
 )
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # What a tail may start with and still be no main clause of its own: a coordinated or
@@ -195,8 +198,9 @@ SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # the second half of a comparison ("Je ..., desto ...").
 TAIL_OPENERS = word_set(
     "und oder sowie aber doch sondern nicht nur auch sogar desto umso bzw beziehungsweise "
-    "also etwa vor allem insbesondere besonders"
+    "also etwa insbesondere darunter um ohne statt anstatt"
 )
+TAIL_OPENING_PAIRS = frozenset({"vor allem", "zum beispiel", "unter anderem"})
 # A verbless main clause must have this many words after its subordinate clause.
 MIN_TAIL_WORDS = 3
 
@@ -225,23 +229,41 @@ def _verbless_main_clause(text: str) -> str | None:
     if any(not words for _, _, words in segments):
         return None
     kinds = [_is_subordinate(words, start == 0) for start, _, words in segments]
+    # "..., der Trainer sichtlich enttäuscht.": an article and a noun, not a relative
+    # clause, if the tagger reads the last word as a participle (checked below).
+    participle_tail = kinds[-1] and _participle_tail(segments[-1][2])
+    if participle_tail:
+        kinds[-1] = False
     if not any(kinds) or kinds[-1]:
         return None
     tail = [match.group() for match in segments[-1][2]]
     if len(tail) < MIN_TAIL_WORDS or tail[0].lower() in TAIL_OPENERS:
         return None
-    if _inverted_subject(tail) or (tail[-1].islower() and german.word_tags(tail[-1]) is None):
-        return None  # "..., siebt man die Wüste durch.", verse: "..., die Sippe graust."
+    if " ".join(tail[:2]).lower() in TAIL_OPENING_PAIRS:
+        return None
+    if _inverted_subject(tail) or any(
+        word.islower() and german.word_tags(word) is None for word in (tail[0], tail[-1])
+    ):
+        # "..., siebt man die Wüste durch.", "..., entschwand die Seuche.", verse:
+        # "..., die Sippe graust.": a verb the tagger may not know.
+        return None
     main = [
         (start, words) for (start, _, words), sub in zip(segments, kinds, strict=True) if not sub
     ]
     main_words = [match.group() for start, words in main for match in words]
     # Articles are no verbs here, whatever HanTa says ("einen": to unite).
     content = [word for word in main_words if word.lower() not in FUNCTION_WORDS]
-    if not content or has_finite_verb(content, first=main_words[0] == content[0]):
+    if not content:
         return None
-    if main_words[0].lower() in ELLIPTIC_OPENERS:
+    # A participle ending the sentence ("der Trainer sichtlich enttäuscht.") is left to
+    # the tagger: as a finite verb it would stand second, not last.
+    cheap = content
+    if content[-1] == tail[-1] and content[-1].islower() and "VVPP" in tags_of(content[-1]):
+        cheap = content[:-1]
+    if has_finite_verb(cheap, first=main_words[0] == content[0]):
         return None
+    if main_words[0].lower() in ELLIPTIC_OPENERS | PREPOSITIONS | PREPOSITION_ARTICLES:
+        return None  # a fronted phrase makes a nominal style: "Nach dem Spiel, das ..., die Wut."
     # Context: no finite verb in the main clause, and a subordinate clause whose last
     # word is a verb but not a zu-infinitive (HanTa reads clause-final plurals such as
     # "treiben" as infinitives, which is fine: the clause form makes them finite).
@@ -251,8 +273,11 @@ def _verbless_main_clause(text: str) -> str | None:
     sub_ends = {start + words[-1].start() for start, _, words in segments[:-1]}
     verb_ends_sub = False
     previous = ""
+    tail_end = segments[-1][0] + segments[-1][2][-1].start()
     for offset, analysis in german.tag_text(text):
         if analysis.tag in FINITE_TAGS and not any(a <= offset < b for a, b in sub_spans):
+            return None
+        if participle_tail and offset == tail_end and analysis.tag != "VVPP":
             return None
         if offset in sub_ends and analysis.tag[:1] == "V" and previous != "PTKZU":
             verb_ends_sub = True
@@ -261,6 +286,16 @@ def _verbless_main_clause(text: str) -> str | None:
         return None
     start, end = sub_spans[0]
     return text[start:end].strip()
+
+
+def _participle_tail(words: list[regex.Match[str]]) -> bool:
+    """Whether a stretch that looks like a relative clause may be an article, a noun
+    and a participle: "der Trainer sichtlich enttäuscht"."""
+    opener, noun, last = words[0].group(), words[1].group(), words[-1].group()
+    return (
+        opener in ARTICLES and noun[:1].isupper() and last.endswith("t")
+        and "VVPP" in tags_of(last)
+    )
 
 
 def _inverted_subject(words: list[str]) -> bool:

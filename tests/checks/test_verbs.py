@@ -52,6 +52,14 @@ def test_verb_missing(flagged, text: str, flagged_sentence: bool) -> None:
          "zwei Tagen.", True),
         ("Die Serie, die im Herbst auf Netflix startet, eine zweite Staffel mit acht "
          "Folgen.", True),
+        ("Nachdem die Mannschaft das Spiel verloren hatte, der Trainer sichtlich enttäuscht.",
+         True),
+        ("Die Studie, an der 500 Patienten teilnahmen, ein klares Ergebnis für die Forscher.",
+         True),
+        ("Die Tatsache, dass die Preise steigen, ein großes Problem für viele Familien.", True),
+        ("Die Forscher, deren Studie im Fachblatt erschien, einen neuen Ansatz gegen "
+         "Alzheimer.", True),
+        ("Wenn die Zentralbank die Zinsen senkt, die Kredite für Häuslebauer günstiger.", True),
         # complete sentences, deliberate ellipsis, verse
         ("Die Kunden, die früher bestellt hatten, erhalten einen Rabatt von zehn Prozent.",
          False),
@@ -67,6 +75,16 @@ def test_verb_missing(flagged, text: str, flagged_sentence: bool) -> None:
         ("Warum heißt sie so? Weil sie durch die Wüste läuft, mal hierhin, mal dahin.",
          False),
         ("Der Plan, der im Mai vorgestellt wurde, sieht neue Radwege vor.", False),
+        ("Als der letzte Arzt dahingerafft war, entschwand die Seuche.", False),
+        ("Die Zeit, die man im Wartezimmer verbringt würde reichen, um Medizin zu studieren.",
+         False),
+        ("Ein Film über zwei Brüder, der Kritiker und Publikum gleichermaßen begeistert.",
+         False),
+        ("Nach einem Spiel, das die Fans nicht vergessen werden, die große Enttäuschung.",
+         False),
+        ("Neue Funktionen, die das Leben erleichtern, vor allem eine bessere Suche.", False),
+        ("Was danach kommt, weiß heute noch niemand so genau.", False),
+        ("Wie der Verein am Montag mitteilte, fällt der Kapitän drei Wochen aus.", False),
     ],
 )
 def test_verb_missing_in_main_clause(flagged, text: str, flagged_sentence: bool) -> None:

@@ -11,10 +11,14 @@ English original is legitimate.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+
+from HanTa.HanoverTagger import HanoverTagger
 
 from mtlint.document import BlockKind, Document, Span, split_sentences
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.german import analyze_word, is_german_word, lookup_noun
 from mtlint.patterns import compile_pattern
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
@@ -96,6 +100,189 @@ def sentence_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# English function words that are no German word in any spelling a sentence can hold
+# (not "her", "he", "out", "a", "do", "so", "man"): one of them between two German words
+# is an untranslated remnant ("zwischen Mai and Juni").
+STRAY = frozenset(str.split("""
+    the and of with from which that these those were been their they your than
+    between through because while whose into about would could should
+"""))
+# Words of an English run: the function words, without German homographs.
+RUN_FUNCTION = ENGLISH - frozenset(("her", "a", "do", "up", "out", "made", "must", "us"))
+ANY_RUN_FUNCTION = compile_pattern(
+    r"(?i)\b(?:" + "|".join(sorted(w for w in RUN_FUNCTION if "'" not in w)) + r")\b"
+)
+# English phrases German writing uses as they are (Duden lists most of them).
+ANGLICISMS = frozenset((
+    "nice to have", "state of the art", "last but not least", "by the way",
+    "out of the box", "up to date", "on the fly", "on the road", "the winner is",
+    "all you can eat", "for free", "and the winner is", "first come first served",
+))
+RUN_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\S")
+MIN_RUN = 3
+
+
+def _is_english_content(word: str) -> bool:
+    """A lowercase word that is no German word ("results", "expected") or that German
+    writes only as a capitalised noun ("team")."""
+    return word.isascii() and word.isalpha() and word.islower() and len(word) > 1 and (
+        not is_german_word(word) or analyze_word(word).tag == "FM"
+    )
+
+
+def _is_german_neighbour(word: str) -> bool:
+    """A word beside a stray English word that is plainly German: a lowercase German
+    word, a noun of the lexicon ("Mai"), a number. Names and English nouns ("Roll",
+    "Drop") are not, so that "Rock and Roll", "Drag and Drop" stay names."""
+    if word.isdigit():
+        return True
+    if not word.isalpha() or word.lower() in ENGLISH:
+        return False
+    if word[:1].isupper():
+        return not word.isupper() and lookup_noun(word, compounds=False) is not None and (
+            analyze_word(word).tag not in ("FM", "NE")
+        )
+    return is_german_word(word)
+
+
+@functools.cache
+def _english_tagger() -> HanoverTagger:
+    """HanTa's English model, loaded only when a stray word between two capitalised
+    words needs it (0.1 s)."""
+    return HanoverTagger("morphmodel_en.pgz")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_english_word(word: str) -> bool:
+    """Whether HanTa's English model knows the word ("Service", "Rock"; not "Mai")."""
+    if word.isdigit() or not word.isascii():
+        return False
+    lemma, tag = _english_tagger().analyze(word)
+    return tag not in ("NP0", "UNC") and lemma != word
+
+
+def _tokens(text: str, base: int) -> list[Span]:
+    """Words and single punctuation marks, with quotations blanked out."""
+    blanked = QUOTED.sub(lambda m: "\0" * len(m.group()), text)
+    return [Span(base + m.start(), base + m.end(), m.group())
+            for m in RUN_WORD.finditer(blanked) if m.group() != "\0"]
+
+
+def _kind(word: str) -> str:
+    """E: an English function word; C: an English content word; A: a lowercase word
+    English and German share ("will", "model", "plans"); G: anything else."""
+    lower = word.lower().replace("’", "'")
+    if lower in RUN_FUNCTION:
+        return "E"
+    if lower in GERMAN or not word.isascii() or not word.replace("'", "").isalpha():
+        return "G"
+    if _is_english_content(word):
+        return "C"
+    return "A" if word.islower() else "G"
+
+
+def _english_runs(tokens: list[Span]) -> Iterator[tuple[int, int, list[str]]]:
+    """(first, last, kinds) of the runs of English-looking words joined by single
+    spaces, trimmed of shared words at the start, and at the end unless punctuation
+    follows ("its plans,")."""
+    index = 0
+    while index < len(tokens):
+        kind = _kind(tokens[index].text)
+        if kind == "G":
+            index += 1
+            continue
+        kinds = [kind]
+        end = index
+        while end + 1 < len(tokens) and tokens[end + 1].start - tokens[end].end == 1:
+            following = _kind(tokens[end + 1].text)
+            if following == "G":
+                break
+            kinds.append(following)
+            end += 1
+        first, last = index, end
+        while first <= last and kinds[first - index] == "A":
+            first += 1
+        clause_end = end + 1 >= len(tokens) or not tokens[end + 1].text[0].isalnum()
+        while last >= first and kinds[last - index] == "A" and not clause_end:
+            last -= 1  # "... better than expected sagte er": a German word ends it
+        if first <= last:
+            yield first, last, kinds[first - index:last - index + 1]
+        index = end + 1
+
+
+def _run_hit(text: str, tokens: list[Span], first: int, last: int,
+             kinds: list[str]) -> Hit | None:
+    run = tokens[first:last + 1]
+    words = [t.text for t in run]
+    function = kinds.count("E")
+    lowercase = sum(1 for w in words if w.islower())
+    if len(run) >= MIN_RUN:
+        # A clause: mostly lowercase ("the results were better than expected"); a title
+        # keeps its capitals ("The Lord of the Rings").
+        if function < 2 or "C" not in kinds or lowercase < len(run) - 1:
+            return None
+        phrase = " ".join(words).lower()
+        if any(phrase in anglicism for anglicism in ANGLICISMS):
+            return None
+        if not words[0].islower() and first > 0:
+            return None  # a title inside the sentence ("You Can't Always Get What You Want")
+        previous = tokens[first - 1] if first else None
+        if previous is not None and previous.end + 1 == run[0].start and (
+            previous.text[:1].isupper() and not is_german_word(previous.text)
+        ):
+            return None  # an English phrase that starts with a capital ("Press any key")
+        shown = text[run[0].start:run[-1].end]
+        return Hit(run[0].start, run[-1].end - run[0].start,
+                   f"Unübersetzte englische Wortgruppe „{shown}“ im deutschen Satz; "
+                   f"übersetzen.")
+    if len(run) != 1 or words[0] not in STRAY:
+        return None
+    if first == 0 or last + 1 >= len(tokens):
+        return None
+    before, after = tokens[first - 1], tokens[last + 1]
+    if before.end + 1 != run[0].start or run[-1].end + 1 != after.start:
+        return None  # punctuation beside it
+    if not (_is_german_neighbour(before.text) and _is_german_neighbour(after.text)):
+        return None
+    if _is_english_word(before.text) and _is_english_word(after.text):
+        return None  # English on both sides: a name ("Terms of Service", "Rock and Roll")
+    return Hit(run[0].start, run[-1].end - run[0].start,
+               f"Englisches „{words[0]}“ zwischen deutschen Wörtern; übersetzen.")
+
+
+def phrase_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wörter mitten in einem deutschen Satz: ein einzelnes Funktionswort
+    („zwischen Mai and Juni“, „Preise of bis zu 20 Euro“) oder ein englischer Satzteil
+    („Die Forscher schreiben, the results were better than expected, und …“).
+
+    ## Warum ist das ein Problem?
+    Übersetzungssysteme lassen einzelne Wörter oder Nebensätze unübersetzt stehen,
+    wenn sie an einer Stelle den Faden verlieren. Der Satz wird dadurch unverständlich
+    oder stolpert.
+
+    ## Bekannte Grenzen
+    Ein einzelnes Wort wird nur gemeldet, wenn es kein deutsches sein kann („the“,
+    „and“, „of“, „with“, …) und beiderseits deutsche Wörter stehen; Namen und Titel
+    („Rock and Roll“, „Drag and Drop“, „Game of Thrones“) bleiben unbeachtet, ebenso
+    Zitate und Titel in Anführungszeichen. Eine Wortgruppe braucht drei englische
+    Wörter, darunter zwei Funktionswörter und klein geschriebene Inhaltswörter; ganz
+    englische Sätze meldet `sentence-untranslated`. Übersetzen kann nur ein Mensch:
+    kein automatischer Fix.
+    """
+    text = doc.text
+    for unit in _units(doc):
+        if looks_english(unit.text):
+            continue  # sentence-untranslated reports the whole sentence
+        if not ANY_RUN_FUNCTION.search(unit.text):
+            continue  # no English function word: the common case
+        tokens = _tokens(unit.text, unit.start)
+        for first, last, kinds in _english_runs(tokens):
+            hit = _run_hit(text, tokens, first, last, kinds)
+            if hit is not None and not doc.is_ignored(hit.offset, hit.offset + hit.length):
+                yield hit
+
+
 RULES = (
     Rule(
         id="sentence-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
@@ -115,6 +302,27 @@ RULES = (
             Example("Er las „The Lord of the Rings“ und sah „Game of Thrones“."),
             Example("Der Film The Lord of the Rings lief im Kino, und er sah ihn zweimal."),
             Example("Die Business Intelligence von Microsoft Office ist das Kernstück."),
+        ),
+        origin="mtlint/checks/untranslated.py",
+    ),
+    Rule(
+        id="phrase-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
+        summary="Englische Wörter oder Satzteile mitten in einem deutschen Satz.",
+        doc=phrase_untranslated.__doc__ or "", check=phrase_untranslated,
+        bad=(
+            Example("Die Ausstellung ist zwischen Mai <marker>and</marker> Juni geöffnet."),
+            Example("Die Tickets kosten Preise <marker>of</marker> bis zu 20 Euro."),
+            Example("Die Forscher schreiben, <marker>the results were better than "
+                    "expected</marker>, und wollen weiter forschen."),
+            Example("Der Trainer sagte nach dem Spiel, <marker>that the team played "
+                    "well</marker>, aber die Abwehr müsse besser werden."),
+        ),
+        good=(
+            Example("Die Band spielt Rock and Roll und Blues."),
+            Example("Sie sah „The Last of Us“ und danach Game of Thrones."),
+            Example("Die Funktion Drag and Drop fehlt in der App."),
+            Example("Der Film The Lord of the Rings lief im Kino."),
+            Example("Die Ausstellung ist zwischen Mai und Juni geöffnet."),
         ),
         origin="mtlint/checks/untranslated.py",
     ),

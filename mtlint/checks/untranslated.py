@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from HanTa.HanoverTagger import HanoverTagger
-
 from mtlint.document import BlockKind, Document, Span, split_sentences
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.german import analyze_word, is_german_word, lookup_noun
@@ -58,6 +56,7 @@ def _units(doc: Document) -> Iterator[Span]:
             yield from split_sentences(block.text, block.start)
 
 
+@functools.lru_cache(maxsize=4096)
 def english_evidence(text: str) -> tuple[int, int, int]:
     """(words, English function words, German function words) outside quotations."""
     unquoted = QUOTED.sub(" ", text)
@@ -146,9 +145,11 @@ def _is_german_neighbour(word: str) -> bool:
 
 
 @functools.cache
-def _english_tagger() -> HanoverTagger:
+def _english_tagger():  # -> HanTa.HanoverTagger.HanoverTagger
     """HanTa's English model, loaded only when a stray word between two capitalised
-    words needs it (0.1 s)."""
+    words needs it (0.1 s, and HanTa's import when nothing loaded it yet)."""
+    from HanTa.HanoverTagger import HanoverTagger  # numpy with it: 0.15 s
+
     return HanoverTagger("morphmodel_en.pgz")
 
 

@@ -387,10 +387,12 @@ ACCUSATIVE_STARTS = word_set(
     "diese diesen jeden mehrere zwei drei vier fünf zehn hundert"
 )
 # Postpositions and particles that make such a dative part of a phrase or a verb:
-# "dem Bericht zufolge", "dem Vernehmen nach", "den anderen voraus".
+# "dem Bericht zufolge", "dem Vernehmen nach", "den anderen voraus".  Followed by a
+# dative or a name they are prepositions ("nach dem Spiel", "nach Berlin").
 DATIVE_PHRASE_WORDS = word_set(
-    "zufolge nach gegenüber entsprechend gemäß zuliebe entgegen voraus zuvor"
+    "zufolge nach gegenüber entsprechend gemäß zuliebe entgegen voraus zuvor halber wegen"
 )
+DATIVE_ARTICLES = word_set("dem der den des einem einer eines")
 # A time point, closing the clause, after a focus particle that marks it as the news:
 # "Der Konzern hat seine Prognose bereits im Juli." ("angehoben" is missing).
 # Only time nouns count: "Er hat den Sieg schon im Sack." is complete.
@@ -420,15 +422,30 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
     das Geld schon im Juli." is complete)."""
     words = [match.group() for match in sentence.words[first:stop]]
     lower = [word.lower() for word in words]
-    if len(words) < 2 or DATIVE_PHRASE_WORDS & set(lower):
+    if len(words) < 2 or any(
+        word in DATIVE_PHRASE_WORDS and not (
+            following in DATIVE_ARTICLES or following[:1].isupper()
+        )
+        for word, following in pairwise([*lower, "."])
+    ):
         return False
+    # After "Der Trainer hat" the subject is taken: "der Mannschaft" is a dative.
+    opening = [match.group() for match in sentence.words[:first - 1]]
+    subject_first = (
+        len(opening) == 2 and opening[0] == "Der" and opening[1][:1].isupper()
+        and not SEPARATOR.search(sentence.text[:sentence.words[first].start()])
+    )
     for index, word in enumerate(words[:-1]):
-        if word not in DATIVE_WORDS or (index and lower[index - 1] in PREPOSITIONS):
+        if index and lower[index - 1] in PREPOSITIONS:
             continue
-        rest = words[index + 1:]
-        if not rest[0][:1].isupper() and word != "ihm":
+        if word not in DATIVE_WORDS and not (index == 0 and word == "der" and subject_first):
+            continue
+        if not words[index + 1][:1].isupper() and word != "ihm":
             continue  # "dem" as a pronoun or before an adjective: left alone
-        if any(later in ACCUSATIVE_STARTS for later in rest[1:]):
+        if any(
+            later in ACCUSATIVE_STARTS and lower[position - 1] not in PREPOSITIONS
+            for position, later in enumerate(words[index + 2:], start=index + 2)
+        ):
             return True
     if not clause_ends_sentence or not _has_object(words[:-1]):
         return False
@@ -606,8 +623,8 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,
     auch wenn es zu einem anderen Verb gehört; die Regel schweigt dann lieber. „der“
-    zählt nicht als Dativ („hat der Mannschaft einen freien Tag“), weil es ebenso das
-    Subjekt einleiten kann. Ein Termin in der Zukunft mit „bereits“ („Das Team hat sein
+    zählt nur nach einem Subjekt mit „Der“ als Dativ („Der Trainer hat der Mannschaft
+    einen freien Tag.“), sonst kann es ebenso das Subjekt einleiten. Ein Termin in der Zukunft mit „bereits“ („Das Team hat sein
     erstes Spiel bereits im Mai.“) wird fälschlich gemeldet.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):

@@ -146,6 +146,12 @@ def test_verb_bracket_open(flagged, text: str, expected: list[str]) -> None:
         ("Der Verein hatte seinem Trainer einen Vertrag über drei Jahre.",
          ["hatte seinem Trainer einen Vertrag über drei Jahre"]),
         ("Netflix hat die Serie bereits Anfang März.", ["hat die Serie bereits Anfang März"]),
+        ("Der Trainer hat der Mannschaft nach dem Spiel einen freien Tag.",
+         ["hat der Mannschaft nach dem Spiel einen freien Tag"]),
+        ("Der Konzern hat der Konkurrenz einiges voraus.", []),
+        ("Der Chef hat der Form halber einen Brief.", []),
+        ("Den größten Anteil hat der Konzern an den Erlösen.", []),
+        ("Der Vater hat der Tochter zuliebe einen Hund.", []),
         # indicative modals with the same signs (not the time point)
         ("Die Regierung will die Steuern für Familien deutlich.",
          ["will die Steuern für Familien deutlich"]),

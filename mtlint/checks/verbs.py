@@ -624,8 +624,9 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,
     auch wenn es zu einem anderen Verb gehört; die Regel schweigt dann lieber. „der“
     zählt nur nach einem Subjekt mit „Der“ als Dativ („Der Trainer hat der Mannschaft
-    einen freien Tag.“), sonst kann es ebenso das Subjekt einleiten. Ein Termin in der Zukunft mit „bereits“ („Das Team hat sein
-    erstes Spiel bereits im Mai.“) wird fälschlich gemeldet.
+    einen freien Tag.“), sonst kann es ebenso das Subjekt einleiten. Ein Termin in der
+    Zukunft mit „bereits“ („Das Team hat sein erstes Spiel bereits im Mai.“) wird
+    fälschlich gemeldet.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:

@@ -74,6 +74,7 @@ MEASURE_ENDINGS = (
     "meter", "liter", "gramm", "tonne", "sekunde", "minute", "meile", "kalorie", "punkt",
     "prozent", "grad", "hektar", "zoll", "elle", "unze", "watt", "volt", "byte", "hertz",
     "atmosphäre", "dosis", "kilo", "karat", "knoten", "fuß", "yard", "barrel", "einheit",
+    "stel",  # fractions: "1,234 Hundertstel"
 )
 
 

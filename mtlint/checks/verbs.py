@@ -44,12 +44,17 @@ from mtlint.wordclasses import (
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 # Forms that may be finite in some sentence: infinitives double as plural present
-# forms, participles of inseparable verbs as third person singular.
-VERB_FORM_TAGS = FINITE_TAGS | {"VVINF", "VVPP", "VAINF", "VMINF"}
+# forms, participles of inseparable verbs as third person singular; HanTa tags some
+# infinitives as zu-infinitives ("hinzufügen").
+VERB_FORM_TAGS = FINITE_TAGS | {"VVINF", "VVPP", "VAINF", "VMINF", "VVIZU"}
 PARTICIPLE_ENDINGS = ("t", "te", "ten")
 # Past tenses that HanTa knows only as adjectives start like this: "zerteilte",
-# "verpestet"; "letzten", "vierten" and "gesamten" do not ("ge-" adjectives are many).
-VERB_PREFIXES = ("be", "ver", "zer", "er", "ent", "emp", "miss")
+# "verpestet", "umfasst"; "letzten", "vierten" and "gesamten" do not ("ge-" adjectives
+# are many).
+VERB_PREFIXES = (
+    "be", "ver", "zer", "er", "ent", "emp", "miss", "um", "über", "unter", "durch", "hinter",
+    "wider",
+)
 # Sentence openers of deliberate verbless sentences: "Hier ein Beispiel.", "Näheres
 # dazu in ...", "Lieber spät als nie.", "Je größer die Stadt, desto ...".
 ELLIPTIC_OPENERS = word_set(

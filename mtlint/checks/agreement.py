@@ -123,6 +123,9 @@ DEGREE_ADVERBS = word_set(
     "sehr besonders äußerst ganz ziemlich recht eher etwas noch bereits bisher "
     "schon weit viel deutlich überaus stets immer zunehmend neu frisch"
 )
+# Tags of words that modify an adjective without an ending ("besonders", "vertraglich",
+# "nicht"); the full-form table is case-folded, so noun and name tags are ignored.
+ADVERB_TAGS = frozenset({"ADV", "ADJD", "PTKNEG", "PTKVZ"})
 NUMBER_WORD = compile_pattern(r"(?:zig|ßig|hundert|tausend|zehn|zwölf|elf)$")
 SENTENCE_PUNCTUATION = compile_pattern(r"[.!?:;]")
 ENGLISH_FUNCTION_WORDS = word_set("of the and for to on with from by")
@@ -170,6 +173,18 @@ def is_uninflected_adjective(word: str) -> bool:
     return tags_of(word) <= {"ADJD"}
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def is_modifying_adverb(word: str) -> bool:
+    """A lowercase adverb or bare adjective that may stand between article and
+    adjective ("eine besonders wichtige", "der vertraglich vereinbarte")."""
+    if not word.islower() or word in STOP_WORDS:
+        return False
+    if word in DEGREE_ADVERBS or is_uninflected_adjective(word):
+        return True
+    tags = word_tags(word)
+    return tags is not None and bool(tags & ADVERB_TAGS) and tags - {"NN", "NE"} <= ADVERB_TAGS
+
+
 @dataclass(frozen=True)
 class NounReading:
     """What a noun form allows: genders for singular readings, "pl" for plural."""
@@ -203,6 +218,10 @@ SUFFIX_GENDERS: tuple[tuple[str, frozenset[str]], ...] = tuple(
 )
 # A compound's last part shorter than this is not trusted alone ("-ion", "-lein").
 MIN_TRUSTED_TAIL = 4
+# The parts of a compound that marks a noun as one that needs its article: four
+# letters or more before the last part, five or more in it ("Zins|entscheid",
+# "Klima|wandel"; not "Vers|tand", "Klar|text").
+MIN_COMPOUND_TAIL = 5
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -248,7 +267,7 @@ def noun_reading(word: str) -> NounReading | None:
     return NounReading(
         frozenset(numbers), lemma,
         frozenset(forms) if all(r.slots for r in info.readings) else frozenset(),
-        lower.endswith("en") and not lower.endswith(PLURAL_ONLY_ENDINGS),
+        lower.endswith(("en", "ern", "eln")) and not lower.endswith(PLURAL_ONLY_ENDINGS),
     )
 
 
@@ -259,20 +278,66 @@ PLURAL_ONLY_ENDINGS = ("ungen", "heiten", "keiten", "schaften", "ionen", "täten
 @functools.lru_cache(maxsize=1 << 14)
 def is_common_noun(word: str) -> bool:
     """HanTa reads the word as a noun, and its lowercase form is not an adjective or
-    participle: "der Neue", "die Angestellten" decline like adjectives."""
+    participle: "der Neue", "die Angestellten" decline like adjectives. A finite verb
+    in lowercase is fine where the full-form table also knows the noun ("Sperre",
+    "Frage", "Reise" beside "sperre", "frage", "reise")."""
     if analyze_word(word).tag != "NN":
         return False
-    return analyze_word(word.lower()).tag not in ("ADJA", "ADJD", "VVPP", "VVFIN", "VVINF")
+    lower = analyze_word(word.lower()).tag
+    if lower == "VVFIN":
+        return "NN" in (word_tags(word) or ())
+    return lower not in ("ADJA", "ADJD", "VVPP", "VVINF")
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
     """Whether other final nouns give a compound another gender ("Wirtstier": "Stier"
-    is masculine, "Tier" neuter; "Ölpinsel": "Insel" is feminine, "Pinsel" masculine)."""
+    is masculine, "Tier" neuter; "Ölpinsel": "Insel" is feminine, "Pinsel" masculine).
+    A split counts only where the part before the final noun is a word itself
+    ("Reparatur|pflicht", not "Reparaturpf|licht"), if the lexicon's own split
+    ("Reparatur|pflicht") is one."""
     genders = {frozenset(r.genders) for r in info.readings}  # type: ignore[attr-defined]
+    own = len(word) - len(info.head)  # type: ignore[attr-defined]
+    checked = _compound_head(word[:own])
     for split in range(1, len(word) - MIN_TRUSTED_TAIL + 1):
         tail = word[split:]
         other = lookup_noun(tail[0].upper() + tail[1:], compounds=False)
-        if other is not None and {frozenset(r.genders) for r in other.readings} != genders:
+        if (
+            other is not None and {frozenset(r.genders) for r in other.readings} != genders
+            and (not checked or _compound_head(word[:split]))
+        ):
+            return True
+    return False
+
+
+def _known_noun_or_compound(word: str) -> bool:
+    """A noun of the lexicon, or one that ends in a noun of four letters or more after
+    three or more ("Energiepreis"; not "Energiepreispau")."""
+    if lookup_noun(word, compounds=False) is not None:
+        return True
+    return any(
+        lookup_noun(word[split].upper() + word[split + 1:], compounds=False) is not None
+        for split in range(3, len(word) - MIN_TRUSTED_TAIL + 1)
+    )
+
+
+# Linking elements between the parts of a compound ("Arbeit-s-markt", "Tag-es-licht").
+LINKS = ("", "s", "es", "n", "en", "er", "e")
+
+
+def _compound_head(head: str) -> bool:
+    """Whether `head` can be the first part of a compound: a noun (compounds allowed)
+    or a verb stem, with or without a linking element ("Reparatur", "Wirts", "Lade")."""
+    if len(head) < 2 or not head.isalpha():
+        return False
+    for link in LINKS:
+        if link and not head.endswith(link):
+            continue
+        stem = head[: len(head) - len(link)]
+        if len(stem) < 2:
+            continue
+        if _known_noun_or_compound(stem) or _known_noun_or_compound(stem + "e"):
+            return True
+        if "VVINF" in (word_tags(stem.lower() + "en") or ()):
             return True
     return False
 
@@ -292,6 +357,10 @@ class NounPhrase:
     reading: NounReading
     previous: str  # the word before the article; "" at a sentence start
     following: str  # the word after the noun, if it follows after a space
+    listed: bool = False  # a comma follows the noun
+    # The word before `previous`, if a space parts them: "Meinung" in "meiner Meinung
+    # nach das ...", "was" in "was für ein Kerl".
+    earlier: str = ""
 
 
 def gap(text: str, left: Span, right: Span) -> str:
@@ -353,12 +422,16 @@ def _read_phrase(
                 # "der nahe gelegenen Brücke": the first word is an adverb.
                 adjectives.pop()
             adjectives.append(word)
-        elif lower in DEGREE_ADVERBS or is_uninflected_adjective(word.text) or (
-            lower in ("und", "oder") and adjectives and space == " "
-        ):
-            # Only before a following adjective ("die zunehmend wichtige", "neue und
-            # alte Büros").
+        elif lower in ("und", "oder") and adjectives and space == " ":
+            # Only before a following adjective ("neue und alte Büros").
             if following is None or not is_attributive_adjective(following.text):
+                return None
+        elif is_modifying_adverb(word.text):
+            # Only before an adjective, or another adverb before one ("die zunehmend
+            # wichtige", "das bereits angekündigte", "die noch nicht bekannte").
+            if following is None or not (
+                is_attributive_adjective(following.text) or is_modifying_adverb(following.text)
+            ):
                 return None
         else:
             return None
@@ -367,6 +440,8 @@ def _read_phrase(
         if len(modifiers) > 5:
             return None
     else:
+        return None
+    if modifiers and modifiers[-1] not in adjectives:
         return None
     noun = words[position]
     if gap(text, words[position - 1], noun) != " ":
@@ -384,11 +459,14 @@ def _read_phrase(
     if reading is None:
         return None
     previous = ""
+    earlier = ""
     if index and not SENTENCE_PUNCTUATION.search(gap(text, words[index - 1], words[index])):
         previous = words[index - 1].text
+        if index >= 2 and gap(text, words[index - 2], words[index - 1]) == " ":
+            earlier = words[index - 2].text
     after = following.text if following is not None and gap(text, noun, following) == " " else ""
     return NounPhrase(words[index], determiner, tuple(adjectives), tuple(modifiers), noun,
-                      reading, previous, after)
+                      reading, previous, after, text[noun.end:noun.end + 1] == ",", earlier)
 
 
 def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Reading]:
@@ -451,15 +529,83 @@ def disagreement(phrase: NounPhrase) -> str | None:
     # A definite article or demonstrative: its forms are also pronouns ("ist das
     # Absicht?", "Solche die Glück haben"); trust it only after a preposition or at
     # the start of a sentence.
-    if previous and (previous not in PREPOSITIONS or previous in CONJUNCTION_HOMOGRAPHS):
+    if previous in CONJUNCTION_HOMOGRAPHS:
         return None
+    if previous and previous not in PREPOSITIONS:
+        return "gender" if _no_pronoun_reading(phrase) else None
     return "gender"
 
 
+def _no_pronoun_reading(phrase: NounPhrase) -> bool:
+    """Whether the article cannot be a pronoun before a phrase of its own ("ist das
+    Absicht?", "Leute die Talent haben", "daß der andere Recht hat"): the adjectives
+    lack the strong endings that phrase would need ("kündigte das neue Vertrag an"),
+    or the noun is a compound, which does not stand without an article, and no verb
+    follows it ("verschiebt die Zinsentscheid auf März")."""
+    if phrase.adjectives:
+        return not _strong_phrase(phrase) and not any(
+            _stem(a.text) in PRONOMINAL_ADJECTIVES for a in phrase.adjectives
+        )
+    if phrase.following.islower() and tags_of(phrase.following) & VERB_TAGS:
+        return False  # "Leute die Zeitdruck haben": a relative clause
+    if phrase.previous.lower() in COPULAS or phrase.listed:
+        return False  # "Für die ist das Klartext.", "die Verstand, Hausverstand haben"
+    noun = phrase.noun.text
+    return "-" in noun.strip("-") or any(
+        lookup_noun(noun[split].upper() + noun[split + 1:], compounds=False) is not None
+        for split in range(MIN_TRUSTED_TAIL, len(noun) - MIN_COMPOUND_TAIL + 1)
+    )
+
+
+# Verbs after which "das", "der", "die" are pronouns before a predicate noun: "ist das
+# Klartext", "bleibt das Chefsache".
+COPULAS = word_set(
+    "ist sind war waren wäre wären sei seien bleibt blieb wird wurde würde heißt hieß "
+    "nennt nannte nennen"
+)
+VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVINF", "VAINF", "VMINF", "VVPP", "VAPP"})
 # Forms of "ein", "kein" and the possessives that also stand alone as pronouns.
 PRONOUN_FORMS = INDEFINITE_PRONOUNS | word_set("einem einen keinem keinen eines keines")
 # Prepositions that are also conjunctions: "ob dieses Gewohnheit ist".
 CONJUNCTION_HOMOGRAPHS = word_set("ob bis seit während als wie")
+
+
+# Prepositions that take one case only. Left out: those with the genitive, which speech
+# replaces with the dative ("wegen", "trotz"); those that are also adverbs or verb
+# particles ("mit das Beste", "um der Sache willen", "ab und zu das Wasser", "reicht es
+# nicht aus, einen ..."); "bis", "seit", "außer", conjunctions too.
+GOVERNED_CASES = {
+    "für": "acc", "durch": "acc", "gegen": "acc", "ohne": "acc",
+    "bei": "dat", "nach": "dat", "von": "dat",
+}
+CASE_NAMES = {"acc": "Akkusativ", "dat": "Dativ"}
+
+
+def governed_case(phrase: NounPhrase) -> str | None:
+    """The case the preposition before the phrase demands, where it is a preposition
+    of the phrase: not "was für ein Kerl", "meiner Meinung nach das beste Angebot"."""
+    previous = phrase.previous.lower()
+    if previous == "für" and phrase.earlier.lower() in ("was", "welch"):
+        return None
+    if previous == "nach" and phrase.earlier[:1].isupper():
+        return None
+    return GOVERNED_CASES.get(previous)
+
+
+def wrong_case(phrase: NounPhrase, case: str) -> bool:
+    """Whether article, adjectives and noun agree, but in no reading of the `case` a
+    preposition demands, which the noun has a form for: "für der Reparaturpflicht"
+    (genitive or dative), "von das Klimawandel"."""
+    fitting = fitting_readings(phrase)
+    if not fitting or any(reading[1] == case for reading in fitting):
+        return False
+    if phrase.previous.lower() == "für" and any(reading[1] == "nom" for reading in fitting):
+        return False  # "Was ist das für ein Unterschied": "was für" takes any case
+    return any(
+        phrase.reading.has_form(number, case)
+        and determiner_form(phrase.determiner.family, number, case) is not None
+        for number in phrase.reading.numbers
+    )
 
 
 def _strong_phrase(phrase: NounPhrase) -> bool:
@@ -476,11 +622,14 @@ def _stem(adjective: str) -> str:
     return adjective.lower()[: len(adjective) - len(ending)]
 
 
-def _corrections(phrase: NounPhrase, text: str) -> list[str]:
-    """The phrase rebuilt for each case the article could mean, best first."""
+def _corrections(phrase: NounPhrase, text: str, case: str | None = None) -> list[str]:
+    """The phrase rebuilt for each case the article could mean (or the one `case`
+    that a preposition demands), best first."""
     original = text[phrase.article.start:phrase.noun.end]
     keep_article = phrase.previous.lower() in PREPOSITIONS or phrase.previous[:1].isupper()
-    cases = list(dict.fromkeys(reading[1] for reading in phrase.determiner.readings))
+    cases = [case] if case else list(
+        dict.fromkeys(reading[1] for reading in phrase.determiner.readings)
+    )
     candidates: list[tuple[int, str]] = []
     for case in cases:
         for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
@@ -528,9 +677,11 @@ def _describe(reading: NounReading) -> str:
 def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Artikel, Adjektiv und Nomen, die nicht zusammenpassen: „eine Satellitenbüro“ (das
-    Büro), „das Entscheidung“, „ein neue Strategie“, „der neue Batteriefabrik“, „im
-    Bereich der Künstliche Intelligenz“ (nach dem Genitiv „der“ endet das Adjektiv
-    auf -en).
+    Büro), „das Entscheidung“, „ein neue Strategie“, „der neue Batteriefabrik“, „eine
+    besonders wichtige Vertrag“, „im Bereich der Künstliche Intelligenz“ (nach dem
+    Genitiv „der“ endet das Adjektiv auf -en). Nach einer Präposition mit festem Kasus
+    muss der Artikel in diesem Kasus stehen: „für der Reparaturpflicht“ (für + Akkusativ:
+    „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“).
 
     ## Warum ist das ein Problem?
     Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
@@ -543,11 +694,15 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
 
     ## Bekannte Grenzen
-    Geprüft werden nur zusammenhängende Folgen aus Artikel, Adjektiven und Nomen;
-    Relativpronomen nach einem Komma („die Firma, die Software entwickelt“),
-    Eigennamen, substantivierte Adjektive („der Neue“) und Wörter, die das Lexikon
-    nicht kennt, bleiben unbeachtet. Ob der Kasus zum Satz passt, prüft die Regel
-    nicht (dafür LanguageTool). Ältere Sprachstufen und Mundart („kein schöner Land“,
+    Geprüft werden nur zusammenhängende Folgen aus Artikel, Adjektiven (auch mit Adverb
+    davor: „die zunehmend wichtige“) und Nomen; Relativpronomen nach einem Komma („die
+    Firma, die Software entwickelt“), Eigennamen, substantivierte Adjektive („der
+    Neue“) und Wörter, die das Lexikon nicht kennt, bleiben unbeachtet. „Der“, „die“,
+    „das“ mitten im Satz können Pronomen sein („Ist das Absicht?“); dort meldet die Regel
+    nur, wenn das nicht geht: vor einem Kompositum („verschiebt die Zinsentscheid“) oder
+    vor Adjektiven ohne starke Endung („die neue Vertrag“). Den Kasus prüft die Regel nur
+    nach Präpositionen mit einem Kasus (für, durch, gegen, ohne; bei, nach, von); ob er
+    sonst zum Satz passt, prüft LanguageTool. Ältere Sprachstufen und Mundart („kein schöner Land“,
     „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
     Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
@@ -559,12 +714,18 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for phrase in noun_phrases(doc):
         problem = disagreement(phrase)
+        case = governed_case(phrase)
+        if problem is None and case and wrong_case(phrase, case):
+            problem = "case"
         if problem is None or not is_common_noun(phrase.noun.text):
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
-        corrections = _corrections(phrase, doc.text)
-        if problem == "ending":
+        corrections = _corrections(phrase, doc.text, case)
+        if problem == "case":
+            message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {CASE_NAMES[case]}"
+                       + (f": „{corrections[0]}“." if corrections else "."))
+        elif problem == "ending":
             message = (f"„{shown}“: Die Adjektivendung passt nicht zu Artikel und Nomen "
                        f"„{phrase.noun.text}“.")
         else:
@@ -695,7 +856,14 @@ RULES = (
             Example("Microsoft investiert in <marker>einen Rechenzentrum</marker> in Irland.",
                     "ein Rechenzentrum"),
             Example("Die Aktie stieg nach <marker>das Ankündigung</marker> um zwei Prozent.",
-                    "die Ankündigung"),
+                    "der Ankündigung"),
+            Example("Die Regierung unterzeichnete <marker>eine besonders wichtige "
+                    "Vertrag</marker>.",
+                    "ein besonders wichtiger Vertrag|einen besonders wichtigen Vertrag"),
+            Example("Die EZB verschiebt <marker>die Zinsentscheid</marker> auf März.",
+                    "der Zinsentscheid|den Zinsentscheid"),
+            Example("Ab 2026 gilt eine Regel für <marker>der Reparaturpflicht</marker>.",
+                    "die Reparaturpflicht"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -706,6 +874,9 @@ RULES = (
             Example("Der Neue stellt sich vor; die Angestellten hören zu."),
             Example("Er lobt das Software Team und die Büro- und Fabrikgebäude."),
             Example("Sie sprach mit der Fabrikleitung und dem Betriebsrat."),
+            Example("Die Hersteller unterliegen der Reparaturpflicht."),
+            Example("Das Auto, das Klimawandel verursacht, fährt mit Benzin."),
+            Example("Was ist das für ein Unterschied?"),
         ),
         origin="mtlint/checks/agreement.py",
     ),

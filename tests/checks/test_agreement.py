@@ -27,8 +27,41 @@ from tests.checks.conftest import run_rule
      "der künstlichen Intelligenz"),
     ("Mit dem neue Update kommen mehr Funktionen.", "dem neue Update", "dem neuen Update"),
     # Definite article of the wrong gender after a preposition or at a sentence start.
-    ("Die Aktie stieg nach das Ankündigung.", "das Ankündigung", "die Ankündigung"),
+    ("Die Aktie stieg nach das Ankündigung.", "das Ankündigung", "der Ankündigung"),
     ("Das Entscheidung fiel im Vorstand.", "Das Entscheidung", "Die Entscheidung"),
+    # Adverbs between article and adjective.
+    ("Die Regierung unterzeichnete eine besonders wichtige Vertrag.",
+     "eine besonders wichtige Vertrag", "ein besonders wichtiger Vertrag"),
+    ("Die Band spielte eine extrem lange Konzert in Berlin.", "eine extrem lange Konzert",
+     "ein extrem langes Konzert"),
+    ("Die Firma zahlte der vertraglich vereinbarte Summe nicht.",
+     "der vertraglich vereinbarte Summe", "die vertraglich vereinbarte Summe"),
+    ("Der Hersteller veröffentlichte ein deutlich verbesserte Version der App.",
+     "ein deutlich verbesserte Version", "eine deutlich verbesserte Version"),
+    # Nouns that are also verb forms in lowercase ("sperre", "reise").
+    ("Der Spieler erhielt ein dreimonatige Sperre.", "ein dreimonatige Sperre",
+     "eine dreimonatige Sperre"),
+    # Compounds: the last part decides; a split needs a word before it.
+    ("Die Stadt startet eine neue Förderprogramm für Radwege.",
+     "eine neue Förderprogramm", "ein neues Förderprogramm"),
+    ("Seit Januar gilt das Reparaturpflicht für Handys.", "das Reparaturpflicht",
+     "die Reparaturpflicht"),
+    # After a verb, where a pronoun cannot be meant: a compound, or adjectives
+    # without the strong ending a phrase of their own would need.
+    ("Die EZB verschiebt die Zinsentscheid auf März.", "die Zinsentscheid",
+     "der Zinsentscheid"),
+    ("Experten unterschätzen das Klimawandel.", "das Klimawandel", "der Klimawandel"),
+    ("Der Verein bestätigte das Vertragsverlängerung mit dem Trainer.",
+     "das Vertragsverlängerung", "die Vertragsverlängerung"),
+    ("Die Regierung unterzeichnete die neue Vertrag mit Frankreich.", "die neue Vertrag",
+     "der neue Vertrag"),
+    # A preposition with one case: the article must be in it.
+    ("Ab 2026 gilt eine Regel für der Reparaturpflicht.", "der Reparaturpflicht",
+     "die Reparaturpflicht"),
+    ("Das Unternehmen profitiert von das neue Gesetz.", "das neue Gesetz",
+     "dem neuen Gesetz"),
+    ("Nach das Spiel feierten die Fans.", "das Spiel", "dem Spiel"),
+    ("Er reiste ohne dem Pass.", "dem Pass", "den Pass"),
 ])
 def test_disagreeing_phrases_are_flagged(text, span, first):
     findings = run_rule("agreement-noun-phrase", text)
@@ -79,6 +112,24 @@ def test_genitive_is_not_suggested_for_a_form_without_its_ending():
     # Compound with a doubtful last part: "Wirtstier" is not "Stier".
     "Die Zecke kommt besser weg als das Wirtstier.",
     "Die Deinstallation dauert nur Sekunden.",
+    # Dative and genitive feminine, also at the start of a sentence.
+    "Die Hersteller unterliegen der Reparaturpflicht.",
+    "Der Reparaturpflicht unterliegen alle Hersteller.",
+    # Pronouns before a noun: relative clauses, predicates, verbs after the noun.
+    "Das Auto, das Klimawandel verursacht, fährt mit Benzin.",
+    "Ich weiß, dass das Klimaschutz braucht.",
+    "Er nennt das Klimapolitik.",
+    "Leute die Zeitdruck haben, arbeiten schlechter.",
+    "Ist das Zufall oder Absicht?",
+    "Das Unternehmen gab die bereits angekündigte Erweiterung bekannt.",
+    "Bei der noch nicht veröffentlichten Studie geht es um Schlaf.",
+    "Das Schildern des Unfalls fiel ihm schwer.",
+    # Prepositions that are not the phrase's own.
+    "Was ist das für ein Unterschied?",
+    "Das war mit das Beste, was ich je gesehen habe.",
+    "Meiner Meinung nach das beste Angebot.",
+    "Man muss ab und zu das Wasser wechseln.",
+    "Es reicht nicht aus, einen Ehevertrag zu schließen.",
 ])
 def test_agreeing_or_unclear_phrases_are_not_flagged(flagged, text):
     assert flagged("agreement-noun-phrase", text) == []
@@ -97,6 +148,7 @@ def test_noun_reading_uses_suffixes_for_doubtful_compounds():
     assert noun_reading("Deinstallation").numbers == {"f"}
     assert noun_reading("Büros").numbers >= {"pl"}
     assert noun_reading("Wirtstier") is None  # "Stier" (m) or "Tier" (n)?
+    assert noun_reading("Reparaturpflicht").numbers == {"f"}  # not "Reparaturpf|licht"
     assert noun_reading("Hupen").agreeing >= {"pl", "n"}  # also "das Hupen"
 
 

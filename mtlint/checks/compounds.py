@@ -177,6 +177,16 @@ BARE_NOUNS = word_set(
     Gehör Vertrauen Bedeutung Beachtung
     """
 )
+# Nouns of time that head an adverbial after a preposition ("im Sommer Urlaub machen",
+# "am Morgen Kaffee trinken"): the noun after them starts another phrase.
+TIME_NOUNS = word_set(
+    """
+    Morgen Vormittag Mittag Nachmittag Abend Nacht Tag Woche Wochenende Monat Jahr
+    Frühling Frühjahr Sommer Herbst Winter Urlaub Feierabend Anfang Ende Schluss
+    Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+    Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag
+    """
+)
 # Feminine suffixes that never take a genitive -s: "Sicherheits", "Regierungs",
 # "Informations" alone are no words, only the first part of a compound.
 LINKED_FIRST_PART = re.compile(r"\w{2,}(?:heit|keit|ung|ion|tät|schaft|ität)s")
@@ -236,6 +246,11 @@ def _capitalised_split_hit(text: str, words: list[Span], index: int) -> Hit | No
     determiner = _determiner_before(text, words, index)
     if determiner is None:
         return None
+    if a in TIME_NOUNS and any(
+        _neighbour(words, index - back).lower() in PREPOSITIONS | FUSED_ARTICLES.keys()
+        for back in (1, 2)
+    ):
+        return None  # "im Sommer Urlaub machen": a time adverbial, then an object
     joined = _closed_form(a, b)
     if joined is None:
         if not LINKED_FIRST_PART.fullmatch(a) or lookup_noun(a, compounds=False) is not None:

@@ -84,6 +84,10 @@ def test_capitalised_split_compounds_are_joined(text, span, joined):
     "Die Polizei gab den Anwohnern Entwarnung.",
     "Heute muss die Zukunft Angst vor den Menschen haben.",
     "Er machte dem Land Ehre.",
+    "Viele wollen im Urlaub Geld sparen.",
+    # A time adverbial, then an object.
+    "Im Sommer Urlaub zu machen ist teuer.",
+    "Am Morgen Kaffee zu trinken hilft.",
     # No article before: a sentence start, a name.
     "Eine Reise beginnt mit einem Schritt.",
     "Irgendein Song von den Crash Test Dummies lief.",

@@ -400,6 +400,17 @@ DATIVE_PHRASE_WORDS = word_set(
 DATIVE_ARTICLES = word_set("dem der den des einem einer eines")
 # A time point, closing the clause, after a focus particle that marks it as the news:
 # "Der Konzern hat seine Prognose bereits im Juli." ("angehoben" is missing).
+# The size of a change, closing the clause: "Die Bank hat den Leitzins um einen
+# Prozentpunkt." lost "angehoben" ("um 10 Uhr" is a time, not a change).
+CHANGE_AMOUNT = compile_pattern(
+    r"""(?x)
+    \b(?: um | von\s+\S+(?:\s+\S+)?\s+auf ) \s+
+    (?:\S+\s+){0,2}\S+   # "einen", "zwölf", "rund 200", "mehr als zehn", "1,5 Millionen"
+    \s+ (?: Prozent | Prozentpunkte? | Basispunkte? | Euro | Dollar | Franken | Cent
+           | Punkte? | Grad | Stellen )
+    \s*$
+    """
+)
 # Only time nouns count: "Er hat den Sieg schon im Sack." is complete.
 FOCUSED_TIME = compile_pattern(
     r"""(?x)
@@ -423,8 +434,9 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
     """Whether the words first..stop after a form of haben or a modal show that it is an
     auxiliary whose participle or infinitive is missing: a dative object beside an
     accusative one, or, at the end of the sentence after an object, an adverb of change
-    ("spürbar") or, after haben only, a focused time point ("bereits im Juli"; "Ich will
-    das Geld schon im Juli." is complete)."""
+    ("spürbar"), the size of a change ("um zehn Prozent") or, after haben only, a
+    focused time point ("bereits im Juli"; "Ich will das Geld schon im Juli." is
+    complete)."""
     words = [match.group() for match in sentence.words[first:stop]]
     lower = [word.lower() for word in words]
     if len(words) < 2 or any(
@@ -456,10 +468,8 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
         return False
     if lower[-1] in CHANGE_ADVERBS:
         return True
-    if not haben:
-        return False
-    start = sentence.words[first].start()
-    return bool(FOCUSED_TIME.search(sentence.text[start:sentence.words[stop - 1].end()]))
+    clause = sentence.text[sentence.words[first].start():sentence.words[stop - 1].end()]
+    return bool(CHANGE_AMOUNT.search(clause) or (haben and FOCUSED_TIME.search(clause)))
 
 
 def _has_object(words: list[str]) -> bool:
@@ -618,12 +628,14 @@ def verb_bracket_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Jede Form von „haben“ (auch „hatte“), wenn der Rest des Satzes zeigt, dass sie kein
     Besitz-„haben“ ist: ein Dativobjekt neben einem Akkusativobjekt („Die Regierung hat
     dem Verband eine Förderung.“), oder am Satzende nach einem Objekt ein Adverb der
-    Veränderung („Samsung hat die Akkulaufzeit spürbar.“) oder ein betonter Zeitpunkt
+    Veränderung („Samsung hat die Akkulaufzeit spürbar.“), das Maß einer Veränderung
+    („Die Bank hat den Leitzins um einen Prozentpunkt.“) oder ein betonter Zeitpunkt
     („Der Konzern hat seine Prognose bereits im Juli.“). „Die Firma hat bereits einen
     Nachfolger.“, „Sie hat die Unterlagen vollständig.“ und „Er hat den Sieg schon im
     Sack.“ bleiben unberührt. Dativ neben Akkusativ und Adverb der Veränderung gelten
-    ebenso für die Modalverben im Indikativ („Die Regierung will die Steuern
-    deutlich.“); „Ich will das Geld schon im Juli.“ ist vollständig.
+    ebenso wie das Maß einer Veränderung für die Modalverben im Indikativ („Die
+    Regierung will die Steuern deutlich.“); „Ich will das Geld schon im Juli.“ ist
+    vollständig.
 
     ## Bekannte Grenzen
     Ein Partizip oder Infinitiv irgendwo im Rest des Satzes gilt als Schluss der Klammer,

@@ -89,6 +89,8 @@ NON_SUBJECT_OPENERS = (
 
 
 COMMA_SPACE = compile_pattern(r",\s")
+# Quotation marks around a title inside the subject: "die Serie „The Crown“ endet".
+QUOTES_AND_SPACE = " \t\n" + "".join(OPENING_QUOTES + CLOSING_QUOTES)
 
 
 def _fronted_kind(words: list[str]) -> str | None:
@@ -140,7 +142,7 @@ def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | 
     if not words or not _opens_subject(words[0].group()):
         return None
     for index in range(1, min(len(words) - 1, MAX_SUBJECT_WORDS + 1)):
-        if gaps[index].strip():
+        if gaps[index].strip(QUOTES_AND_SPACE):
             return None  # punctuation inside: an insertion or an enumeration
         word = words[index].group()
         lower = word.lower()
@@ -161,6 +163,8 @@ def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | 
             tags = german.word_tags(regex.split(r"[-‐]", lower)[-1])  # "34-jähriger"
         if tags is not None and (tags <= ADJECTIVE_TAGS | {"NN"} or "ADJA" in tags):
             continue  # an adjective in the noun phrase
+        if tags is None and german.analyze_word(lower).tag == "ADJA":
+            continue  # a rarer one ("ausgewogene")
         return None
     return None
 
@@ -277,6 +281,8 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             gaps = [text[comma + 1:rest[0].start()]] + [
                 text[a.end():b.start()] for a, b in itertools.pairwise(rest)
             ] if rest else []
+            if not rest or gaps[0].strip():
+                continue  # a quotation after the comma: direct speech
             verb = _subject_then_verb(rest, gaps)
             if verb is None:
                 continue

@@ -63,6 +63,12 @@ from tests.checks.conftest import run_rule
         ("Nach der Wahl, der neue Ministerpräsident des Landes Sachsen-Anhalt aus "
          "Magdeburg kündigte Reformen an.",
          [", der neue Ministerpräsident des Landes Sachsen-Anhalt aus Magdeburg kündigte"]),
+        ("Nach dem Erfolg der ersten Staffel, die Serie „The Crown“ geht in die "
+         "nächste Runde.", [", die Serie „The Crown“ geht"]),
+        ("Laut Experten, eine ausgewogene Ernährung senkt das Risiko.",
+         [", eine ausgewogene Ernährung senkt"]),
+        ("Im Jahr 2022, Apples neues iPhone verkaufte sich schlechter.",
+         [", Apples neues iPhone verkaufte"]),
         # verb second, correctly
         ("Im Jahr 2023 stiegen die Preise für Strom und Gas deutlich.", []),
         ("Als Reaktion begann Microsoft, Talente abzuwerben.", []),
@@ -102,6 +108,8 @@ from tests.checks.conftest import run_rule
         ("Im Prinzip ja, allerdings erfolgt die Lieferung später.", []),
         ("Weil der Prinz ein intelligenter, gutaussehender Single ist.", []),
         ("„Wir sind bereit“, sagte Altman, die Zukunft gehört uns.", []),
+        ("Nach dem Spiel, „die Mannschaft hat gekämpft“, sagte der Trainer.", []),
+        ("Nach dem Spiel, „die Mannschaft kämpft immer“ sagte der Trainer.", []),
     ],
 )
 def test_verb_third(flagged, text: str, expected: list[str]) -> None:

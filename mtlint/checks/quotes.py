@@ -44,6 +44,10 @@ CODE_LIKE = compile_pattern(r"[/\\$=~_<>{}|;@#*%`]|^[-.:]|:$|\d\.\d|\p{Ll}\p{Lu}
 WORD = compile_pattern(r"\p{L}[\p{L}-]*")
 # A command-line option inside quoted text ("kill -ABRT PID"): a command, not a quotation.
 OPTION = compile_pattern(r"(?:^|\s)--?\p{L}")
+# Two right marks ”…”, the Finnish and Swedish pair that some pipelines put out.
+RIGHT_PAIR = compile_pattern(
+    r"(?<![\p{L}\p{N}])”(?P<english>\S[^„“”\"\n]{0,299}?)(?<=\S)”(?![\p{L}\p{N}])"
+)
 # German function words a block needs around an English pair to count as German text.
 MIN_GERMAN = 1
 
@@ -86,12 +90,14 @@ def _is_german_block(block: Block) -> bool:
 
 
 def english_pairs(doc: Document) -> list[tuple[Quotation, bool]]:
-    """English pairs “…” in German blocks, each with whether it stands inside an open „."""
+    """English pairs “…” (and ”…”) in German blocks, each with whether it stands inside
+    an open „."""
     found = []
     for block in doc.blocks:
         if "”" not in block.text or not _is_german_block(block):
             continue
-        for match in PAIR.finditer(block.text):
+        matches = [*PAIR.finditer(block.text), *RIGHT_PAIR.finditer(block.text)]
+        for match in sorted(matches, key=lambda m: m.start()):
             content = match.group("english")
             if content is None or CODE_LIKE.search(content) or OPTION.search(content) or (
                     not WORD.search(content)):
@@ -100,16 +106,17 @@ def english_pairs(doc: Document) -> list[tuple[Quotation, bool]]:
             if doc.is_ignored(start, end):
                 continue
             before = block.text[:match.start()]
-            nested = before.count("„") > before.count("“") - before.count("”")
+            opened = before.count("„") - before.count("“") + before.count("”")
+            nested = opened - 2 * len(RIGHT_PAIR.findall(before)) > 0
             found.append((Quotation("english", start, end, content), nested))
     return found
 
 
 def quote_english_pair(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
-    Ein Wort, ein Titel oder ein Zitat in englischen Anführungszeichen “…” in einem
-    deutschen Text: „Das Modell heißt “Gemini Ultra” und kostet …“, „Chuck Norris klickt
-    auf “Gefällt mir nicht”.“
+    Ein Wort, ein Titel oder ein Zitat in englischen Anführungszeichen “…” (oder
+    ”…”) in einem deutschen Text: „Das Modell heißt “Gemini Ultra” und kostet …“,
+    „Chuck Norris klickt auf “Gefällt mir nicht”.“
 
     ## Warum ist das ein Problem?
     Deutsche Anführungszeichen öffnen unten und schließen oben: „…“. Das englische Paar
@@ -131,7 +138,8 @@ def quote_english_pair(doc: Document, context: RuleContext) -> Iterator[Hit]:
         replacement = f"{opening}{quotation.content}{closing}"
         yield Hit(
             offset=quotation.start, length=quotation.end - quotation.start,
-            message=(f"Englische Anführungszeichen “…” im deutschen Text: "
+            message=(f"Englische Anführungszeichen {doc.text[quotation.start]}…"
+                     f"{doc.text[quotation.end - 1]} im deutschen Text: "
                      f"{opening}…{closing} setzen ({replacement})."),
             suggestions=(replacement,), replacement=replacement, safety=Safety.UNSAFE,
         )
@@ -224,6 +232,8 @@ RULES = (
                     "</marker>.", "„verdienten Sieg“"),
             Example("Die Serie <marker>“The Last of Us”</marker> läuft ab Montag bei Sky.",
                     "„The Last of Us“"),
+            Example("Die Ministerin nannte den Plan <marker>”ehrgeizig”</marker>.",
+                    "„ehrgeizig“"),
             Example("Die Ärztin warnte: „Wer von einer <marker>“harmlosen Grippe”</marker> "
                     "spricht, irrt.“", "‚harmlosen Grippe‘"),
         ),

@@ -72,7 +72,8 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Zwei großgeschriebene Nomen werden gemeldet, wenn das zusammengeschriebene Wort
     (auch mit Fugen-s oder -n) im Wörterbuch steht oder der erste Teil auf ein
     Fugen-s nach -heit, -keit, -ung, -ion, -tät oder -schaft endet („Sicherheits“),
-    das allein kein Wort ist. Appositionen („die Stadt Essen“, „der Begriff
+    das allein kein Wort ist; ebenso ein unflektiertes Adjektiv nach einem Artikel
+    („die National Mannschaft“). Appositionen („die Stadt Essen“, „der Begriff
     Freiheit“, „Herr Müller“), Genitive („die Liebe Gottes“) und zwei Satzglieder
     („in der Welt Erfolg haben“, „dem Kind Zeit geben“) bleiben unbeachtet.
 
@@ -280,8 +281,10 @@ def _capitalised_split_hit(text: str, words: list[Span], index: int) -> Hit | No
         joined, end = longer, third
     if before and not before & _cases(_fitting_slots(determiner, head)):
         return None  # "in der Welt Erfolg haben": a dative, then an object
-    if analyze_word(a).tag not in ("NN", "XY", "FM") and lookup_noun(a, compounds=False) is None:
-        return None
+    if analyze_word(a).tag not in ("NN", "XY", "FM") and alone is None and (
+        "ADJD" not in (word_tags(a) or ())
+    ):
+        return None  # an uninflected adjective after an article is a first part too
     shown = text[first.start:end.end]
     return Hit(
         first.start, end.end - first.start,

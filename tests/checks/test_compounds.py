@@ -58,6 +58,10 @@ def test_words_that_only_look_split_are_not_flagged(flagged, text):
      "Regierungssprecher"),
     ("Apple verteilt ein Sicherheits Update für iOS.", "Sicherheits Update",
      "Sicherheitsupdate"),
+    # An uninflected adjective after an article can only be a first part.
+    ("Die National Mannschaft gewann in Lissabon.", "National Mannschaft",
+     "Nationalmannschaft"),
+    ("Er kaufte eine Digital Kamera für die Reise.", "Digital Kamera", "Digitalkamera"),
     # Three parts: the article fits only the last.
     ("Die Daten Schutz Regeln gelten ab Mai.", "Daten Schutz Regeln", "Datenschutzregeln"),
 ])

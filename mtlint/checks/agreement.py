@@ -361,6 +361,7 @@ class NounPhrase:
     # The word before `previous`, if a space parts them: "Meinung" in "meiner Meinung
     # nach das ...", "was" in "was für ein Kerl".
     earlier: str = ""
+    joined: bool = False  # only a space parts `previous` and the article
 
 
 def gap(text: str, left: Span, right: Span) -> str:
@@ -460,13 +461,16 @@ def _read_phrase(
         return None
     previous = ""
     earlier = ""
+    joined = False
     if index and not SENTENCE_PUNCTUATION.search(gap(text, words[index - 1], words[index])):
         previous = words[index - 1].text
+        joined = gap(text, words[index - 1], words[index]) == " "
         if index >= 2 and gap(text, words[index - 2], words[index - 1]) == " ":
             earlier = words[index - 2].text
     after = following.text if following is not None and gap(text, noun, following) == " " else ""
     return NounPhrase(words[index], determiner, tuple(adjectives), tuple(modifiers), noun,
-                      reading, previous, after, text[noun.end:noun.end + 1] == ",", earlier)
+                      reading, previous, after, text[noun.end:noun.end + 1] == ",", earlier,
+                      joined)
 
 
 def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Reading]:
@@ -570,41 +574,48 @@ PRONOUN_FORMS = INDEFINITE_PRONOUNS | word_set("einem einen keinem keinen eines 
 CONJUNCTION_HOMOGRAPHS = word_set("ob bis seit während als wie")
 
 
-# Prepositions that take one case only. Left out: those with the genitive, which speech
-# replaces with the dative ("wegen", "trotz"); those that are also adverbs or verb
-# particles ("mit das Beste", "um der Sache willen", "ab und zu das Wasser", "reicht es
-# nicht aus, einen ..."); "bis", "seit", "außer", conjunctions too.
-GOVERNED_CASES = {
-    "für": "acc", "durch": "acc", "gegen": "acc", "ohne": "acc",
-    "bei": "dat", "nach": "dat", "von": "dat",
+# Prepositions that take one case (the genitive ones also the dative, as speech does:
+# "wegen dem Wetter"). Left out: those that are also adverbs, verb particles or
+# conjunctions ("mit das Beste", "um der Sache willen", "ab und zu das Wasser", "reicht
+# es nicht aus, einen ...", "las laut das Gedicht", "statt das Auto zu nehmen", "bis",
+# "seit", "außer").
+GOVERNED_CASES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("für", "durch", "gegen", "ohne"), ("acc",)),
+    **dict.fromkeys(("bei", "nach", "von"), ("dat",)),
+    **dict.fromkeys(
+        ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb"),
+        ("gen", "dat"),
+    ),
 }
-CASE_NAMES = {"acc": "Akkusativ", "dat": "Dativ"}
+CASE_NAMES = {"acc": "Akkusativ", "dat": "Dativ", "gen": "Genitiv"}
 
 
-def governed_case(phrase: NounPhrase) -> str | None:
-    """The case the preposition before the phrase demands, where it is a preposition
+def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
+    """The cases the preposition before the phrase demands, where it is a preposition
     of the phrase: not "was für ein Kerl", "meiner Meinung nach das beste Angebot"."""
     previous = phrase.previous.lower()
+    if not phrase.joined or (phrase.previous[:1].isupper() and phrase.earlier):
+        return ()  # "Gott sei Dank, ihre Kinder"
     if previous == "für" and phrase.earlier.lower() in ("was", "welch"):
-        return None
-    if previous == "nach" and phrase.earlier[:1].isupper():
-        return None
-    return GOVERNED_CASES.get(previous)
+        return ()
+    if previous in ("nach", "wegen") and phrase.earlier[:1].isupper():
+        return ()  # "von Rechts wegen die Faust"
+    return GOVERNED_CASES.get(previous, ())
 
 
-def wrong_case(phrase: NounPhrase, case: str) -> bool:
-    """Whether article, adjectives and noun agree, but in no reading of the `case` a
+def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
+    """Whether article, adjectives and noun agree, but in none of the `cases` a
     preposition demands, which the noun has a form for: "für der Reparaturpflicht"
     (genitive or dative), "von das Klimawandel"."""
     fitting = fitting_readings(phrase)
-    if not fitting or any(reading[1] == case for reading in fitting):
+    if not fitting or any(reading[1] in cases for reading in fitting):
         return False
     if phrase.previous.lower() == "für" and any(reading[1] == "nom" for reading in fitting):
         return False  # "Was ist das für ein Unterschied": "was für" takes any case
     return any(
         phrase.reading.has_form(number, case)
         and determiner_form(phrase.determiner.family, number, case) is not None
-        for number in phrase.reading.numbers
+        for number in phrase.reading.numbers for case in cases
     )
 
 
@@ -622,14 +633,12 @@ def _stem(adjective: str) -> str:
     return adjective.lower()[: len(adjective) - len(ending)]
 
 
-def _corrections(phrase: NounPhrase, text: str, case: str | None = None) -> list[str]:
-    """The phrase rebuilt for each case the article could mean (or the one `case`
-    that a preposition demands), best first."""
+def _corrections(phrase: NounPhrase, text: str, governed: tuple[str, ...] = ()) -> list[str]:
+    """The phrase rebuilt for each case the article could mean (or those `governed`
+    by a preposition), best first."""
     original = text[phrase.article.start:phrase.noun.end]
     keep_article = phrase.previous.lower() in PREPOSITIONS or phrase.previous[:1].isupper()
-    cases = [case] if case else list(
-        dict.fromkeys(reading[1] for reading in phrase.determiner.readings)
-    )
+    cases = list(governed or dict.fromkeys(r[1] for r in phrase.determiner.readings))
     candidates: list[tuple[int, str]] = []
     for case in cases:
         for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
@@ -714,16 +723,17 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for phrase in noun_phrases(doc):
         problem = disagreement(phrase)
-        case = governed_case(phrase)
-        if problem is None and case and wrong_case(phrase, case):
+        cases = governed_case(phrase)
+        if problem is None and cases and wrong_case(phrase, cases):
             problem = "case"
         if problem is None or not is_common_noun(phrase.noun.text):
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
-        corrections = _corrections(phrase, doc.text, case)
+        corrections = _corrections(phrase, doc.text, cases)
         if problem == "case":
-            message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {CASE_NAMES[case]}"
+            names = " oder ".join(CASE_NAMES[case] for case in cases)
+            message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {names}"
                        + (f": „{corrections[0]}“." if corrections else "."))
         elif problem == "ending":
             message = (f"„{shown}“: Die Adjektivendung passt nicht zu Artikel und Nomen "

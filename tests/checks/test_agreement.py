@@ -62,6 +62,8 @@ from tests.checks.conftest import run_rule
      "dem neuen Gesetz"),
     ("Nach das Spiel feierten die Fans.", "das Spiel", "dem Spiel"),
     ("Er reiste ohne dem Pass.", "dem Pass", "den Pass"),
+    ("Der Akku hält dank der effizientere Chip länger.", "der effizientere Chip",
+     "dem effizienteren Chip"),
 ])
 def test_disagreeing_phrases_are_flagged(text, span, first):
     findings = run_rule("agreement-noun-phrase", text)
@@ -130,6 +132,10 @@ def test_genitive_is_not_suggested_for_a_form_without_its_ending():
     "Meiner Meinung nach das beste Angebot.",
     "Man muss ab und zu das Wasser wechseln.",
     "Es reicht nicht aus, einen Ehevertrag zu schließen.",
+    "Gott sei Dank, ihre echten Kinder sind gesund.",
+    "Von Rechts wegen die geballte Faust.",
+    "Er las laut das Gedicht vor.",
+    "Statt das Auto zu nehmen, fuhr sie Rad.",
 ])
 def test_agreeing_or_unclear_phrases_are_not_flagged(flagged, text):
     assert flagged("agreement-noun-phrase", text) == []

@@ -206,6 +206,8 @@ TAIL_OPENERS = word_set(
     "also etwa insbesondere darunter um ohne statt anstatt"
 )
 TAIL_OPENING_PAIRS = frozenset({"vor allem", "zum beispiel", "unter anderem"})
+# Verbs of "Was X angeht, ...", a topic phrase that a verbless comment may follow.
+TOPIC_VERBS = word_set("angeht anbelangt betrifft anbetrifft")
 # A verbless main clause must have this many words after its subordinate clause.
 MIN_TAIL_WORDS = 3
 
@@ -241,6 +243,10 @@ def _verbless_main_clause(text: str) -> str | None:
         kinds[-1] = False
     if not any(kinds) or kinds[-1]:
         return None
+    if any(sub and words[-1].group() in TOPIC_VERBS for (_, _, words), sub in zip(
+        segments, kinds, strict=True
+    )):
+        return None  # "Was die Kosten angeht, keine Überraschungen.": a set phrase
     tail = [match.group() for match in segments[-1][2]]
     if len(tail) < MIN_TAIL_WORDS or tail[0].lower() in TAIL_OPENERS:
         return None

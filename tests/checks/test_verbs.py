@@ -84,6 +84,7 @@ def test_verb_missing(flagged, text: str, flagged_sentence: bool) -> None:
          False),
         ("Neue Funktionen, die das Leben erleichtern, vor allem eine bessere Suche.", False),
         ("Was danach kommt, weiß heute noch niemand so genau.", False),
+        ("Was die Kosten angeht, keine Überraschungen für die Kunden.", False),
         ("Wie der Verein am Montag mitteilte, fällt der Kapitän drei Wochen aus.", False),
     ],
 )

@@ -142,8 +142,10 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Ein Hauptsatz ohne Verb neben einem Nebensatz wird schon ab sechs Wörtern gemeldet,
     aber nur, wenn nach dem Nebensatz noch ein Teil des Hauptsatzes folgt: „Ein Schritt,
     der überfällig war.“ ist ein gewollter Nominalsatz. Nicht gemeldet werden Reste, die
-    mit „und“, „nicht“, „desto“ usw. beginnen, Sätze mit Semikolon oder Klammer und
-    Reste mit einem Wort, das der Tagger nicht kennt (Verse: „…, die Sippe graust.“).
+    mit „und“, „nicht“, „desto“ usw. beginnen, Sätze mit Semikolon oder Klammer,
+    Sätze, die mit einer Präposition beginnen („Nach dem Spiel, das …, die
+    Enttäuschung.“), „Was X angeht, …“ und Reste mit einem Wort, das der Tagger nicht
+    kennt (Verse: „…, die Sippe graust.“).
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH):
         for sentence in block.sentences:

@@ -105,6 +105,7 @@ def sentence_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
 STRAY = frozenset(str.split("""
     the and of with from which that these those were been their they your than
     between through because while whose into about would could should
+    are or but this by
 """))
 # Words of an English run: the function words, without German homographs.
 RUN_FUNCTION = ENGLISH - frozenset(("her", "a", "do", "up", "out", "made", "must", "us"))
@@ -139,7 +140,7 @@ def _is_german_neighbour(word: str) -> bool:
         return False
     if word[:1].isupper():
         return not word.isupper() and lookup_noun(word, compounds=False) is not None and (
-            analyze_word(word).tag not in ("FM", "NE")
+            analyze_word(word).tag != "FM"
         )
     return is_german_word(word)
 
@@ -203,7 +204,9 @@ def _english_runs(tokens: list[Span]) -> Iterator[tuple[int, int, list[str]]]:
         first, last = index, end
         while first <= last and kinds[first - index] == "A":
             first += 1
-        clause_end = end + 1 >= len(tokens) or not tokens[end + 1].text[0].isalnum()
+        clause_end = "C" in kinds and (
+            end + 1 >= len(tokens) or not tokens[end + 1].text[0].isalnum()
+        )
         while last >= first and kinds[last - index] == "A" and not clause_end:
             last -= 1  # "... better than expected sagte er": a German word ends it
         if first <= last:
@@ -236,19 +239,29 @@ def _run_hit(text: str, tokens: list[Span], first: int, last: int,
         return Hit(run[0].start, run[-1].end - run[0].start,
                    f"Unübersetzte englische Wortgruppe „{shown}“ im deutschen Satz; "
                    f"übersetzen.")
-    if len(run) != 1 or words[0] not in STRAY:
-        return None
+    if len(run) > 2 or set(kinds) != {"E"} or not any(w in STRAY for w in words):
+        return None  # one or two function words: "Mai and Juni", "Leistung of the Motors"
     if first == 0 or last + 1 >= len(tokens):
         return None
     before, after = tokens[first - 1], tokens[last + 1]
-    if before.end + 1 != run[0].start or run[-1].end + 1 != after.start:
-        return None  # punctuation beside it
+    if before.text == "," and first >= 2 and before.start == tokens[first - 2].end:
+        before = tokens[first - 2]  # "Der Akku hält, but das Display ...": the word before
+    elif before.end + 1 != run[0].start:
+        return None  # other punctuation before it
+    if run[-1].end + 1 != after.start:
+        return None  # punctuation after it
     if not (_is_german_neighbour(before.text) and _is_german_neighbour(after.text)):
         return None
+    if len(run) == 2 and before.text[:1].isupper() and after.text[:1].isupper():
+        return None  # "The Lord of the Rings": a title
     if _is_english_word(before.text) and _is_english_word(after.text):
         return None  # English on both sides: a name ("Terms of Service", "Rock and Roll")
+    around = f"{before.text} {' '.join(words)} {after.text}".lower()
+    if any(around in anglicism for anglicism in ANGLICISMS):
+        return None  # "last but not least"
+    shown = " ".join(words)
     return Hit(run[0].start, run[-1].end - run[0].start,
-               f"Englisches „{words[0]}“ zwischen deutschen Wörtern; übersetzen.")
+               f"Englisches „{shown}“ zwischen deutschen Wörtern; übersetzen.")
 
 
 def phrase_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:

@@ -38,6 +38,9 @@ def test_only_the_english_sentence_is_flagged(flagged) -> None:
     ("Die Klinik bietet Termine für Patienten with Diabetes an.", "with"),
     ("Das Update bringt neue Funktionen für Nutzer of älteren Geräten.", "of"),
     ("Die Tickets kosten Preise of bis zu 20 Euro.", "of"),
+    ("Die Preise are gestiegen, sagen die Händler.", "are"),
+    ("Der Akku hält lange, but das Display ist zu dunkel.", "but"),
+    ("Die Preise of the neuen Modelle steigen.", "of the"),
     # An English clause inside a German sentence.
     ("Die Ministerin sagte, the government will not change its plans, und verwies auf "
      "den Haushalt.", "the government will not change its plans"),
@@ -69,6 +72,8 @@ def test_english_inside_a_german_sentence_is_flagged(flagged, text, span) -> Non
     "Sie sah „The Last of Us“ und danach „Game of Thrones“.",
     "Auf dem Bildschirm steht: Press any key to continue, aber nichts passiert.",
     "Das Feature ist nice to have, aber nicht nötig.",
+    "Last but not least danken wir allen Helfern.",
+    "Linux ohne Perl is wie Arnold ohne Wumme.",  # dialect: "is" is German too
     "Die Technik ist state of the art.",
     # A whole English sentence is sentence-untranslated's.
     "Die Partnerschaft wächst. This is why the deal matters for both of them.",

@@ -266,8 +266,8 @@ def _run_hit(text: str, tokens: list[Span], first: int, last: int,
 
 def phrase_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
-    Englische Wörter mitten in einem deutschen Satz: ein einzelnes Funktionswort
-    („zwischen Mai and Juni“, „Preise of bis zu 20 Euro“) oder ein englischer Satzteil
+    Englische Wörter mitten in einem deutschen Satz: ein oder zwei Funktionswörter
+    („zwischen Mai and Juni“, „Preise of the neuen Modelle“) oder ein englischer Satzteil
     („Die Forscher schreiben, the results were better than expected, und …“).
 
     ## Warum ist das ein Problem?

@@ -192,20 +192,30 @@ def _maybe_finite(word: str) -> bool:
     return tags is not None and bool(tags & FINITE_TAGS)
 
 
+def _after_verb(
+    words: list[regex.Match[str]], gaps: list[str], verb: int
+) -> tuple[list[str], str, str]:
+    """The words of the clause after the verb up to the next punctuation, that
+    punctuation ("" at the end of the sentence) and the word after it."""
+    for index in range(verb + 1, len(words)):
+        if gaps[index].strip():
+            tail = [m.group() for m in words[verb + 1:index]]
+            return tail, gaps[index].strip(), words[index].group()
+    return [m.group() for m in words[verb + 1:]], "", ""
+
+
 def _clause_ends(words: list[regex.Match[str]], gaps: list[str], verb: int) -> bool:
     """Whether the clause ends with the verb or the verb group it starts, before a
     comma or a dash: "In der Stadt, die Touristen besucht haben, ...", a relative
     clause with its verbs at the end."""
-    for index in range(verb + 1, len(words)):
-        if gaps[index].strip():
-            return True
-        lower = words[index].group().lower()
-        if not words[index].group().islower() or not (
-            lower in FINITE_AUX_OR_MODAL or lower == "zu" or _maybe_finite(lower)
-            or could_be_finite(lower, analyse=False)
-        ):
-            return False
-    return False
+    tail, mark, _ = _after_verb(words, gaps, verb)
+    return bool(mark) and all(
+        word.islower() and (
+            word in FINITE_AUX_OR_MODAL or word == "zu" or _maybe_finite(word)
+            or could_be_finite(word, analyse=False)
+        )
+        for word in tail
+    )
 
 
 def _opens_subject(word: str) -> bool:
@@ -326,11 +336,8 @@ def _inserted_clause(words: list[regex.Match[str]], gaps: list[str], verb: int) 
     """Whether the clause after the comma is an insertion that the main clause's verb
     follows after the next comma ("Seit Jahren, die Zahlen belegen es, steigen die
     Preise.")."""
-    for index in range(verb + 1, len(words)):
-        if gaps[index].strip():
-            word = words[index].group()
-            return gaps[index].strip() in (",", "–", "—", "-") and could_be_finite(word)
-    return False
+    _, mark, word = _after_verb(words, gaps, verb)
+    return mark in (",", "–", "—", "-") and could_be_finite(word)
 
 
 def _verb_confirmed(text: str, offset: int) -> bool:
@@ -347,13 +354,11 @@ def _later_verb(words: list[regex.Match[str]], gaps: list[str], verb: int) -> bo
     after a name or number as a participle or adjective ("das Pixel 8 Pro überzeugt
     mit ...", "die Forscher der Universität Oxford untersuchten 500 Patienten"); that
     reading needs a finite verb elsewhere in the clause."""
-    for index in range(verb + 1, len(words)):
-        if gaps[index].strip():
-            return False
-        word = words[index].group()
-        if word.islower() and (word in FINITE_AUX_OR_MODAL or _maybe_finite(word)):
-            return True
-    return False
+    tail, _, _ = _after_verb(words, gaps, verb)
+    return any(
+        word.islower() and (word in FINITE_AUX_OR_MODAL or _maybe_finite(word))
+        for word in tail
+    )
 
 
 RULES = (

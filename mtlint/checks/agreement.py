@@ -280,7 +280,11 @@ def is_common_noun(word: str) -> bool:
     """HanTa reads the word as a noun, and its lowercase form is not an adjective or
     participle: "der Neue", "die Angestellten" decline like adjectives. A finite verb
     in lowercase is fine where the full-form table also knows the noun ("Sperre",
-    "Frage", "Reise" beside "sperre", "frage", "reise")."""
+    "Frage", "Reise" beside "sperre", "frage", "reise"). Hyphenated compounds are
+    judged by their last part ("Open-Source-Plattform")."""
+    if "-" in word.strip("-"):
+        last = word.rsplit("-", 1)[1]
+        return last[:1].isupper() and is_common_noun(last)
     if analyze_word(word).tag != "NN":
         return False
     lower = analyze_word(word.lower()).tag

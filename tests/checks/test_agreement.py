@@ -64,6 +64,11 @@ from tests.checks.conftest import run_rule
     ("Er reiste ohne dem Pass.", "dem Pass", "den Pass"),
     ("Der Akku hält dank der effizientere Chip länger.", "der effizientere Chip",
      "dem effizienteren Chip"),
+    # Hyphenated compounds with an English first part.
+    ("Die Firma startet ein Open-Source-Plattform für Entwickler.",
+     "ein Open-Source-Plattform", "eine Open-Source-Plattform"),
+    ("Das Team präsentierte eine verbesserte Software-Update.",
+     "eine verbesserte Software-Update", "ein verbessertes Software-Update"),
 ])
 def test_disagreeing_phrases_are_flagged(text, span, first):
     findings = run_rule("agreement-noun-phrase", text)
@@ -136,6 +141,7 @@ def test_genitive_is_not_suggested_for_a_form_without_its_ending():
     "Von Rechts wegen die geballte Faust.",
     "Er las laut das Gedicht vor.",
     "Statt das Auto zu nehmen, fuhr sie Rad.",
+    "Die Firma startet eine Open-Source-Plattform und ein Software-Update.",
 ])
 def test_agreeing_or_unclear_phrases_are_not_flagged(flagged, text):
     assert flagged("agreement-noun-phrase", text) == []

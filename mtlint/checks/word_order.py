@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from mtlint import german
+from mtlint.checks import agreement
 from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
 from mtlint.document import WORD, BlockKind, Document
@@ -185,11 +186,14 @@ def _maybe_finite(word: str) -> bool:
     adjective ("verpflichtete", "erhöht"): right after a noun it is the verb; the
     tagger confirms it in context."""
     tags = german.word_tags(word)
-    if tags is None and word.endswith(("te", "ten")):
-        # A weak past tense the table lacks ("untersuchten"): its infinitive is known.
-        stem = word[: -2 if word.endswith("te") else -3]
-        return any("VVINF" in (german.word_tags(stem + end) or ()) for end in ("en", "n"))
-    return tags is not None and bool(tags & FINITE_TAGS)
+    if tags is None:
+        if word.endswith(("te", "ten")):
+            # A weak past tense the table lacks ("untersuchten"): its infinitive is known.
+            stem = word[: -2 if word.endswith("te") else -3]
+            if any("VVINF" in (german.word_tags(stem + end) or ()) for end in ("en", "n")):
+                return True
+        return german.analyze_word(word).is_finite_verb  # "jubelten"
+    return bool(tags & FINITE_TAGS)
 
 
 def _after_verb(
@@ -293,6 +297,9 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             ] if rest else []
             if not rest or gaps[0].strip():
                 continue  # a quotation after the comma: direct speech
+            opener = rest[0].group()
+            if opener[:1].isupper() and opener.lower() in ARTICLES | DETERMINERS | SUBJECT_PRONOUNS:
+                continue  # "..., Die Handlung rufet laut": a line of verse
             verb = _subject_then_verb(rest, gaps)
             if verb is None:
                 continue
@@ -307,6 +314,8 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 # Predigten und Schmähungen wären ...": the comma lists, the verb is second.
                 continue
             if _subject_follows(rest, verb) or _inserted_clause(rest, gaps, verb):
+                continue
+            if not _nominative(subject_words, [m.group() for m in rest[:verb]]):
                 continue
             if not _verb_confirmed(text, rest[verb].start()) and not (
                 _ends_noun(rest[verb - 1].group()) and not _later_verb(rest, gaps, verb)
@@ -324,6 +333,23 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 f"„{finite}“ an zweiter Stelle stehen, vor dem Subjekt „{subject}“.",
                 (replacement,), replacement, Safety.UNSAFE,
             )
+
+
+def _nominative(lowered: list[str], words: list[str]) -> bool:
+    """Whether the phrase opened by an article can be a nominative: not "der Proteste"
+    (genitive plural) in "Trotz der Kritik, der Proteste und der Klagen hält ...", an
+    enumeration that goes on with the fronted phrase."""
+    determiner = agreement.DETERMINERS.get(lowered[0])
+    noun = next((word for word in words[1:] if word[:1].isupper()), None)
+    if determiner is None or noun is None:
+        return True
+    reading = agreement.noun_reading(noun)
+    if reading is None:
+        return True
+    return any(
+        number in reading.agreeing and case == "nom" and reading.has_form(number, case)
+        for number, case, _ in determiner.readings
+    )
 
 
 def _subject_follows(words: list[regex.Match[str]], verb: int) -> bool:

@@ -69,6 +69,8 @@ from tests.checks.conftest import run_rule
          [", eine ausgewogene Ernährung senkt"]),
         ("Im Jahr 2022, Apples neues iPhone verkaufte sich schlechter.",
          [", Apples neues iPhone verkaufte"]),
+        ("Nach dem Spiel, der Trainer und die Spieler jubelten lange.",
+         [", der Trainer und die Spieler jubelten"]),
         # verb second, correctly
         ("Im Jahr 2023 stiegen die Preise für Strom und Gas deutlich.", []),
         ("Als Reaktion begann Microsoft, Talente abzuwerben.", []),
@@ -97,6 +99,12 @@ from tests.checks.conftest import run_rule
         ("Seit Jahren, die Zahlen belegen es, steigen die Preise.", []),
         ("Im Urlaub, die Kinder waren noch klein, fuhren wir oft ans Meer.", []),
         ("Nach dem Essen, die Kinder spielten draußen, tranken wir Kaffee.", []),
+        # an enumeration that goes on in the fronted phrase's case
+        ("Trotz der Kritik, der Proteste und der Klagen hält die Regierung am Plan fest.",
+         []),
+        ("In der Küche, dem Bad und dem Flur liegen neue Fliesen.", []),
+        # verse: a capital after the comma starts a line
+        ("In Bamberg und in Würzburg machts Spektakel, Die Handlung rufet laut.", []),
         ("Auf den ersten Blick, so der Kritiker, wirkt die neue Version aufgeräumt.", []),
         ("In kleinen Städten, Hof weiß man das.", []),
         ("Mit anderen Worten, das Projekt ist gescheitert.", []),

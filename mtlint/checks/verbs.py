@@ -237,6 +237,21 @@ def _verbless_main_clause(text: str) -> str | None:
     ]
     if any(not words for _, _, words in segments):
         return None
+    # The cheap tests of the last stretch first: telling subordinate clauses costs analyses.
+    tail = [match.group() for match in segments[-1][2]]
+    if len(tail) < MIN_TAIL_WORDS or tail[0].lower() in TAIL_OPENERS:
+        return None
+    if " ".join(tail[:2]).lower() in TAIL_OPENING_PAIRS:
+        return None
+    if _inverted_subject(tail) or any(
+        word.islower() and german.word_tags(word) is None for word in (tail[0], tail[-1])
+    ):
+        # "..., siebt man die Wüste durch.", "..., entschwand die Seuche.", verse:
+        # "..., die Sippe graust.": a verb the tagger may not know.
+        return None
+    if any(could_be_finite(word, analyse=False) for word in tail[:-1]
+           if word.lower() not in FUNCTION_WORDS):
+        return None  # the last stretch, a main clause or nothing, has a known verb form
     kinds = [_is_subordinate(words, start == 0) for start, _, words in segments]
     # "..., der Trainer sichtlich enttäuscht.": an article and a noun, not a relative
     # clause, if the tagger reads the last word as a participle (checked below).
@@ -249,17 +264,6 @@ def _verbless_main_clause(text: str) -> str | None:
         segments, kinds, strict=True
     )):
         return None  # "Was die Kosten angeht, keine Überraschungen.": a set phrase
-    tail = [match.group() for match in segments[-1][2]]
-    if len(tail) < MIN_TAIL_WORDS or tail[0].lower() in TAIL_OPENERS:
-        return None
-    if " ".join(tail[:2]).lower() in TAIL_OPENING_PAIRS:
-        return None
-    if _inverted_subject(tail) or any(
-        word.islower() and german.word_tags(word) is None for word in (tail[0], tail[-1])
-    ):
-        # "..., siebt man die Wüste durch.", "..., entschwand die Seuche.", verse:
-        # "..., die Sippe graust.": a verb the tagger may not know.
-        return None
     main = [
         (start, words) for (start, _, words), sub in zip(segments, kinds, strict=True) if not sub
     ]
@@ -437,6 +441,10 @@ FOCUSED_TIME = compile_pattern(
 )
 
 
+# The longest stretch after haben or a modal that _needs_full_verb reads.
+MAX_BRACKET_WORDS = 40
+
+
 def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
                      clause_ends_sentence: bool, haben: bool) -> bool:
     """Whether the words first..stop after a form of haben or a modal show that it is an
@@ -445,6 +453,8 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
     ("spürbar"), the size of a change ("um zehn Prozent") or, after haben only, a
     focused time point ("bereits im Juli"; "Ich will das Geld schon im Juli." is
     complete)."""
+    if stop - first > MAX_BRACKET_WORDS:
+        return False  # no clause runs this long: a list, verse or debris (and cost stays linear)
     words = [match.group() for match in sentence.words[first:stop]]
     lower = [word.lower() for word in words]
     if len(words) < 2 or any(
@@ -455,7 +465,7 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
     ):
         return False
     # After "Der Trainer hat" the subject is taken: "der Mannschaft" is a dative.
-    opening = [match.group() for match in sentence.words[:first - 1]]
+    opening = [match.group() for match in sentence.words[:first - 1]] if first == 3 else []
     subject_first = (
         len(opening) == 2 and opening[0] == "Der" and opening[1][:1].isupper()
         and not SEPARATOR.search(sentence.text[:sentence.words[first].start()])

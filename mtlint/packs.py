@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
+from mtlint.patterns import compile_pattern, parse_toml
 
 if TYPE_CHECKING:
     from mtlint.document import Document
@@ -142,7 +142,7 @@ def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
 def load_pack(path: Path) -> list[Rule]:
     """Read one pack file; raises PackError naming the file (and rule) on any problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:

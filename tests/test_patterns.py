@@ -104,3 +104,32 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path,
     _forget(monkeypatch)
     assert patterns.compile_pattern("a+").match("aaa")
     patterns.save()
+
+
+def _no_parsing(text: str) -> dict:
+    raise AssertionError("parsed although the text was in the cache")
+
+
+def test_parsed_toml_comes_from_the_cache_until_the_text_changes(
+        cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = '[[rule]]\nid = "house-word"\nbad = ["Ein <marker>Haus</marker>."]\n'
+    data = patterns.parse_toml(text)
+    patterns.save()
+    _forget(monkeypatch)
+    real_loads = patterns.tomllib.loads
+    monkeypatch.setattr(patterns.tomllib, "loads", _no_parsing)
+    assert patterns.parse_toml(text) == data
+    monkeypatch.setattr(patterns.tomllib, "loads", real_loads)
+    assert patterns.parse_toml(text.replace("Haus", "Hof"))["rule"][0]["bad"] == [
+        "Ein <marker>Hof</marker>."]
+
+
+def test_toml_with_dates_is_parsed_but_not_kept(cache_dir: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "[pack]\nreleased = 2026-11-25\n"
+    assert str(patterns.parse_toml(text)["pack"]["released"]) == "2026-11-25"
+    patterns.compile_pattern("Haus")
+    patterns.save()
+    _forget(monkeypatch)
+    monkeypatch.setattr(patterns.regex, "compile", _no_compiling)
+    assert patterns.compile_pattern("Haus").match("Haus")  # the file is still readable

@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from typing import NamedTuple
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.german import analyze_word, is_german_word, is_known_name, is_known_noun, word_tags
-from mtlint.patterns import compile_pattern
+from mtlint.patterns import compile_pattern, parse_toml
 
 BRANDS_PATH = Path(__file__).resolve().parent.parent / "data" / "brands.toml"
 
@@ -129,13 +128,17 @@ class Rendering:
 @functools.cache
 def bundled_brands() -> tuple[tuple[Rendering, ...], tuple[str, ...]]:
     """The bundled renderings and the names whose exact spelling is checked."""
-    data = tomllib.loads(BRANDS_PATH.read_text(encoding="utf-8"))
+    data = parse_toml(BRANDS_PATH.read_text(encoding="utf-8"))
     renderings = tuple(
         Rendering(wrong, entry["name"], tuple(entry.get("context", ())))
         for entry in data["brand"]
         for wrong in entry["wrong"]
     )
     return renderings, tuple(data["names"]["spell"])
+
+
+# Read while the rules load, so that the parsed glossary is kept with the compiled patterns.
+bundled_brands()
 
 
 def _normalise(text: str) -> str:

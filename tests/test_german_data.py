@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import marshal
 import math
 import os
 import random
@@ -140,3 +141,13 @@ def test_lexicon_search_on_a_small_file(monkeypatch: pytest.MonkeyPatch) -> None
     assert german_data.lexicon_entry("Öl") == "0fn"
     for missing in ("Aa", "Hau", "Hausx", "Zebra", "# header", "", "Ö"):
         assert german_data.lexicon_entry(missing) is None
+
+
+def test_lazy_table_reads_like_the_dict_it_stores() -> None:
+    table = {"seit": [(3, -1.5), (7, -2.0)], "haus": [(1, -0.5)]}
+    lazy = german_data.LazyTable({key: marshal.dumps(value) for key, value in table.items()})
+    assert len(lazy) == 2 and set(lazy) == set(table)
+    assert "seit" in lazy and "xqzt" not in lazy
+    assert lazy["seit"] == table["seit"] and lazy["seit"] is lazy["seit"]
+    assert lazy.get("xqzt") is None
+    assert dict(lazy) == table

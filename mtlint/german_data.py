@@ -318,11 +318,6 @@ def _reachable(tagger: Any) -> None:
         tagger.reachability[final] = frozenset(seen)
 
 
-def tagger_loaded() -> bool:
-    """True once the tagger (not only the full-form table) has been built."""
-    return _tagger is not None
-
-
 # ---------------------------------------------------------------------------
 # Noun lexicon
 # ---------------------------------------------------------------------------

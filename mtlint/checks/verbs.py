@@ -465,9 +465,9 @@ def _needs_full_verb(sentence: _Sentence, first: int, stop: int,
     ):
         return False
     # After "Der Trainer hat" the subject is taken: "der Mannschaft" is a dative.
-    opening = [match.group() for match in sentence.words[:first - 1]] if first == 3 else []
     subject_first = (
-        len(opening) == 2 and opening[0] == "Der" and opening[1][:1].isupper()
+        first == 3 and sentence.words[0].group() == "Der"
+        and sentence.words[1].group()[:1].isupper()
         and not SEPARATOR.search(sentence.text[:sentence.words[first].start()])
     )
     for index, word in enumerate(words[:-1]):

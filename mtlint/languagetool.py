@@ -39,6 +39,7 @@ import regex
 from mtlint.document import LIST_MARKER, Block, BlockKind, Document, words_in
 from mtlint.engine import deduplicate, make_finding
 from mtlint.finding import Category, Finding, Hit, Rule, Safety, Severity
+from mtlint.german import is_known_name
 from mtlint.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
 
 if TYPE_CHECKING:
@@ -124,6 +125,10 @@ DEFAULT_DISABLED_RULES: dict[str, str] = {
     "BISSTRICH": "typographic dashes in ranges; web articles use hyphens by convention",
     "AUSLASSUNGSPUNKTE": "'...' against '…'; a typesetting choice, not an error",
     "FALSCHE_VERWENDUNG_DES_BINDESTRICHS": "hyphen used as a dash; a typesetting choice",
+    "ABKUERZUNG_LEERZEICHEN": "a narrow or non-breaking space in 'z. B.'; a typesetting "
+                              "choice (mtlint's abbreviation rule finds 'z.B.')",
+    "GERMAN_WORD_REPEAT_BEGINNING_RULE": "consecutive sentences opening with the same word "
+                                         "('Die ...'): ordinary in news prose",
 }
 SPELLER_RULE = regex.compile(r"SPELLER|MORFOLOGIK|HUNSPELL")
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’'›‹")
@@ -260,7 +265,7 @@ def _add_block(builder: _Builder, text: str, base: int, markdown: bool) -> None:
     for cut_start, cut_end, replacement in sorted(cuts, key=lambda cut: (cut[0], -cut[1])):
         if cut_start < position:
             continue  # inside an earlier cut (a line break inside inline code)
-        if (not replacement and 0 < cut_start and cut_end < len(text)
+        if (not replacement and cut_start > 0 and cut_end < len(text)
                 and text[cut_start - 1] == " " and text[cut_end] == " "):
             cut_end += 1  # "ein Link <https://…> und": one space stays, not two
         builder.add(text[position:cut_start], base + position, base + cut_start, True)
@@ -328,6 +333,9 @@ def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str
                     names.add(word)
                 if word.lower() in determiners:
                     after_determiner.add(following)
+                # A capitalised word after a known first or last name: "Detlef Neuß".
+                if word[:1].isupper() and following[:1].isupper() and is_known_name(word):
+                    names.add(following)
     names.update(word for word, count in doc.body_spellings.counts.items()
                  if count >= 2 and word not in after_determiner)
     return frozenset(names)
@@ -340,11 +348,32 @@ def is_name(word: str, names: frozenset[str]) -> bool:
     for part in (word, *regex.split(r"[-‐]", word)):
         if not part:
             continue
-        if NAME_SHAPE.search(part) or part in names:
+        if NAME_SHAPE.search(part) or part in names or is_known_name(part):
             return True
         if any(part.endswith(s) and part[:-len(s)] in names for s in ("’s", "'s", "s")):
             return True  # genitive: "Altmans"
     return False
+
+
+QUOTATION_WORDS = 6  # a quoted name, title or foreign phrase, not a quoted sentence
+OPENING_QUOTES, CLOSING_QUOTES = "„»\"“", "“«\"”"
+
+
+def in_short_quotation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a quotation of at most a few words on one line
+    („Hard Fork“, „soft landing“): a title or a foreign phrase the author cites on purpose,
+    which a German speller cannot judge."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = max(text.rfind(q, line_start, start) for q in OPENING_QUOTES)
+    if opening < 0:
+        return False
+    closing = min((i for i in (text.find(q, end, line_end) for q in CLOSING_QUOTES) if i >= 0),
+                  default=-1)
+    if closing < 0 or any(q in text[opening + 1:start] for q in CLOSING_QUOTES if q != "\""):
+        return False
+    return len(text[opening + 1:closing].split()) <= QUOTATION_WORDS
 
 
 # --- matches -> findings -----------------------------------------------------------------
@@ -442,8 +471,8 @@ def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
         if rule_id == "UNPAIRED_BRACKETS" and flagged and set(flagged) <= QUOTE_CHARS:
             continue  # quotes belong to mtlint's quote-* rules; brackets stay
         category = category_of(match)
-        if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and is_name(
-                flagged, names):
+        if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
+                is_name(flagged, names) or in_short_quotation(doc.text, start, end)):
             continue
         replacements = tuple(
             str(r["value"]) for r in match.get("replacements") or ()

@@ -508,7 +508,7 @@ def test_bad_setting_is_a_usage_error(monkeypatch) -> None:
 # --- a local install (a stand-in for java that serves the API) ------------------------------
 
 FAKE_JAVA = '''#!{python}
-import json, os, sys
+import json, os, sys, time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 port = int(sys.argv[sys.argv.index("--port") + 1])
 with open(os.environ["FAKE_JAVA_LOG"], "a") as log:
@@ -526,7 +526,12 @@ class Handler(BaseHTTPRequestHandler):
         self.answer([{{"name": "German", "code": "de", "longCode": "de-DE"}}])
     def do_POST(self):
         self.rfile.read(int(self.headers["Content-Length"]))
+        global checks
+        checks += 1
+        if checks == 1:  # a fresh JVM loads its rules on the first check
+            time.sleep(float(os.environ.get("FAKE_JAVA_FIRST_CHECK_DELAY", "0")))
         self.answer({{"software": {{"version": "6.3"}}, "matches": []}})
+checks = 0
 HTTPServer(("127.0.0.1", port), Handler).serve_forever()
 '''
 
@@ -559,6 +564,27 @@ def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch)
     assert "org.languagetool.server.HTTPServer" in starts[0]
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # stopped (and reaped) when the run ended
+
+
+def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(tmp_path,
+                                                                    monkeypatch) -> None:
+    fake_install(tmp_path, monkeypatch)
+    monkeypatch.setenv("FAKE_JAVA_FIRST_CHECK_DELAY", "2.5")
+    (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 1\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Das ist ein kurzer Text.\n", encoding="utf-8")
+    _, data, err, _ = run_json(str(article), "--select", "lt:*")
+    # The documents' checks keep the 1 s timeout; only the warm-up waited for the JVM.
+    assert data["languagetool"]["status"] == "used", err
+
+
+def test_the_hooks_never_start_a_local_languagetool(tmp_path, monkeypatch) -> None:
+    fake_install(tmp_path, monkeypatch)
+    _, data, err, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
+    assert data["languagetool"]["status"] == "unavailable"
+    assert not (tmp_path / "java.log").exists(), "java was started"
+    entry = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: mtlint check --languagetool configured" in entry
 
 
 def test_a_local_install_without_java_is_unavailable(tmp_path, monkeypatch) -> None:

@@ -78,3 +78,11 @@ def test_missing_texts_are_a_clear_error(realweb, tiny_set, capsys):
     (tiny_set / "texts" / "02_clean.txt").unlink()
     assert realweb.main(set_args(tiny_set)) == 2
     assert "rebuild them" in capsys.readouterr().err
+
+
+def test_findings_on_the_archive_date_prefix_do_not_count(realweb, tiny_set, capsys):
+    (tiny_set / "texts" / "02_clean.txt").write_text(
+        "date 2019-03 der Ausschuss tagte am Montag.\n", encoding="utf-8")
+    assert realweb.main(set_args(tiny_set)) == 0
+    assert "findings on controls: 0 on 1 pages" in capsys.readouterr().out
+

@@ -16,7 +16,7 @@ import multiprocessing
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
@@ -183,3 +183,70 @@ def check_parallel(runner: Runner, targets: Sequence[Target], jobs: int,
     while next_index < len(targets):
         yield done.pop(next_index)
         next_index += 1
+
+
+def check_stream(runner: Runner, tasks: Iterable[tuple[Any, Document, Config]], jobs: int,
+                 ) -> Iterator[tuple[Any, FileResult]]:
+    """(key, result) for each (key, document, config) of `tasks`, in the order they finish.
+
+    For inputs too large to hold (`mtlint scan`): `tasks` is read only as fast as the
+    `jobs` workers take documents, so at most one document per worker is in memory here.
+    A worker that dies costs only the document it was checking, as in check_parallel.
+    """
+    from mtlint.runner import FileResult
+
+    tasks = iter(tasks)
+    if jobs <= 1:
+        for key, doc, config in tasks:
+            yield key, runner.check_document(doc, config)
+        return
+    workers: list[_Worker] = []
+    checking: dict[int, tuple[Any, Document]] = {}  # worker pid -> its task
+    finished = False
+
+    def assign(worker: _Worker) -> bool:
+        task = next(tasks, None)
+        if task is None:
+            worker.task = None
+            return False
+        key, doc, config = task
+        worker.task = 0
+        checking[worker.process.pid] = (key, doc)
+        with contextlib.suppress(OSError):  # a dead worker: its sentinel will tell
+            worker.conn.send((0, doc, config))
+        return True
+
+    try:
+        for _ in range(jobs):
+            worker = _Worker(runner)
+            workers.append(worker)
+            if not assign(worker):
+                break
+        while any(w.task is not None for w in workers):
+            busy = [w for w in workers if w.task is not None]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn in ready or worker.conn.poll():
+                    try:
+                        _, result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        pass  # died before answering: the sentinel branch below
+                    else:
+                        key, doc = checking.pop(worker.process.pid)
+                        result.document = doc
+                        yield key, result
+                        assign(worker)
+                        continue
+                if worker.process.sentinel in ready or not worker.process.is_alive():
+                    worker.process.join()
+                    key, doc = checking.pop(worker.process.pid)
+                    yield key, FileResult(doc.path, error=died_message(worker.process.exitcode))
+                    worker.conn.close()
+                    workers.remove(worker)
+                    replacement = _Worker(runner)
+                    workers.append(replacement)
+                    assign(replacement)
+        finished = True
+    finally:
+        for worker in workers:
+            worker.stop(graceful=finished)

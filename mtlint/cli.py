@@ -16,7 +16,7 @@ from typing import TextIO
 from mtlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain", "hook", "lsp")
+COMMANDS = ("check", "scan", "report", "rules", "explain", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -77,6 +77,46 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true",
                         help="print the safe fixes as a unified diff; write nothing")
 
+    scan = commands.add_parser(
+        "scan", help="check a whole archive (folder, JSON Lines or Parquet) into a findings table")
+    scan.add_argument("input", metavar="INPUT",
+                      help="a folder (*.txt, *.md, *.html), a JSON Lines file or a Parquet file "
+                           "of records with id, text and optional format (md|txt|html) and url")
+    scan.add_argument("-o", "--output", type=Path, required=True, metavar="FINDINGS",
+                      help="FILE.jsonl (summary beside it as FILE.documents.jsonl) or "
+                           "FOLDER.parquet (findings/ and documents/ parts)")
+    scan.add_argument("--resume", action="store_true",
+                      help="continue an interrupted scan: skip the documents already written")
+    scan.add_argument("-j", "--jobs", type=int, metavar="N",
+                      help="worker processes (default: the number of cores)")
+    scan.add_argument("--dask", metavar="ADDRESS|local",
+                      help="run on the Dask cluster whose scheduler is at ADDRESS, or on a new "
+                           "local one (local: -j worker processes); needs mtlint[scan]")
+    scan.add_argument("--partition-size", type=int, default=None, metavar="N",
+                      help="records per Dask task and per written part (default: 500)")
+    scan.add_argument("--no-progress", action="store_true",
+                      help="no progress bar (it is shown only on a terminal anyway)")
+    for option in ("--select", "--ignore"):
+        scan.add_argument(option, type=comma_list, action="extend",
+                          help=f"as for check: {option[2:]} rules or categories")
+    scan.add_argument("--config", type=Path, metavar="FILE",
+                      help="configuration file (default: nearest to INPUT)")
+    scan.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR",
+                      help="also load the rule packs (*.toml) in this folder")
+    scan.add_argument("--encoding", metavar="NAME",
+                      help="encoding of a folder's files (default: utf-8)")
+
+    report = commands.add_parser("report", help="summarise the findings of `mtlint scan`")
+    report.add_argument("findings", type=Path, metavar="FINDINGS",
+                        help="what `mtlint scan --output` wrote")
+    report.add_argument("--top", type=int, default=20, metavar="N",
+                        help="how many of the worst documents and rules to list (default: 20)")
+    report.add_argument("--min-chars", type=int, default=200, metavar="N",
+                        help="rank only documents of at least N characters (default: 200), "
+                             "so that a one-line record with one finding does not top the list")
+    report.add_argument("--html", type=Path, metavar="FILE",
+                        help="also write an HTML report with charts to FILE")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help="markdown: the table the README's rule list is made of")
@@ -117,6 +157,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
             return command_explain(args, stdout, stderr)
         if args.command == "hook":
             return command_hook(args, stdout, stderr)
+        if args.command == "scan":
+            return command_scan(args, stdout, stderr)
+        if args.command == "report":
+            return command_report(args, stdout)
         if args.command == "lsp":
             from mtlint.lsp import main as serve
 
@@ -152,11 +196,10 @@ def load_registry(extra_dirs: Sequence[Path]) -> dict:
         raise UsageError(str(error)) from None
 
 
-def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def run_settings(args: argparse.Namespace, stderr: TextIO) -> tuple:
+    """(config or None, overrides, rules) from the options check and scan share; a broken
+    config or pack is a usage error before any file is read."""
     from mtlint.config import ConfigError, load_config
-    from mtlint.languagetool import Session
-    from mtlint.output import Report, formatter
-    from mtlint.runner import STDIN, Runner, discover
 
     config = None
     if args.config is not None:
@@ -169,7 +212,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         overrides["select"] = tuple(args.select)
     if args.ignore:
         overrides["ignore"] = tuple(args.ignore)
-    if args.fail_on:
+    if getattr(args, "fail_on", None):
         overrides["fail_on"] = args.fail_on
     if args.encoding:
         from mtlint.config import known_encoding
@@ -197,6 +240,15 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             print(f"mtlint: warning: {option} {name!r} names no rule or category "
                   "(see `mtlint rules`)", file=stderr)
 
+    return config, overrides, registry
+
+
+def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.languagetool import Session
+    from mtlint.output import Report, formatter
+    from mtlint.runner import STDIN, Runner, discover
+
+    config, overrides, _ = run_settings(args, stderr)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
     cache = None
@@ -256,6 +308,69 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report)
+
+
+def command_scan(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Check an archive into a findings table; 2 if a record could not be checked."""
+    import contextlib
+
+    from mtlint import scan
+    from mtlint.runner import Runner, default_jobs
+
+    config, overrides, _ = run_settings(args, stderr)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("-j/--jobs must be at least 1")
+    if args.partition_size is not None and args.partition_size < 1:
+        raise UsageError("--partition-size must be at least 1")
+    source = Path(args.input)
+    runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules)
+    try:
+        run_config = runner.config_for(source.resolve())
+    except Exception as error:
+        raise UsageError(str(error)) from None
+    jobs = args.jobs or default_jobs()
+    bar = None
+    with contextlib.ExitStack() as stack:
+        try:
+            client = (stack.enter_context(scan.dask_client(args.dask, jobs))
+                      if args.dask else None)
+
+            def start_bar(done: int) -> None:
+                nonlocal bar
+                if not args.no_progress and stderr.isatty():
+                    total = scan.count_records(source) if source.exists() else None
+                    bar = stack.enter_context(scan.progress_bar(total, done, stderr))
+
+            totals = scan.scan(
+                source, args.output, runner, run_config, jobs=jobs, client=client,
+                resume=args.resume, partition_size=args.partition_size or scan.DEFAULT_PARTITION,
+                progress=lambda count: bar.update(count) if bar is not None else None,
+                on_resume=start_bar)
+        except scan.ScanError as error:
+            raise UsageError(str(error)) from None
+    skipped = f", {totals.skipped} done before" if totals.skipped else ""
+    print(f"mtlint: scanned {totals.documents} documents ({totals.chars:,} characters{skipped}): "
+          f"{totals.findings} findings -> {args.output}", file=stderr)
+    if totals.errors:
+        print(f"mtlint: {totals.errors} documents could not be checked (see the 'error' column "
+              "of the summary)", file=stderr)
+        return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def command_report(args: argparse.Namespace, stdout: TextIO) -> int:
+    from mtlint import scanreport
+    from mtlint.scan import ScanError
+
+    try:
+        summary = scanreport.summarise(args.findings, top=args.top, min_chars=args.min_chars)
+    except ScanError as error:
+        raise UsageError(str(error)) from None
+    stdout.write(scanreport.render_text(summary))
+    if args.html:
+        args.html.write_text(scanreport.render_html(summary), encoding="utf-8")
+        stdout.write(f"HTML report: {args.html}\n")
+    return EXIT_CLEAN
 
 
 def exit_status(report) -> int:

@@ -25,6 +25,7 @@ import json
 import random
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -32,9 +33,9 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
-from run import run  # noqa: E402 - bench/run.py's timed, memory-sampled runs
+from run import TreeMemory, run  # noqa: E402 - bench/run.py's timed, memory-sampled runs
 
-from mtlint.scan import html_text  # noqa: E402
+from mtlint.scan import DEFAULT_PARTITION, html_text  # noqa: E402
 
 WORK = BENCH / ".cache" / "scan"
 
@@ -152,9 +153,64 @@ def checked_chars(archive: Path) -> int:
     return chars
 
 
-def measure(label: str, args: list[str], documents: int, chars: int) -> dict:
+class Trace(TreeMemory):
+    """Prints, every `every` seconds, the documents written so far and the summed RSS of
+    the running scan's process tree at that moment: memory against corpus size."""
+
+    def __init__(self, summary: Path, every: float):
+        self.summary, self.every, self.started = summary, every, time.perf_counter()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.report, daemon=True)
+        self.thread.start()
+
+    def report(self) -> None:
+        while not self.done.wait(self.every):
+            try:
+                if self.summary.is_dir():  # Parquet: parts of DEFAULT_PARTITION documents
+                    written = len(list(self.summary.glob("part-*.parquet"))) * DEFAULT_PARTITION
+                else:
+                    written = self.summary.read_bytes().count(b"\n")
+            except OSError:
+                written = 0
+            scans = [pid for pid in Path("/proc").iterdir() if pid.name.isdigit()
+                     and b"mtlint\x00scan" in _cmdline(pid)]
+            rss = 0
+            for pid in scans:
+                self.pid = int(pid.name)
+                rss = max(rss, sum(_rss(p) for p in self._tree()))
+            print(f"    {time.perf_counter() - self.started:6.0f} s  {written:>8,} documents "
+                  f"written  RSS {rss / 2**20:5.0f} MB", flush=True)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def _cmdline(pid: Path) -> bytes:
+    try:
+        return (pid / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measure(label: str, args: list[str], documents: int, chars: int,
+            trace: Trace | None = None) -> dict:
     started = time.perf_counter()
-    result = run(args, memory=True)
+    try:
+        result = run(args, memory=True)
+    finally:
+        if trace is not None:
+            trace.stop()
     wall = time.perf_counter() - started
     row = {"run": label, "documents": documents, "chars": chars, "wall": result.wall,
            "cpu": result.cpu, "rss": result.tree_rss}
@@ -172,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="sizes at which to time `mtlint check -j` on the same texts")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--engines", default="local,dask")
+    parser.add_argument("--trace", type=float, metavar="SECONDS",
+                        help="print documents written and RSS every SECONDS during a scan")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     check_sizes = {int(s) for s in args.check_sizes.split(",") if s}
@@ -193,8 +251,13 @@ def main(argv: list[str] | None = None) -> int:
                 elif old.exists():
                     old.unlink()
             label = f"scan {'--dask local ' if dask else ''}-j {args.jobs}"
+            trace = None
+            if args.trace:
+                trace = Trace(output / "documents" if dask
+                              else WORK / f"{size}.out.documents.jsonl", args.trace)
             rows.append(measure(label, [*mtlint, "scan", str(archive), "-o", str(output), *jobs,
-                                        *(["--dask", "local"] if dask else [])], size, chars))
+                                        *(["--dask", "local"] if dask else [])], size, chars,
+                                trace))
         if size in check_sizes:
             folder, check_chars = as_files(archive)
             rows.append(measure(f"check -j {args.jobs} (files)",

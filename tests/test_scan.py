@@ -332,3 +332,26 @@ def test_report_lists_worst_documents_rules_and_writes_html(archive, tmp_path: P
     text = page.read_text("utf-8")
     assert text.count("<svg") == 3 and "Findings by rule" in text
     assert f"<td>{worst['id']}</td>" in text
+
+
+def test_a_worker_thread_builds_the_rules_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from mtlint import runner as runner_module
+
+    built = []
+
+    class CountingLinter(runner_module.Linter):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(runner_module, "Linter", CountingLinter)
+    monkeypatch.setattr(scan, "_WORKER_STATE", type(scan._WORKER_STATE)())
+    runner = Runner()
+    settings = pickle.dumps((runner, runner.config_for(SEEDS)))
+    records = [scan.Record(f"r{n}", "Er sagte „Hallo„ zu ihr.\n") for n in range(3)]
+    first = scan.scan_partition(settings, "token", records)
+    second = scan.scan_partition(settings, "token", records[:1])
+    assert [len(doc.findings) for doc in first + second] == [1, 1, 1, 1]
+    assert len(built) == 1

@@ -157,8 +157,9 @@ class Trace(TreeMemory):
     """Prints, every `every` seconds, the documents written so far and the summed RSS of
     the running scan's process tree at that moment: memory against corpus size."""
 
-    def __init__(self, summary: Path, every: float):
+    def __init__(self, summary: Path, output: Path, every: float):
         self.summary, self.every, self.started = summary, every, time.perf_counter()
+        self.marker = str(output).encode()  # this run's command line names its output
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.report, daemon=True)
         self.thread.start()
@@ -173,7 +174,7 @@ class Trace(TreeMemory):
             except OSError:
                 written = 0
             scans = [pid for pid in Path("/proc").iterdir() if pid.name.isdigit()
-                     and b"mtlint\x00scan" in _cmdline(pid)]
+                     and b"mtlint\x00scan" in _cmdline(pid) and self.marker in _cmdline(pid)]
             rss = 0
             for pid in scans:
                 self.pid = int(pid.name)
@@ -254,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
             trace = None
             if args.trace:
                 trace = Trace(output / "documents" if dask
-                              else WORK / f"{size}.out.documents.jsonl", args.trace)
+                              else WORK / f"{size}.out.documents.jsonl", output, args.trace)
             rows.append(measure(label, [*mtlint, "scan", str(archive), "-o", str(output), *jobs,
                                         *(["--dask", "local"] if dask else [])], size, chars,
                                 trace))

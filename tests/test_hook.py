@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import hook
-from mtlint.cli import main
+from mtlint.interfaces import hook
+from mtlint.interfaces.cli import main
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 CLEAN = "Er nannte es „Bromance“ und lachte.\n"

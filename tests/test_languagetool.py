@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint.cli import main
-from mtlint.config import Config, LanguageToolConfig
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Category, Finding, Severity
-from mtlint.registry import rules_for
+from mtlint.backends import languagetool as lt
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Finding, Severity
+from mtlint.interfaces.cli import main
+from mtlint.lint.config import Config, LanguageToolConfig
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint import german
-from mtlint.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     DETERMINERS,

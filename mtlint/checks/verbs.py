@@ -18,16 +18,16 @@ from itertools import pairwise
 
 import regex
 
-from mtlint import german
 from mtlint.checks.sentences import (
     OPENING_QUOTES,
     lost_boundaries,
     quotation_depths,
 )
-from mtlint.document import WORD, BlockKind, Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, BlockKind, Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     ARTICLES,
     DETERMINERS,
     FINITE_AUX_OR_MODAL,

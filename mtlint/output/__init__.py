@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mtlint.finding import Severity
-from mtlint.runner import FileResult
+from mtlint.core.finding import Severity
+from mtlint.running.runner import FileResult
 
 
 @dataclass

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Finding
-from mtlint.registry import load_rules
+from mtlint.core.document import Document
+from mtlint.core.finding import Finding
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import load_rules
 
 
 def run_rule(rule_id: str, text: str, path: str = "test.txt") -> list[Finding]:

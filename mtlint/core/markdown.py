@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import regex
 from markdown_it import MarkdownIt
 
-from mtlint.document import Block, BlockKind
+from mtlint.core.document import Block, BlockKind
 
 if TYPE_CHECKING:
-    from mtlint.document import Document
+    from mtlint.core.document import Document
 
 FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S

@@ -13,25 +13,25 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from mtlint.config import (
+from mtlint.core.document import Document, DocumentError
+from mtlint.core.finding import Finding
+from mtlint.lint.config import (
     Config,
     ConfigError,
     find_config_file,
     load_config,
     validate_selectors,
 )
-from mtlint.document import Document, DocumentError
-from mtlint.engine import CheckResult, Linter
-from mtlint.finding import Finding
-from mtlint.packs import PackError
-from mtlint.registry import rules_for
+from mtlint.lint.engine import CheckResult, Linter
+from mtlint.lint.packs import PackError
+from mtlint.lint.registry import rules_for
 
 if TYPE_CHECKING:
-    from mtlint.cache import ResultCache
+    from mtlint.running.cache import ResultCache
 
 CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 STDIN = "-"
-# Fewer files than this are checked in this process whatever -j says (see mtlint.parallel).
+# Fewer files than this are checked in this process whatever -j says (see mtlint.running.parallel).
 MIN_PARALLEL_FILES = 4
 # Plain text longer than this (characters) is checked in parts of about PART_CHARS, cut
 # at paragraph breaks, so that memory stays bounded on 50 MB dumps; rules that compare
@@ -262,7 +262,7 @@ class Runner:
             for target in targets:
                 yield self.check_target(target, stdin_data, stdin_name)
             return
-        from mtlint.parallel import check_parallel
+        from mtlint.running.parallel import check_parallel
 
         yield from check_parallel(self, targets, jobs, stdin_data, stdin_name)
 

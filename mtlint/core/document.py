@@ -311,7 +311,7 @@ class Document:
     @cached_property
     def _structure(self) -> tuple[list[Block], list[tuple[int, int]], list]:
         if self.markdown:
-            from mtlint.markdown import markdown_structure
+            from mtlint.core.markdown import markdown_structure
 
             blocks, ignored, suppressions = markdown_structure(self)
         else:

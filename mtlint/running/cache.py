@@ -18,8 +18,8 @@ or failed) are not cached either, so the next run tries again.
 
 Location: --cache-dir, else $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
 ~/.cache/mtlint. The default folder also holds data derived from the installed
-packages, written by the first run (mtlint.german_data: HanTa's model parts;
-mtlint.patterns: compiled patterns). It is a cache: delete the folder at any time.
+packages, written by the first run (mtlint.language.german_data: HanTa's model parts;
+mtlint.core.patterns: compiled patterns). It is a cache: delete the folder at any time.
 """
 
 from __future__ import annotations
@@ -37,12 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
-from mtlint.finding import Category, Safety, Severity
+from mtlint.core.finding import Category, Safety, Severity
 
 if TYPE_CHECKING:
-    from mtlint.config import Config
-    from mtlint.document import Document
-    from mtlint.engine import CheckResult, Linter
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.lint.engine import CheckResult, Linter
 
 FORMAT = 1  # the entry layout; part of the folder name
 DAY = 24 * 3600.0
@@ -93,12 +93,12 @@ _source_digests: dict[str, str] = {}
 
 def _package_digest() -> str:
     """The mtlint sources and data files: content of *.py and *.toml, size+mtime of data."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     key = str(package)
     if key not in _source_digests:
         digest = hashlib.blake2b(digest_size=16)
         folders = [package]
-        from mtlint.registry import builtin_rules_dir
+        from mtlint.lint.registry import builtin_rules_dir
 
         folders.append(builtin_rules_dir())
         for folder in folders:
@@ -121,7 +121,7 @@ def ruleset_digest(linter: Linter) -> str:
     digest.update(f"{__version__}|{FORMAT}|{sys.version_info[:2]}|".encode())
     import regex
 
-    from mtlint.german_data import model_identity
+    from mtlint.language.german_data import model_identity
 
     digest.update(regex.__version__.encode())
     digest.update(f"|{model_identity()}|".encode())  # HanTa's model decides tags too
@@ -293,8 +293,8 @@ def _finding_to_json(finding: Any) -> list[Any]:
 
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
-    from mtlint.engine import CheckResult
-    from mtlint.finding import Finding, Fix
+    from mtlint.core.finding import Finding, Fix
+    from mtlint.lint.engine import CheckResult
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
             or data.get("mtlint") != __version__:

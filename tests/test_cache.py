@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from mtlint.core.cachedir import default_cache_dir
 from mtlint.core.document import Document
 from mtlint.interfaces.cli import main
 from mtlint.lint.config import Config
 from mtlint.lint.registry import load_rules
 from mtlint.running import cache as cache_module
-from mtlint.running.cache import ResultCache, default_cache_dir
+from mtlint.running.cache import ResultCache
 from mtlint.running.runner import Runner
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"

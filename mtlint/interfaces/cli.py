@@ -201,7 +201,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         raise UsageError("-j/--jobs must be at least 1")
     cache = None
     if not args.no_cache and not os.environ.get("MTLINT_NO_CACHE"):
-        from mtlint.running.cache import ResultCache, default_cache_dir
+        from mtlint.core.cachedir import default_cache_dir
+        from mtlint.running.cache import ResultCache
 
         cache = ResultCache(args.cache_dir or default_cache_dir())
     runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules, cache=cache)

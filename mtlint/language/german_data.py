@@ -25,7 +25,7 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
   bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
   lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
 
-The cache folder is mtlint's (``mtlint.running.cache.default_cache_dir``); a cache that cannot
+The cache folder is mtlint's (``mtlint.core.cachedir.default_cache_dir``); a cache that cannot
 be written only costs speed, never a failed check.
 """
 
@@ -107,7 +107,7 @@ def _parts_folder() -> Path | None:
     identity = model_identity()
     if identity is None:
         return None
-    from mtlint.running.cache import default_cache_dir
+    from mtlint.core.cachedir import default_cache_dir
 
     python = f"{sys.version_info.major}{sys.version_info.minor}"
     return default_cache_dir() / f"hanta-v{PARTS_FORMAT}-{identity}-py{python}"
@@ -211,7 +211,7 @@ def _build_parts() -> None:
     _parts.update({name: _opened(name, part) for name, part in built.items()})
     folder = _parts_folder()
     if folder is not None:
-        from mtlint.running.cache import write_cache_file
+        from mtlint.core.cachedir import write_cache_file
 
         for name, part in built.items():
             write_cache_file(folder / f"{name}.marshal", marshal.dumps(part))

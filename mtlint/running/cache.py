@@ -16,10 +16,7 @@ another user or for another key is ignored and rewritten. LanguageTool findings 
 never cached (they depend on the server); results with notes (a rule that timed out
 or failed) are not cached either, so the next run tries again.
 
-Location: --cache-dir, else $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
-~/.cache/mtlint. The default folder also holds data derived from the installed
-packages, written by the first run (mtlint.language.german_data: HanTa's model parts;
-mtlint.core.patterns: compiled patterns). It is a cache: delete the folder at any time.
+Location: --cache-dir, else the folder of ``mtlint.core.cachedir.default_cache_dir``.
 """
 
 from __future__ import annotations
@@ -31,12 +28,12 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
+from mtlint.core.cachedir import write_cache_file
 from mtlint.core.finding import Category, Safety, Severity
 
 if TYPE_CHECKING:
@@ -48,14 +45,6 @@ FORMAT = 1  # the entry layout; part of the folder name
 DAY = 24 * 3600.0
 PRUNE_AFTER_DAYS = 30  # entries unused this long are deleted
 SOURCE = "mtlint"  # only built-in findings are cached
-
-
-def default_cache_dir() -> Path:
-    """$MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else ~/.cache/mtlint."""
-    if os.environ.get("MTLINT_CACHE_DIR"):
-        return Path(os.environ["MTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mtlint"
 
 
 def _canonical(value: Any) -> Any:
@@ -257,26 +246,6 @@ class ResultCache:
                         entry.unlink()
                         removed += 1
         return removed
-
-
-def write_cache_file(path: Path, data: bytes) -> None:
-    """Write a file in a cache folder atomically (temporary file, then os.replace), so
-    that concurrent runs never read half a file; a cache that cannot be written only
-    costs speed, so errors are ignored."""
-    temp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-        temp = None
-    except OSError:
-        pass
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
 
 
 _CATEGORIES = {c.value: c for c in Category}

@@ -1,6 +1,8 @@
 """The package's layers (docs/architecture.md): the import graph of mtlint has no cycle,
 and no module imports from a layer above its own. Every import counts, also one inside
-a function or under TYPE_CHECKING: a lazy import is still a dependency."""
+a function: a lazy import is still a dependency. An import under TYPE_CHECKING counts for
+the layer order but not for cycles: it names a type for an annotation and never runs
+(so the text model and a format that fills it may name each other's types)."""
 
 from __future__ import annotations
 
@@ -30,12 +32,27 @@ def module_names() -> dict[str, Path]:
     return modules
 
 
-def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
-    """The mtlint modules that `name` imports. `from mtlint import __version__` names
-    a constant of the package root, not a dependency on the API it holds."""
+def _typing_only(tree: ast.Module) -> set[int]:
+    """The ids of the import statements under `if TYPE_CHECKING:`."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            found.update(id(inner) for child in node.body for inner in ast.walk(child))
+    return found
+
+
+def imports_of(name: str, path: Path, modules: dict[str, Path], *,
+               typing: bool = True) -> set[str]:
+    """The mtlint modules that `name` imports (with `typing`, also those it imports
+    only for annotations). `from mtlint import __version__` names a constant of the
+    package root, not a dependency on the API it holds."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = set() if typing else _typing_only(tree)
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -52,9 +69,10 @@ def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     return {target for target in found if target in modules and target != name}
 
 
-def import_graph() -> dict[str, set[str]]:
+def import_graph(*, typing: bool = True) -> dict[str, set[str]]:
     modules = module_names()
-    return {name: imports_of(name, path, modules) for name, path in modules.items()}
+    return {name: imports_of(name, path, modules, typing=typing)
+            for name, path in modules.items()}
 
 
 def layer_of(module: str) -> int:
@@ -118,7 +136,7 @@ def test_no_module_imports_from_a_layer_above_its_own() -> None:
 
 
 def test_the_import_graph_has_no_cycle() -> None:
-    found = cycles(import_graph())
+    found = cycles(import_graph(typing=False))
     assert found == [], "import cycles:\n" + "\n".join(" <-> ".join(g) for g in found)
 
 
@@ -142,8 +160,12 @@ def test_cycle_finder_finds_a_cycle_and_only_a_cycle(
 
 def test_graph_sees_lazy_and_relative_imports(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
-    module.write_text("def f():\n    from mtlint.core import finding\n"
+    module.write_text("from typing import TYPE_CHECKING\n"
+                      "if TYPE_CHECKING:\n    from mtlint.core.document import Document\n"
+                      "def f():\n    from mtlint.core import finding\n"
                       "    from . import engine\n", encoding="utf-8")
     modules = module_names()
     assert imports_of("mtlint.lint.m", module, modules) == {
+        "mtlint.core.document", "mtlint.core.finding", "mtlint.lint.engine"}
+    assert imports_of("mtlint.lint.m", module, modules, typing=False) == {
         "mtlint.core.finding", "mtlint.lint.engine"}

@@ -313,7 +313,8 @@ class Document:
         if self.markdown:
             from mtlint.core.markdown import markdown_structure
 
-            blocks, ignored, suppressions = markdown_structure(self)
+            found, ignored, suppressions = markdown_structure(self)
+            blocks = [Block(BlockKind(kind), *rest) for kind, *rest in found]
         else:
             blocks, ignored, suppressions = plain_text_blocks(self), [], []
         ignored.extend(find_urls(self.text))

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from mtlint.lint.config import Config, LanguageToolConfig
     from mtlint.lint.engine import Linter
     from mtlint.output import LanguageToolStatus
-    from mtlint.running.runner import FileResult
+    from mtlint.running.result import FileResult
 
 ENV_URL = "MTLINT_LANGUAGETOOL_URL"
 SOURCE = "languagetool"

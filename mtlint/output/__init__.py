@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mtlint.core.finding import Severity
-from mtlint.running.runner import FileResult
+from mtlint.running.result import FileResult
 
 
 @dataclass

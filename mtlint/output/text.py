@@ -7,7 +7,7 @@ from typing import Any
 
 from mtlint.core.finding import Finding, Severity
 from mtlint.output import Report
-from mtlint.running.runner import FileResult
+from mtlint.running.result import FileResult
 
 # Characters of context shown either side of a finding; article lines run to 1,000.
 WINDOW = 36

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,14 +25,13 @@ from mtlint.lint.config import (
 from mtlint.lint.engine import CheckResult, Linter
 from mtlint.lint.packs import PackError
 from mtlint.lint.registry import rules_for
+from mtlint.running.result import MIN_PARALLEL_FILES, FileResult
 
 if TYPE_CHECKING:
     from mtlint.running.cache import ResultCache
 
 CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 STDIN = "-"
-# Fewer files than this are checked in this process whatever -j says (see mtlint.running.parallel).
-MIN_PARALLEL_FILES = 4
 # Plain text longer than this (characters) is checked in parts of about PART_CHARS, cut
 # at paragraph breaks, so that memory stays bounded on 50 MB dumps; rules that compare
 # within a document (consistent spelling, translated names) compare within a part.
@@ -46,17 +45,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
-    document: Document | None = None
-    fail_on: str = "warning"  # from the configuration that applied to this file
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per rule
 
 
 @dataclass(frozen=True)

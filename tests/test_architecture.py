@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mtlint"
 
 # Bottom to top. A module may import from its own layer and from the layers before it.
 LAYERS: tuple[str, ...] = (
-    "core", "language", "checks", "lint", "backends", "running", "output", "interfaces",
+    "core", "language", "checks", "lint", "running", "backends", "output", "interfaces",
 )
 # Folders of data that import nothing of mtlint's at run time.
 DATA_FOLDERS = ("data", "schema")

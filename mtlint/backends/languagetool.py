@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from mtlint.backends.status import LanguageToolStatus
 from mtlint.core.document import LIST_MARKER, Block, BlockKind, Document, words_in
 from mtlint.core.finding import Category, Finding, Hit, Rule, Safety, Severity
 from mtlint.lint.engine import deduplicate, make_finding
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
     from mtlint.lint.config import Config, LanguageToolConfig
     from mtlint.lint.engine import Linter
-    from mtlint.output import LanguageToolStatus
     from mtlint.running.result import FileResult
 
 ENV_URL = "MTLINT_LANGUAGETOOL_URL"
@@ -771,7 +771,6 @@ class Session:
             self.close()
 
     def _finish(self, linter_for: Callable[[Config], Linter]) -> LanguageToolStatus:
-        from mtlint.output import LanguageToolStatus
 
         if self.setting == "off":
             return LanguageToolStatus("off", "disabled with --languagetool off")
@@ -805,7 +804,6 @@ class Session:
         return status
 
     def _status(self, checked: list[Server], failures: list[str]) -> LanguageToolStatus:
-        from mtlint.output import LanguageToolStatus
 
         if not checked:
             if failures:

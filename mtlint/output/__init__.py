@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mtlint.backends.status import LanguageToolStatus
 from mtlint.core.finding import Severity
 from mtlint.running.result import FileResult
 
-
-@dataclass
-class LanguageToolStatus:
-    status: str = "off"  # used | off | unavailable
-    detail: str = ""
+__all__ = ["LanguageToolStatus", "Report", "formatter"]
 
 
 @dataclass

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TextIO
 
 from mtlint import __version__
+from mtlint.output import EXIT_CLEAN, EXIT_ERROR, exit_status
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -257,21 +257,6 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report)
-
-
-def exit_status(report) -> int:
-    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
-    from mtlint.core.finding import Severity
-
-    if any(result.error for result in report.results):
-        return EXIT_ERROR
-    for result in report.results:
-        if result.fail_on == "never":
-            continue
-        threshold = Severity(result.fail_on).rank
-        if any(f.severity.rank >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_CLEAN
 
 
 def print_statistics(report, stream: TextIO) -> None:

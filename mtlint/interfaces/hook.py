@@ -172,9 +172,8 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     """Check the staged content; the exit status of `mtlint check` (1 refuses the commit)."""
     from mtlint.backends.languagetool import Session
     from mtlint.core.document import Document, DocumentError
-    from mtlint.interfaces.cli import exit_status
     from mtlint.lint.config import ConfigError
-    from mtlint.output import Report
+    from mtlint.output import Report, exit_status
     from mtlint.output.text import render
     from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 

@@ -52,7 +52,11 @@ from mtlint.language.german_data import hanta_tagger, lexicon_entry, model_part
 
 #: Tags after which a word is not counted as German (foreign, names, symbols).
 NON_GERMAN_TAGS = frozenset({"FM", "NE", "XY", "CARD", "$.", "$,", "$("})
-FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# The STTS verb tags by what the form is; the checks ask with these, not their own sets.
+FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # indicative or subjunctive
+IMPERATIVE_TAGS = frozenset({"VVIMP", "VAIMP"})
+# Infinitives, participles and zu-infinitives: the forms that close a verb bracket.
+NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VMPP", "VVIZU"})
 NOUN_SLOTS = ("nom sg", "gen sg", "dat sg", "acc sg", "nom pl", "gen pl", "dat pl", "acc pl")
 
 # HanTa's segmentation is quadratic in word length (60 characters: ~30 ms); longer

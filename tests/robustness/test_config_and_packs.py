@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import packs
+from mtlint.lint import packs
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 RULE = '''

@@ -3,20 +3,22 @@
 Only prose is checked: code blocks, inline code, HTML, link targets and front matter
 become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
 `<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+
+The text model (``mtlint.core.document``) asks this module for a Markdown document's
+structure; so that the two never import each other at run time, blocks come back as
+plain `MarkdownBlock` tuples and the document turns them into its `Block`s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from markdown_it import MarkdownIt
 
-from mtlint.document import Block, BlockKind
-
 if TYPE_CHECKING:
-    from mtlint.document import Document
+    from mtlint.core.document import Document
 
 FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
@@ -56,13 +58,23 @@ class Suppression:
         return self.start <= offset < self.end and (not self.rules or rule in self.rules)
 
 
+class MarkdownBlock(NamedTuple):
+    """A block as `Block` holds it; `kind` is a `BlockKind` value."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int
+
+
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
 def markdown_structure(
     doc: Document,
-) -> tuple[list[Block], list[tuple[int, int]], list[Suppression]]:
+) -> tuple[list[MarkdownBlock], list[tuple[int, int]], list[Suppression]]:
     """Blocks, ignored ranges and suppressions of a Markdown document."""
     text = doc.text
     ignored: list[tuple[int, int]] = []
@@ -76,7 +88,7 @@ def markdown_structure(
     line_span = doc.line_span
     line_count = len(doc._line_starts)
     tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks: list[Block] = []
+    blocks: list[MarkdownBlock] = []
     context: list[str] = []
     table_depth = 0
     for index, token in enumerate(tokens):
@@ -98,11 +110,11 @@ def markdown_structure(
             continue
         opener = tokens[index - 1]
         if opener.type == "heading_open":
-            kind, level = BlockKind.HEADING, int(opener.tag[1:])
+            kind, level = "heading", int(opener.tag[1:])
         elif "list_item_open" in context:
-            kind, level = BlockKind.LIST_ITEM, 0
+            kind, level = "list_item", 0
         else:
-            kind, level = BlockKind.PARAGRAPH, 0
+            kind, level = "paragraph", 0
         block = _block_from_inline(doc, token.content, token.map[0], kind, level)
         if block is not None:
             blocks.append(block)
@@ -124,8 +136,8 @@ def _without_unclosed_comments(text: str) -> str:
     return text[:first_open] + tail
 
 
-def _block_from_inline(doc: Document, content: str, first_line: int, kind: BlockKind,
-                       level: int) -> Block | None:
+def _block_from_inline(doc: Document, content: str, first_line: int, kind: str,
+                       level: int) -> MarkdownBlock | None:
     content_lines = content.split("\n")
     line_start, line_end = doc.line_span(first_line + 1)
     first_source = doc.text[line_start:line_end]
@@ -139,11 +151,11 @@ def _block_from_inline(doc: Document, content: str, first_line: int, kind: Block
     if len(content_lines) == 1:
         end = start + len(head)
     block_text = doc.text[start:end].rstrip()
-    if kind is BlockKind.HEADING:
+    if kind == "heading":
         block_text = regex.sub(r"\s+#+\s*$", "", block_text)
     if len(content_lines) > 1 and ">" in block_text:
         block_text = _blank_quote_markers(doc, block_text, start, first_line, content_lines)
-    return Block(kind, start, start + len(block_text), block_text, level)
+    return MarkdownBlock(kind, start, start + len(block_text), block_text, level)
 
 
 def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,

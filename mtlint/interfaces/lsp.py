@@ -33,12 +33,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from mtlint import __version__
-from mtlint.config import ConfigError, find_config_file, parse_config
-from mtlint.document import WORD, Document
-from mtlint.finding import Category, Finding, Safety, Severity
-from mtlint.fix import apply_fixes
-from mtlint.markdown import FRONT_MATTER
-from mtlint.runner import CHECKED_SUFFIXES, FileResult, Runner
+from mtlint.core.document import WORD, Document
+from mtlint.core.finding import Category, Finding, Safety, Severity
+from mtlint.core.markdown import FRONT_MATTER
+from mtlint.lint.config import ConfigError, find_config_file, parse_config
+from mtlint.running.fix import apply_fixes
+from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 
 log = logging.getLogger(__name__)
 
@@ -352,7 +352,7 @@ class MtlintLanguageServer(LanguageServer):
         """'auto' where a LanguageTool server URL is configured, else 'off'."""
         import os
 
-        from mtlint.languagetool import ENV_URL, wants_languagetool
+        from mtlint.backends.languagetool import ENV_URL, wants_languagetool
 
         if config is None or not wants_languagetool(config):
             return "off"
@@ -365,7 +365,7 @@ class MtlintLanguageServer(LanguageServer):
         LanguageTool could not be used (said once in the client's log)."""
         from dataclasses import replace as copy
 
-        from mtlint.languagetool import Session
+        from mtlint.backends.languagetool import Session
 
         merged = copy(result, findings=list(result.findings))
         try:

@@ -22,9 +22,9 @@ from typing import TextIO
 
 import regex
 
-from mtlint.document import Document, DocumentError
-from mtlint.finding import Finding, Fix
-from mtlint.runner import FileResult, Runner, Target, read_target
+from mtlint.core.document import Document, DocumentError
+from mtlint.core.finding import Finding, Fix
+from mtlint.running.runner import FileResult, Runner, Target, read_target
 
 MAX_PASSES = 5
 UTF8_BOM = b"\xef\xbb\xbf"

@@ -311,9 +311,10 @@ class Document:
     @cached_property
     def _structure(self) -> tuple[list[Block], list[tuple[int, int]], list]:
         if self.markdown:
-            from mtlint.markdown import markdown_structure
+            from mtlint.core.markdown import markdown_structure
 
-            blocks, ignored, suppressions = markdown_structure(self)
+            found, ignored, suppressions = markdown_structure(self)
+            blocks = [Block(BlockKind(kind), *rest) for kind, *rest in found]
         else:
             blocks, ignored, suppressions = plain_text_blocks(self), [], []
         ignored.extend(find_urls(self.text))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mtlint.finding import Category, Severity
+from mtlint.core.finding import Category, Severity
 
 CONFIG_FILES = (".mtlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")

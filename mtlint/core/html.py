@@ -154,9 +154,15 @@ def tokenize(source: str) -> list[Token]:
     # html.parser counts lines at "\n" only.
     starts = [0, *(m.end() for m in regex.finditer("\n", source))]
     tokenizer = _Tokenizer(starts)
-    tokenizer.feed(source)
+    # An unclosed comment runs to the end of the page, as in a browser.
+    unclosed = source.rfind("<!--")
+    if unclosed < 0 or source.find("-->", unclosed + 4) >= 0:
+        unclosed = len(source)
+    tokenizer.feed(source[:unclosed])
     tokenizer.close()
     tokens = tokenizer.tokens
+    if unclosed < len(source):
+        tokens.append(Token("comment", unclosed, data=source[unclosed + 4:]))
     for token, following in zip(tokens, [*tokens[1:], None], strict=True):
         token.end = following.start if following is not None else len(source)
     return tokens

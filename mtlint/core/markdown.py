@@ -11,6 +11,7 @@ plain `MarkdownBlock` tuples and the document turns them into its `Block`s.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -182,17 +183,27 @@ def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
 
 
 def _suppressions(text: str) -> list[Suppression]:
+    return pair_suppressions(
+        ((m.group("action"), m.start(), m.end(), m.group("rules"))
+         for m in SUPPRESSION.finditer(text)), len(text))
+
+
+def pair_suppressions(directives: Iterable[tuple[str, int, int, str]],
+                      text_length: int) -> list[Suppression]:
+    """Suppressions from `mtlint-disable`/`mtlint-enable` directives, given in order as
+    (action, start, end, rules): a disable holds from its end to the matching enable's
+    start, or to the end of the text."""
     open_since: dict[str, int] = {}
     result: list[Suppression] = []
-    for match in SUPPRESSION.finditer(text):
-        rules = [r for r in regex.split(r"[\s,]+", match.group("rules")) if r] or ["*"]
+    for action, start, end, names in directives:
+        rules = [r for r in regex.split(r"[\s,]+", names) if r] or ["*"]
         for rule in rules:
-            if match.group("action") == "disable":
-                open_since.setdefault(rule, match.end())
+            if action == "disable":
+                open_since.setdefault(rule, end)
             elif rule in open_since:
-                result.append(_suppression(rule, open_since.pop(rule), match.start()))
+                result.append(_suppression(rule, open_since.pop(rule), start))
     for rule, start in open_since.items():
-        result.append(_suppression(rule, start, len(text)))
+        result.append(_suppression(rule, start, text_length))
     return result
 
 

@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files, folders or standard input (default)")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files, folders (searched for *.txt and *.md) or - for standard input")
+                       help="files, folders (searched for *.txt, *.md and *.html) or - for "
+                            "standard input")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
     check.add_argument("--select", type=comma_list, action="extend",
                        help="only these rules or categories (comma-separated; globs like lt:*)")

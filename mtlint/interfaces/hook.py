@@ -192,7 +192,8 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     for file, data in zip(staged, read_blobs(top, [f.blob for f in staged]), strict=True):
         try:
             config = runner.config_for(top / file.path)
-            doc = Document.from_bytes(data, file.path, encoding=config.encoding)
+            doc = Document.from_bytes(data, file.path, encoding=config.encoding,
+                                      html_options=config.html)
         except (ConfigError, DocumentError) as error:
             results.append(FileResult(file.path, error=str(error)))
             print(f"mtlint: {file.path}: {error}", file=stderr)

@@ -120,9 +120,10 @@ def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
     line, column = doc.source.position(start)
     end_line, end_column = doc.source.position(end)
     fix = None
-    if hit.replacement is not None:
-        fix_start, fix_end, replacement = doc.source_fix(
-            hit.offset, hit.offset + hit.length, hit.replacement)
+    edit = None if hit.replacement is None else doc.source_fix(
+        hit.offset, hit.offset + hit.length, hit.replacement)
+    if edit is not None:
+        fix_start, fix_end, replacement = edit
         fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)
     return Finding(
         rule=rule.id, category=rule.category, severity=severity, source=source,

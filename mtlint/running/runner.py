@@ -30,7 +30,7 @@ from mtlint.running.result import MIN_PARALLEL_FILES, FileResult
 if TYPE_CHECKING:
     from mtlint.running.cache import ResultCache
 
-CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 STDIN = "-"
 # Plain text longer than this (characters) is checked in parts of about PART_CHARS, cut
 # at paragraph breaks, so that memory stays bounded on 50 MB dumps; rules that compare
@@ -267,7 +267,8 @@ class Runner:
             return FileResult(display, error=str(error))
         try:
             data = stdin_data if target.path is None else read_target(target)
-            doc = Document.from_bytes(data or b"", display, encoding=config.encoding)
+            doc = Document.from_bytes(data or b"", display, encoding=config.encoding,
+                                      html_options=config.html)
         except DocumentError as error:
             return FileResult(display, error=str(error))
         return doc, config

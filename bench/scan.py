@@ -10,7 +10,7 @@ sixth in Markdown, every ninth as HTML) into ``bench/.cache/scan/N.jsonl`` and r
 - ``mtlint scan N.jsonl -o out.parquet --dask local -j JOBS`` (a Dask LocalCluster of JOBS
   worker processes, started and stopped inside the run),
 - for sizes in --check-sizes, ``mtlint check FOLDER -j JOBS --format json --no-cache`` on the
-  same texts written as files (HTML as its extracted text, as scan checks it),
+  same texts written as files (.txt, .md, .html),
 
 each from process start to exit, and prints characters per second, documents per
 second, CPU and wall milliseconds per document, and the peak RSS summed over the process
@@ -35,7 +35,8 @@ sys.path.insert(0, str(BENCH.parent))
 
 from run import TreeMemory, run  # noqa: E402 - bench/run.py's timed, memory-sampled runs
 
-from mtlint.scan import DEFAULT_PARTITION, html_text  # noqa: E402
+from mtlint.core.document import Document  # noqa: E402
+from mtlint.running.scan import DEFAULT_PARTITION  # noqa: E402
 
 WORK = BENCH / ".cache" / "scan"
 
@@ -125,31 +126,28 @@ def generate(count: int, seed: int = 20) -> Path:
     return path
 
 
-def as_files(archive: Path) -> tuple[Path, int]:
-    """The archive's texts as files for `mtlint check`, and their characters."""
+def as_files(archive: Path) -> Path:
+    """The archive's texts as files for `mtlint check`, the suffix saying the format."""
     folder = archive.with_suffix(".files")
-    chars = 0
     if folder.exists():
         shutil.rmtree(folder)
     for index, line in enumerate(archive.open(encoding="utf-8")):
         record = json.loads(line)
-        text = html_text(record["text"]) if record["format"] == "html" else record["text"]
-        chars += len(text)
         sub = folder / f"{index // 1000:04d}"
         sub.mkdir(parents=True, exist_ok=True)
-        suffix = ".md" if record["format"] == "md" else ".txt"
-        (sub / f"{index % 1000:04d}{suffix}").write_text(text, encoding="utf-8")
-    return folder, chars
+        suffix = {"md": ".md", "html": ".html"}[record["format"]] if record["format"] != "txt" \
+            else ".txt"
+        (sub / f"{index % 1000:04d}{suffix}").write_text(record["text"], encoding="utf-8")
+    return folder
 
 
 def checked_chars(archive: Path) -> int:
-    """The characters scan checks (HTML: its extracted text)."""
+    """The characters scan and check check (of an HTML page: its text)."""
     chars = 0
     with archive.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            text = record["text"]
-            chars += len(html_text(text) if record["format"] == "html" else text)
+            chars += len(Document(record["text"], "x." + record["format"]).text)
     return chars
 
 
@@ -260,10 +258,10 @@ def main(argv: list[str] | None = None) -> int:
                                         *(["--dask", "local"] if dask else [])], size, chars,
                                 trace))
         if size in check_sizes:
-            folder, check_chars = as_files(archive)
+            folder = as_files(archive)
             rows.append(measure(f"check -j {args.jobs} (files)",
                                 [*mtlint, "check", str(folder), *jobs, "--format", "json",
-                                 "--no-cache", "--languagetool", "off"], size, check_chars))
+                                 "--no-cache", "--languagetool", "off"], size, chars))
             shutil.rmtree(folder)
     (WORK / "results.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import scan
-from mtlint.cli import main
-from mtlint.runner import Runner
+from mtlint.interfaces.cli import main
+from mtlint.running import scan
+from mtlint.running.runner import Runner
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -80,16 +80,14 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 def checked_by_check(records: list[dict], folder: Path) -> dict[str, list[dict]]:
     """What `mtlint check --format json` finds in each record's text, written as a file
-    (HTML: its extracted text, as scan checks it)."""
+    whose suffix says the record's format."""
     folder.mkdir()
     names = {}
     for record in records:
         if not isinstance(record.get("text"), str):
             continue
-        suffix = ".md" if record.get("format") == "md" else ".txt"
+        suffix = {"md": ".md", "html": ".html"}.get(record.get("format"), ".txt")
         text = record["text"]
-        if record.get("format") == "html":
-            text = scan.html_text(text)
         path = folder / (record["id"] + suffix)
         path.write_text(text, encoding="utf-8")
         names[str(path)] = record["id"]
@@ -301,11 +299,19 @@ def test_missing_scan_extra_is_named(archive, tmp_path: Path,
     assert "dask.distributed is not installed; it comes with the scan extra" in err
 
 
-def test_html_text_keeps_paragraphs_and_drops_scripts() -> None:
-    page = ("<html><head><title>Kopf</title><style>p{}</style></head><body><h1>Titel</h1>"
-            "<p>Erster   Absatz<br>mit &bdquo;Zitat&ldquo;.</p><script>var a;</script>"
-            "<div>Zweiter</div></body></html>")
-    assert scan.html_text(page) == "Titel\n\nErster Absatz\n\nmit „Zitat“.\n\nZweiter\n"
+def test_html_records_are_read_as_pages_with_positions_in_the_source(tmp_path: Path) -> None:
+    page = ("<html><head><title>Kopf</title></head><body><nav>Start | Kontakt</nav>"
+            "<p>Er sagte &bdquo;Hallo&bdquo; zu ihr.</p><script>var a = '„x„';</script>"
+            "</body></html>")
+    source = write_json_lines([{"id": "seite", "text": page, "format": "html"}],
+                              tmp_path / "pages.jsonl")
+    run_cli("scan", str(source), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    documents, rows = _tables(tmp_path / "out.jsonl")
+    assert [row["rule"] for row in rows] == ["quote-low-closing"]
+    finding = rows[0]
+    assert page[finding["offset"]:finding["offset"] + finding["length"]] == "&bdquo;"
+    # The characters of the page's text (and its closing block break), not of its markup.
+    assert documents[0]["chars"] == len("Er sagte „Hallo„ zu ihr.\n\n")
 
 
 def test_report_lists_worst_documents_rules_and_writes_html(archive, tmp_path: Path) -> None:
@@ -337,7 +343,7 @@ def test_report_lists_worst_documents_rules_and_writes_html(archive, tmp_path: P
 def test_a_worker_thread_builds_the_rules_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
 
-    from mtlint import runner as runner_module
+    from mtlint.running import runner as runner_module
 
     built = []
 

@@ -2,16 +2,17 @@
 per document out.
 
 Records (`id`, `text`, optional `format` md|txt|html and `url`) come from a folder of
-files, a JSON Lines file or a Parquet file; they are read as they are checked, so memory
-stays bounded whatever the archive's size. The findings go to JSON Lines (FINDINGS and,
-beside it, FINDINGS' name with `.documents.jsonl`) or to Parquet (a folder `*.parquet`
-with `findings/` and `documents/` parts). A document counts as done once its summary
-row is written, after its finding rows: `--resume` skips the documents done and drops
-the finding rows of any document whose summary a killed run did not write.
+files (those `check` checks), a JSON Lines file or a Parquet file; they are read as
+they are checked, so memory stays bounded whatever the archive's size. The findings go
+to JSON Lines (FINDINGS and, beside it, FINDINGS' name with `.documents.jsonl`) or to
+Parquet (a folder `*.parquet` with `findings/` and `documents/` parts). A document
+counts as done once its summary row is written, after its finding rows: `--resume`
+skips the documents done and drops the finding rows of any document whose summary a
+killed run did not write.
 
-Engines: worker processes on this machine (what `check -j` uses, mtlint.parallel), or a
-Dask distributed cluster, to which partitions of records go; each worker thread builds
-the rules once and keeps them.
+Engines: worker processes on this machine (what `check -j` uses, running.parallel), or
+a Dask distributed cluster, to which partitions of records go; each worker thread
+builds the rules once and keeps them.
 """
 
 from __future__ import annotations
@@ -19,25 +20,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import pickle
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from mtlint.document import Document, DocumentError
-from mtlint.finding import Category, Finding
+from mtlint.core.document import Document, DocumentError
+from mtlint.core.finding import Category, Finding
 
 if TYPE_CHECKING:
-    from mtlint.config import Config
-    from mtlint.runner import Runner
+    from mtlint.core.html import HtmlOptions
+    from mtlint.lint.config import Config
+    from mtlint.running.runner import Runner
 
 FORMATS = ("md", "txt", "html")
-FOLDER_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 DOCUMENTS_SUFFIX = ".documents.jsonl"
 PARQUET_SUFFIX = ".parquet"
 DEFAULT_PARTITION = 500  # records per Dask task and per written part
@@ -72,7 +71,8 @@ class Record:
 
 @dataclass
 class ScannedDocument:
-    """What a scan writes for one record: its summary and its finding rows."""
+    """What a scan writes for one record: its summary and its finding rows. `chars` are
+    the characters checked (of an HTML page: its text, without the markup)."""
 
     id: str
     url: str | None
@@ -103,10 +103,12 @@ def finding_row(doc_id: str, finding: Finding) -> dict[str, Any]:
 
 # Reading archives ---------------------------------------------------------------------
 
-def read_records(source: Path, encoding: str = "utf-8") -> Iterator[Record]:
-    """The records of a folder, a JSON Lines file or a Parquet file, one at a time."""
+def read_records(source: Path, encoding: str = "utf-8",
+                 html_options: HtmlOptions | None = None) -> Iterator[Record]:
+    """The records of a folder, a JSON Lines file or a Parquet file, one at a time (a
+    folder's files decoded as `check` decodes them: `encoding`, an HTML page's charset)."""
     if source.is_dir():
-        yield from _folder_records(source, encoding)
+        yield from _folder_records(source, encoding, html_options)
     elif source.suffix.lower() == PARQUET_SUFFIX:
         yield from _parquet_records(source)
     elif source.is_file():
@@ -115,24 +117,25 @@ def read_records(source: Path, encoding: str = "utf-8") -> Iterator[Record]:
         raise ScanError(f"{source}: no such file or folder")
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if Path(name).suffix.lower() in FOLDER_SUFFIXES and not name.startswith("."):
-                yield Path(root) / name
+def _folder_records(folder: Path, encoding: str, html_options: HtmlOptions | None,
+                    ) -> Iterator[Record]:
+    """The files `check` would check in `folder`, as records named by their path in it;
+    without a format, so that the suffix decides as it does for `check`."""
+    from mtlint.running.runner import discover, read_target
 
-
-def _folder_records(folder: Path, encoding: str) -> Iterator[Record]:
-    for path in _folder_files(folder):
-        doc_id = path.relative_to(folder).as_posix()
-        kind = FOLDER_SUFFIXES[path.suffix.lower()]
-        try:
-            text = Document.from_bytes(path.read_bytes(), doc_id, encoding=encoding).source.text
-        except (DocumentError, OSError) as error:
-            yield Record(doc_id, None, kind, error=str(error))
+    for target in discover([str(folder)]):
+        doc_id = (target.path.relative_to(folder).as_posix() if target.path is not None
+                  and target.path.is_relative_to(folder) else target.display)
+        if target.error:
+            yield Record(doc_id, None, error=target.error)
             continue
-        yield Record(doc_id, text, kind)
+        try:
+            text = Document.from_bytes(read_target(target), doc_id, encoding=encoding,
+                                       html_options=html_options).source.text
+        except DocumentError as error:
+            yield Record(doc_id, None, error=str(error))
+            continue
+        yield Record(doc_id, text)
 
 
 def _record_from(data: object, where: str) -> Record:
@@ -182,7 +185,9 @@ def _parquet_records(path: Path) -> Iterator[Record]:
 def count_records(source: Path) -> int | None:
     """How many records `source` holds (for the progress bar), if that is cheap to know."""
     if source.is_dir():
-        return sum(1 for _ in _folder_files(source))
+        from mtlint.running.runner import discover
+
+        return sum(1 for _ in discover([str(source)]))
     if source.suffix.lower() == PARQUET_SUFFIX:
         try:
             import pyarrow.parquet as parquet
@@ -198,57 +203,15 @@ def count_records(source: Path) -> int | None:
 
 # Checking records ---------------------------------------------------------------------
 
-_BLOCK_TAGS = """address article aside blockquote br dd div dl dt figcaption figure footer
-h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul"""
-
-
-class _TextOfHtml(HTMLParser):
-    """The text of an HTML page: block elements become paragraphs; script, style and
-    the like are left out."""
-
-    BLOCKS = frozenset(_BLOCK_TAGS.split())
-    HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.HIDDEN:
-            self.hidden += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden:
-            self.parts.append(data)
-
-
-def html_text(page: str) -> str:
-    """The readable text of an HTML page, one paragraph per block element, white space
-    inside a paragraph joined to single spaces."""
-    parser = _TextOfHtml()
-    parser.feed(page)
-    parser.close()
-    paragraphs = (" ".join(part.split()) for part in "".join(parser.parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p) + "\n"
-
-
-def record_document(record: Record) -> Document:
-    """The document mtlint checks for a record: HTML as its text, Markdown as Markdown,
-    and without a format the id's suffix decides, as a file's name does for `check`."""
+def record_document(record: Record, config: Config) -> Document:
+    """The document mtlint checks for a record, read as its format says (HTML as the
+    text a reader sees, positions in the page's source); without a format the id's
+    suffix decides, as a file's name does for `check`."""
     assert record.text is not None
-    if record.format == "html":
-        return Document(html_text(record.text), record.id, markdown=False)
-    markdown = None if record.format is None else record.format == "md"
-    return Document(record.text, record.id, markdown=markdown)
+    kind = record.format
+    return Document(record.text, record.id,
+                    markdown=None if kind is None else kind == "md",
+                    html=None if kind is None else kind == "html", html_options=config.html)
 
 
 def scanned(record: Record, findings: Iterable[Finding] = (), chars: int = 0,
@@ -262,11 +225,11 @@ def scan_record(runner: Runner, config: Config, record: Record) -> ScannedDocume
     if record.text is None:
         return scanned(record)
     try:
-        doc = record_document(record)
+        doc = record_document(record, config)
         result = runner.check_document(doc, config)
     except Exception as error:  # one record's failure is that record's error
         return scanned(record, error=f"internal error: {type(error).__name__}: {error}")
-    return scanned(record, result.findings, len(doc.source.text), result.error)
+    return scanned(record, result.findings, len(doc.text), result.error)
 
 
 # Dask workers keep one Runner per thread and settings: the rules are built once.
@@ -482,7 +445,7 @@ def _partitions(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 def scan_locally(runner: Runner, config: Config, records: Iterable[Record], jobs: int,
                  ) -> Iterator[ScannedDocument]:
     """Each record checked in one of `jobs` worker processes (mtlint.parallel)."""
-    from mtlint.parallel import check_stream
+    from mtlint.running.parallel import check_stream
 
     unreadable: deque[ScannedDocument] = deque()
 
@@ -492,7 +455,7 @@ def scan_locally(runner: Runner, config: Config, records: Iterable[Record], jobs
                 unreadable.append(scanned(record))
                 continue
             try:
-                doc = record_document(record)
+                doc = record_document(record, config)
             except Exception as error:
                 unreadable.append(scanned(record, error=f"internal error: {error}"))
                 continue
@@ -501,7 +464,7 @@ def scan_locally(runner: Runner, config: Config, records: Iterable[Record], jobs
     for record, result in check_stream(runner, tasks(), jobs):
         while unreadable:
             yield unreadable.popleft()
-        chars = len(result.document.source.text) if result.document is not None else 0
+        chars = len(result.document.text) if result.document is not None else 0
         yield scanned(record, result.findings, chars, result.error)
     yield from unreadable
 
@@ -563,7 +526,7 @@ def scan(source: Path, output: Path, runner: Runner, config: Config, *, jobs: in
             on_resume(len(done))
 
         def remaining() -> Iterator[Record]:
-            for record in read_records(source, config.encoding):
+            for record in read_records(source, config.encoding, config.html):
                 if record.id in done:
                     totals.skipped += 1
                 else:

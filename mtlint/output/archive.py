@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtlint.scan import (
+from mtlint.running.scan import (
     CATEGORY_COLUMNS,
     ScanError,
     documents_path,

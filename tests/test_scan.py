@@ -170,7 +170,7 @@ def test_dask_scan_finds_the_same_in_any_partitioning(archive, tmp_path: Path) -
 
     source, expected = archive
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         for size in (1, 13, 1000):
             output = tmp_path / f"findings-{size}.parquet"
             totals = scan.scan(source, output, Runner(), Runner().config_for(source),

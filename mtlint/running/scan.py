@@ -508,7 +508,7 @@ def dask_client(address: str, workers: int) -> Iterator[Any]:
         # scan never reads the profiles, so its CPU is better spent on checking.
         with dask.config.set({"distributed.worker.profile.enabled": False}), \
                 LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                             dashboard_address=None) as cluster, Client(cluster) as client:
+                             dashboard_address=":0") as cluster, Client(cluster) as client:
             yield client
     else:
         with Client(address) as client:

@@ -361,3 +361,23 @@ def test_a_worker_thread_builds_the_rules_once(monkeypatch: pytest.MonkeyPatch) 
     second = scan.scan_partition(settings, "token", records[:1])
     assert [len(doc.findings) for doc in first + second] == [1, 1, 1, 1]
     assert len(built) == 1
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the patch reaches the workers only through fork")
+def test_a_worker_that_dies_costs_only_its_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Runner.check_document
+
+    def dies_on_r3(self, doc, config=None):
+        if doc.path == "r3":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(self, doc, config)
+
+    monkeypatch.setattr(Runner, "check_document", dies_on_r3)
+    runner = Runner()
+    records = [scan.Record(f"r{n}", "Er sagte „Hallo„ zu ihr.\n") for n in range(6)]
+    results = {doc.id: doc for doc in scan.scan_locally(runner, runner.config_for(SEEDS),
+                                                        records, jobs=2)}
+    assert sorted(results) == [f"r{n}" for n in range(6)]
+    assert "killed by SIGKILL" in results["r3"].error
+    assert all(len(results[f"r{n}"].findings) == 1 for n in (0, 1, 2, 4, 5))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import random
 import signal
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mtlint.interfaces.cli import main
-from mtlint.running import scan
+from mtlint.running import parallel, scan
 from mtlint.running.runner import Runner
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -363,7 +364,7 @@ def test_a_worker_thread_builds_the_rules_once(monkeypatch: pytest.MonkeyPatch) 
     assert len(built) == 1
 
 
-@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                     reason="the patch reaches the workers only through fork")
 def test_a_worker_that_dies_costs_only_its_record(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Runner.check_document
@@ -374,6 +375,8 @@ def test_a_worker_that_dies_costs_only_its_record(monkeypatch: pytest.MonkeyPatc
         return original(self, doc, config)
 
     monkeypatch.setattr(Runner, "check_document", dies_on_r3)
+    # Threads left by earlier tests would make the pool spawn, which drops the patch.
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
     runner = Runner()
     records = [scan.Record(f"r{n}", "Er sagte „Hallo„ zu ihr.\n") for n in range(6)]
     results = {doc.id: doc for doc in scan.scan_locally(runner, runner.config_for(SEEDS),

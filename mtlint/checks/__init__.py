@@ -20,6 +20,8 @@ MODULE_NAMES: tuple[str, ...] = (
     "dashes",
     "spelling",
     "untranslated",
+    "furniture",
+    "joins",
 )
 
 

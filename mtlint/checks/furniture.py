@@ -2,7 +2,7 @@
 
 A translation pipeline that works sentence by sentence often skips what is no
 sentence: a heading of two or three words ("Terms and Conditions", "Location
-Access"), a box title ("Key Takeaways"), a button. sentence-untranslated needs five
+Access"), a box title ("Privacy Policy"), a button. sentence-untranslated needs five
 words and three English function words and so never sees them. Here a short line
 counts as English when every word is one HanTa's English model knows and none is a
 German function word or a word only German has; such a line cannot be German even
@@ -12,22 +12,54 @@ when German borrowed its words, because German joins two nouns into one word
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
-from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _is_english_word, english_evidence
+from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
 from mtlint.document import BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.german import word_tags
 from mtlint.patterns import compile_pattern
 
 MIN_WORDS = 2
 MAX_WORDS = 6
-LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+|\S")
-# Punctuation a label may carry: "Pros & Cons", "Location Access:", "Why it matters?".
-LABEL_PUNCTUATION = frozenset("&:?!-–|/()")
+# A word of a label, with what may stand around it ("Access:", "Cons?").
+LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+")
+# Marks a label may have between its words: "Pros & Cons", "Home | About".
+LABEL_SEPARATORS = frozenset(("&", "–", "|", "/", "-"))
+TRAILING_MARKS = ":?!"
 
 
 def _is_abbreviation(word: str) -> bool:
     return word.isupper() and len(word) <= 5
+
+
+@functools.cache
+def _english_morphemes() -> frozenset[str]:
+    """The stems and affixes of HanTa's English model (55,000, from its training
+    corpus): a word built only of them is English; HanTa's guess for an unknown word
+    ("Bildschirmschoner" as a noun) is not."""
+    tables = _english_tagger().LP_m_t.values()
+    return frozenset(morpheme for table in tables for morpheme in table)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_word(word: str) -> bool:
+    """Whether `word` is an English word HanTa's English model knows, not a name and
+    not a German word it segments into English pieces ("Texteditor" = text + editor,
+    "Interner" = intern + er)."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    _, morphemes, tag = _english_tagger().analyze(word, taglevel=3)
+    if tag in ("NP0", "UNC"):
+        return False
+    if sum(1 for _, kind in morphemes if kind == "NN") > 1:
+        return False  # two nouns in one word: a German compound
+    known = _english_morphemes()
+    if not all(morpheme in known for morpheme, kind in morphemes if not kind.startswith("SUF")):
+        return False
+    german = word_tags(word.lower())
+    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
 
 
 def english_label(text: str) -> bool:
@@ -35,20 +67,21 @@ def english_label(text: str) -> bool:
     words, every word English ("Terms and Conditions") or an abbreviation or number,
     at least two English words, no German function word and no word English does not
     know ("Fazit", "Kamera", a name like "Apple")."""
-    tokens = LABEL_WORD.findall(text)
-    words = [t for t in tokens if t[0].isalnum()]
-    if not MIN_WORDS <= len(words) <= MAX_WORDS:
-        return False
-    if any(t not in LABEL_PUNCTUATION for t in tokens if not t[0].isalnum()):
-        return False  # a full stop, a comma, a quotation: a sentence or something else
+    tokens = text.split()
+    if any(t not in LABEL_SEPARATORS and not LABEL_WORD.fullmatch(t.rstrip(TRAILING_MARKS))
+           for t in tokens):
+        return False  # a path, a command, a code, a comma or full stop: no label
+    words = [t.rstrip(TRAILING_MARKS) for t in tokens if t not in LABEL_SEPARATORS]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+        return False  # a lowercase line is a command or a fragment, not a heading
+    if any(not word.isascii() or word.lower() in GERMAN for word in words):
+        return False  # cheap tests first: the English model loads only for candidates
     english = 0
     for word in words:
         lower = word.lower().replace("’", "'")
-        if lower in GERMAN:
-            return False
         if word.isdigit() or _is_abbreviation(word):
             continue
-        if lower in ENGLISH or _is_english_word(word):
+        if lower in ENGLISH or is_english_word(word):
             english += 1
         else:
             return False
@@ -65,12 +98,12 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Kurze Überschriften, Zwischentitel und Beschriftungen (zwei bis sechs Wörter), die
     in einem deutschen Text auf Englisch stehen geblieben sind: „Terms and Conditions“,
-    „Location Access“, „Key Takeaways“, „Business Forecasting Definition“.
+    „Location Access“, „Frequently Asked Questions“, „Business Forecasting Definition“.
 
     ## Warum ist das ein Problem?
     Übersetzungssysteme übersetzen Satz für Satz; eine Überschrift ohne Verb oder eine
-    Beschriftung aus der Seitennavigation rutscht leicht unübersetzt durch. Im deutschen
-    Artikel steht dann ein englischer Titel.
+    Beschriftung aus der Seitennavigation („Privacy Policy“) rutscht leicht unübersetzt
+    durch. Im deutschen Artikel steht dann ein englischer Titel.
 
     ## Bekannte Grenzen
     Geprüft werden Zeilen für sich (Überschriften, einzeilige Absätze ohne Schlusspunkt),
@@ -81,8 +114,7 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
     werden als englisch gemeldet. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
-    if not _german_document(doc):
-        return
+    german: bool | None = None  # whether the text is German, read at the first candidate
     for block in doc.blocks:
         if block.kind is BlockKind.LIST_ITEM or "\n" in block.text.strip():
             continue
@@ -93,6 +125,10 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         label = text.strip("#*_ \t").rstrip(":")
         if english_label(label):
+            if german is None:
+                german = _german_document(doc)
+            if not german:
+                return
             yield Hit(
                 offset=block.start + block.text.index(label), length=len(label),
                 message=f"Englische Überschrift oder Beschriftung „{label}“ im deutschen Text; "
@@ -113,7 +149,7 @@ RULES = (
             Example("Die App fragt beim ersten Start nach Ihrem Standort.\n\n"
                     "<marker>Location Access</marker>\n\n"
                     "Ohne den Zugriff kann die Karte nicht angezeigt werden."),
-            Example("## <marker>Key Takeaways</marker>\n\n"
+            Example("## <marker>Frequently Asked Questions</marker>\n\n"
                     "Die Zinsen bleiben hoch, und die Inflation sinkt nur langsam."),
             Example("Was ist eine Absatzprognose?\n\n"
                     "<marker>Business Forecasting Definition</marker>\n\n"
@@ -127,6 +163,9 @@ RULES = (
             Example("Terms and Conditions apply to all users. The service is free."),
             Example("Er las „The Lord of the Rings“ in einer Woche.\n\n"
                     "Das Buch hat ihm gefallen."),
+            Example("## Secure-Shell-Client\n\nDas Programm verschlüsselt die Verbindung."),
+            Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
+            Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
         ),
         origin="mtlint/checks/furniture.py",
     ),

@@ -1,11 +1,14 @@
-"""Broken joins that need the noun lexicon: a code and a German noun written open.
+"""Broken joins that need the lexicon: compounds written open, words glued together.
 
 German joins a product code, a model number or an abbreviation with a noun by
-hyphens ("CPM-M4-Stahl", "USB-C-Kabel", "Covid-19-Pandemie"). Machine translation
-keeps the English spacing ("CPM M4 steel" -> "CPM M4 Stahl"). The spacing slips a
-regular expression can judge alone (a space at a hyphen, a word glued to an
-apostrophe) are in rules/joins.toml; abbreviations of letters only before a noun
-("KI Modelle") are compound-english-open's (compounds.py).
+hyphens ("CPM-M4-Stahl", "USB-C-Kabel", "Covid-19-Pandemie"), and a name of two
+words with the rest of a hyphenated compound ("Harry-Potter-Fans"). Machine
+translation keeps the English spacing ("CPM M4 Stahl", "Harry Potter-Fans"). Text
+copied from a page loses the break between a heading and its paragraph
+("... zeigenMacht ...", "2017-11-16Unbemerkt"). The spacing slips a regular expression
+can judge alone (a space at a hyphen, a word glued to an apostrophe) are in
+rules/joins.toml; abbreviations of letters only before a noun ("KI Modelle") are
+compound-english-open's (compounds.py).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Iterator
 from mtlint.checks.agreement import DETERMINERS, gap, is_attributive_adjective, noun_reading
 from mtlint.document import Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_german_word
+from mtlint.german import analyze_word, is_german_word, lookup_noun, word_tags
 from mtlint.patterns import compile_pattern
 from mtlint.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
@@ -122,6 +125,155 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield hit
 
 
+# Words a German sentence or heading starts with, and that no English or brand
+# name ends with ("LinkedIn", "CheckIn" end in "In"; "In" is left out).
+SENTENCE_STARTERS = word_set(
+    """
+    Die Der Das Den Dem Des Ein Eine Einen Einem Einer Was Wie Warum Wann Wer Welche Welcher
+    Welches Um Und Wenn Mit Für Es Sie Wir Ich Er Im Auf Bei Nach Seit Während Diese Dieser
+    Dieses Hier Jetzt Damit Denn Doch Aber Dann Nun Auch Zum Zur Vom Von Unser Unsere Ihr Ihre
+    Obwohl Dass Als Durch Über Unter Zwischen Trotz Wegen Heute Gestern Morgen Viele Alle
+    """
+)
+# A lowercase letter (or a digit) directly before a capital: "zeigenMacht", "2016Die".
+GLUE = compile_pattern(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
+# A token with such a point: only these are looked at.
+GLUED_TOKEN = compile_pattern(
+    r"(?<![\p{L}\d-])[\p{L}\d][\p{L}\d.-]*?[\p{Ll}\d]\p{Lu}\p{Ll}[\p{L}-]*"
+)
+
+
+def _glued_hit(token: str, start: int) -> Hit | None:
+    """A hit where `token` is two words glued at a lowercase-to-capital boundary:
+    the right part starts a sentence ("antriebWas") or both parts are German words of
+    four letters or more ("zeigenMacht"); a date or number before a German word
+    ("2017-11-16Unbemerkt"). Brand names in camel case ("PowerPoint", "ProSieben",
+    "LinkedIn") have an English or a short part and stay quiet."""
+    for boundary in GLUE.finditer(token):
+        cut = boundary.start()
+        left, right = token[:cut], token[cut:]
+        right_word = right.split("-")[0]
+        if not right_word.isalpha():
+            continue
+        left_word = left.split("-")[-1]
+        if left_word[-1:].isdigit():
+            if len(left_word) < 2 or not (
+                right_word in SENTENCE_STARTERS
+                or (len(right_word) >= 5 and is_german_word(right_word))
+            ):
+                continue
+        elif right_word in SENTENCE_STARTERS:
+            if len(left_word) < 3 or not left_word.isalpha():
+                continue
+        elif not (len(left_word) >= 4 and left_word.islower() and len(right_word) >= 4
+                  and (word_tags(left_word) or {"NN"}) - {"NN", "NE"}
+                  and lookup_noun(right_word, compounds=False) is not None):
+            # Brands start with a capital ("PostScript", "DemonstrantInnen"); identifiers
+            # with a lowercase start are no German verb or adjective ("userAgent").
+            continue
+        return Hit(
+            start + cut, 0,
+            f"„{token}“: Hier fehlt ein Leerzeichen oder ein Zeilenumbruch zwischen "
+            f"„{left}“ und „{right}“.",
+            (" ",), " ", Safety.UNSAFE,
+        )
+    return None
+
+
+def join_words_glued(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Zwei Wörter ohne Leerzeichen, meist eine Überschrift, die am folgenden Absatz klebt:
+    „… in neuem Licht zeigenMacht euch bereit …“, „Der Antrieb des ElektroantriebWas
+    bedeutet das?“, „Veröffentlicht: 2017-11-16Unbemerkt hat sich …“.
+
+    ## Warum ist das ein Problem?
+    Beim Kopieren einer Webseite geht zwischen Überschrift, Bildunterschrift oder Datum
+    und dem folgenden Text der Zeilenumbruch verloren. Die Wörter verschmelzen zu einem
+    unlesbaren Gebilde.
+
+    ## Bekannte Grenzen
+    Gemeldet wird ein Kleinbuchstabe oder eine Zahl direkt vor einem Großbuchstaben, wenn
+    rechts ein typischer Satzanfang steht („Die“, „Was“, „Um“ …) oder ein klein
+    geschriebenes deutsches Wort vor einem Nomen klebt („zeigenMacht“). Markennamen in
+    Binnenmajuskel („PowerPoint“, „PostScript“, „ProSieben“, „LinkedIn“) und das Binnen-I
+    („LehrerInnen“) bleiben unbeanstandet.
+
+    ## Fix-Sicherheit
+    Unsicher: Oft gehört statt des Leerzeichens ein Zeilenumbruch oder ein Punkt hin.
+    """
+    text = doc.text
+    for match in GLUED_TOKEN.finditer(text):
+        token = match.group()
+        if doc.is_ignored(match.start(), match.end()):
+            continue
+        hit = _glued_hit(token, match.start())
+        if hit is not None:
+            yield hit
+
+
+NAME_PART = compile_pattern(r"\p{Lu}[\p{Ll}\p{Lu}]+")
+
+
+def _is_name_part(word: str) -> bool:
+    """A capitalised word of a name or an English term: not a German word ("Deutsche",
+    "Neue"), not a word that starts a sentence, no abbreviation ("FTP") and no genitive
+    ("Debians", "Aptitudes")."""
+    return (NAME_PART.fullmatch(word) is not None and not word.isupper()
+            and not word.endswith("s") and word not in SENTENCE_STARTERS
+            and not is_german_word(word))
+
+
+def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,
+    nur halb gekoppelt: „Bloomberg Intelligence-Stratege“ statt
+    „Bloomberg-Intelligence-Stratege“, „Harry Potter-Fans“ statt „Harry-Potter-Fans“,
+    „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“.
+
+    ## Warum ist das ein Problem?
+    Besteht das erste Glied einer Zusammensetzung aus mehreren Wörtern, werden alle
+    Teile durch Bindestriche verbunden (Duden, Durchkopplung). Sonst liest man
+    „Bloomberg“ und „Intelligence-Stratege“ als zwei Dinge.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur, wenn beide Wörter vor dem Bindestrich Namen oder fremde Wörter
+    sind, die das deutsche Lexikon nicht kennt, und nach dem Bindestrich ein deutsches
+    Nomen folgt. Mit deutschen Wörtern („Deutsche Bank-Chef“), Abkürzungen („Debian
+    FTP-Archiv“) und Genitiven („Debians Continuous-Integration-Dienst“) ist die Lage
+    unklar; sie bleiben unbeanstandet.
+
+    ## Fix-Sicherheit
+    Unsicher: Manchmal ist nur das zweite Wort Teil der Zusammensetzung.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index in range(1, len(words)):
+            compound = words[index].text
+            if "-" not in compound:
+                continue
+            first, _, rest = compound.partition("-")
+            head = rest.rsplit("-", 1)[-1]
+            previous = words[index - 1]
+            if gap(text, previous, words[index]) != " " or not _is_name_part(previous.text):
+                continue
+            if not _is_name_part(first) or not head[:1].isupper():
+                continue
+            if lookup_noun(head) is None or analyze_word(head).tag != "NN":
+                continue
+            if index >= 2 and gap(text, words[index - 2], previous) == " " and (
+                _is_name_part(words[index - 2].text)
+            ):
+                continue  # a longer name: which words belong to the compound is unclear
+            joined = f"{previous.text}-{compound}"
+            yield Hit(
+                previous.start, words[index].end - previous.start,
+                f"„{previous.text} {compound}“: Bei einem mehrteiligen ersten Glied werden "
+                f"alle Teile gekoppelt: „{joined}“.",
+                (joined,), joined, Safety.UNSAFE,
+            )
+
+
 RULES = (
     Rule(
         id="compound-code-open", category=Category.SPELLING, severity=Severity.WARNING,
@@ -143,6 +295,48 @@ RULES = (
             Example("Er nahm 3 mg B12 täglich."),
             Example("Der Stau auf der A1 dauerte zwei Stunden."),
             Example("Nutzen Sie eine UTF-8-taugliche Konsole."),
+        ),
+        origin="mtlint/checks/joins.py", fixable=True,
+    ),
+    Rule(
+        id="join-words-glued", category=Category.PUNCTUATION, severity=Severity.WARNING,
+        summary="Zwei Wörter ohne Leerzeichen verschmolzen: „zeigenMacht“, „2017-11-16Unbemerkt“.",
+        doc=join_words_glued.__doc__ or "", check=join_words_glued,
+        bad=(
+            Example("Die Stadt erscheint in neuem Licht, wie wir euch zeigen<marker></marker>"
+                    "Macht euch bereit.", " "),
+            Example("Wir erklären den Antrieb<marker></marker>Was bedeutet das für Sie?", " "),
+            Example("Veröffentlicht: 2017-11-16<marker></marker>Unbemerkt hat sich viel "
+                    "verändert.", " "),
+        ),
+        good=(
+            Example("Die Präsentation ist in PowerPoint, das Video auf YouTube."),
+            Example("ProSieben zeigt den Film, LinkedIn meldet neue Nutzer."),
+            Example("Die Firma McDonald eröffnet eine Filiale; iPhone-Nutzer warten."),
+            Example("Der BahnCard-Rabatt gilt auch im ICE."),
+            Example("PostScript, PulseAudio und PipeWire laufen unter Linux."),
+            Example("Alle DemonstrantInnen kamen friedlich."),
+            Example("Das Feld userAgent nennt den Browser."),
+        ),
+        origin="mtlint/checks/joins.py", fixable=True,
+    ),
+    Rule(
+        id="compound-name-open", category=Category.TYPOGRAPHY, severity=Severity.WARNING,
+        summary="Mehrteiliger Name vor einem Bindestrich-Kompositum nicht durchgekoppelt: "
+                "„Harry Potter-Fans“.",
+        doc=compound_name_open.__doc__ or "", check=compound_name_open,
+        bad=(
+            Example("Der <marker>Bloomberg Intelligence-Stratege</marker> warnt vor einem Absturz.",
+                    "Bloomberg-Intelligence-Stratege"),
+            Example("Viele <marker>Harry Potter-Fans</marker> reisen nach London.",
+                    "Harry-Potter-Fans"),
+        ),
+        good=(
+            Example("Der Bloomberg-Intelligence-Stratege warnt vor einem Absturz."),
+            Example("Der Deutsche Bank-Chef tritt zurück."),
+            Example("Viele Fans von Harry Potter reisen nach London."),
+            Example("Die Liste steht im Debian FTP-Archiv."),
+            Example("Aptitudes Regex-Formel ist mächtig."),
         ),
         origin="mtlint/checks/joins.py", fixable=True,
     ),

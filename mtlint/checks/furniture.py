@@ -13,6 +13,7 @@ when German borrowed its words, because German joins two nouns into one word
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 
 from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
@@ -136,6 +137,61 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# A word glued to the next one at a line's start: "Superangebote auf AliexpressUm ...".
+BANNER_SEAM = compile_pattern(r"[^\n]{4,80}?\p{Ll}(?=\p{Lu}\p{Ll})")
+LEADING_LETTERS = compile_pattern(r"\p{L}+")
+MIN_BANNER_REPEATS = 2
+
+
+def residue_repeated_banner(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Denselben Werbe- oder Bildtext am Anfang mehrerer Absätze, jeweils ohne Leerzeichen an
+    den Absatz geklebt: „Superangebote auf AliexpressUm nach Produkten zu suchen …“,
+    „Superangebote auf AliexpressAliExpress hat …“.
+
+    ## Warum ist das ein Problem?
+    Ein Banner oder der Alternativtext eines Werbebildes steht auf der Seite über jedem
+    Abschnitt. Beim Kopieren verliert er den Zeilenumbruch und verschmilzt mit dem
+    folgenden Satz, in jedem Abschnitt aufs Neue.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein Text aus mindestens zwei Wörtern, der am Anfang von mindestens
+    zwei Zeilen steht (oder als eigene Zeile wiederkehrt) und dort, wo er gemeldet wird,
+    ohne Leerzeichen am folgenden Wort klebt. Ein Banner allein in einer Zeile bleibt
+    unbeanstandet.
+    Kein automatischer Fix: Ob das Banner entfällt, entscheidet die Redaktion.
+    """
+    text = doc.text
+    if text.count("\n") < MIN_BANNER_REPEATS:
+        return
+    seams: dict[str, list[int]] = {}
+    continuations: dict[str, set[str]] = {}  # the glued word after each banner
+    alone: Counter[str] = Counter()  # lines that are nothing but a banner
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        alone[stripped] += 1
+        match = BANNER_SEAM.match(stripped)
+        if match is not None and " " in match.group():
+            seams.setdefault(match.group(), []).append(start)
+            glued_word = LEADING_LETTERS.match(stripped, match.end())
+            continuations.setdefault(match.group(), set()).add(
+                glued_word.group() if glued_word else "")
+    for banner, starts in seams.items():
+        count = len(starts) + alone[banner]
+        variety = len(continuations[banner]) + (1 if alone[banner] else 0)
+        if count < MIN_BANNER_REPEATS or variety < 2:
+            continue  # the same word each time: a name in camel case ("Die PowerPoint-…")
+        for start in starts:
+            yield Hit(
+                offset=start, length=len(banner),
+                message=f"„{banner}“ steht am Anfang von {count} Absätzen und klebt hier am "
+                        f"folgenden Text: ein Banner oder Bildtext der Webseite; entfernen.",
+            )
+
+
 RULES = (
     Rule(
         id="label-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
@@ -166,6 +222,22 @@ RULES = (
             Example("## Secure-Shell-Client\n\nDas Programm verschlüsselt die Verbindung."),
             Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
             Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
+        ),
+        origin="mtlint/checks/furniture.py",
+    ),
+    Rule(
+        id="residue-repeated-banner", category=Category.RESIDUE, severity=Severity.ERROR,
+        summary="Derselbe Banner- oder Bildtext klebt am Anfang mehrerer Absätze: "
+                "„Superangebote auf AliexpressUm …“.",
+        doc=residue_repeated_banner.__doc__ or "", check=residue_repeated_banner,
+        bad=(
+            Example("Große Rabatte im Shop\n\nWir liefern in drei Tagen.\n\n"
+                    "<marker>Große Rabatte im Shop</marker>Mit dem Gutschein sparen Sie mehr."),
+        ),
+        good=(
+            Example("Große Rabatte im Shop\nWir liefern in drei Tagen.\n\n"
+                    "Große Rabatte im Shop\nMit dem Gutschein sparen Sie mehr."),
+            Example("Die PowerPoint-Folien liegen bereit.\n\nDie PowerPoint-Vorlage auch."),
         ),
         origin="mtlint/checks/furniture.py",
     ),

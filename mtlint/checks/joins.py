@@ -171,11 +171,13 @@ def _glued_hit(token: str, start: int) -> Hit | None:
             # Brands start with a capital ("PostScript", "DemonstrantInnen"); identifiers
             # with a lowercase start are no German verb or adjective ("userAgent").
             continue
+        # The two letters at the seam: a span a reader sees, and that touches both words.
+        seam = f"{left[-1]} {right[0]}"
         return Hit(
-            start + cut, 0,
+            start + cut - 1, 2,
             f"„{token}“: Hier fehlt ein Leerzeichen oder ein Zeilenumbruch zwischen "
             f"„{left}“ und „{right}“.",
-            (" ",), " ", Safety.UNSAFE,
+            (seam,), seam, Safety.UNSAFE,
         )
     return None
 
@@ -303,11 +305,11 @@ RULES = (
         summary="Zwei Wörter ohne Leerzeichen verschmolzen: „zeigenMacht“, „2017-11-16Unbemerkt“.",
         doc=join_words_glued.__doc__ or "", check=join_words_glued,
         bad=(
-            Example("Die Stadt erscheint in neuem Licht, wie wir euch zeigen<marker></marker>"
-                    "Macht euch bereit.", " "),
-            Example("Wir erklären den Antrieb<marker></marker>Was bedeutet das für Sie?", " "),
-            Example("Veröffentlicht: 2017-11-16<marker></marker>Unbemerkt hat sich viel "
-                    "verändert.", " "),
+            Example("Die Stadt erscheint in neuem Licht, wie wir euch zeige<marker>nM</marker>"
+                    "acht euch bereit.", "n M"),
+            Example("Wir erklären den Antrie<marker>bW</marker>as bedeutet das für Sie?", "b W"),
+            Example("Veröffentlicht: 2017-11-1<marker>6U</marker>nbemerkt hat sich viel "
+                    "verändert.", "6 U"),
         ),
         good=(
             Example("Die Präsentation ist in PowerPoint, das Video auf YouTube."),

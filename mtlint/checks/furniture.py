@@ -24,6 +24,7 @@ from mtlint.patterns import compile_pattern
 
 MIN_WORDS = 2
 MAX_WORDS = 6
+MAX_LABEL_CHARS = 80
 # A word of a label, with what may stand around it ("Access:", "Cons?").
 LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+")
 # Marks a label may have between its words: "Pros & Cons", "Home | About".
@@ -117,12 +118,12 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     german: bool | None = None  # whether the text is German, read at the first candidate
     for block in doc.blocks:
-        if block.kind is BlockKind.LIST_ITEM or "\n" in block.text.strip():
-            continue
+        if block.kind is BlockKind.LIST_ITEM or len(block.text) > MAX_LABEL_CHARS:
+            continue  # the cheap tests first: most blocks are long
         text = block.text.strip()
-        if not text or text[-1] in ".,;" or QUOTED.search(text):
+        if "\n" in text:
             continue
-        if block.kind is not BlockKind.HEADING and len(text.split()) > MAX_WORDS:
+        if not text or text[-1] in ".,;" or QUOTED.search(text):
             continue
         label = text.strip("#*_ \t").rstrip(":")
         if english_label(label):
@@ -139,6 +140,7 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 # A word glued to the next one at a line's start: "Superangebote auf AliexpressUm ...".
 BANNER_SEAM = compile_pattern(r"[^\n]{4,80}?\p{Ll}(?=\p{Lu}\p{Ll})")
+ANY_SEAM = compile_pattern(r"\p{Ll}\p{Lu}\p{Ll}")
 LEADING_LETTERS = compile_pattern(r"\p{L}+")
 MIN_BANNER_REPEATS = 2
 
@@ -172,7 +174,10 @@ def residue_repeated_banner(doc: Document, context: RuleContext) -> Iterator[Hit
         stripped = line.strip()
         start = offset + len(line) - len(line.lstrip())
         offset += len(line) + 1
-        alone[stripped] += 1
+        if len(stripped) <= MAX_LABEL_CHARS:
+            alone[stripped] += 1
+        if not ANY_SEAM.search(stripped, 0, 84):
+            continue  # most lines: no word glued to a capital near the start
         match = BANNER_SEAM.match(stripped)
         if match is not None and " " in match.group():
             seams.setdefault(match.group(), []).append(start)

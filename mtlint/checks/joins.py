@@ -43,7 +43,9 @@ NOT_A_HEAD = word_set(
 
 def _is_code(word: str) -> bool:
     """A code, not a hyphenated adjective built on one ("UTF-8-tauglichen")."""
-    return CODE.fullmatch(word) is not None and not word.isdigit() and not any(
+    if word.isalpha() or word.isdigit():
+        return False  # most words: no regular expression needed
+    return CODE.fullmatch(word) is not None and not any(
         part.isalpha() and part.islower() for part in word.split("-")[1:]
     )
 
@@ -137,10 +139,9 @@ SENTENCE_STARTERS = word_set(
 )
 # A lowercase letter (or a digit) directly before a capital: "zeigenMacht", "2016Die".
 GLUE = compile_pattern(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
-# A token with such a point: only these are looked at.
-GLUED_TOKEN = compile_pattern(
-    r"(?<![\p{L}\d-])[\p{L}\d][\p{L}\d.-]*?[\p{Ll}\d]\p{Lu}\p{Ll}[\p{L}-]*"
-)
+# The token around such a point, found from the point outwards.
+TOKEN_BEFORE = compile_pattern(r"(?r)[\p{L}\d.-]*\Z")
+TOKEN_AFTER = compile_pattern(r"[\p{L}-]*")
 
 
 def _glued_hit(token: str, start: int) -> Hit | None:
@@ -204,11 +205,18 @@ def join_words_glued(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Unsicher: Oft gehört statt des Leerzeichens ein Zeilenumbruch oder ein Punkt hin.
     """
     text = doc.text
-    for match in GLUED_TOKEN.finditer(text):
-        token = match.group()
-        if doc.is_ignored(match.start(), match.end()):
+    checked_to = 0
+    for seam in GLUE.finditer(text):
+        if seam.start() < checked_to:
+            continue  # a second seam in a token looked at already
+        before = TOKEN_BEFORE.search(text, 0, seam.start())
+        start = before.start() if before else seam.start()
+        end = TOKEN_AFTER.match(text, seam.start()).end()
+        checked_to = end
+        if start == seam.start() or doc.is_ignored(start, end):
             continue
-        hit = _glued_hit(token, match.start())
+        hit = _glued_hit(text[start:end].strip(".-"), start + (
+            len(text[start:end]) - len(text[start:end].lstrip(".-"))))
         if hit is not None:
             yield hit
 

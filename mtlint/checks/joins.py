@@ -233,6 +233,14 @@ def _is_name_part(word: str) -> bool:
             and not is_german_word(word))
 
 
+def _is_foreign_name_pair(name: str, term: str) -> bool:
+    """A name and an English term ("Bloomberg Intelligence", "Harry Potter"); not two
+    English words that may be a name of their own ("Midnight Commander")."""
+    from mtlint.checks.furniture import is_english_word
+
+    return name.isascii() and term.isascii() and not is_english_word(name)
+
+
 def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,
@@ -246,9 +254,10 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „Bloomberg“ und „Intelligence-Stratege“ als zwei Dinge.
 
     ## Bekannte Grenzen
-    Gemeldet wird nur, wenn beide Wörter vor dem Bindestrich Namen oder fremde Wörter
-    sind, die das deutsche Lexikon nicht kennt, und nach dem Bindestrich ein deutsches
-    Nomen folgt. Mit deutschen Wörtern („Deutsche Bank-Chef“), Abkürzungen („Debian
+    Gemeldet wird nur, wenn vor dem Bindestrich ein Name steht, den weder das deutsche
+    noch das englische Wörterbuch kennt („Bloomberg“, „Harry“), dann ein fremdes Wort,
+    und nach dem Bindestrich ein deutsches Nomen folgt; zwei englische Wörter („Midnight
+    Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche Bank-Chef“), Abkürzungen („Debian
     FTP-Archiv“) und Genitiven („Debians Continuous-Integration-Dienst“) ist die Lage
     unklar; sie bleiben unbeanstandet.
 
@@ -270,6 +279,8 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if not _is_name_part(first) or not head[:1].isupper():
                 continue
             if lookup_noun(head) is None or analyze_word(head).tag != "NN":
+                continue
+            if not _is_foreign_name_pair(previous.text, first):
                 continue
             if index >= 2 and gap(text, words[index - 2], previous) == " " and (
                 _is_name_part(words[index - 2].text)
@@ -347,6 +358,8 @@ RULES = (
             Example("Viele Fans von Harry Potter reisen nach London."),
             Example("Die Liste steht im Debian FTP-Archiv."),
             Example("Aptitudes Regex-Formel ist mächtig."),
+            Example("Installieren Sie das Midnight Commander-Paket."),
+            Example("Nehmen Sie einen Eßlöffel Cayenne-Pfeffer."),
         ),
         origin="mtlint/checks/joins.py", fixable=True,
     ),

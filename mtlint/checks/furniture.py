@@ -17,10 +17,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
-from mtlint.document import BlockKind, Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
-from mtlint.german import word_tags
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import BlockKind, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language.german import word_tags
 
 MIN_WORDS = 2
 MAX_WORDS = 6

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mtlint.checks.agreement import DETERMINERS, gap, is_attributive_adjective, noun_reading
-from mtlint.document import Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_german_word, lookup_noun, word_tags
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+from mtlint.core.document import Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language.german import analyze_word, is_german_word, lookup_noun, word_tags
+from mtlint.language.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # A code: letters and digits together ("M4", "MP3", "Covid-19", "PDP-10", "B12"), or
 # capitals joined by a hyphen ("USB-C"). A plain number ("Windows 11") is no code.
@@ -257,9 +257,9 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Gemeldet wird nur, wenn vor dem Bindestrich ein Name steht, den weder das deutsche
     noch das englische Wörterbuch kennt („Bloomberg“, „Harry“), dann ein fremdes Wort,
     und nach dem Bindestrich ein deutsches Nomen folgt; zwei englische Wörter („Midnight
-    Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche Bank-Chef“), Abkürzungen („Debian
-    FTP-Archiv“) und Genitiven („Debians Continuous-Integration-Dienst“) ist die Lage
-    unklar; sie bleiben unbeanstandet.
+    Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche
+    Bank-Chef“), Abkürzungen („Debian FTP-Archiv“) und Genitiven („Debians
+    Continuous-Integration-Dienst“) ist die Lage unklar; sie bleiben unbeanstandet.
 
     ## Fix-Sicherheit
     Unsicher: Manchmal ist nur das zweite Wort Teil der Zusammensetzung.

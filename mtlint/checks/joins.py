@@ -146,10 +146,11 @@ TOKEN_AFTER = compile_pattern(r"[\p{L}-]*")
 
 def _glued_hit(token: str, start: int) -> Hit | None:
     """A hit where `token` is two words glued at a lowercase-to-capital boundary:
-    the right part starts a sentence ("antriebWas") or both parts are German words of
-    four letters or more ("zeigenMacht"); a date or number before a German word
-    ("2017-11-16Unbemerkt"). Brand names in camel case ("PowerPoint", "ProSieben",
-    "LinkedIn") have an English or a short part and stay quiet."""
+    the right part starts a sentence ("antriebWas"), a lowercase German verb or
+    adjective precedes a noun of the lexicon ("zeigenMacht"), or a date or number
+    precedes a German word ("2017-11-16Unbemerkt"). Brand names in camel case
+    ("PowerPoint", "ProSieben", "LinkedIn") start with a capital or have a short part
+    and stay quiet."""
     for boundary in GLUE.finditer(token):
         cut = boundary.start()
         left, right = token[:cut], token[cut:]

@@ -189,13 +189,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             validate_selectors(config, extended)
         except ConfigError as error:
             raise UsageError(str(error)) from None
-    from mtlint.config import unknown_selectors
-
-    for option, selectors in (("--select", args.select), ("--ignore", args.ignore)):
-        # A warning, not an error: a rule may come from a pack that a config file adds.
-        for name in unknown_selectors(selectors or (), registry):
-            print(f"mtlint: warning: {option} {name!r} names no rule or category "
-                  "(see `mtlint rules`)", file=stderr)
+    check_option_selectors(args, config, registry)
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
@@ -256,6 +250,35 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report)
+
+
+def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> None:
+    """--select and --ignore name rules or categories: a misspelt one ("qoute-*") would
+    check nothing and let every commit through, so it is a usage error. A rule may come
+    from a pack that the config file of a checked path adds: those packs count too."""
+    from mtlint.config import ConfigError, find_config_file, load_config, unknown_selectors
+
+    wanted = [(option, name) for option, selectors in (("--select", args.select),
+                                                       ("--ignore", args.ignore))
+              for name in selectors or ()]
+    unknown = [(option, name) for option, name in wanted if unknown_selectors([name], registry)]
+    if not unknown:
+        return
+    configs = [config] if config is not None else []
+    if config is None:
+        for raw in {*(args.paths or ["."])} - {"-"}:
+            source = find_config_file(Path(raw))
+            if source is not None:
+                try:
+                    configs.append(load_config(source))
+                except ConfigError:
+                    continue  # reported for each of its files
+    packs = [folder for found in configs for folder in found.extend_rules]
+    if packs:
+        registry = load_registry([*args.rules, *packs])
+    for option, name in unknown:
+        if unknown_selectors([name], registry):
+            raise UsageError(f"{option} {name!r} names no rule or category (see `mtlint rules`)")
 
 
 def exit_status(report) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -126,12 +127,21 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+# A `[tool.mtlint]` table (or one of its subtables) opened in a TOML file's text.
+MTLINT_TABLE = re.compile(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*["']?mtlint\b""", re.M)
+
+
 def _has_mtlint_table(path: Path) -> bool:
     try:
-        return "mtlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        # A broken pyproject.toml that is not ours is not our error to report.
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "mtlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # A broken pyproject.toml that is not ours is not our error to report; one with
+        # a [tool.mtlint] table is (load_config reports it), not silently skipped.
+        return MTLINT_TABLE.search(text) is not None
 
 
 def load_config(path: Path) -> Config:

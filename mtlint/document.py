@@ -319,7 +319,13 @@ class Document:
 
             blocks, ignored, suppressions = markdown_structure(self)
         else:
-            blocks, ignored, suppressions = plain_text_blocks(self), [], []
+            from mtlint.directives import find_directives
+            from mtlint.directives import suppressions as suppressed
+
+            directives = find_directives(self.text, markdown=False)
+            blocks = plain_text_blocks(self)
+            ignored = [(d.start, d.end) for d in directives]
+            suppressions = suppressed(self.text, directives)
         ignored.extend(find_urls(self.text))
         return blocks, merge_ranges(ignored), suppressions
 
@@ -573,6 +579,7 @@ MIN_WRAP_WIDTH = 30
 # word does not fit.
 WRAP_SLACK = 0.2
 SENTENCE_FINAL = ".!?:…\"“»"
+PLAIN_DIRECTIVE_LINE = regex.compile(r"[ \t]*#[ \t]*mtlint:")
 
 
 def _line_records(text: str) -> list[tuple[int, int]]:
@@ -690,6 +697,13 @@ def plain_text_blocks(doc: Document) -> list[Block]:
     after_blank = True
     for start, end in lines:
         line = text[start:end]
+        if PLAIN_DIRECTIVE_LINE.match(line):
+            # "# mtlint: disable-next-line …" on its own line: no text, but no blank
+            # line either (the next line's start is no surer for it).
+            if current:
+                groups.append(current)
+                current = []
+            continue
         if not line.strip():
             if current:
                 groups.append(current)

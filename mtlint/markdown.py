@@ -2,17 +2,18 @@
 
 Only prose is checked: code blocks, inline code, HTML, link targets and front matter
 become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
-`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them (see
+mtlint.directives).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
 from markdown_it import MarkdownIt
 
+from mtlint.directives import Suppression, find_directives, suppressions
 from mtlint.document import Block, BlockKind
 
 if TYPE_CHECKING:
@@ -38,22 +39,7 @@ INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
     | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
     | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
     """, regex.M)
-SUPPRESSION = regex.compile(
-    r"<!--\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
-)
 CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr", "table_open"})
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """Rules switched off from `start` to `end`; an empty `rules` means all rules."""
-
-    start: int
-    end: int
-    rules: frozenset[str]
-
-    def covers(self, rule: str, offset: int) -> bool:
-        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
 
 
 def _parser() -> MarkdownIt:
@@ -109,7 +95,7 @@ def markdown_structure(
 
     for match in INLINE_IGNORED.finditer(_without_unclosed_comments(text)):
         ignored.append((match.start(), match.end()))
-    return blocks, ignored, _suppressions(text)
+    return blocks, ignored, suppressions(text, find_directives(text, markdown=True))
 
 
 def _without_unclosed_comments(text: str) -> str:
@@ -167,22 +153,3 @@ def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
             position = prefix_end - start
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _suppressions(text: str) -> list[Suppression]:
-    open_since: dict[str, int] = {}
-    result: list[Suppression] = []
-    for match in SUPPRESSION.finditer(text):
-        rules = [r for r in regex.split(r"[\s,]+", match.group("rules")) if r] or ["*"]
-        for rule in rules:
-            if match.group("action") == "disable":
-                open_since.setdefault(rule, match.end())
-            elif rule in open_since:
-                result.append(_suppression(rule, open_since.pop(rule), match.start()))
-    for rule, start in open_since.items():
-        result.append(_suppression(rule, start, len(text)))
-    return result
-
-
-def _suppression(rule: str, start: int, end: int) -> Suppression:
-    return Suppression(start, end, frozenset() if rule == "*" else frozenset({rule}))

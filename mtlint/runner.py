@@ -303,7 +303,21 @@ class Runner:
                 self.cache.store(key, result)
         return self._file_result(doc, config, result)
 
-    @staticmethod
-    def _file_result(doc: Document, config: Config, result) -> FileResult:
-        return FileResult(doc.path, result.findings, None, result.notes, doc, config.fail_on,
-                          result.timings)
+    def _file_result(self, doc: Document, config: Config, result) -> FileResult:
+        return FileResult(doc.path, result.findings, self._directive_error(doc, config),
+                          result.notes, doc, config.fail_on, result.timings)
+
+    def _directive_error(self, doc: Document, config: Config) -> str | None:
+        """An inline directive that names no rule is an error, as a misspelt --select is;
+        the file's findings are still reported."""
+        from mtlint.directives import unknown_directive_rules
+
+        if "mtlint" not in doc.text:
+            return None
+        rule_ids = rules_for(self.extra_rule_dirs + config.extend_rules)
+        unknown = unknown_directive_rules(doc.text, doc.markdown, rule_ids)
+        if not unknown:
+            return None
+        offset, name = unknown[0]
+        line = doc.position(offset)[0]
+        return f"line {line}: directive names no rule {name!r} (see `mtlint rules`)"

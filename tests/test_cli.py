@@ -186,9 +186,13 @@ def test_missing_extend_rules_folder_is_a_config_error(tmp_path: Path) -> None:
     assert "extend-rules" in err and "house" in err
 
 
-def test_cli_selector_that_names_no_rule_is_warned_about(tmp_path: Path) -> None:
+def test_cli_selector_that_names_no_rule_is_a_usage_error(tmp_path: Path) -> None:
+    # A typo in a pre-commit hook's args must not let every commit through.
     (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
-    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off",
-                                "--select", "quote-lowclosing")
-    assert status == 0
-    assert "--select 'quote-lowclosing' names no rule or category" in err
+    for option, selector in (("--select", "quote-lowclosing"), ("--select", "qoute-*"),
+                             ("--ignore", "qoute-*")):
+        status, out, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                                      option, selector)
+        assert status == 2, (option, selector)
+        assert f"{option} {selector!r} names no rule or category" in err
+        assert out == ""

@@ -1,0 +1,108 @@
+"""What a new user meets (issue 18): configuration mistakes are errors, not silence;
+inline directives; the features linter users expect."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from mtlint.cli import main
+
+BROKEN_QUOTE = "Er nannte es „Bromance„ und lachte.\n"
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    if cwd is None:
+        status = main(list(args), stdout=out, stderr=err)
+    else:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.chdir(cwd)
+            status = main(list(args), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+# --- configuration errors ---------------------------------------------------------------
+
+def test_broken_pyproject_with_mtlint_table_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.mtlint]\nselect = ["quote-*"\n')
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    status, _, err = run("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 2
+    assert "pyproject.toml: invalid TOML" in err
+
+
+def test_broken_pyproject_without_mtlint_table_is_not_ours(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = \n')
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    status, _, err = run("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 1 and err == ""
+
+
+def test_selector_from_a_pack_of_the_files_config_is_known(tmp_path: Path) -> None:
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "house.toml").write_text(
+        '[[rule]]\nid = "house-wort"\ncategory = "style"\nseverity = "warning"\n'
+        'summary = "Hauswort."\nmessage = "Hauswort."\npattern = "Hauswort"\n'
+        'bad = ["Das <marker>Hauswort</marker> steht hier."]\ngood = ["Das Wort steht hier."]\n'
+        'doc = "Das Hauswort."\n', encoding="utf-8")
+    (tmp_path / ".mtlint.toml").write_text('extend-rules = ["house"]\n')
+    (tmp_path / "a.txt").write_text("Das Hauswort steht hier.\n", encoding="utf-8")
+    status, out, err = run("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                           "--select", "house-wort")
+    assert (status, err) == (1, ""), err
+    assert "[house-wort]" in out
+
+
+# --- inline directives ----------------------------------------------------------------
+
+PLAIN_DIRECTIVES = (
+    BROKEN_QUOTE
+    + "# mtlint: disable-next-line quote-low-closing\n" + BROKEN_QUOTE
+    + BROKEN_QUOTE.rstrip("\n") + "  # mtlint: disable-line\n"
+    + BROKEN_QUOTE
+)
+MARKDOWN_DIRECTIVES = (
+    BROKEN_QUOTE + "\n"
+    + "<!-- mtlint-disable-next-line quote-low-closing -->\n" + BROKEN_QUOTE + "\n"
+    + BROKEN_QUOTE.rstrip("\n") + " <!-- mtlint-disable-line -->\n\n"
+    + BROKEN_QUOTE
+)
+
+
+@pytest.mark.parametrize(("name", "text", "lines"), [
+    ("a.txt", PLAIN_DIRECTIVES, [1, 5]),
+    ("a.md", MARKDOWN_DIRECTIVES, [1, 8]),
+])
+def test_disable_next_line_and_disable_line(tmp_path: Path, name: str, text: str,
+                                            lines: list[int]) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    status, out, err = run("check", str(tmp_path / name), "--languagetool", "off",
+                           "--format", "json", "--no-cache")
+    import json
+
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [f["line"] for f in findings] == lines
+    assert (status, err) == (1, "")
+
+
+def test_plain_directive_is_not_checked_as_prose(tmp_path: Path) -> None:
+    text = "Der erste Satz steht hier.\n# mtlint: disable-next-line\nZweiter Satz steht hier.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    status, out, _ = run("check", str(tmp_path / "a.txt"), "--languagetool", "off", "--no-cache")
+    assert status == 0, out
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.txt", BROKEN_QUOTE + "# mtlint: disable-next-line qoute-low-closing\n" + BROKEN_QUOTE),
+    ("a.md", "<!-- mtlint-disable qoute-low-closing -->\n" + BROKEN_QUOTE),
+])
+def test_directive_naming_no_rule_is_an_error(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    status, out, err = run("check", str(tmp_path / name), "--languagetool", "off", "--no-cache")
+    assert status == 2
+    assert "directive names no rule 'qoute-low-closing'" in err
+    assert "[quote-low-closing]" in out  # the file's findings are still reported

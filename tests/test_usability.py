@@ -106,3 +106,40 @@ def test_directive_naming_no_rule_is_an_error(tmp_path: Path, name: str, text: s
     assert status == 2
     assert "directive names no rule 'qoute-low-closing'" in err
     assert "[quote-low-closing]" in out  # the file's findings are still reported
+
+
+# --- one problem, one finding ---------------------------------------------------------
+
+def test_english_sentence_gets_only_the_untranslated_finding() -> None:
+    from mtlint import check_text
+
+    text = ("Die Firma wurde gegründet.\n\n"
+            "The company was founded in 2019 and grew quickly since then.\n\n"
+            "Die Zahlen stiegen in 2021 deutlich.\n")
+    found = [(f.rule, f.line) for f in check_text(text, "a.txt")]
+    assert found == [("sentence-untranslated", 3), ("calque-in-year", 5)]
+
+
+def test_calque_in_year_message_names_the_year_of_the_text() -> None:
+    from mtlint import check_text
+
+    (finding,) = check_text("Die Zahlen stiegen in 2021 deutlich.\n", "a.txt",
+                            select=["calque-in-year"])
+    assert "2023" not in finding.message
+    assert "„in 2021“" in finding.message and "„im Jahr 2021“" in finding.message
+
+
+def test_two_rules_with_the_same_fix_on_the_same_span_report_once() -> None:
+    from mtlint.engine import deduplicate
+    from mtlint.finding import Category, Finding, Fix, Safety, Severity
+
+    def finding(rule: str, replacement: str) -> Finding:
+        return Finding(rule, Category.TERMINOLOGY, Severity.ERROR, "mtlint", 10, 8, 1, 11, 1,
+                       19, "m", (replacement,), Fix(10, 8, replacement, Safety.SAFE))
+
+    kept = deduplicate([finding("term-inconsistent", "SearchGPT"),
+                        finding("brand-translated", "SearchGPT")])
+    assert [f.rule for f in kept] == ["brand-translated"]
+    different = deduplicate([finding("term-inconsistent", "SearchGpt"),
+                             finding("brand-translated", "SearchGPT")])
+    assert len(different) == 2

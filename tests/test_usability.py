@@ -143,3 +143,29 @@ def test_two_rules_with_the_same_fix_on_the_same_span_report_once() -> None:
     different = deduplicate([finding("term-inconsistent", "SearchGpt"),
                              finding("brand-translated", "SearchGPT")])
     assert len(different) == 2
+
+
+# --- rule documentation -----------------------------------------------------------------
+
+def test_sarif_help_of_a_code_defined_rule_is_not_indented(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "a.txt").write_text("neue Regeln für Mieter\n\nEin Absatz folgt hier.\n",
+                                    encoding="utf-8")
+    status, out, _ = run("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                         "--format", "sarif", "--select", "heading-lowercase-start")
+    assert status == 1
+    (rule,) = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    doc_lines = rule["help"]["text"].splitlines()
+    assert doc_lines[0] == "## Was die Regel findet"
+    assert not [line for line in doc_lines if line.startswith(" ")]  # no code blocks
+    assert "\n## Beispiel" in rule["help"]["markdown"]
+
+
+def test_explain_marks_a_multi_line_example_under_the_flagged_line() -> None:
+    from mtlint.explain import marked
+    from mtlint.finding import Example
+
+    example = Example("Ein Satz steht hier.\n<marker>Teilen auf:</marker>\nNoch einer.")
+    assert marked(example, "→ (streichen)").split("\n") == [
+        "Ein Satz steht hier.", "Teilen auf:", "^^^^^^^^^^^ → (streichen)", "Noch einer."]

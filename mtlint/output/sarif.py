@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mtlint import __version__
-from mtlint.explain import examples_section
+from mtlint.explain import examples_section, rule_doc
 from mtlint.finding import Finding, Rule, Severity
 from mtlint.output import Report
 
@@ -56,7 +56,7 @@ def region(finding: Finding) -> dict[str, int]:
 def rule_descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:  # a rule from elsewhere (LanguageTool, a pack this run did not list)
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
-    doc = rule.doc.strip()
+    doc = rule_doc(rule).strip()
     return {
         "id": rule.id,
         "shortDescription": {"text": rule.summary or rule.id},

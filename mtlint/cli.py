@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files, folders or standard input (default)")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files, folders (searched for *.txt and *.md) or - for standard input")
+                       help="files, folders (searched for *.txt, *.md and *.markdown) or - for "
+                            "standard input")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
     check.add_argument("--select", type=comma_list, action="extend",
                        help="only these rules or categories (comma-separated; globs like lt:*)")
@@ -203,7 +204,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         languagetool = Session(args.languagetool, runner)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    paths = args.paths or ["."]
+    # --stdin-filename names standard input: without paths, it is what is checked.
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
     if args.fix and STDIN in paths and len(paths) > 1:
@@ -266,7 +268,8 @@ def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> 
         return
     configs = [config] if config is not None else []
     if config is None:
-        for raw in {*(args.paths or ["."])} - {"-"}:
+        named = [args.stdin_filename] if args.stdin_filename else []
+        for raw in {*(args.paths or ["."]), *named} - {"-"}:
             source = find_config_file(Path(raw))
             if source is not None:
                 try:

@@ -29,7 +29,9 @@ from typing import Any
 
 import regex
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from mtlint import __version__
@@ -216,10 +218,28 @@ def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.Text
 
 # --- the server ---------------------------------------------------------------------------
 
+class MtlintProtocol(LanguageServerProtocol):
+    """The protocol's lifecycle, which pygls leaves loose: a request before `initialize`
+    is answered with ServerNotInitialized (LSP: -32002), not served."""
+
+    initialize_seen = False
+
+    def _handle_request(self, msg_id: Any, method_name: str, params: Any) -> None:
+        if method_name == lsp.INITIALIZE:
+            self.initialize_seen = True
+        elif not self.initialize_seen:
+            self._send_response(msg_id, None, JsonRpcServerNotInitialized().to_response_error())
+            return
+        super()._handle_request(msg_id, method_name, params)
+
+
 class MtlintLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("mtlint", __version__,
+        super().__init__("mtlint", __version__, protocol_cls=MtlintProtocol,
                          text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        # LSP: exit status 0 after `shutdown` then `exit`, 1 for `exit` without `shutdown`.
+        self.shutdown_requested = False
+        self.exit_status = 0
         self.runner = Runner()
         self.checked: dict[str, Checked] = {}
         self._tasks: dict[str, asyncio.Task] = {}
@@ -561,6 +581,14 @@ def create_server() -> MtlintLanguageServer:
         if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
             ls.configs_changed()
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: MtlintLanguageServer, params: Any) -> None:
+        ls.shutdown_requested = True
+
+    @server.feature(lsp.EXIT)
+    def exit_(ls: MtlintLanguageServer, params: Any) -> None:
+        ls.exit_status = 0 if ls.shutdown_requested else 1
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MtlintLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
@@ -577,5 +605,6 @@ def create_server() -> MtlintLanguageServer:
 def main() -> int:
     """Serve over stdin/stdout until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="mtlint lsp: %(levelname)s %(message)s")
-    create_server().start_io()
-    return 0
+    server = create_server()
+    server.start_io()
+    return server.exit_status

@@ -29,7 +29,8 @@ NOT_PROSE = r"""
     | </?[A-Za-z][^<>\n]*>                       # HTML tag or autolink
     | \]\([^()\s]*(?:\s+"[^"]*")?\)              # link or image target
     | \]\[[^\]\n]*\]                             # reference link label
-    | ^\s{0,3}\[[^\]\n]+\]:.*$                   # link reference definition
+    | ^\s{0,3}\[(?!\^)[^\]\n]+\]:.*$              # link reference definition
+    | ^\s{0,3}\[\^[^\]\n]+\]:                      # a footnote's label (its text is prose)
 """
 INLINE_IGNORED = regex.compile("(?x)" + NOT_PROSE, regex.M)
 # All inline markup in a block's text, for what reads it as prose (LanguageTool): what
@@ -54,15 +55,22 @@ def markdown_structure(
     ignored: list[tuple[int, int]] = []
     source = text
     front = FRONT_MATTER.match(text)
+    front_blocks: list[Block] = []
     if front:
-        ignored.append((0, front.end()))
+        # Front matter is data, but its title and description are prose readers see.
+        front_blocks = _front_matter_prose(text, front.end())
+        covered = 0
+        for block in front_blocks:
+            ignored.append((covered, block.start))
+            covered = block.end
+        ignored.append((covered, front.end()))
         # Blank the front matter but keep its line breaks, so that line maps stay right.
         source = regex.sub(r"[^\r\n]", " ", front.group()) + text[front.end():]
 
     line_span = doc.line_span
     line_count = len(doc._line_starts)
     tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks: list[Block] = []
+    blocks: list[Block] = list(front_blocks)
     context: list[str] = []
     table_depth = 0
     for index, token in enumerate(tokens):
@@ -108,6 +116,27 @@ def _without_unclosed_comments(text: str) -> str:
         return text
     tail = text[first_open:].replace("<!--", "<!-\x00")
     return text[:first_open] + tail
+
+
+# `title: …` / `description: …` (YAML) or `title = "…"` (TOML) in front matter.
+FRONT_MATTER_PROSE = regex.compile(
+    r"""(?m)^(?P<key>title|description)[ \t]*[:=][ \t]*(?P<quote>["']?)(?P<value>[^\r\n]*?)"""
+    r"""(?P=quote)[ \t]*$"""
+)
+
+
+def _front_matter_prose(text: str, end: int) -> list[Block]:
+    """The title (a heading) and description (a paragraph) of the front matter."""
+    blocks = []
+    for match in FRONT_MATTER_PROSE.finditer(text, 0, end):
+        value = match.group("value")
+        if not value.strip() or value.lstrip()[:1] in "[{|>":
+            continue  # a list, a table or a block scalar: not one line of prose
+        kind = BlockKind.HEADING if match.group("key") == "title" else BlockKind.PARAGRAPH
+        start = match.start("value")
+        blocks.append(Block(kind, start, start + len(value), value, 1 if kind is
+                            BlockKind.HEADING else 0))
+    return blocks
 
 
 def _block_from_inline(doc: Document, content: str, first_line: int, kind: BlockKind,

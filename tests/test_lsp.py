@@ -441,3 +441,26 @@ def test_glossary_action_on_inconsistent_term_adds_the_majority_spelling(
     actions = client.code_actions(uri, finding)
     titles = [a["title"] for a in actions if "ins Glossar" in a["title"]]
     assert titles == ["„GPT-4“ ins Glossar aufnehmen (neue .mtlint.toml)"]
+
+
+def test_lifecycle_request_before_initialize_and_exit_status(tmp_path: Path) -> None:
+    # LSP: requests before `initialize` get ServerNotInitialized (-32002); `exit` without
+    # `shutdown` ends with status 1, after it with 0.
+    early = Client(tmp_path)
+    try:
+        answer = early.request("textDocument/codeAction", {
+            "textDocument": {"uri": (tmp_path / "a.txt").as_uri()},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []}})
+        assert answer["error"]["code"] == -32002
+        early.initialize(tmp_path)
+        early.notify("exit", None)
+        assert early.proc.wait(timeout=10) == 1
+    finally:
+        if early.proc.poll() is None:
+            early.proc.kill()
+            early.proc.wait()
+    orderly = Client(tmp_path)
+    orderly.initialize(tmp_path)
+    orderly.close()
+    assert orderly.proc.returncode == 0

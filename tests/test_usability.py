@@ -169,3 +169,53 @@ def test_explain_marks_a_multi_line_example_under_the_flagged_line() -> None:
     example = Example("Ein Satz steht hier.\n<marker>Teilen auf:</marker>\nNoch einer.")
     assert marked(example, "→ (streichen)").split("\n") == [
         "Ein Satz steht hier.", "Teilen auf:", "^^^^^^^^^^^ → (streichen)", "Noch einer."]
+
+
+# --- what Markdown and the command line leave out ------------------------------------
+
+def test_markdown_front_matter_title_description_and_footnotes_are_checked() -> None:
+    from mtlint import check_text
+
+    text = ("---\ntitle: die neue Strategie von Microsoft\n"
+            'description: "Er nannte es „Bromance„."\nlayout: „x„\n---\n\n'
+            "# Überschrift\n\nEin Absatz.[^1]\n\n[^1]: Er nannte es „Bromance„ dort.\n")
+    found = [(f.rule, f.line) for f in check_text(text, "a.md")]
+    assert ("heading-lowercase-start", 2) in found
+    assert ("quote-low-closing", 3) in found  # the description
+    assert ("quote-low-closing", 11) in found  # the footnote
+    assert not [line for rule, line in found if line == 4]  # other front matter: data
+
+
+def test_stdin_filename_without_dash_reads_standard_input(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "other.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mtlint", "check", "--stdin-filename", "x.md",
+                           "--languagetool", "off", "--no-cache"], input="Ein Satz.\n",
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stdout  # the folder's other.txt is not checked
+    assert "1 file" in proc.stdout
+
+
+def test_check_help_names_every_checked_suffix() -> None:
+    from mtlint.cli import build_parser
+    from mtlint.runner import CHECKED_SUFFIXES
+
+    help_text = " ".join(build_parser()._subparsers._group_actions[0].choices["check"]
+                         .format_help().split())
+    for suffix in CHECKED_SUFFIXES:
+        assert f"*{suffix}" in help_text
+
+
+def test_pack_with_a_string_for_its_examples_says_so(tmp_path: Path) -> None:
+    (tmp_path / "house.toml").write_text(
+        '[[rule]]\nid = "house-wort"\ncategory = "style"\nseverity = "warning"\n'
+        'summary = "Hauswort."\nmessage = "Hauswort."\npattern = "Hauswort"\n'
+        'bad = "Das <marker>Hauswort</marker> steht hier."\ngood = ["Das Wort steht."]\n'
+        'doc = "Das Hauswort."\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    status, _, err = run("check", str(tmp_path / "a.txt"), "--rules", str(tmp_path),
+                         "--languagetool", "off")
+    assert status == 2
+    assert "'bad' must be a list of examples" in err

@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave out these rules or categories")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
     check.add_argument("--languagetool", default="auto", metavar="auto|off|URL",
                        help="LanguageTool backend: auto (configured server or local install), "
                             "off, or a server URL")
@@ -92,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     hook.add_argument("action", choices=("install", "uninstall", "run"),
                       help="install: keep an existing hook as pre-commit.local and run it "
                            "first; uninstall: restore it; run: what the hook runs")
+    # As for `check`; `install` writes them into the hook, which passes them to `run`.
+    hook.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                      help="lowest severity that refuses the commit (default: the config's)")
+    hook.add_argument("--select", type=comma_list, action="extend", help="only these rules")
+    hook.add_argument("--ignore", type=comma_list, action="extend", help="not these rules")
+    hook.add_argument("--languagetool", default="auto", metavar="auto|off|URL",
+                      help="LanguageTool: a configured server (auto), none, or this URL")
 
     commands.add_parser("lsp", help="run the Language Server over standard input and output")
     return parser
@@ -239,7 +248,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         from mtlint.fix import report_fixes
 
         if report_fixes(fixed_files, stdout, stderr, diff=args.diff):
-            return exit_status(report)  # the output was the fixed text or the diff
+            return exit_status(report, exit_zero=args.exit_zero)  # the fixed text or diff
 
     color = (args.format == "text" and not args.no_color and "NO_COLOR" not in os.environ
              and stdout.isatty())
@@ -251,7 +260,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
                                         rules=load_registry(args.rules)))
     if args.statistics:
         print_statistics(report, stderr)
-    return exit_status(report)
+    return exit_status(report, exit_zero=args.exit_zero)
 
 
 def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> None:
@@ -284,12 +293,15 @@ def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> 
             raise UsageError(f"{option} {name!r} names no rule or category (see `mtlint rules`)")
 
 
-def exit_status(report) -> int:
-    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
+def exit_status(report, *, exit_zero: bool = False) -> int:
+    """2 if a file could not be checked, else 1 if a file has findings at its fail level
+    (0 with `exit_zero`)."""
     from mtlint.finding import Severity
 
     if any(result.error for result in report.results):
         return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
     for result in report.results:
         if result.fail_on == "never":
             continue
@@ -352,10 +364,27 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
 def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from mtlint import hook
 
+    options: list[str] = []
+    overrides: dict = {}
+    for option, values, key in (("--select", args.select, "select"),
+                                ("--ignore", args.ignore, "ignore")):
+        if values:
+            options += [option, ",".join(values)]
+            overrides[key] = tuple(values)
+    if args.fail_on:
+        options += ["--fail-on", args.fail_on]
+        overrides["fail_on"] = args.fail_on
+    if args.languagetool != "auto":
+        options += ["--languagetool", args.languagetool]
+    if args.select or args.ignore:
+        args.paths, args.rules, args.stdin_filename = ["."], [], None
+        check_option_selectors(args, None, load_registry([]))
     try:
         if args.action == "run":
-            return hook.run(stdout, stderr)
-        message = hook.install() if args.action == "install" else hook.uninstall()
+            return hook.run(stdout, stderr, overrides=overrides,
+                            languagetool_setting=args.languagetool)
+        install = args.action == "install"
+        message = hook.install(options=options) if install else hook.uninstall()
     except hook.HookError as error:
         raise UsageError(str(error)) from None
     print(f"mtlint: {message}", file=stdout)

@@ -219,3 +219,37 @@ def test_pack_with_a_string_for_its_examples_says_so(tmp_path: Path) -> None:
                          "--languagetool", "off")
     assert status == 2
     assert "'bad' must be a list of examples" in err
+
+
+# --- output and exit status -------------------------------------------------------------
+
+def test_exit_zero_keeps_findings_but_exits_0_and_errors_still_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    status, out, _ = run("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                         "--exit-zero")
+    assert status == 0 and "[quote-low-closing]" in out
+    status, _, _ = run("check", str(tmp_path / "missing.txt"), "--languagetool", "off",
+                       "--exit-zero")
+    assert status == 2
+
+
+def test_summary_counts_with_plurals(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE * 2 + 'Das Motto "Mobile first“ gilt.\n'
+                                    + 'Das Motto "Cloud first“ gilt.\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    _, out, _ = run("check", str(tmp_path), "--languagetool", "off", "--select", "quote-*")
+    assert out.splitlines()[-1].startswith("4 problems (2 errors, 2 warnings) in 2 files")
+
+
+def test_excerpt_shows_short_lines_whole_and_cuts_long_ones_between_words() -> None:
+    from mtlint.output.text import excerpt
+
+    short = "Ein kurzer Satz mit einem „Fehler„ am Ende der Zeile, die nicht lang ist."
+    assert excerpt(short, short.index("„Fehler„") + 8, 1) == (short, short.index("„Fehler„") + 7)
+    words = ("Wort " * 40).strip()
+    column = 100
+    window, caret = excerpt(words, column, 4)
+    assert window.startswith("… Wort") and window.endswith("Wort …")
+    inner = window.removeprefix("… ").removesuffix(" …")
+    assert all(part == "Wort" for part in inner.split(" "))
+    assert window[caret:caret + 4] == words[column - 1:column + 3]

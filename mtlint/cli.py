@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit status 1 (default: warning)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings not recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record today's findings in FILE and exit 0")
     check.add_argument("--languagetool", default="auto", metavar="auto|off|URL",
                        help="LanguageTool backend: auto (configured server or local install), "
                             "off, or a server URL")
@@ -217,6 +221,9 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
+    if (args.fix or args.diff) and (args.baseline or args.write_baseline):
+        raise UsageError("--fix and --diff fix every finding; they cannot be combined with "
+                         "a baseline")
     if args.fix and STDIN in paths and len(paths) > 1:
         raise UsageError("--fix on standard input prints the fixed text; give no other paths")
     stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
@@ -243,6 +250,18 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     status = languagetool.finish()
     if languagetool.note and args.format == "text":
         print(f"mtlint: note: {languagetool.note}", file=stderr)
+    if args.write_baseline is not None or args.baseline is not None:
+        from mtlint import baseline
+
+        try:
+            if args.write_baseline is not None:
+                count = baseline.write(args.write_baseline, results)
+                print(f"mtlint: recorded {count} finding{'s' if count != 1 else ''} in "
+                      f"{args.write_baseline}", file=stderr)
+                return exit_status(Report(results, status), exit_zero=True)
+            results = baseline.without_known(results, args.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
     report = Report(results, status)
     if fixed_files:
         from mtlint.fix import report_fixes

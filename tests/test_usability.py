@@ -253,3 +253,48 @@ def test_excerpt_shows_short_lines_whole_and_cuts_long_ones_between_words() -> N
     inner = window.removeprefix("… ").removesuffix(" …")
     assert all(part == "Wort" for part in inner.split(" "))
     assert window[caret:caret + 4] == words[column - 1:column + 3]
+
+
+# --- baseline ---------------------------------------------------------------------------
+
+def test_baseline_reports_only_new_findings_after_edits_elsewhere(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    old = articles / "alt.txt"
+    old.write_text("Titel\n\nEr nannte es „Bromance„ und lachte.\n\nEin Absatz.\n",
+                   encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    status, out, err = run("check", str(articles), "--languagetool", "off", "--no-cache",
+                           "--write-baseline", str(baseline))
+    assert status == 0 and "recorded 1 finding in" in err
+    # Lines are added above the recorded finding and a new one below it.
+    old.write_text("Titel\n\nEin neuer erster Absatz.\n\nEr nannte es „Bromance„ und lachte."
+                   "\n\nSie sprach von „Vertrauen„.\n", encoding="utf-8")
+    status, out, _ = run("check", str(articles), "--languagetool", "off", "--no-cache",
+                         "--baseline", str(baseline), "--format", "json")
+    import json
+
+    findings = json.loads(out)["files"][0]["findings"]
+    assert status == 1
+    assert [(f["rule"], f["line"]) for f in findings] == [("quote-low-closing", 7)]
+
+
+def test_baseline_counts_identical_findings(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(BROKEN_QUOTE, encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    assert run("check", str(article), "--languagetool", "off", "--write-baseline",
+               str(baseline))[0] == 0
+    assert run("check", str(article), "--languagetool", "off", "--baseline", str(baseline))[0] == 0
+    article.write_text(BROKEN_QUOTE + "\n" + BROKEN_QUOTE, encoding="utf-8")
+    status, out, _ = run("check", str(article), "--languagetool", "off", "--baseline",
+                         str(baseline))
+    assert status == 1 and out.startswith(f"{article}:3:23:")
+
+
+def test_baseline_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+    (tmp_path / "b.json").write_text("{}", encoding="utf-8")
+    status, _, err = run("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                         "--baseline", str(tmp_path / "b.json"))
+    assert status == 2 and "not a baseline file" in err

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit status 1 (default: warning)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--show-config", action="store_true",
+                       help="print the configuration that applies to each PATH and exit")
     check.add_argument("--baseline", type=Path, metavar="FILE",
                        help="report only findings not recorded in FILE (see --write-baseline)")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
@@ -219,6 +221,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         raise UsageError(str(error)) from None
     # --stdin-filename names standard input: without paths, it is what is checked.
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    if args.show_config:
+        return show_config(runner, paths, args.stdin_filename, stdout)
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
     if (args.fix or args.diff) and (args.baseline or args.write_baseline):
@@ -232,13 +236,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     def fixing() -> Iterator:
         from mtlint.fix import fix_target
 
-        for target in discover(paths):
+        for target in discover(paths, runner.config_for):
             fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
                                           dry_run=args.diff))
             yield fixed_files[-1].result
 
     checked = fixing() if args.fix or args.diff else runner.check_all(
-        discover(paths), jobs=args.jobs, stdin_data=stdin_data, stdin_name=args.stdin_filename)
+        discover(paths, runner.config_for), jobs=args.jobs, stdin_data=stdin_data,
+        stdin_name=args.stdin_filename)
     for result in checked:
         if result.error:
             print(f"mtlint: {result.path}: {result.error}", file=stderr)
@@ -280,6 +285,53 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report, exit_zero=args.exit_zero)
+
+
+def show_config(runner, paths: Sequence[str], stdin_name: str | None, stdout: TextIO) -> int:
+    """Which configuration file applies to each path, and the settings in effect (with
+    the command line's overrides)."""
+    from dataclasses import fields
+
+    from mtlint.config import DEFAULT_EXCLUDE, ConfigError
+
+    for raw in paths:
+        path = Path(stdin_name) if raw == "-" and stdin_name else Path(raw)
+        try:
+            config = runner.config_for(path)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        source = (runner.explicit_config and runner.explicit_config.source) or config.source
+        print(f"# {raw}: {source or 'no configuration file: the defaults'}", file=stdout)
+        for item in fields(config):
+            if item.name in ("source", "root"):
+                continue
+            value = getattr(config, item.name)
+            if item.name == "exclude" and value is None:
+                value = DEFAULT_EXCLUDE
+            print(f"{item.name.replace('_', '-')} = {_shown(value)}", file=stdout)
+    return EXIT_CLEAN
+
+
+def _shown(value) -> str:
+    """A setting in TOML-like notation."""
+    import dataclasses
+    import enum
+
+    if dataclasses.is_dataclass(value):
+        inner = ", ".join(f"{f.name.replace('_', '-')} = {_shown(getattr(value, f.name))}"
+                          for f in dataclasses.fields(value))
+        return "{ " + inner + " }"
+    if isinstance(value, enum.Enum):
+        return f'"{value.value}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | Path):
+        return f'"{value}"'
+    if value is None:
+        return '""'
+    return str(value)
 
 
 def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> None:

@@ -298,3 +298,60 @@ def test_baseline_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
     status, _, err = run("check", str(tmp_path / "a.txt"), "--languagetool", "off",
                          "--baseline", str(tmp_path / "b.json"))
     assert status == 2 and "not a baseline file" in err
+
+
+# --- folder scans and configuration ---------------------------------------------------
+
+def make_tree(root: Path) -> None:
+    for folder in ("venv/lib", "node_modules/pkg", "build", "texte", "archiv", "entwurf"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
+
+
+def checked_files(root: Path, *extra: str) -> list[str]:
+    import json
+
+    status, out, err = run("check", ".", "--languagetool", "off", "--no-cache", "--format",
+                           "json", *extra, cwd=root)
+    assert status in (0, 1), err
+    return sorted(Path(f["path"]).parent.as_posix() for f in json.loads(out)["files"])
+
+
+def test_folder_scan_leaves_out_tool_folders_and_what_git_ignores(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    make_tree(tmp_path)
+    assert checked_files(tmp_path) == ["archiv", "entwurf", "texte"]
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("archiv/\n", encoding="utf-8")
+    assert checked_files(tmp_path) == ["entwurf", "texte"]
+    (tmp_path / ".mtlint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert checked_files(tmp_path) == ["archiv", "entwurf", "texte"]
+
+
+def test_exclude_and_extend_exclude(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / ".mtlint.toml").write_text('extend-exclude = ["entwurf", "texte/*.txt"]\n',
+                                           encoding="utf-8")
+    assert checked_files(tmp_path) == ["archiv"]
+    (tmp_path / ".mtlint.toml").write_text('exclude = ["archiv"]\n', encoding="utf-8")
+    assert checked_files(tmp_path) == ["build", "entwurf", "node_modules/pkg", "texte",
+                                       "venv/lib"]
+    # A file named on the command line is checked all the same.
+    status, _, _ = run("check", "archiv/a.txt", "--languagetool", "off", cwd=tmp_path)
+    assert status == 1
+
+
+def test_show_config_names_the_file_and_the_settings(tmp_path: Path) -> None:
+    (tmp_path / "texte").mkdir()
+    (tmp_path / ".mtlint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    status, out, _ = run("check", "--show-config", "texte", "--select", "quote-*",
+                         cwd=tmp_path)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == f"# texte: {(tmp_path / '.mtlint.toml').resolve()}"
+    assert 'fail-on = "error"' in lines and 'select = ["quote-*"]' in lines
+    assert any(line.startswith("exclude = [") and '"node_modules"' in line for line in lines)

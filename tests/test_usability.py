@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mtlint.cli import main
+from mtlint.interfaces.cli import main
 
 BROKEN_QUOTE = "Er nannte es „Bromance„ und lachte.\n"
 
@@ -130,8 +130,8 @@ def test_calque_in_year_message_names_the_year_of_the_text() -> None:
 
 
 def test_two_rules_with_the_same_fix_on_the_same_span_report_once() -> None:
-    from mtlint.engine import deduplicate
-    from mtlint.finding import Category, Finding, Fix, Safety, Severity
+    from mtlint.core.finding import Category, Finding, Fix, Safety, Severity
+    from mtlint.lint.engine import deduplicate
 
     def finding(rule: str, replacement: str) -> Finding:
         return Finding(rule, Category.TERMINOLOGY, Severity.ERROR, "mtlint", 10, 8, 1, 11, 1,
@@ -163,8 +163,8 @@ def test_sarif_help_of_a_code_defined_rule_is_not_indented(tmp_path: Path) -> No
 
 
 def test_explain_marks_a_multi_line_example_under_the_flagged_line() -> None:
-    from mtlint.explain import marked
-    from mtlint.finding import Example
+    from mtlint.core.finding import Example
+    from mtlint.lint.explain import marked
 
     example = Example("Ein Satz steht hier.\n<marker>Teilen auf:</marker>\nNoch einer.")
     assert marked(example, "→ (streichen)").split("\n") == [
@@ -199,8 +199,8 @@ def test_stdin_filename_without_dash_reads_standard_input(tmp_path: Path) -> Non
 
 
 def test_check_help_names_every_checked_suffix() -> None:
-    from mtlint.cli import build_parser
-    from mtlint.runner import CHECKED_SUFFIXES
+    from mtlint.interfaces.cli import build_parser
+    from mtlint.running.runner import CHECKED_SUFFIXES
 
     help_text = " ".join(build_parser()._subparsers._group_actions[0].choices["check"]
                          .format_help().split())

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from mtlint import check_text
-from mtlint.document import BlockKind, Document
-from mtlint.finding import Finding
-from mtlint.fix import apply_fixes
+from mtlint.core.document import BlockKind, Document
+from mtlint.core.finding import Finding
+from mtlint.running.fix import apply_fixes
 
 DATA = Path(__file__).resolve().parent / "data" / "wrapped"
 CAREFUL = (DATA / "careful.txt").read_text(encoding="utf-8")  # correct German, 2 KB

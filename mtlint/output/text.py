@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Finding, Severity
+from mtlint.core.finding import Finding, Severity
 from mtlint.output import Report
-from mtlint.runner import FileResult
+from mtlint.running.result import FileResult
 
 # A line up to this long is shown whole; a longer one (article lines run to 1,000) as a
 # window of about WINDOW characters either side of the finding, cut between words.

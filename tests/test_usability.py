@@ -355,3 +355,42 @@ def test_show_config_names_the_file_and_the_settings(tmp_path: Path) -> None:
     assert lines[0] == f"# texte: {(tmp_path / '.mtlint.toml').resolve()}"
     assert 'fail-on = "error"' in lines and 'select = ["quote-*"]' in lines
     assert any(line.startswith("exclude = [") and '"node_modules"' in line for line in lines)
+
+
+# --- rule packs -------------------------------------------------------------------------
+
+def readme_pack() -> str:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```toml\n# house-rules/spelling.toml\n(.*?)```", readme, re.S).group(1)
+
+
+def test_readme_example_pack_passes_test_rules(tmp_path: Path) -> None:
+    (tmp_path / "spelling.toml").write_text(readme_pack(), encoding="utf-8")
+    status, out, _ = run("test-rules", str(tmp_path))
+    assert (status, out) == (0, "1 rule, 3 examples: all pass.\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Schicken Sie eine Email.\n", encoding="utf-8")
+    status, out, _ = run("check", str(article), "--rules", str(tmp_path), "--languagetool", "off",
+                         "--select", "house-email-spelling")
+    assert status == 1 and "„Email“: Im Deutschen schreibt man „E-Mail“." in out
+
+
+def test_test_rules_reports_each_failing_example(tmp_path: Path) -> None:
+    broken = readme_pack().replace('"Der Topf hat eine Glasur aus Emaille."',
+                                   '"Die Email kam an."')
+    (tmp_path / "spelling.toml").write_text(broken, encoding="utf-8")
+    status, out, _ = run("test-rules", str(tmp_path))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{tmp_path / 'spelling.toml'}: house-email-spelling: good example 2 "
+        "('Die Email kam an.'): flagged ['Email']",
+        "1 rule, 3 examples: 1 failed."]
+    (tmp_path / "spelling.toml").write_text("[[rule]]\nid = 1\n", encoding="utf-8")
+    assert run("test-rules", str(tmp_path))[0] == 2
+
+
+def test_test_rules_passes_on_the_built_in_packs() -> None:
+    status, out, _ = run("test-rules", str(Path(__file__).resolve().parent.parent / "rules"))
+    assert status == 0 and out.endswith("examples: all pass.\n")

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from mtlint import __version__
-from mtlint.output import EXIT_CLEAN, EXIT_ERROR, exit_status
+from mtlint.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exit_status
 
-COMMANDS = ("check", "rules", "explain", "hook", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="markdown: the table the README's rule list is made of")
     rules.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
 
+    test_rules = commands.add_parser(
+        "test-rules", help="run the bad and good examples of the rule packs in folders")
+    test_rules.add_argument("folders", nargs="+", type=Path, metavar="DIR")
+
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
@@ -131,6 +135,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         if args.command == "rules":
             return command_rules(args, stdout)
+        if args.command == "test-rules":
+            return command_test_rules(args, stdout)
         if args.command == "explain":
             return command_explain(args, stdout, stderr)
         if args.command == "hook":
@@ -445,6 +451,33 @@ def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
         raise UsageError(str(error)) from None
     print(f"mtlint: {message}", file=stdout)
     return EXIT_CLEAN
+
+
+def command_test_rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Each rule's examples in the packs of the folders, as the test suite runs the
+    built-in ones: 0 if all pass, 1 if one fails, 2 if a pack cannot be loaded."""
+    from mtlint.lint.examples import rule_problems
+    from mtlint.lint.packs import PackError, load_pack, pack_files
+
+    rules = []
+    for folder in args.folders:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder")
+        try:
+            rules += [rule for pack in pack_files(folder) for rule in load_pack(pack)]
+        except PackError as error:
+            raise UsageError(str(error)) from None
+    failed = 0
+    examples = 0
+    for rule in rules:
+        examples += len(rule.bad) + len(rule.good)
+        for problem in rule_problems(rule):
+            failed += 1
+            print(f"{rule.origin}: {rule.id}: {problem}", file=stdout)
+    rule_word = "rule" if len(rules) == 1 else "rules"
+    print(f"{len(rules)} {rule_word}, {examples} examples: "
+          + (f"{failed} failed." if failed else "all pass."), file=stdout)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 def command_explain(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -44,9 +44,9 @@ def fmt(text: str, width: int) -> str:
                           text=True, check=True).stdout
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    """Each finding's rule and flagged text, with line breaks read as spaces."""
-    return sorted((f.rule, re.sub(r"\s+", " ", text[f.offset:f.offset + f.length]))
+def found(text: str) -> list[tuple[str, str, str]]:
+    """Each finding's rule, flagged text (line breaks read as spaces) and message."""
+    return sorted((f.rule, re.sub(r"\s+", " ", text[f.offset:f.offset + f.length]), f.message)
                   for f in check_text(text, "article.txt"))
 
 
@@ -71,7 +71,7 @@ def test_careful_german_wrapped_gives_no_finding_and_fix_changes_nothing(wrap) -
 @pytest.mark.parametrize("wrap", WRAPPERS)
 def test_wrapped_text_gives_the_findings_of_the_unwrapped(wrap) -> None:
     expected = found(ARTIFACTS)
-    assert {rule for rule, _ in expected} >= {"heading-lowercase-start",
+    assert {rule for rule, _, _ in expected} >= {"heading-lowercase-start",
                                               "sentence-boundary-missing",
                                               "sentence-untranslated"}
     assert found(wrap(ARTIFACTS)) == expected

@@ -186,6 +186,17 @@ def test_markdown_front_matter_title_description_and_footnotes_are_checked() -> 
     assert not [line for rule, line in found if line == 4]  # other front matter: data
 
 
+def test_markdown_table_cells_are_checked_as_fragments() -> None:
+    from mtlint import check_text
+
+    text = ("# Preise\n\nDie Tabelle zeigt die Tarife.\n\n"
+            "| Tarif | Hinweis |\n| --- | --- |\n| Basis | Er nannte es „Bromance„ |\n"
+            "| „a„ | „a„ |\n| günstig | nur online |\n")
+    found = [(f.rule, f.line, f.column) for f in check_text(text, "a.md")]
+    assert found == [("quote-low-closing", 7, 33), ("quote-low-closing", 8, 5),
+                     ("quote-low-closing", 8, 11)]  # cell fragments: no verb-missing etc.
+
+
 def test_stdin_filename_without_dash_reads_standard_input(tmp_path: Path) -> None:
     import subprocess
     import sys

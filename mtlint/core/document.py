@@ -88,6 +88,7 @@ class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     CAPTION = "caption"  # a lead-in line ending in a colon, before a list
+    TABLE_CELL = "table_cell"  # a Markdown table's cell: a fragment, not a sentence
 
 
 class DocumentError(Exception):

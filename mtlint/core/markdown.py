@@ -44,7 +44,7 @@ INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
     | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
     | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
     """, regex.M)
-CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr", "table_open"})
+CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr"})
 
 
 class MarkdownBlock(NamedTuple):
@@ -87,6 +87,11 @@ def markdown_structure(
     blocks: list[MarkdownBlock] = list(front_blocks)
     context: list[str] = []
     table_depth = 0
+    # A table's markup is never checked, its cells are (as fragments, not sentences):
+    # the table's range less its cells is ignored.
+    table: tuple[int, int] | None = None
+    cells: list[MarkdownBlock] = []
+    row_at = 0  # where the next cell of the row is looked for
     for index, token in enumerate(tokens):
         if token.type.endswith("_open"):
             context.append(token.type)
@@ -94,8 +99,27 @@ def markdown_structure(
             context.pop()
         if token.type == "table_open":
             table_depth += 1
+            if token.map and table is None:
+                table = (line_span(token.map[0] + 1)[0],
+                         line_span(min(token.map[1], line_count))[1])
         elif token.type == "table_close":
             table_depth -= 1
+            if table_depth == 0 and table is not None:
+                covered = table[0]
+                for cell in cells:
+                    ignored.append((covered, cell.start))
+                    covered = cell.end
+                ignored.append((covered, table[1]))
+                blocks.extend(cells)
+                table, cells = None, []
+        if token.type == "tr_open" and token.map:
+            row_at = line_span(token.map[0] + 1)[0]
+        if token.type == "inline" and token.map and table_depth and table is not None:
+            cell = _table_cell(doc, token.content, token.map[0], row_at)
+            if cell is not None:
+                cells.append(cell)
+                row_at = cell.end
+            continue
         if token.map and token.type in CODE_TOKENS:
             first, last = token.map
             start = line_span(first + 1)[0]
@@ -151,6 +175,15 @@ def _front_matter_prose(text: str, end: int) -> list[MarkdownBlock]:
         blocks.append(MarkdownBlock("heading" if heading else "paragraph", start,
                                     start + len(value), value, 1 if heading else 0))
     return blocks
+
+
+def _table_cell(doc: Document, content: str, line: int, after: int) -> MarkdownBlock | None:
+    """A table cell's text on its row (0-based `line`), found from offset `after` on."""
+    start, end = doc.line_span(line + 1)
+    found = doc.text.find(content, max(start, after), end) if content.strip() else -1
+    if found < 0:
+        return None  # an empty cell, or one with escaped markup the source spells otherwise
+    return MarkdownBlock("table_cell", found, found + len(content), content, 0)
 
 
 def _block_from_inline(doc: Document, content: str, first_line: int, kind: str,

@@ -23,6 +23,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "dashes",
     "spelling",
     "untranslated",
+    "glued",
 )
 
 

@@ -39,7 +39,7 @@ from mtlint.language.wordclasses import (
 # A whole token: letters with at most an apostrophe, not touching characters that make it
 # part of an address, a handle, a hashtag, a path, a file name or an identifier.
 TOKEN = compile_pattern(
-    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])(?P<left>\p{L}*\p{Ll})(?P<right>\p{Lu}\p{Ll}+)"
+    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])(?P<left>\p{Lu}?\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)"
     r"(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L}|\(|:\p{L})"
 )
 # Right parts that open a sentence or a clause: after them a lost full stop is as
@@ -53,12 +53,19 @@ SENTENCE_OPENERS = (
 ) - {"in", "innen", "es"}
 # Capitalised beginnings of surnames and brand names: McAllister, MacBook, DiCaprio.
 NAME_PREFIXES = frozenset({"mc", "mac", "di", "de", "da", "la", "le", "van", "von", "du", "al"})
+# Short words that brands put in front of a capitalised word: ProSieben, BioLaden, EuroWings.
+BRAND_HEADS = frozenset({
+    "auto", "bio", "euro", "geo", "info", "mega", "mini", "multi", "net", "öko", "pro",
+    "smart", "super", "tele", "top", "uni", "web",
+})
 # Tags of a left part that can end a heading, a link text or a sentence.
 NON_NOUN_WORD_TAGS = frozenset({
     "ADJA", "ADJD", "ADV", "PIAT", "PIS", "PDAT", "PDS", "PPOSAT", "PPOSS", "PPER",
     "VVFIN", "VVINF", "VVPP", "VVIZU", "VAFIN", "VAINF", "VMFIN", "VMINF", "CARD",
 })
 MIN_RIGHT = 3
+# A noun the lexicon knows but HanTa's full-form table does not must be this long.
+LONG_WORD = 7
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,11 +80,13 @@ def _is_noun(word: str) -> bool:
 
 
 def _is_plain_word(word: str) -> bool:
-    """A German word that is not also read as a name or as foreign material."""
-    if not german.is_german_word(word):
-        return False
+    """A frequent German word form (HanTa's full-form table) that is not read as foreign
+    material or only as a name, or a long noun of the lexicon. HanTa's analysis alone is
+    too generous here: it builds "Zope" or "Pulse" from known morphemes."""
     tags = german.word_tags(word)
-    return tags is None or not tags & {"FM", "NE"} or tags <= {"NE", "NN"} and _is_noun(word)
+    if tags is not None:
+        return "FM" not in tags and tags != {"NE"}
+    return len(word) >= LONG_WORD and _is_noun(word) and german.analyze_word(word).known
 
 
 def _is_name(word: str) -> bool:
@@ -104,13 +113,18 @@ def _left_is_word(left: str) -> bool:
             return bool(tags & NON_NOUN_WORD_TAGS) and "FM" not in tags and "NE" not in tags
         analysis = german.analyze_word(left)
         return analysis.known and analysis.tag in NON_NOUN_WORD_TAGS
+    # A capitalised part is a noun or a word that can start a sentence ("Letztere"),
+    # not a preposition: "Pro" in "ProSieben".
+    tags = german.word_tags(left)
+    if tags is not None and not tags & {"NN", "ADJA", "PIS", "PDS", "PPER"}:
+        return False
     return _is_plain_word(left)
 
 
 def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     """How to separate a token glued from `left` and `right`, best first; None when the
     token is not two words the rule knows."""
-    if left.lower() in NAME_PREFIXES or right in ("In", "Innen") or right.startswith("Innen"):
+    if left.lower() in NAME_PREFIXES | BRAND_HEADS or right in ("In", "Innen") or right.startswith("Innen"):
         return None
     opener = right.lower() in SENTENCE_OPENERS
     if len(right) < MIN_RIGHT and not opener:
@@ -130,7 +144,8 @@ def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
         return (spaced,)
     # A name glued to a noun: a link text after a name. Short nouns ("Rock", "Bank") make
     # brand names too, so the noun must be long and not itself read as a name.
-    if _is_name(left) and len(right) >= 6 and _is_noun(right):
+    tags = german.word_tags(right)
+    if _is_name(left) and len(right) >= 6 and _is_noun(right) and (tags is None or "NE" not in tags):
         return (spaced,)
     return None
 
@@ -178,8 +193,9 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         yield Hit(
             offset=match.start(), length=len(token),
-            message=f"„{token}“: Hier fehlt wohl ein Leerzeichen oder Satzende "
-                    f"(„{readings[0]}“).",
+            message=(f"„{token}“: Hier fehlt wohl ein Leerzeichen oder Satzende "
+                     f"(„{readings[0]}“)." if " " in readings[0] else
+                     f"„{token}“: Großbuchstabe mitten im Wort; gemeint ist wohl „{readings[0]}“."),
             suggestions=readings, replacement=readings[0], safety=Safety.UNSAFE,
         )
 

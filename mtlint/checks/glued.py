@@ -31,9 +31,9 @@ from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     COORDINATING_CONJUNCTIONS,
-    PERSONAL_PRONOUNS,
     PREPOSITION_ARTICLES,
     SUBORDINATING_CONJUNCTIONS,
+    word_set,
 )
 
 # A whole token: letters with at most an apostrophe, not touching characters that make it
@@ -44,10 +44,11 @@ TOKEN = compile_pattern(
 )
 # Right parts that open a sentence or a clause: after them a lost full stop is as
 # likely as a lost space ("PutinEr" -> "Putin. Er"). Two-letter right parts are
-# accepted only from this list. "In" is left out: "LehrerIn" is a gender form.
+# accepted only from this list. "In" is left out: "LehrerIn" is a gender form. Only
+# subject pronouns: an object pronoun rarely opens a sentence ("listDir" is code).
 SENTENCE_OPENERS = (
-    ARTICLES | PERSONAL_PRONOUNS | COORDINATING_CONJUNCTIONS | SUBORDINATING_CONJUNCTIONS
-    | CONNECTING_ADVERBS | PREPOSITION_ARTICLES
+    ARTICLES | word_set("ich du er sie wir ihr man") | COORDINATING_CONJUNCTIONS
+    | SUBORDINATING_CONJUNCTIONS | CONNECTING_ADVERBS | PREPOSITION_ARTICLES
     | frozenset({"was", "wer", "wie", "wo", "warum", "dies", "diese", "dieser", "dieses",
                  "hier", "heute", "nun", "jetzt", "so", "da"})
 ) - {"in", "innen", "es"}
@@ -66,6 +67,8 @@ NON_NOUN_WORD_TAGS = frozenset({
 MIN_RIGHT = 3
 # A noun the lexicon knows but HanTa's full-form table does not must be this long.
 LONG_WORD = 7
+# A noun glued to a name must be this long: "AliRock" is a brand more likely than a slip.
+LONG_NAME_NOUN = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,31 +124,33 @@ def _left_is_word(left: str) -> bool:
     return _is_plain_word(left)
 
 
+def _is_capitalised_noun(word: str) -> bool:
+    """A capital mid-text that does not open a sentence belongs to a noun."""
+    tags = german.word_tags(word)
+    return _is_noun(word) or (tags is not None and "NN" in tags)
+
+
 def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     """How to separate a token glued from `left` and `right`, best first; None when the
     token is not two words the rule knows."""
-    if left.lower() in NAME_PREFIXES | BRAND_HEADS or right in ("In", "Innen") or right.startswith("Innen"):
-        return None
-    opener = right.lower() in SENTENCE_OPENERS
-    if len(right) < MIN_RIGHT and not opener:
-        return None
+    if left.lower() in NAME_PREFIXES | BRAND_HEADS or right.startswith("Innen"):
+        return None  # "McAllister", "ProSieben"; the Binnen-I ("LehrerInnen")
     spaced = f"{left} {right}"
-    if opener:
+    if right.lower() in SENTENCE_OPENERS:
         if _is_name(left) or _left_is_word(left):
             return (f"{left}. {right}", spaced) if left[0].isupper() else (spaced,)
         return None
-    if not _is_plain_word(right):
+    if len(right) < MIN_RIGHT or not _is_plain_word(right) or not _is_capitalised_noun(right):
         return None
     if _left_is_word(left):
-        if left[0].isupper() and _is_noun(left) and _is_noun(right):
-            compound = left + right[0].lower() + right[1:]
-            if german.is_known_noun(compound, compounds=True):
-                return (compound, spaced)
+        if left[0].isupper() and _is_noun(left):
+            # Two nouns: a compound with a capital inside ("KultFilm") or two words.
+            return (left + right[0].lower() + right[1:], spaced)
         return (spaced,)
     # A name glued to a noun: a link text after a name. Short nouns ("Rock", "Bank") make
     # brand names too, so the noun must be long and not itself read as a name.
     tags = german.word_tags(right)
-    if _is_name(left) and len(right) >= 6 and _is_noun(right) and (tags is None or "NE" not in tags):
+    if _is_name(left) and len(right) >= LONG_NAME_NOUN and (tags is None or "NE" not in tags):
         return (spaced,)
     return None
 

@@ -66,7 +66,7 @@ NON_NOUN_WORD_TAGS = frozenset({
 })
 MIN_RIGHT = 3
 # A noun the lexicon knows but HanTa's full-form table does not must be this long.
-LONG_WORD = 7
+LONG_WORD = 6
 # A noun glued to a name must be this long: "AliRock" is a brand more likely than a slip.
 LONG_NAME_NOUN = 6
 
@@ -142,11 +142,11 @@ def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
         return None
     if len(right) < MIN_RIGHT or not _is_plain_word(right) or not _is_capitalised_noun(right):
         return None
-    if _left_is_word(left):
-        if left[0].isupper() and _is_noun(left):
-            # Two nouns: a compound with a capital inside ("KultFilm") or two words.
-            return (left + right[0].lower() + right[1:], spaced)
+    if left[0].islower() and _left_is_word(left):
         return (spaced,)
+    if _is_noun(left) and _left_is_word(left):
+        # Two nouns: a compound with a capital inside ("KultFilm") or two words.
+        return (left + right[0].lower() + right[1:], spaced)
     # A name glued to a noun: a link text after a name. Short nouns ("Rock", "Bank") make
     # brand names too, so the noun must be long and not itself read as a name.
     tags = german.word_tags(right)
@@ -187,7 +187,10 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if not matches:
         return
     counts = Counter(match.group() for match in matches)
-    deliberate = _deliberate_spellings() | frozenset(context.glossary)
+    # A glossary term is the user's own spelling; its words count one by one ("KochBar Pro").
+    deliberate = _deliberate_spellings() | {
+        word for term in context.glossary for word in term.split()
+    }
     for match in matches:
         token = match.group()
         if counts[token] > 1 or token in deliberate:

@@ -1,4 +1,4 @@
-"""Two words glued together without a space: "beideGruppen", "PutinEr", "KultFilm".
+"""Two words glued together without a space: "beideParteien", "MerzEr", "KultKonzert".
 
 Scraped and machine-translated pages lose the space where a link, a heading or a
 line break met the next word: the link text "Ankündigung" sticks to the name before
@@ -158,7 +158,7 @@ def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
 def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Zwei Wörter ohne Leerzeichen, erkennbar an einem Großbuchstaben mitten im Wort:
-    „Das betraf beideGruppen“, „ein Treffen mit PutinEr sagte“, „ein KultFilm“, „die
+    „Das betraf beideParteien“, „ein Treffen mit MerzEr sagte“, „ein KultKonzert“, „die
     Rede von SchulzAnkündigung“. Gemeldet wird nur, wenn beide Teile bekannte Wörter
     sind (oder links ein Name und rechts ein langes Substantiv oder ein Wort, das einen
     Satz beginnt).
@@ -179,7 +179,7 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     ## Fix-Sicherheit
     Unsicher: Ob ein Leerzeichen, ein Satzende oder ein Kompositum gemeint ist
-    („KultFilm“ → „Kultfilm“), entscheidet der Zusammenhang; eine Marke, die die Liste
+    („KultKonzert“ → „Kultkonzert“), entscheidet der Zusammenhang; eine Marke, die die Liste
     nicht kennt, gehört ins Glossar.
     """
     text = doc.text
@@ -212,7 +212,7 @@ RULES = (
     Rule(
         id="words-glued",
         category=Category.SPELLING, severity=Severity.WARNING,
-        summary="Zwei Wörter ohne Leerzeichen: „beideGruppen“, „PutinEr“, „KultFilm“.",
+        summary="Zwei Wörter ohne Leerzeichen: „beideParteien“, „MerzEr“, „KultKonzert“.",
         doc=glued_words.__doc__ or "", check=glued_words,
         bad=(
             Example("Die Reform betraf <marker>beideParteien</marker> gleichermaßen.",

@@ -42,8 +42,15 @@ TOKEN = compile_pattern(
     r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])(?P<left>\p{Lu}?\p{Ll}+)(?P<right>\p{Lu}\p{Ll}+)"
     r"(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L}|\(|:\p{L})"
 )
+# A name with an English possessive glued to a noun: "Miller'sBäckerei" for
+# "Miller's-Bäckerei" (the hyphen that joins a name with an apostrophe to a noun).
+POSSESSIVE = compile_pattern(
+    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])"
+    r"(?P<left>\p{Lu}\p{L}*\p{Ll}['’]s)(?P<right>\p{Lu}\p{Ll}+)"
+    r"(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L}|\(|:\p{L})"
+)
 # Right parts that open a sentence or a clause: after them a lost full stop is as
-# likely as a lost space ("PutinEr" -> "Putin. Er"). Two-letter right parts are
+# likely as a lost space ("MerzEr" -> "Merz. Er"). Two-letter right parts are
 # accepted only from this list. "In" is left out: "LehrerIn" is a gender form. Only
 # subject pronouns: an object pronoun rarely opens a sentence ("listDir" is code).
 SENTENCE_OPENERS = (
@@ -93,7 +100,7 @@ def _is_plain_word(word: str) -> bool:
 
 
 def _is_name(word: str) -> bool:
-    """A capitalised word that is a name rather than a German word: "Putin", "Peskow"."""
+    """A capitalised word that is a name rather than a German word: "Merz", "Faeser"."""
     if len(word) < 3 or not word[0].isupper() or german.is_german_word(word):
         return False
     if german.is_known_name(word):
@@ -136,6 +143,10 @@ def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     if left.lower() in NAME_PREFIXES | BRAND_HEADS or right.startswith("Innen"):
         return None  # "McAllister", "ProSieben"; the Binnen-I ("LehrerInnen")
     spaced = f"{left} {right}"
+    if left.endswith(("'s", "’s")):
+        if len(right) > MIN_RIGHT and _is_plain_word(right) and _is_capitalised_noun(right):
+            return (f"{left}-{right}", spaced)
+        return None
     if right.lower() in SENTENCE_OPENERS:
         if _is_name(left) or _left_is_word(left):
             return (f"{left}. {right}", spaced) if left[0].isupper() else (spaced,)
@@ -145,7 +156,7 @@ def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     if left[0].islower() and _left_is_word(left):
         return (spaced,)
     if _is_noun(left) and _left_is_word(left):
-        # Two nouns: a compound with a capital inside ("KultFilm") or two words.
+        # Two nouns: a compound with a capital inside ("KultKonzert") or two words.
         return (left + right[0].lower() + right[1:], spaced)
     # A name glued to a noun: a link text after a name. Short nouns ("Rock", "Bank") make
     # brand names too, so the noun must be long and not itself read as a name.
@@ -159,9 +170,9 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Zwei Wörter ohne Leerzeichen, erkennbar an einem Großbuchstaben mitten im Wort:
     „Das betraf beideParteien“, „ein Treffen mit MerzEr sagte“, „ein KultKonzert“, „die
-    Rede von SchulzAnkündigung“. Gemeldet wird nur, wenn beide Teile bekannte Wörter
-    sind (oder links ein Name und rechts ein langes Substantiv oder ein Wort, das einen
-    Satz beginnt).
+    Rede von SchulzAnkündigung“, „bei Miller'sBäckerei“ (Miller's-Bäckerei). Gemeldet
+    wird nur, wenn beide Teile bekannte Wörter sind (oder links ein Name und rechts ein
+    langes Substantiv oder ein Wort, das einen Satz beginnt).
 
     ## Warum ist das ein Problem?
     Beim Kopieren aus Webseiten und beim maschinellen Übersetzen gehen Leerzeichen
@@ -183,7 +194,8 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     nicht kennt, gehört ins Glossar.
     """
     text = doc.text
-    matches = list(TOKEN.finditer(text))
+    matches = sorted([*TOKEN.finditer(text), *POSSESSIVE.finditer(text)],
+                     key=lambda match: match.start())
     if not matches:
         return
     counts = Counter(match.group() for match in matches)
@@ -225,6 +237,8 @@ RULES = (
                     "geht es zurück.", "erreichen Danach"),
             Example("Das Ministerium verwies auf die <marker>ScholzErklärung</marker> vom Mai.",
                     "Scholz Erklärung"),
+            Example("Wir trafen uns vor <marker>Miller'sBäckerei</marker> am Markt.",
+                    "Miller's-Bäckerei|Miller's Bäckerei"),
         ),
         good=(
             Example("Die Präsentation liegt als PowerPoint-Datei vor, der Code auf GitHub."),

@@ -24,6 +24,9 @@ RULE = "words-glued"
      ("Faeser Stellungnahme",)),
     # a capital inside a compound: the compound first, then two words
     ("Das Lokal gilt als KultKneipe im Viertel.", "KultKneipe", ("Kultkneipe", "Kult Kneipe")),
+    # a name with an English possessive: joined to the noun by a hyphen
+    ("Der Abend endete in Murphy’sKneipe am Hafen.", "Murphy’sKneipe",
+     ("Murphy’s-Kneipe", "Murphy’s Kneipe")),
 ])
 def test_glued_words_are_separated(flagged, run_rule, text, token, suggestions):
     assert flagged(RULE, text) == [token]
@@ -45,6 +48,7 @@ def test_glued_words_are_separated(flagged, run_rule, text, token, suggestions):
     "Folgt uns unter @StadtBibliothek und #LangeNacht.",
     "Die Seite www.meineStadt.de und der Pfad /home/userData bleiben.",
     "Mit ProSieben und BioLaden werben die Marken.",
+    "Let'sGo und It'sTime heißen die Kampagnen.",
     "Die KochBar ist geöffnet. Die KochBar schließt um zehn.",  # written so twice: on purpose
 ])
 def test_deliberate_inner_capitals_are_not_flagged(flagged, text):

@@ -104,11 +104,12 @@ def finding_row(doc_id: str, finding: Finding) -> dict[str, Any]:
 # Reading archives ---------------------------------------------------------------------
 
 def read_records(source: Path, encoding: str = "utf-8",
-                 html_options: HtmlOptions | None = None) -> Iterator[Record]:
+                 html_options: HtmlOptions | None = None,
+                 config_for: Callable[[Path], Config] | None = None) -> Iterator[Record]:
     """The records of a folder, a JSON Lines file or a Parquet file, one at a time (a
     folder's files decoded as `check` decodes them: `encoding`, an HTML page's charset)."""
     if source.is_dir():
-        yield from _folder_records(source, encoding, html_options)
+        yield from _folder_records(source, encoding, html_options, config_for)
     elif source.suffix.lower() == PARQUET_SUFFIX:
         yield from _parquet_records(source)
     elif source.is_file():
@@ -118,12 +119,12 @@ def read_records(source: Path, encoding: str = "utf-8",
 
 
 def _folder_records(folder: Path, encoding: str, html_options: HtmlOptions | None,
-                    ) -> Iterator[Record]:
+                    config_for: Callable[[Path], Config] | None) -> Iterator[Record]:
     """The files `check` would check in `folder`, as records named by their path in it;
     without a format, so that the suffix decides as it does for `check`."""
     from mtlint.running.runner import discover, read_target
 
-    for target in discover([str(folder)]):
+    for target in discover([str(folder)], config_for):
         doc_id = (target.path.relative_to(folder).as_posix() if target.path is not None
                   and target.path.is_relative_to(folder) else target.display)
         if target.error:
@@ -531,7 +532,8 @@ def scan(source: Path, output: Path, runner: Runner, config: Config, *, jobs: in
             on_resume(len(done))
 
         def remaining() -> Iterator[Record]:
-            for record in read_records(source, config.encoding, config.html):
+            for record in read_records(source, config.encoding, config.html,
+                                       runner.config_for):
                 if record.id in done:
                     totals.skipped += 1
                 else:

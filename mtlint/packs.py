@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
+# A lexicon entry (a calque or false friend) gives these instead of `message` and `doc`:
+# the English original, why the rendering is wrong, what German says, known limits.
+LEXICON_KEYS = ("english", "why", "use", "limits")
 RULE_KEYS = {
     "id", "category", "severity", "scope", "pattern", "message", "summary", "doc",
-    "fix", "suggestions", "bad", "good",
+    "fix", "suggestions", "bad", "good", *LEXICON_KEYS,
 }
 # Seconds one rule may spend on one block; the regex module raises TimeoutError then.
 REGEX_TIMEOUT = 1.0
@@ -168,12 +171,15 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     where = f"{path}: rule {rule_id!r}" if named else f"{path}: rule #{index + 1}"
     if not named or not RULE_ID.fullmatch(rule_id):
         raise PackError(f"{where}: 'id' must be a kebab-case string like 'quote-low-closing'")
-    for key in ("category", "severity", "pattern", "message", "doc"):
-        if not isinstance(entry.get(key), str):
-            raise PackError(f"{where}: missing or non-string required key {key!r}")
     unknown = set(entry) - RULE_KEYS
     if unknown:
         raise PackError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    lexical = any(key in entry for key in LEXICON_KEYS)
+    required = ("category", "severity", "pattern", *(
+        ("english", "why", "use") if lexical else ("message", "doc")))
+    for key in (*required, *(k for k in ("message", "doc", "limits") if k in entry)):
+        if not isinstance(entry.get(key), str):
+            raise PackError(f"{where}: missing or non-string required key {key!r}")
     try:
         category = Category(entry["category"])
     except ValueError:
@@ -223,6 +229,8 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     for example in bad:
         if example.plain()[1] < 0:
             raise PackError(f"{where}: bad example without <marker>…</marker>: {example.text!r}")
+    if lexical:
+        entry = {**_lexicon_texts(entry, bad[0]), **entry}
     known = {"match", "span", *pattern.groupindex}
     for key, template in (("message", entry["message"]), ("fix", replacement),
                           *(("suggestions", s) for s in suggestions)):
@@ -236,6 +244,33 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
         id=rule_id, category=category, severity=severity, summary=summary, doc=doc,
         check=check, bad=bad, good=good, origin=str(path), fixable=safety is Safety.SAFE,
     )
+
+
+def _lexicon_texts(entry: dict[str, Any], first_bad: Example) -> dict[str, str]:
+    """Summary, message and documentation of a lexicon entry (a calque or false friend
+    given by `english`, `why`, `use` and optionally `limits`), in the fixed layout."""
+    plain, start, end = first_bad.plain()
+    wrong, english, use = plain[start:end], entry["english"], entry["use"]
+    doc = [
+        "## Was die Regel findet",
+        f"„{wrong}“ und seine Formen: wörtlich übersetzt aus dem Englischen („{english}“).",
+        "",
+        "## Warum ist das ein Problem?",
+        entry["why"].strip(),
+        "",
+        "## Stattdessen",
+        use,
+    ]
+    if "limits" in entry:
+        doc += ["", "## Bekannte Grenzen", entry["limits"].strip()]
+    braced = use.replace("{", "{{").replace("}", "}}")
+    english_braced = english.replace("{", "{{").replace("}", "}}")
+    return {
+        "summary": f"„{wrong}“ für engl. „{english}“.",
+        "message": f"„{{span}}“ ist wörtlich aus dem Englischen übersetzt („{english_braced}“); "
+                   f"deutsch: {braced.rstrip('.')}.",
+        "doc": "\n".join(doc),
+    }
 
 
 def _check_template(template: str, known: set[str], where: str) -> None:

@@ -42,7 +42,7 @@ class Linter:
             rule for rule in rules.values()
             if is_selected(rule.id, rule.category.value, config.select, config.ignore)
         ]
-        self.context = RuleContext(glossary=config.glossary_map)
+        self.context = RuleContext(glossary=config.glossary_map, quotes=config.quotes)
         self._overrides = dict(config.severity)
         self._severity = {
             rule.id: self.severity_of(rule.id, rule.category.value, rule.severity)
@@ -121,8 +121,8 @@ def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
     end_line, end_column = doc.source.position(end)
     fix = None
     if hit.replacement is not None:
-        fix_start, fix_end, replacement = doc.source_fix(
-            hit.offset, hit.offset + hit.length, hit.replacement)
+        span = hit.fix_span or (hit.offset, hit.offset + hit.length)
+        fix_start, fix_end, replacement = doc.source_fix(*span, hit.replacement)
         fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)
     return Finding(
         rule=rule.id, category=rule.category, severity=severity, source=source,

@@ -192,3 +192,11 @@ def test_cli_selector_that_names_no_rule_is_warned_about(tmp_path: Path) -> None
                                 "--select", "quote-lowclosing")
     assert status == 0
     assert "--select 'quote-lowclosing' names no rule or category" in err
+
+
+def test_config_quotes_must_name_a_style(tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('quotes = "american"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 2
+    assert "quotes: must be one of german, guillemets, swiss, any" in err

@@ -6,6 +6,7 @@ file and the rule id, so a user's broken pack never gives a traceback.
 
 from __future__ import annotations
 
+import functools
 import string
 import tomllib
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
 LEXICON_KEYS = ("english", "why", "use", "limits")
 RULE_KEYS = {
     "id", "category", "severity", "scope", "pattern", "message", "summary", "doc",
-    "fix", "suggestions", "bad", "good", *LEXICON_KEYS,
+    "fix", "suggestions", "bad", "good", "needs", *LEXICON_KEYS,
 }
 # Seconds one rule may spend on one block; the regex module raises TimeoutError then.
 REGEX_TIMEOUT = 1.0
@@ -78,11 +79,18 @@ class PatternCheck:
     replacement: str | None
     suggestions: tuple[str, ...]
     safety: Safety
+    # Words (casefolded) of which every match holds one: a document or piece with none
+    # of them is skipped without running the pattern.
+    needs: tuple[str, ...] = ()
 
     def __call__(self, doc: Document, context: RuleContext) -> Iterator[Hit]:
+        if self.needs and not self._may_match(doc.text):
+            return
         timed_out: list[int] = []
         pieces = scope_texts(doc, self.scope)
         for base, text in pieces:
+            if self.needs and not self._may_match(text):
+                continue
             try:
                 matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
             except TimeoutError:
@@ -95,6 +103,10 @@ class PatternCheck:
         if timed_out:
             raise RuleTimeout(self.rule_id, timed_out,
                               gave_up=next(pieces, None) is not None)
+
+    def _may_match(self, text: str) -> bool:
+        folded = casefolded(text)
+        return any(word in folded for word in self.needs)
 
     def _hit(self, match: regex.Match[str], base: int) -> Hit:
         if "span" in self.pattern.groupindex and match.start("span") >= 0:
@@ -116,6 +128,12 @@ class PatternCheck:
             replacement=replacement,
             safety=self.safety,
         )
+
+
+@functools.lru_cache(maxsize=512)
+def casefolded(text: str) -> str:
+    """`text.casefold()`, kept for the other rules that look at the same text."""
+    return text.casefold()
 
 
 def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
@@ -221,6 +239,9 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     suggestions = entry.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         raise PackError(f"{where}: 'suggestions' must be a list of strings")
+    needs = entry.get("needs", [])
+    if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
+        raise PackError(f"{where}: 'needs' must be a list of words that every match holds")
 
     bad = tuple(_example(e, where, "bad") for e in entry.get("bad", []))
     good = tuple(_example(e, where, "good") for e in entry.get("good", []))
@@ -237,7 +258,7 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
         if template is not None:
             _check_template(template, known, f"{where}: {key!r}")
     check = PatternCheck(rule_id, pattern, scope, entry["message"], replacement,
-                         tuple(suggestions), safety)
+                         tuple(suggestions), safety, tuple(n.casefold() for n in needs))
     doc = entry["doc"].strip()
     summary = entry.get("summary") or first_prose_line(doc)
     return Rule(

@@ -67,3 +67,22 @@ def test_plain_rule_still_needs_message_and_doc(tmp_path: Path) -> None:
                      if not line.startswith(("english =", "why =", "use =")))
     with pytest.raises(PackError, match="'message'"):
         load_pack(write_pack(tmp_path, text))
+
+
+def test_needs_skips_text_without_the_word_and_ignores_case(tmp_path: Path) -> None:
+    text = LEXICON_PACK.replace("bad = [", 'needs = ["DAUMEN"]\nbad = [')
+    (rule,) = load_pack(write_pack(tmp_path, text))
+    linter = Linter(Config(), {rule.id: rule})
+    assert len(linter.check(Document("Eine Daumenregel hilft.", "x.txt")).findings) == 1
+    # The pattern would match, but the stated word is missing: the rule does not run.
+    text = LEXICON_PACK.replace("bad = [", 'needs = ["Faust"]\nbad = [').replace(
+        'good = ["Als Faustregel gilt das."]', 'good = ["Als Faustregel gilt die Daumenregel."]')
+    (rule,) = load_pack(write_pack(tmp_path, text))
+    linter = Linter(Config(), {rule.id: rule})
+    assert linter.check(Document("Eine Daumenregel hilft.", "x.txt")).findings == []
+
+
+def test_needs_must_be_a_list_of_words(tmp_path: Path) -> None:
+    text = LEXICON_PACK.replace("bad = [", 'needs = "Daumen"\nbad = [')
+    with pytest.raises(PackError, match="'needs' must be a list"):
+        load_pack(write_pack(tmp_path, text))

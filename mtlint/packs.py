@@ -6,9 +6,9 @@ file and the rule id, so a user's broken pack never gives a traceback.
 
 from __future__ import annotations
 
-import functools
 import string
 import tomllib
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from mtlint.patterns import compile_pattern, parse_toml
 
 if TYPE_CHECKING:
     from mtlint.document import Document
+
 
 FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -79,17 +80,17 @@ class PatternCheck:
     replacement: str | None
     suggestions: tuple[str, ...]
     safety: Safety
-    # Words (casefolded) of which every match holds one: a document or piece with none
-    # of them is skipped without running the pattern.
+    # Words or phrases (casefolded, single-spaced) of which every match holds one: a
+    # document or piece with none of them is skipped without running the pattern.
     needs: tuple[str, ...] = ()
 
     def __call__(self, doc: Document, context: RuleContext) -> Iterator[Hit]:
-        if self.needs and not self._may_match(doc.text):
+        if self.needs and not self._may_match(doc, doc.text):
             return
         timed_out: list[int] = []
         pieces = scope_texts(doc, self.scope)
         for base, text in pieces:
-            if self.needs and not self._may_match(text):
+            if self.needs and not self._may_match(doc, text):
                 continue
             try:
                 matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
@@ -104,8 +105,8 @@ class PatternCheck:
             raise RuleTimeout(self.rule_id, timed_out,
                               gave_up=next(pieces, None) is not None)
 
-    def _may_match(self, text: str) -> bool:
-        folded = casefolded(text)
+    def _may_match(self, doc: Document, text: str) -> bool:
+        folded = folded_piece(doc, text)
         return any(word in folded for word in self.needs)
 
     def _hit(self, match: regex.Match[str], base: int) -> Hit:
@@ -130,10 +131,26 @@ class PatternCheck:
         )
 
 
-@functools.lru_cache(maxsize=512)
 def casefolded(text: str) -> str:
-    """`text.casefold()`, kept for the other rules that look at the same text."""
-    return text.casefold()
+    """`text` casefolded, each run of white space one space (so that a `needs` phrase
+    also finds words a line break separates)."""
+    return " ".join(text.casefold().split())
+
+
+# The casefolded pieces of the documents being checked, for `needs`: every pack rule
+# looks at the same blocks, so each is folded once per document, not once per rule.
+_FOLDED: weakref.WeakKeyDictionary[Document, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def folded_piece(doc: Document, text: str) -> str:
+    """casefolded(text) for a piece of `doc`, computed once per document."""
+    pieces = _FOLDED.get(doc)
+    if pieces is None:
+        pieces = _FOLDED[doc] = {}
+    folded = pieces.get(text)
+    if folded is None:
+        folded = pieces[text] = casefolded(text)
+    return folded
 
 
 def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:

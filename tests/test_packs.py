@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.packs import PackError, load_pack
+from mtlint.core.document import Document
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.packs import PackError, load_pack
 
 LEXICON_PACK = '''
 [[rule]]

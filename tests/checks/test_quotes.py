@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 def test_every_minority_pair_across_blocks_is_flagged(flagged) -> None:
     text = ("Er sprach von „Vertrauen“.\n\nSie sprach von „Geld“.\n\n"
@@ -14,25 +12,25 @@ def test_every_minority_pair_across_blocks_is_flagged(flagged) -> None:
         '"Einfluss"', '"Geschichte"']
 
 
-def test_fix_puts_the_quotation_in_the_majority_style() -> None:
+def test_fix_puts_the_quotation_in_the_majority_style(run_rule) -> None:
     text = "Er sagte „Ja“ und „Nein“. Sie sagte \"Vielleicht\"."
     (finding,) = run_rule("quote-mixed-styles", text)
     assert finding.fix is not None and finding.fix.replacement == "„Vielleicht“"
     assert finding.fix.safety.value == "unsafe"
 
 
-def test_two_styles_used_equally_often_are_a_convention() -> None:
+def test_two_styles_used_equally_often_are_a_convention(run_rule) -> None:
     text = "Öffnen Sie \"Einstellungen\" und \"Region\". Lesen Sie „Die Shell“ und „Locale“."
     assert run_rule("quote-mixed-styles", text) == []
 
 
-def test_code_in_straight_quotes_does_not_count() -> None:
+def test_code_in_straight_quotes_does_not_count(run_rule) -> None:
     text = ('Er nannte es „Bromance“. Die Datei "/etc/fstab" und "ls -l" sind Code, '
             '"info make" auch.')
     assert run_rule("quote-mixed-styles", text) == []
 
 
-def test_markdown_inline_code_is_not_a_quotation() -> None:
+def test_markdown_inline_code_is_not_a_quotation(run_rule) -> None:
     text = 'Er nannte es „Bromance“ und „Allianz“. Rufen Sie `echo "Hallo Welt"` auf.\n'
     assert run_rule("quote-mixed-styles", text, "artikel.md") == []
 
@@ -43,7 +41,7 @@ def test_typewriter_majority_does_not_flag_german_quotes(flagged) -> None:
     assert flagged("quote-english-pair", text) == ["“Maybe”"]  # reported once, there
 
 
-def test_lowercase_single_words_count_as_values_not_quotations() -> None:
+def test_lowercase_single_words_count_as_values_not_quotations(run_rule) -> None:
     text = 'Er sagte „Ja“ und „Nein“. Setzen Sie "relatime" oder "noatime".'
     assert run_rule("quote-mixed-styles", text) == []
 
@@ -59,7 +57,7 @@ def test_lowercase_single_words_count_as_values_not_quotations() -> None:
     ("„Wir nennen das “Plan B”“, sagte die Managerin.", "“Plan B”", "‚Plan B‘"),
     ("Der neue Akku hält “ewig”, schreibt der Hersteller.", "“ewig”", "„ewig“"),
 ])
-def test_english_pair_in_german_text_is_flagged(text, span, suggestion) -> None:
+def test_english_pair_in_german_text_is_flagged(text, span, suggestion, run_rule) -> None:
     (finding,) = run_rule("quote-english-pair", text)
     assert text[finding.offset:finding.offset + finding.length] == span
     assert finding.suggestions == (suggestion,)
@@ -72,11 +70,11 @@ def test_english_pair_in_german_text_is_flagged(text, span, suggestion) -> None:
     "Der Minister nannte die Reform einen „Meilenstein“.",
     "Sie sprach von einem »Wendepunkt«.",
 ])
-def test_english_pair_is_left_alone(text) -> None:
+def test_english_pair_is_left_alone(text, run_rule) -> None:
     assert run_rule("quote-english-pair", text) == []
 
 
-def test_english_pair_is_not_reported_twice() -> None:
+def test_english_pair_is_not_reported_twice(run_rule) -> None:
     text = "Er sagte „Ja“ und „Nein“ und „Vielleicht“. Sie sagte “Doch”."
     assert run_rule("quote-mixed-styles", text) == []
     assert len(run_rule("quote-english-pair", text)) == 1
@@ -89,10 +87,10 @@ STRAIGHT = ('Altman sprach von einer "Bromance".\n\nNadella nannte es "eine Part
 
 
 def run_with(rule_id: str, text: str, **settings: str) -> list:
-    from mtlint.config import Config
-    from mtlint.document import Document
-    from mtlint.engine import Linter
-    from mtlint.registry import load_rules
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.lint.engine import Linter
+    from mtlint.lint.registry import load_rules
 
     rule = load_rules()[rule_id]
     linter = Linter(Config(select=(rule_id,), **settings), {rule_id: rule})
@@ -104,7 +102,7 @@ def apply(text: str, finding) -> str:
     return text[:fix.offset] + fix.replacement + text[fix.offset + fix.length:]
 
 
-def test_straight_document_is_reported_once_and_fixed_throughout() -> None:
+def test_straight_document_is_reported_once_and_fixed_throughout(run_rule) -> None:
     (finding,) = run_rule("quote-straight-document", STRAIGHT)
     assert STRAIGHT[finding.offset:finding.offset + finding.length] == '"Bromance"'
     assert "alle 3 Zitate" in finding.message
@@ -125,18 +123,18 @@ def test_quotes_any_accepts_straight_quotes() -> None:
     assert run_with("quote-straight-document", STRAIGHT, quotes="any") == []
 
 
-def test_an_odd_straight_mark_makes_the_fix_a_suggestion() -> None:
+def test_an_odd_straight_mark_makes_the_fix_a_suggestion(run_rule) -> None:
     text = 'Er sagte "Ja" und "Nein".\n\nSie schrieb: "Das ist "Unsinn".\n'
     (finding,) = run_rule("quote-straight-document", text)
     assert finding.fix is not None and finding.fix.safety.value == "unsafe"
 
 
-def test_english_document_with_straight_quotes_is_left_alone() -> None:
+def test_english_document_with_straight_quotes_is_left_alone(run_rule) -> None:
     text = 'He called it "a bromance".\n\nShe said "no deal" and left the building.\n'
     assert run_rule("quote-straight-document", text) == []
 
 
-def test_markdown_code_keeps_its_straight_quotes() -> None:
+def test_markdown_code_keeps_its_straight_quotes(run_rule) -> None:
     text = 'Er nannte es "Bromance". Rufen Sie `echo "Hallo Welt"` auf und lesen Sie "Faust".\n'
     (finding,) = run_rule("quote-straight-document", text, "artikel.md")
     assert apply(text, finding) == (

@@ -260,6 +260,10 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
         raise PackError(f"{where}: 'needs' must be a list of words that every match holds")
 
+    for kind in ("bad", "good"):
+        if not isinstance(entry.get(kind, []), list):
+            raise PackError(f"{where}: '{kind}' must be a list of examples: "
+                            f"{kind} = [\"...\", {{ text = \"...\", correction = \"...\" }}]")
     bad = tuple(_example(e, where, "bad") for e in entry.get("bad", []))
     good = tuple(_example(e, where, "good") for e in entry.get("good", []))
     if not bad or not good:

@@ -158,9 +158,15 @@ def _blocks_of(doc: Document, quotations: list[Quotation]) -> list[Block]:
     return [doc.blocks[i] for i in indexes if i >= 0]
 
 
-def _is_german_document(blocks: list[Block]) -> bool:
-    """Whether most of the blocks read as German outside their quotations."""
-    return 2 * sum(_is_german_block(b) for b in blocks) > len(blocks)
+def _is_german_document(doc: Document) -> bool:
+    """Whether the document as a whole has more German than English function words (so
+    that the answer does not depend on where a hard-wrapped text breaks its blocks)."""
+    english = german = 0
+    for block in doc.blocks:
+        _, block_english, block_german = english_evidence(block.text)
+        english += block_english
+        german += block_german
+    return german >= MIN_GERMAN and german > english
 
 
 def _unbalanced_straight_marks(doc: Document, blocks: list[Block]) -> bool:
@@ -201,9 +207,9 @@ def quote_straight_document(doc: Document, context: RuleContext) -> Iterator[Hit
     found = quotations(doc)
     if not found or any(q.style != "straight" for q in found):
         return
-    blocks = _blocks_of(doc, found)
-    if not _is_german_document(blocks):
+    if not _is_german_document(doc):
         return
+    blocks = _blocks_of(doc, found)
     style = house_style(context)
     opening, closing = MARKS[style]
     start, end = found[0].start, found[-1].end

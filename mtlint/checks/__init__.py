@@ -12,6 +12,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "word_order",
     "terminology",
     "agreement",
+    "address",
     "compounds",
     "residue",
     "quotes",

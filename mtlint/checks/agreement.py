@@ -579,13 +579,15 @@ CONJUNCTION_HOMOGRAPHS = word_set("ob bis seit während als wie")
 
 
 # Prepositions that take one case (the genitive ones also the dative, as speech does:
-# "wegen dem Wetter"). Left out: those that are also adverbs, verb particles or
-# conjunctions ("mit das Beste", "um der Sache willen", "ab und zu das Wasser", "reicht
-# es nicht aus, einen ...", "las laut das Gedicht", "statt das Auto zu nehmen", "bis",
-# "seit", "außer").
+# "wegen dem Wetter"), and those of place that take the accusative or the dative.
+# Left out: those that are also adverbs, verb particles or conjunctions ("um der Sache
+# willen", "ab und zu das Wasser", "las laut das Gedicht", "statt das Auto zu nehmen",
+# "bis", "seit", "außer"), and "über", "unter" ("über ein Drittel der Befragten"). "mit"
+# and "aus" have guards of their own (`governed_case`).
 GOVERNED_CASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("für", "durch", "gegen", "ohne"), ("acc",)),
-    **dict.fromkeys(("bei", "nach", "von"), ("dat",)),
+    **dict.fromkeys(("bei", "nach", "von", "mit", "aus", "samt", "mitsamt"), ("dat",)),
+    **dict.fromkeys(("in", "an", "auf", "neben", "zwischen", "hinter", "vor"), ("acc", "dat")),
     **dict.fromkeys(
         ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb"),
         ("gen", "dat"),
@@ -604,7 +606,26 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
         return ()
     if previous in ("nach", "wegen") and phrase.earlier[:1].isupper():
         return ()  # "von Rechts wegen die Faust"
+    earlier = phrase.earlier
+    if previous == "aus" and (
+        not earlier or earlier[:1].isupper() or earlier.lower() in PLACE_ADVERBS
+    ):
+        # "von Berlin aus die Welt erobern", "von hier aus den Gipfel sehen"; "Aus der
+        # Traum!" at the start of a sentence.
+        return ()
+    if previous == "mit" and phrase.determiner.family in ("ein", "kein") and any(
+        reading[1] == "nom" for reading in fitting_readings(phrase)
+    ):
+        return ()  # "Das war mit ein Grund": "mit" is an adverb
+    if previous == "mit" and earlier.lower() in ("hier", "da", "wo"):
+        return ()  # "hier mit die Bedeutungen": the old spelling of "hiermit"
     return GOVERNED_CASES.get(previous, ())
+
+
+# Adverbs of place before "aus" in "von hier aus", "von dort aus".
+PLACE_ADVERBS = word_set(
+    "hier da dort wo oben unten innen außen drinnen draußen vorne hinten"
+)
 
 
 def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
@@ -616,6 +637,11 @@ def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
         return False
     if phrase.previous.lower() == "für" and any(reading[1] == "nom" for reading in fitting):
         return False  # "Was ist das für ein Unterschied": "was für" takes any case
+    noun = phrase.noun.text
+    if phrase.article.text.lower() == "der" and noun.endswith("en"):
+        old = lookup_noun(noun[:-1], compounds=False)
+        if old is not None and "f" in old.singular_genders:
+            return False  # "in der Mitten", "auf der Gassen": the old feminine dative
     return any(
         phrase.reading.has_form(number, case)
         and determiner_form(phrase.determiner.family, number, case) is not None
@@ -694,7 +720,8 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     besonders wichtige Vertrag“, „im Bereich der Künstliche Intelligenz“ (nach dem
     Genitiv „der“ endet das Adjektiv auf -en). Nach einer Präposition mit festem Kasus
     muss der Artikel in diesem Kasus stehen: „für der Reparaturpflicht“ (für + Akkusativ:
-    „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“).
+    „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“), „mit einen
+    Partner“, „aus ein hochwertiges Stahl“.
 
     ## Warum ist das ein Problem?
     Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
@@ -714,8 +741,11 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „das“ mitten im Satz können Pronomen sein („Ist das Absicht?“); dort meldet die Regel
     nur, wenn das nicht geht: vor einem Kompositum („verschiebt die Zinsentscheid“) oder
     vor Adjektiven ohne starke Endung („die neue Vertrag“). Den Kasus prüft die Regel nur
-    nach Präpositionen mit einem Kasus (für, durch, gegen, ohne; bei, nach, von); ob er
-    sonst zum Satz passt, prüft LanguageTool. Ältere Sprachstufen und Mundart („kein schöner Land“,
+    nach Präpositionen mit festem Kasus (für, durch, gegen, ohne; aus, bei, mit, nach,
+    von; in, an, auf, neben, zwischen, hinter, vor mit Akkusativ oder Dativ); ob er sonst
+    zum Satz passt, prüft LanguageTool. „Mit“ als Adverb („das war mit ein Grund“) und
+    „aus“ nach „von … aus“ bleiben unbeachtet, ebenso „über“ und „unter“ („über ein
+    Drittel“). Ältere Sprachstufen und Mundart („kein schöner Land“,
     „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
     Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
@@ -868,7 +898,7 @@ RULES = (
                     "Intelligenz</marker>.", "der Künstlichen Intelligenz|die Künstliche "
                     "Intelligenz"),
             Example("Microsoft investiert in <marker>einen Rechenzentrum</marker> in Irland.",
-                    "ein Rechenzentrum"),
+                    "ein Rechenzentrum|einem Rechenzentrum"),
             Example("Die Aktie stieg nach <marker>das Ankündigung</marker> um zwei Prozent.",
                     "der Ankündigung"),
             Example("Die Regierung unterzeichnete <marker>eine besonders wichtige "
@@ -878,6 +908,12 @@ RULES = (
                     "der Zinsentscheid|den Zinsentscheid"),
             Example("Ab 2026 gilt eine Regel für <marker>der Reparaturpflicht</marker>.",
                     "die Reparaturpflicht"),
+            Example("Wir arbeiten mit <marker>einen Partner</marker> aus München zusammen.",
+                    "einem Partner"),
+            Example("Die Klinge besteht aus <marker>ein hochwertiges pulvermetallurgisches "
+                    "Stahl</marker>.", "einem hochwertigen pulvermetallurgischen Stahl"),
+            Example("Die Firma zieht in <marker>ein größerer Standort</marker> um.",
+                    "einen größeren Standort|einem größeren Standort"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -891,6 +927,11 @@ RULES = (
             Example("Die Hersteller unterliegen der Reparaturpflicht."),
             Example("Das Auto, das Klimawandel verursacht, fährt mit Benzin."),
             Example("Was ist das für ein Unterschied?"),
+            Example("Das war mit ein Grund für den Erfolg."),
+            Example("Von Berlin aus die Welt zu erobern, war sein Plan."),
+            Example("Aus der Traum vom schnellen Geld."),
+            Example("Über ein Drittel der Befragten stimmte zu."),
+            Example("Die Firma zieht in einen größeren Standort um."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -229,7 +229,11 @@ def noun_reading(word: str) -> NounReading | None:
     """The genders/plural the noun lexicon gives a capitalised word, or None where it
     does not know the word or its compound reading is doubtful. Lexicon only: confirm
     with `is_common_noun` before reporting."""
-    if not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
+    letters = word.replace("-", "")
+    if "-" in word:
+        # A name before the head: "McDonald's-Restaurant" is gendered by "Restaurant".
+        letters = letters.replace("'", "").replace("’", "")
+    if not word[:1].isupper() or not letters.isalpha() or word.isupper():
         return None
     info = lookup_noun(word)
     if info is None:
@@ -511,8 +515,12 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "die anderen Trübsal blasen": "die anderen" is a phrase
         if "pl" in {r[0] for r in phrase.determiner.readings if r[2] == "en"} and all(
             adjective_ending(a.text) == "en" for a in phrase.adjectives
-        ) and phrase.adjectives and phrase.noun.text[-1:] in "enrs":
-            return None  # "die dämlichsten Sprichworte": a plural the lexicon lacks
+        ) and phrase.adjectives and phrase.noun.text[-1:] in "enrs" and not (
+            phrase.noun.text.endswith(SINGULAR_SUFFIXES)
+        ):
+            # "die dämlichsten Sprichworte": a plural the lexicon lacks; but "die neuen
+            # Funktion" is singular ("-ion", "-ung" nouns have their plural listed).
+            return None
         if (article in PRONOUN_FORMS or family in DEMONSTRATIVE_STEMS) and _strong_phrase(
             phrase
         ):
@@ -529,9 +537,11 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "Trägt einer Klebstoff ...": the pronoun "einer"
         if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"} and (
             not phrase.adjectives or _strong_phrase(phrase)
-        ):
+        ) and not _plural_after_einen(phrase):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
-        if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein":
+        if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
+            not _plural_after_einen(phrase)
+        ):
             return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
         return "gender"
     # A definite article or demonstrative: its forms are also pronouns ("ist das
@@ -542,6 +552,21 @@ def disagreement(phrase: NounPhrase) -> str | None:
     if previous and previous not in PREPOSITIONS:
         return "gender" if _no_pronoun_reading(phrase) else None
     return "gender"
+
+
+# Suffixes of nouns whose singular form never ends the plural way.
+SINGULAR_SUFFIXES = ("ion", "ung", "heit", "keit", "schaft", "tät")
+
+
+def _plural_after_einen(phrase: NounPhrase) -> bool:
+    """Whether "einen" stands before adjectives in -en and a noun that is only plural
+    ("einen herunterladbaren Checklisten"): the pronoun "einen" (one, accusative)
+    would need a dative plural phrase after it, which German hardly writes so."""
+    return (
+        phrase.article.text.lower() == "einen" and bool(phrase.adjectives)
+        and phrase.reading.numbers == {"pl"}
+        and all(adjective_ending(a.text) == "en" for a in phrase.adjectives)
+    )
 
 
 def _no_pronoun_reading(phrase: NounPhrase) -> bool:
@@ -914,6 +939,11 @@ RULES = (
                     "Stahl</marker>.", "einem hochwertigen pulvermetallurgischen Stahl"),
             Example("Die Firma zieht in <marker>ein größerer Standort</marker> um.",
                     "einen größeren Standort|einem größeren Standort"),
+            Example("<marker>Die neuen Funktion</marker> ist ab heute verfügbar.",
+                    "Die neue Funktion"),
+            Example("Sie können <marker>einen herunterladbaren Checklisten</marker> nutzen."),
+            Example("Wir gingen in <marker>einen McDonald's-Restaurant</marker>.",
+                    "ein McDonald's-Restaurant|einem McDonald's-Restaurant"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -932,6 +962,9 @@ RULES = (
             Example("Aus der Traum vom schnellen Geld."),
             Example("Über ein Drittel der Befragten stimmte zu."),
             Example("Die Firma zieht in einen größeren Standort um."),
+            Example("Die neuen Funktionen sind ab heute verfügbar."),
+            Example("Sie können herunterladbare Checklisten nutzen."),
+            Example("Wir trafen uns in einem McDonald's-Restaurant."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -903,6 +903,89 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
             )
 
 
+# ---------------------------------------------------------------------------
+# Dative plural after a preposition, without an article
+# ---------------------------------------------------------------------------
+
+# Prepositions that take only the dative and are rarely anything else before an
+# adjective ("zu" is also "too", "seit" a conjunction).
+DATIVE_PREPOSITIONS = word_set("mit von aus bei nach samt mitsamt")
+MAX_BARE_ADJECTIVES = 4
+
+
+def _dative_plural(noun: str) -> str | None:
+    """The dative plural of a plural noun that lacks its -n ("Produkte" -> "Produkten"),
+    where the lexicon lists that form; None if the noun has a dative form already."""
+    reading = noun_reading(noun)
+    if reading is None or ("pl", "dat") in reading.forms or not any(
+        number == "pl" for number, _ in reading.forms
+    ):
+        return None  # a strong -en before a singular is never dative: plural or unknown
+    info = lookup_noun(noun + "n", compounds=False)
+    if info is None or not any("dat pl" in r.slots for r in info.readings):
+        return None
+    return noun + "n"
+
+
+def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Nomen im Plural ohne das -n des Dativs nach einer Präposition, die den Dativ
+    verlangt, mit Adjektiven, aber ohne Artikel: „eine Auswahl von hochwertigen
+    Produkte“ („Produkten“), „mit anderen Nutzer teilen“ („Nutzern“), „aus
+    nachhaltigen Materialie“ wird nicht geprüft (unbekannte Form).
+
+    ## Warum ist das ein Problem?
+    Die Adjektivendung -en zeigt ohne Artikel den Dativ Plural an, das Nomen muss dann
+    auch im Dativ Plural stehen. Maschinelle Übersetzung setzt das Nomen oft in die
+    Grundform des Plurals, weil das Englische keinen Kasus kennt.
+
+    ## Bekannte Grenzen
+    Geprüft wird nach „mit“, „von“, „aus“, „bei“, „nach“, „samt“ und „mitsamt“, wenn
+    alle Adjektive auf -en enden und das Lexikon die Form mit -n als Dativ Plural
+    kennt. Nach Artikeln prüft das `agreement-noun-phrase`.
+
+    ## Fix-Sicherheit
+    Unsicher: Das Nomen kann auch zu einem anderen Satzteil gehören.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words):
+            if word.text.lower() not in DATIVE_PREPOSITIONS:
+                continue
+            position = index + 1
+            adjectives = 0
+            while position < len(words) and adjectives < MAX_BARE_ADJECTIVES:
+                candidate = words[position]
+                if gap(text, words[position - 1], candidate) not in (" ", ", "):
+                    break
+                if not (candidate.text.islower() and candidate.text.endswith("en")
+                        and is_attributive_adjective(candidate.text)):
+                    break
+                adjectives += 1
+                position += 1
+            if not adjectives or position >= len(words):
+                continue
+            noun = words[position]
+            if gap(text, words[position - 1], noun) != " " or not noun.text[:1].isupper():
+                continue
+            if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
+                continue  # "mit neuen Büro- und Fabrikgebäuden"
+            following = words[position + 1] if position + 1 < len(words) else None
+            if following is not None and gap(text, noun, following) == " " and (
+                following.text[:1].isupper()
+            ):
+                continue  # "mit neuen Software Tools": the head may come later
+            corrected = _dative_plural(noun.text)
+            if corrected is None or not is_common_noun(noun.text):
+                continue
+            yield Hit(
+                noun.start, noun.end - noun.start,
+                f"„{noun.text}“: Nach „{word.text}“ steht der Dativ Plural: „{corrected}“.",
+                (corrected,), corrected, Safety.UNSAFE,
+            )
+
+
 RULES = (
     Rule(
         id="agreement-noun-phrase",
@@ -990,6 +1073,31 @@ RULES = (
             Example("Die neu gegründete Firma wächst."),
             Example("Die Preise sind erheblich gestiegen."),
             Example("Er hat die neu Eingestellten begrüßt."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-dative-plural",
+        category=Category.GRAMMAR,
+        severity=Severity.ERROR,
+        summary="Nach einer Dativ-Präposition fehlt dem Nomen im Plural das -n („von "
+                "hochwertigen Produkte“).",
+        doc=agreement_dative_plural.__doc__ or "",
+        check=agreement_dative_plural,
+        bad=(
+            Example("Wir bieten eine große Auswahl von hochwertigen <marker>Produkte</marker>.",
+                    "Produkten"),
+            Example("Sie können Ihre Fotos mit anderen <marker>Nutzer</marker> teilen.",
+                    "Nutzern"),
+            Example("Der Rahmen besteht aus leichten, stabilen <marker>Rohre</marker>.",
+                    "Rohren"),
+        ),
+        good=(
+            Example("Wir bieten eine große Auswahl von hochwertigen Produkten."),
+            Example("Sie können Ihre Fotos mit anderen Nutzern teilen."),
+            Example("Er sprach mit neuen Kollegen und alten Freunden."),
+            Example("Wir arbeiten mit neuen Software Tools."),
+            Example("Nach langen Jahren kehrte er zurück."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -71,6 +71,8 @@ FRONTED_ADVERBS = word_set(
 )
 # Quantifiers that open a subject: "viele Unternehmen haben ...".
 QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle")
+# Words that open an amount as a subject: "mehr als 300 Millionen Menschen nutzen ...".
+APPROXIMATORS = word_set("mehr weniger rund etwa knapp fast")
 # Verbs whose complement clause may be a main clause: "Wenn ich sage, man nehme ...".
 SAYING = word_set("gesagt gesprochen gemeint sagt sage sagte glaubt glaube dachte denkt")
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
@@ -157,6 +159,8 @@ def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | 
             continue
         if lower in ARTICLES or lower in COORDINATORS or lower in DETERMINERS:
             continue
+        if lower == "als" and words[index - 1].group().lower() in ("mehr", "weniger"):
+            continue  # "mehr als 300 Millionen Menschen"
         if lower in PREPOSITIONS and _ends_noun(words[index - 1].group()):
             continue  # an attribute after a noun: "die Aktien von Nvidia stiegen"
         tags = german.word_tags(lower)
@@ -229,7 +233,7 @@ def _opens_subject(word: str) -> bool:
         return lower not in NON_SUBJECT_OPENERS
     if lower in SUBJECT_PRONOUNS or lower in ("der", "die", "das", "ein", "eine"):
         return True
-    if lower in QUANTIFIERS:
+    if lower in QUANTIFIERS or lower in APPROXIMATORS:
         return True
     if lower in DETERMINERS:
         return lower not in OBLIQUE and lower not in NON_SUBJECT_OPENERS
@@ -266,9 +270,13 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Subjekt folgt dem Verb: „In den letzten Jahren haben sich Microsoft und OpenAI …“.
     Eine vorangestellte Angabe wird auch nicht durch Komma abgetrennt.
 
+    Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
+    „Am Ende, es macht Sinn …“.
+
     ## Bekannte Grenzen
-    Nicht gemeldet werden abgesetzte Ausdrücke („Ja, …“, „Ehrlich gesagt, …“),
-    Aufzählungen und Appositionen nach dem Komma („In Berlin, Hamburg und München gibt
+    „Es“ im Konjunktiv oder nach Wörtern des Denkens („Aus Angst, es handle sich …“,
+    „In der Hoffnung, es wird …“) bleibt unbeachtet. Nicht gemeldet werden abgesetzte
+    Ausdrücke („Ja, …“, „Ehrlich gesagt, …“), Aufzählungen und Appositionen nach dem Komma („In Berlin, Hamburg und München gibt
     es …“, „Im Jahr 2023, dem Jahr der KI, …“), Relativsätze, die mit ihrem Verb enden
     („Im Jahr 2023, das als Rekordjahr gilt, …“), eingeschobene Sätze („Seit Jahren, die
     Zahlen belegen es, steigen …“), wieder aufgenommene Nebensätze („Dass er kommt, das
@@ -305,8 +313,12 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             subject = text[rest[0].start():rest[verb - 1].end()]
             subject_words = [m.group().lower() for m in rest[:verb]]
-            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE | {"es"}:
-                continue  # "Dass er kommt, das weiß ich.", "Aus Angst, es handle sich ..."
+            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:
+                continue  # "Dass er kommt, das weiß ich."
+            if subject_words == ["es"] and not _indicative_after_es(
+                rest[verb].group(), fronted[-1]
+            ):
+                continue  # "Aus Angst, es handle sich ...": a clause that depends on "Angst"
             if any(w in COORDINATORS for w in subject_words) and (
                 len(fronted) <= 2 or _common_noun(rest[0].group())
             ):
@@ -333,6 +345,28 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 f"„{finite}“ an zweiter Stelle stehen, vor dem Subjekt „{subject}“.",
                 (replacement,), replacement, Safety.UNSAFE,
             )
+
+
+# Nouns that a clause without "dass" may follow: "Aus Angst, es könnte regnen, ...".
+THOUGHT_NOUNS = word_set(
+    "angst hoffnung gefühl eindruck glauben sorge befürchtung annahme überzeugung "
+    "gewissheit vermutung meinung ansicht erwartung gedanken bewusstsein wissen"
+)
+# Verb forms of the indicative that "es" takes as an English-style subject ("Am Ende
+# des Tages, es macht Sinn"); subjunctives ("es handle sich", "es werde", "es sei") are
+# reported speech.
+ES_INDICATIVE_PAST = word_set("war gab ging kam stand lag blieb hieß galt fiel")
+
+
+def _indicative_after_es(verb: str, last_fronted: str) -> bool:
+    """Whether "es" + `verb` after the comma is a main clause in the indicative, not a
+    clause that depends on a noun of thinking before the comma."""
+    if last_fronted.lower() in THOUGHT_NOUNS:
+        return False
+    lower = verb.lower()
+    return lower in ES_INDICATIVE_PAST or lower.endswith("t") or lower in word_set(
+        "kann muss soll will mag"
+    )
 
 
 def _nominative(lowered: list[str], words: list[str]) -> bool:
@@ -414,6 +448,11 @@ RULES = (
                     "mehr Speicher.", correction=" bietet das Galaxy S24 Ultra"),
             Example("Laut einer neuen Studie<marker>, der Konsum von Zucker erhöht</marker> "
                     "das Risiko.", correction=" erhöht der Konsum von Zucker"),
+            Example("Nach Angaben der Firma<marker>, mehr als 200 Millionen Menschen "
+                    "nutzen</marker> die App.",
+                    correction=" nutzen mehr als 200 Millionen Menschen"),
+            Example("Unterm Strich<marker>, es lohnt</marker> sich, früh zu buchen.",
+                    correction=" lohnt es"),
         ),
         good=(
             Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
@@ -434,6 +473,9 @@ RULES = (
             Example("Im Finale, das die Bayern mit 2:1 gewannen, schoss Kane zwei Tore."),
             Example("Im Jahr 2023, also vor der Wahl, stiegen die Preise."),
             Example("Seit Jahren, die Zahlen belegen es, steigen die Preise."),
+            Example("Aus Angst, es handle sich um Betrug, rief er die Polizei."),
+            Example("In der Hoffnung, es wird besser, wartete sie ab."),
+            Example("Nach Angaben der Firma nutzen mehr als 200 Millionen Menschen die App."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

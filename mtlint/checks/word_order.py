@@ -274,15 +274,15 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „Am Ende, es macht Sinn …“.
 
     ## Bekannte Grenzen
-    „Es“ im Konjunktiv oder nach Wörtern des Denkens („Aus Angst, es handle sich …“,
-    „In der Hoffnung, es wird …“) bleibt unbeachtet. Nicht gemeldet werden abgesetzte
-    Ausdrücke („Ja, …“, „Ehrlich gesagt, …“), Aufzählungen und Appositionen nach dem
-    Komma („In Berlin, Hamburg und München gibt es …“, „Im Jahr 2023, dem Jahr der KI, …“), Relativsätze, die mit ihrem Verb enden
-    („Im Jahr 2023, das als Rekordjahr gilt, …“), eingeschobene Sätze („Seit Jahren, die
-    Zahlen belegen es, steigen …“), wieder aufgenommene Nebensätze („Dass er kommt, das
-    weiß ich.“) und direkte Rede. Das Subjekt darf bis zu acht Wörter lang sein und
-    Namen, Zahlen und Attribute enthalten („der Verein Borussia Mönchengladbach“, „das
-    iPhone 15 Pro“, „die Preise für Strom und Gas“).
+    „Es“ im Konjunktiv oder nach Wörtern des Denkens („Aus Angst, es handle sich …“, „In der
+    Hoffnung, es wird …“) bleibt unbeachtet. Nicht gemeldet werden abgesetzte Ausdrücke
+    („Ja, …“, „Ehrlich gesagt, …“), Aufzählungen und Appositionen nach dem Komma („In
+    Berlin, Hamburg und München gibt es …“, „Im Jahr 2023, dem Jahr der KI, …“),
+    Relativsätze, die mit ihrem Verb enden („Im Jahr 2023, das als Rekordjahr gilt, …“),
+    eingeschobene Sätze („Seit Jahren, die Zahlen belegen es, steigen …“), wieder
+    aufgenommene Nebensätze („Dass er kommt, das weiß ich.“) und direkte Rede. Das Subjekt
+    darf bis zu acht Wörter lang sein und Namen, Zahlen und Attribute enthalten („der Verein
+    Borussia Mönchengladbach“, „das iPhone 15 Pro“, „die Preise für Strom und Gas“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt Verb und Subjekt um; weitere Satzglieder (etwa „sich“)

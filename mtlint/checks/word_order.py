@@ -17,7 +17,7 @@ import regex
 
 from mtlint import german
 from mtlint.checks import agreement
-from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
+from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, quotation_depths
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
 from mtlint.document import WORD, BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
@@ -258,6 +258,109 @@ def _finite_only(word: str) -> bool:
     return tags is not None and bool(tags & FINITE_TAGS) and not tags & {"ADJA", "ADJD"}
 
 
+# ---------------------------------------------------------------------------
+# Verb second inside a subordinate clause
+# ---------------------------------------------------------------------------
+
+# Conjunctions whose clause ends with its finite verb in writing. "weil", "obwohl" and
+# "wobei" are left out: speech puts the verb second after them ("weil ich hab keine
+# Zeit"), and quoted speech is not always marked.
+VERB_FINAL_CONJUNCTIONS = word_set(
+    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange"
+)
+# Words after the verb that an extraposed or coordinated part starts with: "dass die
+# Preise höher sind als im Vorjahr", "dass er kommt und sie geht".
+EXTRAPOSED_OPENERS = (
+    COORDINATORS | SUBORDINATING_CONJUNCTIONS | word_set("als wie zu um außer statt")
+)
+
+
+def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wortstellung im Nebensatz: Das finite Verb folgt direkt auf das Subjekt,
+    statt am Ende des Nebensatzes zu stehen („…, dass die Matte wäre die beste Wahl“, „…,
+    ob die Firma hat genug Geld“, „…, dass es gibt viele Möglichkeiten“).
+
+    ## Warum ist das ein Problem?
+    Im deutschen Nebensatz steht das finite Verb am Ende: „dass die Matte die beste Wahl
+    wäre“. Maschinelle Übersetzung übernimmt die englische Reihenfolge Subjekt – Verb –
+    Objekt.
+
+    ## Bekannte Grenzen
+    Geprüft werden Nebensätze mit „dass“, „ob“, „damit“, „falls“, „sofern“, „sodass“,
+    „nachdem“, „bevor“, „sobald“ und „solange“, deren Subjekt ein Pronomen oder eine
+    Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
+    unbeachtet: Gesprochene Sprache stellt das Verb nach ihnen an zweite Stelle.
+    Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
+    angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
+    Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn
+    es englische Wortstellung ist („dass er wohnt in Berlin“). Zitate in
+    Anführungszeichen und Verse werden nicht geprüft.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag stellt das Verb an das Ende des Nebensatzes; trennbare Verben
+    („stellt … vor“) müssen zusammengezogen werden.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        depths = quotation_depths(block.text)
+        for sentence in block.sentences:
+            text = sentence.text
+            words = list(WORD.finditer(text))
+            gaps = [text[:words[0].start()]] + [
+                text[a.end():b.start()] for a, b in itertools.pairwise(words)
+            ] if words else []
+            for index, conjunction in enumerate(words[:-2]):
+                if conjunction.group().lower() not in VERB_FINAL_CONJUNCTIONS:
+                    continue
+                if index and conjunction.group()[:1].isupper():
+                    continue  # "…, Daß Herrn und Damen klatschten": a line of verse
+                if index and "," not in gaps[index] and words[index - 1].group().lower() != "so":
+                    continue  # "so dass", ", dass"; elsewhere "ob" and "bevor" may be other words
+                if depths[sentence.start - block.start + conjunction.start()] > 0:
+                    continue
+                rest, rest_gaps = words[index + 1:], gaps[index + 1:]
+                if rest_gaps[0].strip():
+                    continue
+                hit = _verb_second_in_clause(text, rest, rest_gaps)
+                if hit is not None:
+                    start, end, replacement, verb = hit
+                    yield Hit(
+                        sentence.start + start, end - start,
+                        f"Englische Wortstellung im Nebensatz: Nach „{conjunction.group()}“ "
+                        f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
+                        (replacement,), replacement, Safety.UNSAFE,
+                    )
+
+
+def _verb_second_in_clause(
+    text: str, words: list[regex.Match[str]], gaps: list[str]
+) -> tuple[int, int, str, str] | None:
+    """The span subject..end of clause, its rebuilt text and the verb, where the clause
+    after a conjunction has its finite verb right after the subject and goes on after
+    it; None otherwise."""
+    verb = _subject_then_verb(words, gaps)
+    if verb is None:
+        return None
+    tail, mark, _ = _after_verb(words, gaps, verb)
+    if not tail or tail[0].lower() in EXTRAPOSED_OPENERS or max(len(w) for w in tail) < 2:
+        return None
+    if tail[0].lower() in PREPOSITIONS or tail[0].lower() in PREPOSITION_ARTICLES:
+        return None  # "dass der Abgrund Raum hat für alle": a phrase set after the verb
+    if mark not in ("", ",", ".", "!", "?", ";", ":"):
+        return None  # a dash or a bracket: an insertion
+    if not _verb_confirmed(text, words[verb].start()) and not (
+        _ends_noun(words[verb - 1].group()) and not _later_verb(words, gaps, verb)
+    ):
+        return None
+    if _later_verb(words, gaps, verb):
+        return None  # "ob die Firma stellt ... ein" is rare; "dass er kommt, sieht" not ours
+    last = words[verb + len(tail)]
+    subject = text[words[0].start():words[verb - 1].end()]
+    finite = words[verb].group()
+    rest = text[words[verb + 1].start():last.end()]
+    return words[0].start(), last.end(), f"{subject} {rest} {finite}", finite
+
+
 def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Englische Wortstellung nach einer vorangestellten Angabe: Nach dem Komma folgt erst
@@ -476,6 +579,34 @@ RULES = (
             Example("Aus Angst, es handle sich um Betrug, rief er die Polizei."),
             Example("In der Hoffnung, es wird besser, wartete sie ab."),
             Example("Nach Angaben der Firma nutzen mehr als 200 Millionen Menschen die App."),
+        ),
+        origin="mtlint/checks/word_order.py",
+    ),
+    Rule(
+        id="word-order-subordinate-verb-second",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Englische Wortstellung im Nebensatz: das Verb direkt nach dem Subjekt "
+                "(„dass die Matte wäre die beste“).",
+        doc=word_order_subordinate_verb_second.__doc__ or "",
+        check=word_order_subordinate_verb_second,
+        bad=(
+            Example("Ich denke, dass <marker>die Matte wäre die beste Wahl für "
+                    "Anfänger</marker>.", "die Matte die beste Wahl für Anfänger wäre"),
+            Example("Wir wissen, dass <marker>es gibt viele Möglichkeiten</marker>.",
+                    "es viele Möglichkeiten gibt"),
+            Example("Er prüft, ob <marker>die Firma hat genug Geld für den Umbau</marker>.",
+                    "die Firma genug Geld für den Umbau hat"),
+        ),
+        good=(
+            Example("Ich denke, dass die Matte die beste Wahl für Anfänger wäre."),
+            Example("Ich glaube, dass die Preise höher sind als im Vorjahr."),
+            Example("Er sagt, dass er kommt und sie geht."),
+            Example("Sie fragt, ob die Firma genug Geld hat, um zu bauen."),
+            Example("Er sagte: „Ich hoffe, dass es gibt keinen Streit.“"),
+            Example("Er kam, weil er hatte keine Zeit."),
+            Example("Wir warten, bis die Preise sinken."),
+            Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

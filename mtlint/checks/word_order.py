@@ -361,6 +361,89 @@ def _verb_second_in_clause(
     return words[0].start(), last.end(), f"{subject} {rest} {finite}", finite
 
 
+# ---------------------------------------------------------------------------
+# Infinitive before its object
+# ---------------------------------------------------------------------------
+
+INFINITIVE_CONJUNCTIONS = word_set("um ohne statt anstatt")
+# Words that open a noun phrase after the infinitive: the object English puts there.
+OBJECT_OPENERS = ARTICLES | word_set(
+    "mein meine meinen meinem dein deine deinen deinem sein seine seinen seinem "
+    "ihr ihre ihren ihrem unser unsere unseren unserem euer eure euren eurem "
+    "diese diesen dieses diesem jede jeden jedes jedem alle"
+)
+
+
+def _zu_infinitive(words: list[regex.Match[str]], index: int) -> int | None:
+    """The index of the last word of a zu-infinitive that starts at `index` ("zu
+    verbessern", "anzubieten"), or None."""
+    word = words[index].group()
+    if word == "zu" and index + 1 < len(words):
+        verb = words[index + 1].group()
+        tags = german.word_tags(verb)
+        if verb.islower() and tags is not None and tags & {"VVINF", "VAINF"}:
+            return index + 1
+        return None
+    tags = german.word_tags(word)
+    if word.islower() and "zu" in word[1:-3] and tags is not None and "VVIZU" in tags:
+        return index
+    return None
+
+
+def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wortstellung in der Infinitivgruppe: Das Objekt folgt dem Infinitiv („um zu
+    verbessern die Qualität“, „ohne zu verlieren ihre Daten“, „um anzubieten einen
+    besseren Service“).
+
+    ## Warum ist das ein Problem?
+    Im Deutschen steht der Infinitiv mit „zu“ am Ende seiner Gruppe: „um die Qualität zu
+    verbessern“. Maschinelle Übersetzung übernimmt „to improve the quality“ Wort für Wort.
+
+    ## Bekannte Grenzen
+    Geprüft wird nur „um“, „ohne“, „statt“ und „anstatt“ direkt vor dem Infinitiv, wenn
+    danach ein Artikel oder Begleiter folgt. Infinitivgruppen ohne diese Wörter („Es ist
+    wichtig, zu verstehen die …“) bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag stellt den Infinitiv an das Ende der Gruppe, vor das nächste
+    Satzzeichen.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        for sentence in block.sentences:
+            text = sentence.text
+            words = list(WORD.finditer(text))
+            for index, opener in enumerate(words[:-3]):
+                if opener.group().lower() not in INFINITIVE_CONJUNCTIONS:
+                    continue
+                first = index + 1
+                last = _zu_infinitive(words, first)
+                if last is None or last + 1 >= len(words):
+                    continue
+                if any(
+                    text[words[i].end():words[i + 1].start()] != " "
+                    for i in range(index, last + 1)
+                ):
+                    continue  # punctuation inside: "um zu helfen, die Kinder ..."
+                if words[last + 1].group().lower() not in OBJECT_OPENERS:
+                    continue
+                end = last + 1
+                while end + 1 < len(words) and (
+                    text[words[end].end():words[end + 1].start()] == " "
+                ):
+                    end += 1
+                infinitive = text[words[first].start():words[last].end()]
+                objects = text[words[last + 1].start():words[end].end()]
+                replacement = f"{objects} {infinitive}"
+                start = sentence.start + words[first].start()
+                yield Hit(
+                    start, sentence.start + words[end].end() - start,
+                    f"Englische Wortstellung: „{infinitive}“ gehört an das Ende der "
+                    f"Infinitivgruppe („{opener.group()} {replacement}“).",
+                    (replacement,), replacement, Safety.UNSAFE,
+                )
+
+
 def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Englische Wortstellung nach einer vorangestellten Angabe: Nach dem Komma folgt erst
@@ -607,6 +690,30 @@ RULES = (
             Example("Er kam, weil er hatte keine Zeit."),
             Example("Wir warten, bis die Preise sinken."),
             Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
+        ),
+        origin="mtlint/checks/word_order.py",
+    ),
+    Rule(
+        id="word-order-infinitive-object",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Englische Wortstellung: das Objekt nach dem Infinitiv („um zu verbessern "
+                "die Qualität“).",
+        doc=word_order_infinitive_object.__doc__ or "",
+        check=word_order_infinitive_object,
+        bad=(
+            Example("Nutzen Sie das Tool, um <marker>zu verbessern die Qualität Ihrer "
+                    "Texte</marker>.", "die Qualität Ihrer Texte zu verbessern"),
+            Example("Sie können wechseln, ohne <marker>zu verlieren Ihre Daten</marker>.",
+                    "Ihre Daten zu verlieren"),
+            Example("Wir arbeiten hart, um <marker>anzubieten einen besseren "
+                    "Service</marker>.", "einen besseren Service anzubieten"),
+        ),
+        good=(
+            Example("Nutzen Sie das Tool, um die Qualität Ihrer Texte zu verbessern."),
+            Example("Sie können wechseln, ohne Ihre Daten zu verlieren."),
+            Example("Er kam, um zu helfen, die Kinder blieben zu Hause."),
+            Example("Um zu gewinnen, braucht man Glück."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

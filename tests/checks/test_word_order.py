@@ -176,3 +176,19 @@ def test_subordinate_verb_second(flagged, text: str, expected: list[str]) -> Non
 )
 def test_verb_third_with_es_and_amounts(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-verb-third", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir tun alles, um zu verbessern die Qualität.", ["zu verbessern die Qualität"]),
+        ("Er ging, ohne zu bezahlen seine Rechnung.", ["zu bezahlen seine Rechnung"]),
+        ("Sie kämpft, um anzubieten einen fairen Preis.", ["anzubieten einen fairen Preis"]),
+        ("Wir tun alles, um die Qualität zu verbessern.", []),
+        ("Man spricht viel, um zu versagen; der andere hört nur das Nein.", []),
+        ("Um zu gewinnen, braucht man Glück.", []),
+        ("Sie kam, um zu bleiben.", []),
+    ],
+)
+def test_infinitive_object(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-infinitive-object", text) == expected

@@ -457,6 +457,8 @@ def _read_phrase(
         return None
     if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
         return None  # "die Büro- und Fabrikgebäude": the head comes later
+    if text[noun.end:noun.end + 1] in GENDER_MARKS and text[noun.end + 1:noun.end + 3] == "in":
+        return None  # "die Laudator*innen", "die Kolleg:innen": a gender-inclusive plural
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
         following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
@@ -492,6 +494,8 @@ def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Readin
     ]
 
 
+# Marks of gender-inclusive forms ("Laudator*innen", "Kolleg:innen", "Lehrer_innen").
+GENDER_MARKS = frozenset("*:_")
 # Adjectives that also stand alone as a noun phrase: "die anderen Trübsal blasen",
 # "die meisten Zeit" is rare, "die beiden Hälften" fine anyway.
 PRONOMINAL_ADJECTIVES = word_set("ander beid meist viel wenig einig übrig erst letzt")
@@ -1048,6 +1052,7 @@ RULES = (
             Example("Die neuen Funktionen sind ab heute verfügbar."),
             Example("Sie können herunterladbare Checklisten nutzen."),
             Example("Wir trafen uns in einem McDonald's-Restaurant."),
+            Example("Die Laudator*innen und die Kolleg:innen stellten die Arbeiten vor."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

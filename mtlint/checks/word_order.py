@@ -45,7 +45,9 @@ OBLIQUE = word_set(
 )
 # Fronted phrases that German sets off with a comma before a normal clause: "Ehrlich
 # gesagt, ...", "Kurz, ...", "Ja, ...".
-SET_OFF = word_set("ja nein doch also gut na ach oh tja übrigens kurz bitte danke okay")
+SET_OFF = word_set(
+    "ja nein doch also gut na ach oh tja übrigens kurz bitte danke okay nun naja klar"
+)
 # A subject pronoun right after the comma, alone before the verb, resumes the fronted
 # clause ("Dass er kommt, das weiß ich.").
 RESUMPTIVE = word_set("das der die dies dann so da")
@@ -648,6 +650,7 @@ RULES = (
             Example("Dass er kommt, das weiß ich."),
             Example("Ehrlich gesagt, ich weiß es nicht."),
             Example("Ja, das stimmt."),
+            Example("Nun, ich glaube nicht, dass die Firma überlebt."),
             Example("Wenn ich sage, man nehme sich Zeit, meine ich das ernst."),
             Example("Im Prinzip ja, allerdings erfolgt die Lieferung später."),
             Example("Zu viel Panzer und zu wenig Gehirn, dadurch sind die Dinosaurier "

@@ -13,6 +13,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "terminology",
     "agreement",
     "address",
+    "pronouns",
     "compounds",
     "residue",
     "quotes",

@@ -268,8 +268,10 @@ def _finite_only(word: str) -> bool:
 # "wobei" are left out: speech puts the verb second after them ("weil ich hab keine
 # Zeit"), and quoted speech is not always marked.
 VERB_FINAL_CONJUNCTIONS = word_set(
-    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange"
+    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während"
 )
+# Words after "während" that make it the preposition ("während des Tages").
+GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
 # Words after the verb that an extraposed or coordinated part starts with: "dass die
 # Preise höher sind als im Vorjahr", "dass er kommt und sie geht".
 EXTRAPOSED_OPENERS = (
@@ -290,14 +292,15 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
 
     ## Bekannte Grenzen
     Geprüft werden Nebensätze mit „dass“, „ob“, „damit“, „falls“, „sofern“, „sodass“,
-    „nachdem“, „bevor“, „sobald“ und „solange“, deren Subjekt ein Pronomen oder eine
-    Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
+    „nachdem“, „bevor“, „sobald“, „solange“ und „während“ (nach einem Komma, nicht vor
+    „der“: „während der Vorstand tagt“ bleibt unbeachtet), deren Subjekt ein Pronomen oder
+    eine Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
     unbeachtet: Gesprochene Sprache stellt das Verb nach ihnen an zweite Stelle.
     Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
     angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
-    Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn
-    es englische Wortstellung ist („dass er wohnt in Berlin“). Zitate in
-    Anführungszeichen und Verse werden nicht geprüft.
+    Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn es
+    englische Wortstellung ist („dass er wohnt in Berlin“). Zitate in Anführungszeichen und
+    Verse werden nicht geprüft.
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt das Verb an das Ende des Nebensatzes; trennbare Verben
@@ -320,6 +323,10 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                     continue  # "so dass", ", dass"; elsewhere "ob" and "bevor" may be other words
                 if depths[sentence.start - block.start + conjunction.start()] > 0:
                     continue
+                if conjunction.group().lower() == "während" and (
+                    not index or words[index + 1].group().lower() in GENITIVE_OPENERS
+                ):
+                    continue  # "Während der drei Jahre ...": the preposition
                 rest, rest_gaps = words[index + 1:], gaps[index + 1:]
                 if rest_gaps[0].strip():
                     continue
@@ -354,8 +361,13 @@ def _verb_second_in_clause(
         _ends_noun(words[verb - 1].group()) and not _later_verb(words, gaps, verb)
     ):
         return None
-    if _later_verb(words, gaps, verb):
-        return None  # "ob die Firma stellt ... ein" is rare; "dass er kommt, sieht" not ours
+    if _later_verb(words, gaps, verb) and not (
+        words[verb].group().lower() in FINITE_AUX_OR_MODAL and _non_finite(tail[-1])
+    ):
+        # A second finite verb: HanTa's reading is in doubt. An auxiliary or modal with
+        # its participle or infinitive at the end is clear: "während die Strände werden
+        # tagsüber genutzt".
+        return None
     last = words[verb + len(tail)]
     subject = text[words[0].start():words[verb - 1].end()]
     finite = words[verb].group()
@@ -444,6 +456,14 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
                     f"Infinitivgruppe („{opener.group()} {replacement}“).",
                     (replacement,), replacement, Safety.UNSAFE,
                 )
+
+
+def _non_finite(word: str) -> bool:
+    """Whether a word is a participle or infinitive and nothing a noun phrase has."""
+    tags = german.word_tags(word)
+    return word.islower() and tags is not None and bool(
+        tags & {"VVPP", "VVINF", "VAINF", "VAPP", "VMINF"}
+    ) and not tags & {"ADJA", "NN"}
 
 
 def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:

@@ -192,3 +192,18 @@ def test_verb_third_with_es_and_amounts(flagged, text: str, expected: list[str])
 )
 def test_infinitive_object(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-infinitive-object", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Riffe sind bekannt, während die Strände werden tagsüber genutzt.",
+         ["die Strände werden tagsüber genutzt"]),
+        ("Er weiß, dass die Firma hat die Preise erhöht.", ["die Firma hat die Preise erhöht"]),
+        ("Die Riffe sind bekannt, während die Strände tagsüber genutzt werden.", []),
+        ("Während des Tages, als die Sonne schien, schliefen wir.", []),
+        ("Er weiß, dass die Firma die Preise erhöht hat.", []),
+    ],
+)
+def test_subordinate_verb_second_with_auxiliary(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-subordinate-verb-second", text) == expected

@@ -911,6 +911,8 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
 # Dative plural after a preposition, without an article
 # ---------------------------------------------------------------------------
 
+ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                           "einem", "einen", "eines", "zum", "zur", "im", "am", "vom", "beim"})
 # Prepositions that take only the dative and are rarely anything else before an
 # adjective ("zu" is also "too", "seit" a conjunction).
 DATIVE_PREPOSITIONS = word_set("mit von aus bei nach samt mitsamt")
@@ -988,6 +990,90 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
                 f"„{noun.text}“: Nach „{word.text}“ steht der Dativ Plural: „{corrected}“.",
                 (corrected,), corrected, Safety.UNSAFE,
             )
+
+
+# ---------------------------------------------------------------------------
+# Adjectives in a series without an article
+# ---------------------------------------------------------------------------
+
+# Strong endings that every later adjective of the series must share ("mit eigenem,
+# trendigem Hashtag"); "-er" only where a comma parts the adjectives, since a bare
+# comparative ends so too ("mit größer werdenden Sorgen").
+SERIES_ENDINGS = ("em", "es", "er")
+
+
+def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Mehrere Adjektive ohne Artikel vor einem Nomen im Singular, von denen das erste
+    stark und ein späteres schwach gebeugt ist: „mit eigenem, trendigen Hashtag“
+    („trendigem“), „bei gutem alten Wetter“, „frisches, kalten Wasser“.
+
+    ## Warum ist das ein Problem?
+    Ohne Artikel tragen alle Adjektive die starke Endung: „mit eigenem, trendigem
+    Hashtag“. Die schwache Endung -en nach einem stark gebeugten Adjektiv im Dativ ist
+    ein Überbleibsel älterer Sprache und gilt heute als Fehler; maschinelle Übersetzung
+    erzeugt sie oft.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Folgen ohne Artikel, deren erstes Adjektiv auf -em oder -es
+    endet (auf -er nur mit Komma danach), vor einem Nomen, das im Singular mit diesem
+    Genus steht. Der Genitiv („guten alten Weines“) ist richtig und bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Endung des ersten Adjektivs.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index in range(1, len(words) - 2):
+            before, first = words[index - 1], words[index]
+            if before.text.lower() in DETERMINERS or before.text.lower() in ARTICLE_WORDS:
+                continue
+            if not first.text.islower() or not is_attributive_adjective(first.text):
+                continue
+            if index >= 2 and is_attributive_adjective(before.text):
+                continue  # only the start of a series
+            ending = adjective_ending(first.text)
+            if ending not in SERIES_ENDINGS:
+                continue
+            series = [first]
+            position = index + 1
+            while position < len(words) and is_attributive_adjective(words[position].text) and (
+                words[position].text.islower()
+                and gap(text, words[position - 1], words[position]) in (" ", ", ")
+            ):
+                series.append(words[position])
+                position += 1
+            if len(series) < 2 or position >= len(words):
+                continue
+            if ending == "er" and gap(text, series[0], series[1]) != ", ":
+                continue
+            noun = words[position]
+            if gap(text, series[-1], noun) != " " or not noun.text[:1].isupper():
+                continue
+            if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
+                continue
+            weak = [a for a in series[1:] if adjective_ending(a.text) == "en"]
+            if not weak or any(adjective_ending(a.text) not in (ending, "en") for a in series):
+                continue
+            reading = noun_reading(noun.text)
+            if reading is None or not is_common_noun(noun.text):
+                continue
+            genders = {
+                gender for gender in reading.numbers - {"pl"}
+                for case in ("nom", "acc", "dat")
+                if STRONG_ENDINGS[(gender, case)] == ending and reading.has_form(gender, case)
+            }
+            if not genders or ("pl" in reading.numbers and ending == "er"):
+                continue
+            for adjective in weak:
+                corrected = adjective.text[:-2] + ending
+                yield Hit(
+                    adjective.start, adjective.end - adjective.start,
+                    f"„{adjective.text}“: Ohne Artikel endet jedes Adjektiv vor "
+                    f"„{noun.text}“ wie „{first.text}“: „{corrected}“.",
+                    (corrected,), corrected, Safety.UNSAFE,
+                )
 
 
 RULES = (
@@ -1103,6 +1189,30 @@ RULES = (
             Example("Er sprach mit neuen Kollegen und alten Freunden."),
             Example("Wir arbeiten mit neuen Software Tools."),
             Example("Nach langen Jahren kehrte er zurück."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-adjective-series",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ohne Artikel wechseln die Adjektive vor einem Nomen die Endung („mit "
+                "eigenem, trendigen Hashtag“).",
+        doc=agreement_adjective_series.__doc__ or "",
+        check=agreement_adjective_series,
+        bad=(
+            Example("Das Lokal mit eigenem, <marker>trendigen</marker> Hashtag ist beliebt.",
+                    "trendigem"),
+            Example("Wir trinken frisches, <marker>kalten</marker> Wasser.", "kaltes"),
+            Example("Sie kam mit großem <marker>blauen</marker> Koffer.", "blauem"),
+        ),
+        good=(
+            Example("Das Lokal mit eigenem, trendigem Hashtag ist beliebt."),
+            Example("Wir trinken frisches, kaltes Wasser."),
+            Example("Der Preis guten alten Weines steigt."),
+            Example("Mit dem großen blauen Koffer kam sie an."),
+            Example("Mit größer werdenden Sorgen blickt er nach vorn."),
+            Example("Er kam mit großem Gepäck und neuen Schuhen."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -997,7 +997,7 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
 # ---------------------------------------------------------------------------
 
 # Strong endings that every later adjective of the series must share ("mit eigenem,
-# trendigem Hashtag"); "-er" only where a comma parts the adjectives, since a bare
+# schattigem Garten"); "-er" only where a comma parts the adjectives, since a bare
 # comparative ends so too ("mit größer werdenden Sorgen").
 SERIES_ENDINGS = ("em", "es", "er")
 
@@ -1005,8 +1005,8 @@ SERIES_ENDINGS = ("em", "es", "er")
 def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Mehrere Adjektive ohne Artikel vor einem Nomen im Singular, von denen das erste
-    stark und ein späteres schwach gebeugt ist: „mit eigenem, trendigen Hashtag“
-    („trendigem“), „bei gutem alten Wetter“, „frisches, kalten Wasser“.
+    stark und ein späteres schwach gebeugt ist: „mit eigenem, schattigen Garten“
+    („schattigem“), „bei gutem alten Wetter“, „frisches, kalten Wasser“.
 
     ## Warum ist das ein Problem?
     Ohne Artikel tragen alle Adjektive die starke Endung: „mit eigenem, trendigem
@@ -1197,17 +1197,17 @@ RULES = (
         category=Category.GRAMMAR,
         severity=Severity.WARNING,
         summary="Ohne Artikel wechseln die Adjektive vor einem Nomen die Endung („mit "
-                "eigenem, trendigen Hashtag“).",
+                "eigenem, schattigen Garten“).",
         doc=agreement_adjective_series.__doc__ or "",
         check=agreement_adjective_series,
         bad=(
-            Example("Das Lokal mit eigenem, <marker>trendigen</marker> Hashtag ist beliebt.",
-                    "trendigem"),
+            Example("Das Café mit eigenem, <marker>schattigen</marker> Garten ist beliebt.",
+                    "schattigem"),
             Example("Wir trinken frisches, <marker>kalten</marker> Wasser.", "kaltes"),
             Example("Sie kam mit großem <marker>blauen</marker> Koffer.", "blauem"),
         ),
         good=(
-            Example("Das Lokal mit eigenem, trendigem Hashtag ist beliebt."),
+            Example("Das Café mit eigenem, schattigem Garten ist beliebt."),
             Example("Wir trinken frisches, kaltes Wasser."),
             Example("Der Preis guten alten Weines steigt."),
             Example("Mit dem großen blauen Koffer kam sie an."),

@@ -1009,8 +1009,8 @@ def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[
     („schattigem“), „bei gutem alten Wetter“, „frisches, kalten Wasser“.
 
     ## Warum ist das ein Problem?
-    Ohne Artikel tragen alle Adjektive die starke Endung: „mit eigenem, trendigem
-    Hashtag“. Die schwache Endung -en nach einem stark gebeugten Adjektiv im Dativ ist
+    Ohne Artikel tragen alle Adjektive die starke Endung: „mit eigenem, schattigem
+    Garten“. Die schwache Endung -en nach einem stark gebeugten Adjektiv im Dativ ist
     ein Überbleibsel älterer Sprache und gilt heute als Fehler; maschinelle Übersetzung
     erzeugt sie oft.
 

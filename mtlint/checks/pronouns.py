@@ -2,7 +2,7 @@
 
 English "it" has no gender, so machine translation often renders it as "es" whatever
 the German noun is: "Die Roadmap ist klar gegliedert. Es deckt alle Prüfungen ab"
-("Sie deckt"), "dpkg ist ein Paketmanager. Es bietet …" ("Er bietet").
+("Sie deckt"), "Firefox ist ein Browser. Es lädt …" ("Er lädt").
 
 The check is narrow on purpose. A sentence must open with "Es" or "Er" and a finite
 verb; the sentence before must open with its subject, a noun with one gender in the
@@ -53,7 +53,7 @@ COPULAS = word_set("ist war bleibt blieb wird wurde")
 # The article of a subject noun the lexicon lacks tells its gender before these.
 ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "eine": "f"}
 SINGULAR_VERBS = COPULAS | word_set("hat hatte kann muss soll bietet enthält zeigt")
-# Words between a copula and the article of its predicate: "ist auch ein Paketmanager".
+# Words between a copula and the article of its predicate: "ist auch ein Browser".
 COPULA_ADVERBS = word_set("auch nur eigentlich bloß zudem ebenfalls schlicht im wesentlichen")
 # After the verb these make "es" a placeholder or part of a reflexive verb: "Es
 # erwartet Sie ein Programm", "Es bietet sich an".
@@ -104,7 +104,7 @@ def _phrase_noun(words: list[str], start: int) -> int | None:
 
 def subject_antecedent(sentence: str) -> Antecedent | None:
     """The subject of a sentence that opens with it: an article phrase ("Die Roadmap
-    ist …"), or a name with a predicate noun ("dpkg ist ein Paketmanager")."""
+    ist …"), or a name with a predicate noun ("Firefox ist ein Browser")."""
     words = _words(sentence)
     if len(words) < 3:
         return None
@@ -127,7 +127,7 @@ def subject_antecedent(sentence: str) -> Antecedent | None:
     if words[0].lower() in DETERMINERS or (
         german.is_known_noun(words[0]) and not words[0].isupper()
     ):
-        return None  # a bare noun; all-caps names ("GNOME") are not the noun "Gnome"
+        return None  # a bare noun; all-caps names ("KRITA", "GIMP") are not nouns
     if words[1].lower() not in COPULAS:
         return None
     position = 2
@@ -209,7 +209,7 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     „Es“ oder „Er“ am Satzanfang für ein Nomen anderen Genus im Satz davor: „Die
     Roadmap ist klar gegliedert. Es deckt alle Prüfungen ab“ („Sie deckt“),
-    „dpkg ist ein Paketmanager. Es bietet …“ („Er bietet“).
+    „Firefox ist ein Browser. Es lädt …“ („Er lädt“).
 
     ## Warum ist das ein Problem?
     Englisch „it“ hat kein Genus; maschinelle Übersetzung macht daraus oft „es“, auch
@@ -268,19 +268,19 @@ RULES = (
         doc=pronoun_gender.__doc__ or "",
         check=pronoun_gender,
         bad=(
-            Example("Die Roadmap ist klar gegliedert. <marker>Es</marker> deckt alle "
-                    "Prüfungen ab.", "Sie"),
+            Example("Die Timeline ist übersichtlich. <marker>Es</marker> listet alle Termine "
+                    "übersichtlich auf.", "Sie"),
             Example("Die App ist kostenlos. <marker>Es</marker> erspart Ihnen den Weg zur "
                     "Bank.", "Sie"),
-            Example("dpkg ist ein Paketmanager wie apt. <marker>Es</marker> installiert und "
-                    "entfernt Pakete.", "Er"),
+            Example("Firefox ist ein freier Browser. <marker>Es</marker> lädt Seiten schnell.",
+                    "Er"),
             Example("Die neue Kamera ist leicht. <marker>Er</marker> passt in jede Tasche.",
                     "Sie"),
         ),
         good=(
-            Example("Die Roadmap ist klar gegliedert. Sie deckt alle Prüfungen ab."),
-            Example("Die Roadmap ist klar gegliedert. Es gibt drei Kapitel."),
-            Example("Die Roadmap liegt dem Buch bei. Es deckt alle Prüfungen ab."),
+            Example("Die Timeline ist übersichtlich. Sie listet alle Termine auf."),
+            Example("Die Timeline ist übersichtlich. Es gibt drei Spalten."),
+            Example("Die Timeline liegt dem Buch bei. Es listet alle Termine auf."),
             Example("Die Firma stellt Software her. Es freut uns, dass sie wächst."),
             Example("Die Stadt ist voll. Es erwartet Sie ein buntes Programm."),
             Example("Die Reise beginnt in Köln. Er fährt mit dem Zug."),

@@ -59,7 +59,7 @@ COPULA_ADVERBS = word_set("auch nur eigentlich bloß zudem ebenfalls schlicht im
 # erwartet Sie ein Programm", "Es bietet sich an".
 PLACEHOLDER_FOLLOWERS = PERSONAL_PRONOUNS | word_set("sich uns euch ihnen")
 # Articles that cannot open a subject: after them "es" is the subject itself ("Es
-# erspart Ihnen den Aufwand").
+# bringt Ihnen den Kontostand").
 OBJECT_ARTICLES = word_set("den dem einen einem")
 
 
@@ -270,8 +270,8 @@ RULES = (
         bad=(
             Example("Die Timeline ist übersichtlich. <marker>Es</marker> listet alle Termine "
                     "übersichtlich auf.", "Sie"),
-            Example("Die App ist kostenlos. <marker>Es</marker> erspart Ihnen den Weg zur "
-                    "Bank.", "Sie"),
+            Example("Die App ist kostenlos. <marker>Es</marker> bringt Ihnen den Kontostand "
+                    "aufs Handy.", "Sie"),
             Example("Firefox ist ein freier Browser. <marker>Es</marker> lädt Seiten schnell.",
                     "Er"),
             Example("Die neue Kamera ist leicht. <marker>Er</marker> passt in jede Tasche.",

@@ -541,7 +541,9 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "Trägt einer Klebstoff ...": the pronoun "einer"
         if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"} and (
             not phrase.adjectives or _strong_phrase(phrase)
-        ) and not _plural_after_einen(phrase):
+        ) and not _plural_after_einen(phrase) and not (
+            previous in PREPOSITIONS and phrase.joined
+        ):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
         if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
             not _plural_after_einen(phrase)
@@ -678,6 +680,64 @@ def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
     )
 
 
+def wrong_noun_form(phrase: NounPhrase) -> tuple[str, ...]:
+    """Where article and adjectives agree with the noun's gender but the noun form
+    stands in none of the article's cases ("eines Verb", "dem Bundesverbands"): the
+    cases the noun form has for that gender, else ()."""
+    fitting = fitting_readings(phrase)
+    reading = phrase.reading
+    noun = phrase.noun.text
+    if not fitting or not reading.forms or reading.infinitive:
+        return ()
+    if any(reading.has_form(number, case) for number, case, _ in fitting):
+        return ()
+    if phrase.previous.lower() in DEFINITE or phrase.previous.lower() in DETERMINERS:
+        return ()  # "des einen Teils": "einen" is the numeral before a genitive
+    if reading.lemma in MIXED_DECLENSION:
+        return ()  # "dem Papagei" and "dem Papageien" are both right
+    if noun.endswith("s") and any(r[0] == "pl" for r in phrase.determiner.readings):
+        return ()  # "den Regulars": an English plural the lexicon lacks
+    if noun.endswith("e") and len(noun) > 4:
+        stem = lookup_noun(noun[:-1], compounds=False)
+        if stem is not None and stem.singular_genders & {"m", "n"}:
+            return ()  # "aus einem russischen Romane", "das Gerüste": the old -e
+    numbers = {number for number, _, _ in fitting}
+    return tuple(dict.fromkeys(
+        case for number, case in sorted(reading.forms) if number in numbers
+    ))
+
+
+# Nouns that decline both strong and weak ("dem Papagei", "dem Papageien").
+MIXED_DECLENSION = word_set("Papagei Pfau Oberst Untertan Bauer Nachbar Vetter Gevatter")
+# Endings a noun form gains or loses between cases ("Verb" - "Verbs", "Kunde" - "Kunden").
+CASE_SUFFIXES = ("s", "es", "n", "en")
+
+
+def _noun_form_corrections(phrase: NounPhrase, text: str) -> list[str]:
+    """The phrase with the noun in a form of the same lemma that fits the article:
+    "eines Verb" -> "eines Verbs", "dem Bundesverbands" -> "dem Bundesverband"."""
+    noun = phrase.noun.text
+    candidates = [noun + suffix for suffix in CASE_SUFFIXES] + [
+        noun[: -len(suffix)] for suffix in CASE_SUFFIXES if noun.endswith(suffix)
+    ]
+    wanted = {(number, case) for number, case, _ in fitting_readings(phrase)}
+    found = []
+    for candidate in candidates:
+        info = lookup_noun(candidate)
+        if info is None:
+            continue
+        for reading in info.readings:
+            if reading.lemma.lower() != phrase.reading.lemma.lower():
+                continue
+            slots = {tuple(slot.split()) for slot in reading.slots}
+            if any((case, "pl" if number == "pl" else "sg") in slots
+                   and (number == "pl" or number in reading.genders)
+                   for number, case in wanted):
+                found.append(text[phrase.article.start:phrase.noun.start] + candidate)
+                break
+    return found
+
+
 def _strong_phrase(phrase: NounPhrase) -> bool:
     """Whether adjectives and noun form a phrase of their own (strong endings)."""
     return any(
@@ -759,7 +819,9 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     Gemeldet wird nur, wenn keine Lesart des Artikels (jedes Genus, jeder Kasus, Plural)
     zum Nomen und zu den Adjektivendungen passt: „mit der Fabrik“, „die Büros“, „den
-    Büros“ sind richtig. Genus und Plural kommen aus dem Nomenlexikon (Wiktionary);
+    Büros“ sind richtig. Steht das Nomen in einer Form, die zu keinem Kasus des Artikels
+    passt, wird das ebenfalls gemeldet: „eines Adjektiv“ („eines Adjektivs“), „dem
+    zuständigen Ministeriums“. Genus und Plural kommen aus dem Nomenlexikon (Wiktionary);
     Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
 
     ## Bekannte Grenzen
@@ -789,12 +851,24 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
         cases = governed_case(phrase)
         if problem is None and cases and wrong_case(phrase, cases):
             problem = "case"
+        noun_cases: tuple[str, ...] = ()
+        if problem is None:
+            noun_cases = wrong_noun_form(phrase)
+            problem = "form" if noun_cases else None
         if problem is None or not is_common_noun(phrase.noun.text):
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
-        corrections = _corrections(phrase, doc.text, cases)
-        if problem == "case":
+        if problem == "form":
+            corrections = _noun_form_corrections(phrase, doc.text) + _corrections(
+                phrase, doc.text, noun_cases)
+            corrections = list(dict.fromkeys(corrections))[:3]
+        else:
+            corrections = _corrections(phrase, doc.text, cases)
+        if problem == "form":
+            message = (f"„{shown}“: Die Form „{phrase.noun.text}“ passt nicht zum Kasus "
+                       f"des Artikels „{phrase.article.text}“.")
+        elif problem == "case":
             names = " oder ".join(CASE_NAMES[case] for case in cases)
             message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {names}"
                        + (f": „{corrections[0]}“." if corrections else "."))
@@ -1115,8 +1189,14 @@ RULES = (
             Example("<marker>Die neuen Funktion</marker> ist ab heute verfügbar.",
                     "Die neue Funktion"),
             Example("Sie können <marker>einen herunterladbaren Checklisten</marker> nutzen."),
+            Example("Sie warben für <marker>einen Partnerschaft</marker> mit Paris.",
+                    "eine Partnerschaft"),
             Example("Wir gingen in <marker>einen McDonald's-Restaurant</marker>.",
                     "ein McDonald's-Restaurant|einem McDonald's-Restaurant"),
+            Example("Das ist die Grundform <marker>eines Adjektiv</marker>.",
+                    "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
+            Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
+                    "dem zuständigen Ministerium|des zuständigen Ministeriums"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -1139,6 +1219,9 @@ RULES = (
             Example("Sie können herunterladbare Checklisten nutzen."),
             Example("Wir trafen uns in einem McDonald's-Restaurant."),
             Example("Die Laudator*innen und die Kolleg:innen stellten die Arbeiten vor."),
+            Example("Das ist die Grundform eines Adjektivs; des einen Teils Freude."),
+            Example("Er kam mit einem Papagei aus einem alten Romane."),
+            Example("Sie dankte den Regulars des Forums."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -176,7 +176,8 @@ def address_form_mixed(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ermöglicht es Ihnen, deine Fotos zu teilen“, „Melden Sie sich an … Speichere dann
     deine Einstellungen“. Gemeldet wird die seltenere Anredeform: in einem Satz, der
     beide enthält, immer; sonst, wenn die andere Form im Text mindestens viermal und
-    viermal so oft vorkommt und die seltenere in höchstens drei Absätzen steht.
+    viermal so oft vorkommt und die seltenere in höchstens drei Absätzen steht. Je Satz
+    wird nur die erste abweichende Form gemeldet.
 
     ## Warum ist das ein Problem?
     Englisch „you“ hat nur eine Form. Maschinelle Übersetzung wählt „Sie“ oder „du“
@@ -211,14 +212,16 @@ def address_form_mixed(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for word in words:
         first_in_sentence.setdefault(word.sentence, word.register)
     tie = counts["formal"] == counts["informal"]
+    reported: set[int] = set()
     for word in words:
         mixed_here = len(by_sentence[word.sentence]) == 2
         if not mixed_here and (not decided or word.text.lower() in PLURAL_INFORMAL):
             continue
         # On a tie the sentence's first form sets the address there.
         expected = first_in_sentence[word.sentence] if tie else majority
-        if word.register == expected:
-            continue
+        if word.register == expected or word.sentence in reported:
+            continue  # one finding per sentence: the verb and the rest change with it
+        reported.add(word.sentence)
         replacements = _replacements(word)
         where = "im selben Satz" if mixed_here else f"im Text {counts[expected]}-mal"
         yield Hit(

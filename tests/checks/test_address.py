@@ -78,3 +78,8 @@ def test_suggestion_keeps_the_capital_at_a_sentence_start(flagged) -> None:
 )
 def test_address_du_capitalisation(flagged, text: str, expected: list[str]) -> None:
     assert flagged("address-du-capitalisation", text) == expected
+
+
+def test_one_finding_per_sentence(flagged) -> None:
+    text = FORMAL_PAGE + "Gut gemacht! Du hast es geschafft und kannst weiter, wo du warst."
+    assert flagged("address-form-mixed", text) == ["Du"]

@@ -81,5 +81,5 @@ def test_address_du_capitalisation(flagged, text: str, expected: list[str]) -> N
 
 
 def test_one_finding_per_sentence(flagged) -> None:
-    text = FORMAL_PAGE + "Gut gemacht! Du hast es geschafft und kannst weiter, wo du warst."
+    text = FORMAL_PAGE * 2 + "Gut gemacht! Du hast es geschafft und kannst weiter, wo du warst."
     assert flagged("address-form-mixed", text) == ["Du"]

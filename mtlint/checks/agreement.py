@@ -15,6 +15,7 @@ Büros" (plural) and "den Büros" (dative plural) are fine. LanguageTool covers 
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1150,6 +1151,138 @@ def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[
                 )
 
 
+# ---------------------------------------------------------------------------
+# A plural verb before a singular subject
+# ---------------------------------------------------------------------------
+
+# Words that open a fronted adverbial, so that the finite verb comes second and the
+# subject after it: "Heute beginnt die Saison".
+ADVERBIAL_OPENERS = PREPOSITIONS | PREPOSITION_ARTICLES | word_set(
+    "heute gestern morgen jetzt nun dann danach damals bald bisher hier dort da "
+    "außerdem zudem daher deshalb deswegen trotzdem dennoch inzwischen mittlerweile "
+    "anschließend zunächst schließlich endlich bereits oft manchmal immer meist "
+    "dabei dadurch dafür dazu damit davon darauf"
+)
+NOMINATIVE_SINGULAR = {"der": "m", "die": "f", "das": "n", "ein": "mn", "eine": "f",
+                       "dieser": "m", "diese": "f", "dieses": "n", "kein": "mn",
+                       "keine": "f"}
+PLURAL_FINITE = word_set("sind waren")
+# Words that make the phrase after the verb one of several: "Heute feiern die Stadt
+# und ihre Bürger".
+COORDINATION = word_set("und sowie oder samt mitsamt wie")
+MAX_FRONTED = 7
+
+
+def _plural_finite(word: str) -> bool:
+    """A finite verb in the plural: "beginnen", "sind", "wurden" (its infinitive reading
+    is ruled out by the position after a fronted adverbial)."""
+    if word in PLURAL_FINITE:
+        return True
+    if not word.islower() or not word.endswith(("en", "ern", "eln")) or word in STOP_WORDS:
+        return False
+    tags = word_tags(word)
+    return tags is not None and bool(tags & {"VVFIN", "VAFIN", "VMFIN"}) and "ADJA" not in tags
+
+
+def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Verb im Plural vor einem Subjekt im Singular: „In diesem Sommer beginnen die
+    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“).
+
+    ## Warum ist das ein Problem?
+    Das finite Verb richtet sich nach dem Subjekt. Maschinelle Übersetzung verliert die
+    Zuordnung, wenn sie Satzglieder umstellt, und lässt das Verb im Plural stehen.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Sätze, die mit einer Angabe beginnen (Präposition, Adverb wie
+    „heute“, „dort“, „dabei“), nach der das Verb an zweiter Stelle steht und direkt ein
+    Artikel mit einem Nomen folgt, das nur im Singular steht. Folgt ein weiteres Subjekt
+    („die Stadt und ihre Bürger“, eine Aufzählung mit Komma) oder ein Pronomen, wird
+    nichts gemeldet. Ein vorangestelltes Objekt („Die Arbeit beginnen die Kinder“) wird
+    nicht geprüft.
+
+    ## Fix-Sicherheit
+    Unsicher: Die Verbform im Singular muss der Leser selbst wählen.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        block_words = block.words()
+        starts = [w.start for w in block_words]
+        for sentence in block.sentences:
+            words = block_words[
+                bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)
+            ]
+            if len(words) < 4 or words[0].text.lower() not in ADVERBIAL_OPENERS:
+                continue
+            for index in range(1, min(len(words) - 2, MAX_FRONTED + 1)):
+                verb = words[index]
+                if gap(text, words[index - 1], verb) != " ":
+                    break  # a comma: not the verb of the main clause
+                lower = verb.text.lower()
+                if lower in PERSONAL_SUBJECTS:
+                    break
+                if not _plural_finite(verb.text):
+                    continue
+                hit = _singular_subject_after(text, words, index)
+                if hit is not None:
+                    yield hit
+                break
+
+
+PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
+
+
+def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | None:
+    verb = words[index]
+    article = words[index + 1]
+    genders = NOMINATIVE_SINGULAR.get(article.text.lower())
+    if genders is None or gap(text, verb, article) != " ":
+        return None
+    position = index + 2
+    while position < len(words) and words[position].text.islower() and (
+        is_attributive_adjective(words[position].text)
+    ):
+        position += 1
+    if position >= len(words):
+        return None
+    noun = words[position]
+    if gap(text, words[position - 1], noun) != " " or not noun.text[:1].isupper():
+        return None
+    if text[noun.end:noun.end + 1] in "-‐/(*:_" and noun.end < len(text):
+        return None
+    reading = noun_reading(noun.text)
+    if reading is None or not reading.numbers & set(genders):
+        return None
+    if "f" in genders and "pl" in reading.numbers:
+        return None  # "die Trainer" may be plural; "der", "das", "ein" are not
+    if not any(reading.has_form(g, "nom") for g in genders if g in reading.numbers):
+        return None
+    if not is_common_noun(noun.text):
+        return None
+    # The rest of the clause: another subject, a pronoun or a list ends the matter.
+    for later in words[position + 1:position + 12]:
+        between = text[noun.end:later.start]
+        if any(mark in between for mark in ".;:!?"):
+            break
+        if "," in between or later.text.lower() in COORDINATION | PERSONAL_SUBJECTS:
+            return None
+        before = words[words.index(later) - 1].text.lower()
+        if later.text.lower() in ("die", "der") and before not in PREPOSITIONS:
+            following = next((w for w in words if w.start > later.end), None)
+            if following is not None and (noun_reading(following.text) or NOUN_NONE).numbers == {
+                "pl"
+            }:
+                return None  # "Heute eröffnen die Schau die Künstler": a plural after
+    return Hit(
+        verb.start, verb.end - verb.start,
+        f"„{verb.text}“ steht im Plural, das Subjekt „{article.text} {noun.text}“ im "
+        f"Singular.",
+    )
+
+
+NOUN_NONE = NounReading(frozenset(), "")
+
+
 RULES = (
     Rule(
         id="agreement-noun-phrase",
@@ -1296,6 +1429,29 @@ RULES = (
             Example("Mit dem großen blauen Koffer kam sie an."),
             Example("Mit größer werdenden Sorgen blickt er nach vorn."),
             Example("Er kam mit großem Gepäck und neuen Schuhen."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-subject-verb",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ein Verb im Plural vor einem Subjekt im Singular („Heute beginnen die "
+                "Saison“).",
+        doc=agreement_subject_verb.__doc__ or "",
+        check=agreement_subject_verb,
+        bad=(
+            Example("In diesem Sommer <marker>beginnen</marker> die neue Saison."),
+            Example("Dort <marker>warten</marker> ein erfahrener Trainer auf die Gäste."),
+        ),
+        good=(
+            Example("In diesem Sommer beginnt die neue Saison."),
+            Example("Heute feiern die Stadt und ihre Bürger."),
+            Example("Dort warten wir auf die Gäste."),
+            Example("Am Abend besuchen die Kinder die Oma."),
+            Example("Dazu gehören die Stadt Köln, das Land und der Bund."),
+            Example("Wir beginnen die Arbeit am Montag."),
+            Example("Nach dem Essen spielen die Kinder im Garten."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

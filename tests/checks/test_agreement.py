@@ -189,3 +189,21 @@ def test_uninflected_adjectives_before_nouns(text, span, forms):
 ])
 def test_adverbs_and_inflected_forms_are_not_flagged(flagged, text):
     assert flagged("agreement-adjective-uninflected", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Herbst erscheinen das neue Modell.", ["erscheinen"]),
+        ("Danach folgen ein kurzer Vortrag über das Projekt.", ["folgen"]),
+        ("Im Herbst erscheint das neue Modell.", []),
+        ("Im Herbst erscheinen das neue Modell und ein Tablet.", []),
+        ("Im Herbst erscheinen die neuen Modelle.", []),
+        ("Im Herbst erscheinen die Trainer zum ersten Mal.", []),
+        ("Im Herbst, wenn die Blätter fallen, erscheint das Heft.", []),
+        ("Im Herbst lesen wir das neue Buch.", []),
+        ("Am Ende gewinnen die Mannschaft aus Köln und die aus Bonn.", []),
+    ],
+)
+def test_subject_verb(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-subject-verb", text) == expected

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from mtlint import german
 from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_reading
+from mtlint.checks.verbs import could_be_finite
 from mtlint.document import WORD, BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.wordclasses import (
@@ -258,6 +259,154 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# ---------------------------------------------------------------------------
+# Relative pronoun
+# ---------------------------------------------------------------------------
+
+# Genders/plural each relative pronoun can stand for, whatever its case.
+RELATIVE_NUMBERS: dict[str, frozenset[str]] = {
+    "der": frozenset("mf"), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
+    "dem": frozenset("mn"), "den": frozenset("m"), "denen": frozenset({"pl"}),
+    "dessen": frozenset("mn"), "deren": frozenset({"f", "pl"}),
+}
+RELATIVE_BY_GENDER = {"m": "der", "f": "die", "n": "das"}
+# After these "das" is no pronoun of a relative clause: "…, das heißt …", "…, das ist …".
+NOT_RELATIVE_AFTER_DAS = word_set("heißt ist war sind bedeutet")
+# How many words before the comma may hold the noun the clause refers to ("das Haus
+# meiner Tante, das …", "ein Maß für die Wichtigkeit einer Sache, das …").
+ANTECEDENT_WINDOW = 10
+
+
+def _relative_clause_verb(words: list[str]) -> bool:
+    """Whether a stretch after a relative pronoun ends with a finite verb, as a
+    relative clause does ("…, das Ihnen hilft")."""
+    return bool(words) and words[-1].islower() and could_be_finite(words[-1])
+
+
+def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Relativpronomen, dessen Genus zu keinem Nomen davor passt: „die Checkliste, das
+    Ihnen hilft“ („die“), „ein Browser, das schnell lädt“ („der“), „das Gerät, der
+    leise arbeitet“ („das“).
+
+    ## Warum ist das ein Problem?
+    Das Relativpronomen richtet sich in Genus und Numerus nach seinem Bezugswort.
+    Englisch „which“/„that“ haben kein Genus; maschinelle Übersetzung wählt oft das
+    falsche.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb endet und kein Nomen
+    (und kein unbekannter Name) der zehn Wörter vor dem Komma zum Pronomen passt; der
+    Kasus wird nicht geprüft. „…, das heißt …“ und Aufzählungen („den Hund, die Katze“)
+    bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma;
+    den Kasus muss der Leser prüfen.
+    """
+    text = doc.text
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        words = block.words()
+        for index in range(1, len(words) - 2):
+            pronoun = words[index]
+            lower = pronoun.text.lower()
+            numbers = RELATIVE_NUMBERS.get(lower)
+            if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
+                continue
+            following = words[index + 1]
+            if _article_of_phrase(words, index, numbers):
+                continue  # "den Hund, die Katze", "…, die neue Katze": an enumeration
+            if following.text.lower() in ARTICLE_FORMS or could_be_finite(following.text):
+                continue  # "…, die die Katze …"; "…, das kann ich sagen": a main clause
+            if lower == "das" and following.text.lower() in NOT_RELATIVE_AFTER_DAS:
+                continue
+            if text[pronoun.end:pronoun.end + 1] in ",;:":
+                continue  # "Der Glaube, das, was man wünscht, …": a demonstrative
+            clause = _clause_words(text, words, index + 1)
+            if not _relative_clause_verb(clause) or "zu" in clause or any(
+                "zu" in w[2:-3] and w.islower() for w in clause[-1:]
+            ):
+                continue  # "…, das zu tun": "das" is the object of an infinitive
+            noun = words[index - 1].text
+            head = _noun_gender(noun)
+            if head is None or not noun[:1].isupper():
+                continue
+            if _any_candidate(words, index, numbers):
+                continue
+            replacement = RELATIVE_BY_GENDER[head]
+            if lower in ("dem", "den", "dessen", "denen", "deren"):
+                continue  # the case decides the form: leave it to the reader
+            yield Hit(
+                pronoun.start, pronoun.end - pronoun.start,
+                f"„{pronoun.text}“ passt nicht zu „{noun}“ ({GENDER_NAMES[head]}): "
+                f"„{replacement}“.",
+                (replacement,), replacement, Safety.UNSAFE,
+            )
+
+
+def _article_of_phrase(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether the word at `index` may be the article of a noun phrase after it: a
+    noun (after adjectives) that agrees with it, "den Hund, die (neue) Katze"."""
+    position = index + 1
+    while position < len(words) and words[position].text.islower() and (
+        is_attributive_adjective(words[position].text)
+    ):
+        position += 1
+    if position >= len(words) or not words[position].text[:1].isupper():
+        return False
+    if words[position].text in ("Sie", "Ihnen", "Ihr"):
+        return False
+    reading = noun_reading(words[position].text)
+    return reading is None or bool(reading.numbers & numbers)
+
+
+PLURAL_PRONOUNS = word_set("wir uns sie euch ihnen ihr")
+SINGULAR_ARTICLES = word_set(
+    "ein eine einen einem eines das dem des dieses diesem jedes jedem jeden jede"
+)
+ARTICLE_FORMS = word_set("der die das den dem des ein eine einen einem einer eines")
+
+
+def _clause_words(text: str, words: list, start: int) -> list[str]:  # type: ignore[type-arg]
+    """The words from `start` up to the next punctuation mark."""
+    found: list[str] = []
+    for position in range(start, len(words)):
+        if position > start and any(
+            mark in text[words[position - 1].end:words[position].start] for mark in ",.;:!?()–"
+        ):
+            break
+        found.append(words[position].text)
+    return found
+
+
+def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a word of the stretch before the comma may be what the relative pronoun
+    refers to: a noun of a fitting gender or number, or a capitalised word the lexicon
+    does not know."""
+    start = max(0, index - ANTECEDENT_WINDOW)
+    for position in range(start, index):
+        text = words[position].text
+        if text.lower() in PLURAL_PRONOUNS and ("pl" in numbers or (
+            text.lower() == "sie" and "f" in numbers
+        )):
+            return True  # "In uns liegt das Rätsel, die wir … sind"
+        if not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
+            continue
+        reading = noun_reading(text)
+        if reading is None:
+            if text.lower() in german_function_words() or text in ("Sie", "Ihnen", "Ihr"):
+                continue
+            if german.lookup_noun(text) is None:
+                return True  # a name, or a noun the lexicon lacks
+            continue
+        found = reading.numbers
+        if position and words[position - 1].text.lower() in SINGULAR_ARTICLES:
+            found = found - {"pl"}  # "einen Drucker, die …": not the plural
+        if found & numbers or (reading.infinitive and "n" in numbers):
+            return True
+    return False
+
+
 RULES = (
     Rule(
         id="pronoun-gender",
@@ -288,6 +437,34 @@ RULES = (
             Example("Die Kinder spielen im Hof. Es regnet."),
             Example("Die Matte ist weich, man liegt gut. Er schläft sofort ein."),
             Example("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="relative-pronoun-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Das Relativpronomen passt im Genus zu keinem Nomen davor („die "
+                "Checkliste, das …“).",
+        doc=relative_pronoun_gender.__doc__ or "",
+        check=relative_pronoun_gender,
+        bad=(
+            Example("Wir schicken Ihnen eine Checkliste, <marker>das</marker> Ihnen bei der "
+                    "Planung hilft.", "die"),
+            Example("Wir empfehlen einen Browser, <marker>das</marker> Seiten schnell lädt.",
+                    "der"),
+            Example("Wir empfehlen ein Gerät, <marker>der</marker> leise arbeitet.", "das"),
+        ),
+        good=(
+            Example("Wir schicken Ihnen eine Checkliste, die Ihnen bei der Planung hilft."),
+            Example("Das ist das Haus meiner Tante, das am See liegt."),
+            Example("Er kaufte den Hund, die Katze und das Pferd."),
+            Example("Sie hilft der Frau, der das Auto gehört."),
+            Example("Wir nutzen Firefox, das schnell lädt."),
+            Example("Er spart Zeit, das heißt Geld."),
+            Example("Es bringt keinen Lohn, das zu tun, was andere erwarten."),
+            Example("Der Glaube, das, was man wünscht, zu erreichen, ist alt."),
+            Example("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

@@ -43,3 +43,27 @@ import pytest
 )
 def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir bieten eine Lösung, das alle Probleme löst.", ["das"]),
+        ("Er kaufte einen Drucker, die kaum Strom braucht.", ["die"]),
+        ("Wir bieten eine Lösung, die alle Probleme löst.", []),
+        # The noun the clause refers to may stand further back.
+        ("Das ist das Haus meiner Tante, das am See liegt.", []),
+        ("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden.", []),
+        # Enumerations, demonstratives and infinitives.
+        ("Er kaufte den Hund, die neue Katze und das Pferd.", []),
+        ("Redlicher Freund, das kann ich dir sagen.", []),
+        ("Es bringt keinen Lohn, das zu tun, was andere erwarten.", []),
+        ("Er spart Zeit, das heißt Geld.", []),
+        # Names may be anything.
+        ("Wir nutzen Firefox, das schnell lädt.", []),
+        # The case decides "dem", "den", "dessen": left to the reader.
+        ("Er traf eine Frau, dem er vertraute.", []),
+    ],
+)
+def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("relative-pronoun-gender", text) == expected

@@ -54,7 +54,15 @@ RESUMPTIVE = word_set("das der die dies dann so da")
 COORDINATORS = COORDINATING_CONJUNCTIONS | {"sowie"}
 # Subordinate clauses that a main clause follows directly: "Als die Zahlen kamen, fiel
 # die Aktie." ("wenn", "dass" and "ob" clauses are followed by all sorts of things.)
-CLAUSE_CONJUNCTIONS = word_set("als nachdem bevor sobald obwohl weil")
+CLAUSE_CONJUNCTIONS = word_set("als nachdem bevor sobald obwohl weil wenn falls sofern")
+# Verbs whose object may be a clause with verb second: "Wenn du glaubst, ich bin
+# dumm, irrst du." A fronted clause ending in one of them is not checked.
+THINKING_VERBS = word_set(
+    "sagen meinen glauben denken finden hoffen wissen behaupten sehen hören fürchten "
+    "annehmen vermuten zeigen erklären schreiben lesen merken fühlen träumen wünschen "
+    "fragen antworten erzählen versprechen schwören wetten sprechen befehlen verlangen "
+    "fordern feststellen bemerken beweisen merken erfahren behaupten"
+)
 # A fronted answer or comment, not an adverbial: "Im Moment nicht, ...", "Im Prinzip
 # ja, ...".
 PARTICLES = word_set("nicht ja nein doch")
@@ -106,6 +114,12 @@ def _fronted_kind(words: list[str]) -> str | None:
     lowered = {w.lower() for w in words}
     if first in SET_OFF or lowered & PARTICLES or words[-1].lower() in SAYING:
         return None
+    if first in CLAUSE_CONJUNCTIONS and german.analyze_word(words[-1].lower()).lemma in (
+        THINKING_VERBS
+    ):
+        return None  # "Wenn du glaubst, ich bin dumm, …": the clause is its object
+    if first == "wenn" and ("auch" in lowered or "schon" in lowered):
+        return None  # "Wenn wir auch …, der Schmeichler gewinnt": a concessive clause
     if " ".join(words).lower() in SET_OFF_PHRASES:
         return None
     if first in CLAUSE_CONJUNCTIONS:
@@ -479,9 +493,12 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Eine vorangestellte Angabe wird auch nicht durch Komma abgetrennt.
 
     Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
-    „Am Ende, es macht Sinn …“.
+    „Am Ende, es macht Sinn …“; nach einem Bedingungssatz ebenso: „Wenn Sie Fragen
+    haben, Sie können …“ („können Sie“).
 
     ## Bekannte Grenzen
+    Nach „wenn … auch“ (einräumend), nach Verben des Sagens und Denkens („Wenn du
+    glaubst, ich bin …“) und vor indirekter Rede („…, er habe …“) wird nichts gemeldet.
     „Es“ im Konjunktiv oder nach Wörtern des Denkens („Aus Angst, es handle sich …“, „In der
     Hoffnung, es wird …“) bleibt unbeachtet. Nicht gemeldet werden abgesetzte Ausdrücke
     („Ja, …“, „Ehrlich gesagt, …“), Aufzählungen und Appositionen nach dem Komma („In
@@ -514,7 +531,9 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if not rest or gaps[0].strip():
                 continue  # a quotation after the comma: direct speech
             opener = rest[0].group()
-            if opener[:1].isupper() and opener.lower() in ARTICLES | DETERMINERS | SUBJECT_PRONOUNS:
+            if opener != "Sie" and opener[:1].isupper() and (
+                opener.lower() in ARTICLES | DETERMINERS | SUBJECT_PRONOUNS
+            ):
                 continue  # "..., Die Handlung rufet laut": a line of verse
             verb = _subject_then_verb(rest, gaps)
             if verb is None:
@@ -523,6 +542,10 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             subject_words = [m.group().lower() for m in rest[:verb]]
             if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:
                 continue  # "Dass er kommt, das weiß ich."
+            if subject_words[-1] in ("er", "sie", "es", "man") and len(subject_words) == 1 and (
+                rest[verb].group().endswith("e")
+            ):
+                continue  # "…, er habe mich widerlegt": reported speech
             if subject_words == ["es"] and not _indicative_after_es(
                 rest[verb].group(), fronted[-1]
             ):
@@ -661,6 +684,8 @@ RULES = (
                     correction=" nutzen mehr als 200 Millionen Menschen"),
             Example("Unterm Strich<marker>, es lohnt</marker> sich, früh zu buchen.",
                     correction=" lohnt es"),
+            Example("Wenn Sie Fragen haben, <marker>Sie können</marker> uns jederzeit anrufen.",
+                    correction="können Sie"),
         ),
         good=(
             Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
@@ -685,6 +710,10 @@ RULES = (
             Example("Aus Angst, es handle sich um Betrug, rief er die Polizei."),
             Example("In der Hoffnung, es wird besser, wartete sie ab."),
             Example("Nach Angaben der Firma nutzen mehr als 200 Millionen Menschen die App."),
+            Example("Wenn Sie Fragen haben, können Sie uns anrufen."),
+            Example("Wenn du glaubst, ich bin dumm, irrst du dich."),
+            Example("Wenn wir auch zweifeln, die Hoffnung bleibt."),
+            Example("Wenn jemand spricht, er habe recht, hört keiner zu."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

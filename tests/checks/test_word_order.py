@@ -207,3 +207,21 @@ def test_infinitive_object(flagged, text: str, expected: list[str]) -> None:
 )
 def test_subordinate_verb_second_with_auxiliary(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-subordinate-verb-second", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wenn Sie Fragen haben, Sie können uns jederzeit anrufen.", ["Sie können"]),
+        ("Falls das Paket fehlt, der Kundendienst hilft Ihnen weiter.",
+         ["der Kundendienst hilft"]),
+        ("Wenn Sie Fragen haben, können Sie uns anrufen.", []),
+        ("Wenn Sie Fragen haben, dann rufen Sie uns an.", []),
+        ("Wenn du glaubst, ich bin dumm, irrst du dich.", []),
+        ("Wenn sie dir befehlen, du sollst gehen, bleib.", []),
+        ("Wenn wir auch zweifeln, die Hoffnung bleibt.", []),
+        ("Wenn jemand spricht, er habe recht, hört keiner zu.", []),
+    ],
+)
+def test_verb_third_after_conditional(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-verb-third", text) == expected

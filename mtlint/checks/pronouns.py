@@ -11,6 +11,10 @@ predicate noun; and no word of that sentence may be a candidate of the pronoun's
 gender (a noun, a name the lexicon does not know, "das", "man", "jemand", …).
 Impersonal "es" ("es gibt", "es geht um", "es ist wichtig, dass …", "es kamen viele")
 is left alone.
+
+Relative pronouns are checked against every noun of the stretch before their comma:
+"eine Lösung, das alle Probleme löst" is reported only where no noun there is neuter
+and no name the lexicon lacks stands there.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from mtlint.document import WORD, BlockKind, Document
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.wordclasses import (
     AUXILIARIES,
+    CONNECTING_ADVERBS,
+    FUNCTION_WORDS,
     MODALS,
     PERSONAL_PRONOUNS,
     SUBORDINATING_CONJUNCTIONS,
@@ -32,6 +38,8 @@ from mtlint.wordclasses import (
     word_set,
 )
 
+# Capitalised at a sentence start these are no names: "Dann", "Weil", "Wir".
+CLOSED_CLASS_WORDS = FUNCTION_WORDS | CONNECTING_ADVERBS
 PRONOUN_GENDERS = {"es": "n", "er": "m"}
 PRONOUNS_BY_GENDER = {"m": "Er", "f": "Sie", "n": "Es"}
 GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral"}
@@ -44,7 +52,7 @@ IMPERSONAL_VERBS = word_set(
     zeigt lässt lohnt bedarf braucht dauert kostet eilt klappt läuft passiert geschieht
     gilt galt betrifft wundert ärgert interessiert gefällt erscheint entsteht existiert
     besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
-    bedeutet heißt sei wäre
+    bedeutet sei wäre
     """
 )
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
@@ -55,7 +63,7 @@ COPULAS = word_set("ist war bleibt blieb wird wurde")
 ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "eine": "f"}
 SINGULAR_VERBS = COPULAS | word_set("hat hatte kann muss soll bietet enthält zeigt")
 # Words between a copula and the article of its predicate: "ist auch ein Browser".
-COPULA_ADVERBS = word_set("auch nur eigentlich bloß zudem ebenfalls schlicht im wesentlichen")
+COPULA_ADVERBS = word_set("auch nur eigentlich bloß zudem ebenfalls schlicht")
 # After the verb these make "es" a placeholder or part of a reflexive verb: "Es
 # erwartet Sie ein Programm", "Es bietet sich an".
 PLACEHOLDER_FOLLOWERS = PERSONAL_PRONOUNS | word_set("sich uns euch ihnen")
@@ -156,7 +164,7 @@ def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
             return True
         if index < skip or not word[:1].isupper() or lower in DETERMINERS:
             continue
-        if index == 0 and lower in german_function_words():
+        if index == 0 and lower in CLOSED_CLASS_WORDS:
             continue
         info = german.lookup_noun(word)
         if info is None:
@@ -164,12 +172,6 @@ def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
         if gender in info.genders:
             return True
     return False
-
-
-def german_function_words() -> frozenset[str]:
-    from mtlint.wordclasses import CONNECTING_ADVERBS, FUNCTION_WORDS
-
-    return FUNCTION_WORDS | CONNECTING_ADVERBS
 
 
 def _pronoun_clause(sentence: str) -> tuple[str, str] | None:
@@ -394,7 +396,7 @@ def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  #
             continue
         reading = noun_reading(text)
         if reading is None:
-            if text.lower() in german_function_words() or text in ("Sie", "Ihnen", "Ihr"):
+            if text.lower() in CLOSED_CLASS_WORDS or text in ("Sie", "Ihnen", "Ihr"):
                 continue
             if german.lookup_noun(text) is None:
                 return True  # a name, or a noun the lexicon lacks

@@ -16,7 +16,6 @@ import argparse
 import html
 import random
 import sys
-from pathlib import Path
 
 from run import BENCH, MTLINT, build_tiled_corpus, median_run, rate
 
@@ -64,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     text_wall, _ = median_run([*command, str(text_dir)], args.runs)
     html_wall, _ = median_run([*command, str(html_dir)], args.runs)
     cost = html_wall / text_wall - 1
+    html_chars = sum(len(p.read_text(encoding="utf-8")) for p in html_dir.glob("*.html"))
     print(f"articles: {args.files}, text {chars:,} characters; HTML pages "
-          f"{sum(len(p.read_text(encoding='utf-8')) for p in html_dir.glob('*.html')):,} characters")
+          f"{html_chars:,} characters")
     print(f"plain text: {text_wall:6.2f} s  {rate(chars, text_wall)}")
     print(f"HTML:       {html_wall:6.2f} s  {rate(chars, html_wall)} (of the articles' text)")
     print(f"HTML costs {cost:+.0%} (goal: at most +{GOAL:.0%})")

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtlint.checks.sentences import quotation_depths
-from mtlint.document import WORD, Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.wordclasses import tags_of, word_set
+from mtlint.core.document import WORD, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.language.wordclasses import tags_of, word_set
 
 # The formal pronoun's forms and the informal forms that replace them, best first.
 FORMAL_TO_INFORMAL: dict[str, tuple[str, ...]] = {

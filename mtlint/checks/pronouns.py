@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint import german
 from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_reading
 from mtlint.checks.verbs import could_be_finite
-from mtlint.document import WORD, BlockKind, Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, BlockKind, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     AUXILIARIES,
     CONNECTING_ADVERBS,
     FUNCTION_WORDS,

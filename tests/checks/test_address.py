@@ -55,9 +55,7 @@ def test_tie_reports_the_second_form_of_the_sentence(flagged) -> None:
     assert flagged("address-form-mixed", "Du kannst das in Ihrem Konto ändern.") == ["Ihrem"]
 
 
-def test_suggestion_keeps_the_capital_at_a_sentence_start(flagged) -> None:
-    from tests.checks.conftest import run_rule
-
+def test_suggestion_keeps_the_capital_at_a_sentence_start(run_rule) -> None:
     text = FORMAL_PAGE + "Dein Konto ist bereit."
     [finding] = run_rule("address-form-mixed", text)
     assert text[finding.offset:finding.offset + finding.length] == "Dein"

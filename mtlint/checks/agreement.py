@@ -20,10 +20,12 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint.core.document import Document, Span
+from mtlint.core.document import WORD as WORD_PATTERN
+from mtlint.core.document import BlockKind, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import (
+    FINITE_VERB_TAGS,
     analyze_word,
     is_german_word,
     is_known_noun,
@@ -1289,6 +1291,90 @@ def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | N
 NOUN_NONE = NounReading(frozenset(), "")
 
 
+# ---------------------------------------------------------------------------
+# List items that are the object of their lead-in
+# ---------------------------------------------------------------------------
+
+# Verbs whose object a list after their colon continues: "Das Paket enthält:" - "einen
+# Adapter". ("Dazu gehören:" takes the nominative, and so do lead-ins without a verb.)
+OBJECT_LEAD_IN_VERBS = word_set(
+    "enthalten benötigen brauchen erhalten bekommen bieten umfassen beinhalten kaufen "
+    "besitzen verwenden nutzen wählen"
+)
+MAX_ITEM_WORDS = 8
+
+
+def _object_lead_in(caption: str) -> bool:
+    """Whether a lead-in ends with a verb whose accusative object the list gives."""
+    words = [m.group() for m in WORD_PATTERN.finditer(caption.rstrip().rstrip(":"))]
+    if not words or not caption.rstrip().endswith(":"):
+        return False
+    # "… enthält:", "… erhalten Sie:", "… benötigen Sie unbedingt:"
+    return any(
+        word.islower() and analyze_word(word).lemma in OBJECT_LEAD_IN_VERBS
+        for word in words[-3:]
+    )
+
+
+def agreement_list_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Listenpunkte im Nominativ, wo die Einleitung ein Akkusativobjekt verlangt: „Das
+    Passwort muss Folgendes enthalten: • Ein Großbuchstabe • Eine Ziffer“ („einen
+    Großbuchstaben“), „Im Paket erhalten Sie: • Der Adapter“.
+
+    ## Warum ist das ein Problem?
+    Die Punkte einer Liste setzen den Satz der Einleitung fort; endet sie mit „enthält“,
+    „benötigen Sie“ oder „erhalten Sie“, stehen die Punkte im Akkusativ. Maschinelle
+    Übersetzung übersetzt jeden Punkt für sich und setzt ihn in den Nominativ.
+
+    ## Bekannte Grenzen
+    Sichtbar ist der Fehler nur bei maskulinen Nomen („ein“/„der“ statt „einen“/„den“);
+    gemeldet wird nur, wenn die Einleitung mit einem Verb wie „enthalten“, „benötigen“,
+    „erhalten“, „bieten“, „umfassen“ und einem Doppelpunkt endet und der Listenpunkt
+    eine kurze Nominalgruppe ohne Verb ist. „Dazu gehören:“ und Einleitungen ohne Verb
+    verlangen den Nominativ und bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Nominalgruppe im Akkusativ, wo das Lexikon die Form
+    des Nomens kennt.
+    """
+    text = doc.text
+    blocks = doc.blocks
+    for position, block in enumerate(blocks):
+        if block.kind is not BlockKind.CAPTION or not _object_lead_in(block.text):
+            continue
+        for item in blocks[position + 1:]:
+            if item.kind is not BlockKind.LIST_ITEM:
+                break
+            words = item.words()
+            if not words or len(words) > MAX_ITEM_WORDS:
+                continue
+            determiner = DETERMINERS.get(words[0].text.lower())
+            if determiner is None or any(
+                w.text.islower() and tags_of(w.text) & FINITE_VERB_TAGS for w in words[1:]
+            ):
+                continue  # "Ein Adapter liegt bei": a sentence, not the object
+            phrase = _read_phrase(text, words, 0, determiner)
+            if phrase is None or phrase.reading.numbers - {"pl"} != {"m"}:
+                continue
+            fitting = fitting_readings(phrase)
+            if not fitting or any(case != "nom" for _, case, _ in fitting):
+                continue
+            listed = lookup_noun(phrase.noun.text, compounds=False)
+            if not is_common_noun(phrase.noun.text) and (
+                listed is None or len(listed.genders) != 1
+            ):
+                continue  # "der Neue" declines like an adjective: one listed gender is a noun
+            corrections = _corrections(phrase, text, ("acc",))
+            shown = text[phrase.article.start:phrase.noun.end]
+            yield Hit(
+                phrase.article.start, phrase.noun.end - phrase.article.start,
+                f"„{shown}“: Der Listenpunkt ist das Objekt der Einleitung und steht im "
+                f"Akkusativ" + (f": „{corrections[0]}“." if corrections else "."),
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
 RULES = (
     Rule(
         id="agreement-noun-phrase",
@@ -1458,6 +1544,32 @@ RULES = (
             Example("Dazu gehören die Stadt Köln, das Land und der Bund."),
             Example("Wir beginnen die Arbeit am Montag."),
             Example("Nach dem Essen spielen die Kinder im Garten."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-list-object",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Listenpunkte im Nominativ nach einer Einleitung, die ein Objekt verlangt "
+                "(„enthält: • Ein Großbuchstabe“).",
+        doc=agreement_list_object.__doc__ or "",
+        check=agreement_list_object,
+        bad=(
+            Example("Das Passwort muss enthalten:\n\n- <marker>Ein Kleinbuchstabe</marker>\n",
+                    None),
+            Example("Im Karton erhalten Sie:\n\n- <marker>Ein kurzer Netzstecker</marker>\n"
+                    "- Eine Anleitung\n", "Einen kurzen Netzstecker"),
+            Example("Für die Reise benötigen Sie:\n\n- <marker>Der Reisepass</marker>\n"
+                    "- Eine Kreditkarte\n", "Den Reisepass"),
+        ),
+        good=(
+            Example("Im Karton erhalten Sie:\n\n- Einen Adapter\n- Eine Anleitung\n"),
+            Example("Dazu gehören:\n\n- Ein Adapter\n- Eine Anleitung\n"),
+            Example("Vorteile:\n\n- Ein leiser Motor\n- Eine lange Laufzeit\n"),
+            Example("Das Paket enthält:\n\n- Ein Adapter liegt bei\n"),
+            Example("Das Paket enthält:\n\n- Ein USB-Kabel\n"),
+            Example("Wir suchen:\n\n- Einen Kleinbuchstaben\n"),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from mtlint.checks.sentences import quotation_depths
 from mtlint.core.document import WORD, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 from mtlint.language.wordclasses import tags_of, word_set
 
 # The formal pronoun's forms and the informal forms that replace them, best first.
@@ -99,7 +100,10 @@ def address_words(doc: Document) -> list[AddressWord]:
     found: list[AddressWord] = []
     sentence_index = 0
     for block_index, block in enumerate(doc.blocks):
-        depths = quotation_depths(block.text)
+        if not ADDRESS_FORM.search(block.text):
+            continue  # most blocks of a long text address no one: no sentence split
+        # Quotation depths cost a pass over the characters: only where a quote mark is.
+        depths = quotation_depths(block.text) if QUOTE_MARK.search(block.text) else None
         sentences = block.sentences
         position = -1
         for word in block.words():
@@ -111,7 +115,7 @@ def address_words(doc: Document) -> list[AddressWord]:
             lower = word.text.lower()
             if lower not in FORMAL_TO_INFORMAL and lower not in INFORMAL_TO_FORMAL:
                 continue
-            if depths[word.start - block.start] > 0:
+            if depths is not None and depths[word.start - block.start] > 0:
                 continue  # quoted speech may address anyone
             if (text[word.start - 1:word.start] in CODE_NEIGHBOURS
                     or text[word.end:word.end + 1] in CODE_NEIGHBOURS - {"."} | {"("}):
@@ -131,6 +135,13 @@ def address_words(doc: Document) -> list[AddressWord]:
                                      sentence_index + position, block_index, at_start))
         sentence_index += len(sentences)
     return found
+
+
+# A cheap first look at a block: does it hold an address pronoun at all?
+ADDRESS_FORM = compile_pattern(
+    r"\b(?:Sie|Ihnen|Ihr\w*|[Dd](?:u|ich|ir|ein\w*)|[Ee](?:uch|ure\w*|uer))\b"
+)
+QUOTE_MARK = compile_pattern('[„»"“«]')
 
 
 def _in_name(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ speaking to someone) are left out.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def _sentence_start(text: str, start: int, sentence_start: int) -> bool:
     return not before or before[-1] in OPENING_MARKS
 
 
+@functools.lru_cache(maxsize=1)  # both rules read them: one document at a time
 def address_words(doc: Document) -> list[AddressWord]:
     """The address pronouns of the document outside quotations, in order."""
     text = doc.text

@@ -284,6 +284,13 @@ def _finite_only(word: str) -> bool:
 VERB_FINAL_CONJUNCTIONS = word_set(
     "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während"
 )
+VERB_FINAL_CONJUNCTION = compile_pattern(
+    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während)\b"
+)
+QUOTE_MARK = compile_pattern('[„»"“«]')
+# Characters of a clause read after its conjunction, and before it.
+CLAUSE_WINDOW = 600
+LOOK_BACK = 40
 # Words after "während" that make it the preposition ("während des Tages").
 GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
 # Words after the verb that an extraposed or coordinated part starts with: "dass die
@@ -321,35 +328,44 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
     („stellt … vor“) müssen zusammengezogen werden.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-        depths = quotation_depths(block.text)
+        if not VERB_FINAL_CONJUNCTION.search(block.text):
+            continue
+        # Quotation depths cost a pass over the characters: only where a quote mark is.
+        depths = quotation_depths(block.text) if QUOTE_MARK.search(block.text) else None
         for sentence in block.sentences:
             text = sentence.text
-            words = list(WORD.finditer(text))
-            gaps = [text[:words[0].start()]] + [
-                text[a.end():b.start()] for a, b in itertools.pairwise(words)
-            ] if words else []
-            for index, conjunction in enumerate(words[:-2]):
-                if conjunction.group().lower() not in VERB_FINAL_CONJUNCTIONS:
-                    continue
-                if index and conjunction.group()[:1].isupper():
+            for found in VERB_FINAL_CONJUNCTION.finditer(text):
+                conjunction = found.group()
+                # What stands before it (a short look back: a long line costs no more).
+                start = found.start()
+                before = text[max(0, start - LOOK_BACK):start].rstrip()
+                if start > LOOK_BACK and not before:
+                    before = " "  # only spaces in the window: not the sentence start
+                if before and conjunction[:1].isupper():
                     continue  # "…, Daß Herrn und Damen klatschten": a line of verse
-                if index and "," not in gaps[index] and words[index - 1].group().lower() != "so":
+                if before and not before.endswith(",") and not (
+                    before.lower().endswith(" so") or before.lower() == "so"
+                ):
                     continue  # "so dass", ", dass"; elsewhere "ob" and "bevor" may be other words
-                if depths[sentence.start - block.start + conjunction.start()] > 0:
+                if depths is not None and depths[sentence.start - block.start + found.start()] > 0:
                     continue
-                if conjunction.group().lower() == "während" and (
-                    not index or words[index + 1].group().lower() in GENITIVE_OPENERS
+                # The clause after it, in a window: a long line costs no more per clause.
+                rest = list(WORD.finditer(text, found.end(), found.end() + CLAUSE_WINDOW))
+                if len(rest) < 2 or text[found.end():rest[0].start()].strip():
+                    continue
+                if conjunction.lower() == "während" and (
+                    not before or rest[0].group().lower() in GENITIVE_OPENERS
                 ):
                     continue  # "Während der drei Jahre ...": the preposition
-                rest, rest_gaps = words[index + 1:], gaps[index + 1:]
-                if rest_gaps[0].strip():
-                    continue
+                rest_gaps = [text[found.end():rest[0].start()]] + [
+                    text[x.end():y.start()] for x, y in itertools.pairwise(rest)
+                ]
                 hit = _verb_second_in_clause(text, rest, rest_gaps)
                 if hit is not None:
                     start, end, replacement, verb = hit
                     yield Hit(
                         sentence.start + start, end - start,
-                        f"Englische Wortstellung im Nebensatz: Nach „{conjunction.group()}“ "
+                        f"Englische Wortstellung im Nebensatz: Nach „{conjunction}“ "
                         f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
                         (replacement,), replacement, Safety.UNSAFE,
                     )
@@ -394,6 +410,8 @@ def _verb_second_in_clause(
 # ---------------------------------------------------------------------------
 
 INFINITIVE_CONJUNCTIONS = word_set("um ohne statt anstatt")
+# A cheap first look: "um zu …", "ohne anzubieten".
+INFINITIVE_OPENING = compile_pattern(r"(?i)\b(?:um|ohne|statt|anstatt) (?:zu |\w+zu\w)")
 # Words that open a noun phrase after the infinitive: the object English puts there.
 OBJECT_OPENERS = ARTICLES | word_set(
     "mein meine meinen meinem dein deine deinen deinem sein seine seinen seinem "
@@ -438,8 +456,12 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
     Satzzeichen.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if not INFINITIVE_OPENING.search(block.text):
+            continue
         for sentence in block.sentences:
             text = sentence.text
+            if not INFINITIVE_OPENING.search(text):
+                continue
             words = list(WORD.finditer(text))
             for index, opener in enumerate(words[:-3]):
                 if opener.group().lower() not in INFINITIVE_CONJUNCTIONS:

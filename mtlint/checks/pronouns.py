@@ -315,6 +315,12 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             numbers = RELATIVE_NUMBERS.get(lower)
             if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
                 continue
+            noun = words[index - 1].text
+            if not noun[:1].isupper() or _any_candidate(words, index, numbers):
+                continue  # the usual case, and cheap: a noun before the comma fits
+            head = _noun_gender(noun)
+            if head is None:
+                continue
             following = words[index + 1]
             if _article_of_phrase(words, index, numbers):
                 continue  # "den Hund, die Katze", "…, die neue Katze": an enumeration
@@ -329,12 +335,6 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
                 "zu" in w[2:-3] and w.islower() for w in clause[-1:]
             ):
                 continue  # "…, das zu tun": "das" is the object of an infinitive
-            noun = words[index - 1].text
-            head = _noun_gender(noun)
-            if head is None or not noun[:1].isupper():
-                continue
-            if _any_candidate(words, index, numbers):
-                continue
             replacement = RELATIVE_BY_GENDER[head]
             if lower in ("dem", "den", "dessen", "denen", "deren"):
                 continue  # the case decides the form: leave it to the reader

@@ -114,10 +114,6 @@ def _fronted_kind(words: list[str]) -> str | None:
     lowered = {w.lower() for w in words}
     if first in SET_OFF or lowered & PARTICLES or words[-1].lower() in SAYING:
         return None
-    if first in CLAUSE_CONJUNCTIONS and german.analyze_word(words[-1].lower()).lemma in (
-        THINKING_VERBS
-    ):
-        return None  # "Wenn du glaubst, ich bin dumm, …": the clause is its object
     if first == "wenn" and ("auch" in lowered or "schon" in lowered):
         return None  # "Wenn wir auch …, der Schmeichler gewinnt": a concessive clause
     if " ".join(words).lower() in SET_OFF_PHRASES:
@@ -289,7 +285,7 @@ VERB_FINAL_CONJUNCTION = compile_pattern(
 )
 QUOTE_MARK = compile_pattern('[„»"“«]')
 # Characters of a clause read after its conjunction, and before it.
-CLAUSE_WINDOW = 600
+CLAUSE_WINDOW = 300
 LOOK_BACK = 40
 # Words after "während" that make it the preposition ("während des Tages").
 GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
@@ -387,17 +383,18 @@ def _verb_second_in_clause(
         return None  # "dass der Abgrund Raum hat für alle": a phrase set after the verb
     if mark not in ("", ",", ".", "!", "?", ";", ":"):
         return None  # a dash or a bracket: an insertion
-    if not _verb_confirmed(text, words[verb].start()) and not (
-        _ends_noun(words[verb - 1].group()) and not _later_verb(words, gaps, verb)
-    ):
-        return None
-    if _later_verb(words, gaps, verb) and not (
+    later = _later_verb(words, gaps, verb)
+    if later and not (
         words[verb].group().lower() in FINITE_AUX_OR_MODAL and _non_finite(tail[-1])
     ):
         # A second finite verb: HanTa's reading is in doubt. An auxiliary or modal with
         # its participle or infinitive at the end is clear: "während die Strände werden
         # tagsüber genutzt".
         return None
+    if not (_ends_noun(words[verb - 1].group()) and not later) and not _verb_confirmed(
+        text, words[verb].start()
+    ):
+        return None  # HanTa, tagging in context, is asked last: it costs milliseconds
     last = words[verb + len(tail)]
     subject = text[words[0].start():words[verb - 1].end()]
     finite = words[verb].group()
@@ -560,6 +557,10 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             verb = _subject_then_verb(rest, gaps)
             if verb is None:
                 continue
+            if kind == "clause" and german.analyze_word(fronted[-1].lower()).lemma in (
+                THINKING_VERBS
+            ):
+                continue  # "Wenn du glaubst, ich bin dumm, …": the clause is its object
             subject = text[rest[0].start():rest[verb - 1].end()]
             subject_words = [m.group().lower() for m in rest[:verb]]
             if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:

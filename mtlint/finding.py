@@ -91,6 +91,8 @@ class RuleContext:
 
     # Correct term -> renderings known to be wrong for it (from the user's config).
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The user's word list (`[spelling] words` and `words-file`): words the speller knows.
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "dashes",
     "spelling",
     "untranslated",
+    "unknown_words",
 )
 
 

@@ -1,0 +1,229 @@
+"""mtlint's own German speller: known words, compounds, English words, suggestions.
+
+Offline and fast, for the ``spelling-*`` rules of ``mtlint.checks.speller``:
+
+* **Known words** come from ``data/words.tsv`` (wordfreq's German list, 634,000 word
+  forms with their frequency, and its frequent English words; see
+  ``data/build_words.py``) and the noun lexicon ``data/nouns.tsv``.  Both are searched
+  by bisection on their bytes, so nothing is loaded or derived at start.
+  wordfreq lowercases and case-folds (``ß`` is ``ss``): the word list says whether a
+  word exists, not how it is capitalised or whether it has ``ß``.
+* **Compounds**: a word that is not listed is tried as known parts, the last one
+  inflected, the ones before with or without a linking element (Fugen-s, -es, -n,
+  -en, -er, -e) or as a verb stem ("Wohnraum", "wettbewerbsfähigeren",
+  "Partnerschaftsbedingungen").  Each part must be a reasonably frequent word, so
+  that a typo does not pass as two rare fragments.
+* **English**: a word far more frequent in English than in German ("leave",
+  "subscription", "helpful") is English; anglicisms German uses ("Software",
+  "Team", "Meeting") are frequent German words too and stay German.
+* **Suggestions**: known words one edit away (a letter left out, added, changed or
+  two letters swapped), for a compound also one edit away in its last part, ranked
+  by edit and then by frequency.
+
+Every verdict is cached per process: an article asks for a few hundred words.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtlint.german_data import SortedTable, lexicon_entry
+
+WORDS_PATH = Path(__file__).parent / "data" / "words.tsv"
+_words = SortedTable(WORDS_PATH)
+
+# Frequencies are wordfreq's centibels: 300 = one in 10^3 words, 600 = one in 10^6.
+# A compound's parts must be at least this frequent: rare entries of a web word list
+# include fragments and typos ("nugn", "erin") that would let a typo pass as a compound.
+PART_LIMIT = 620
+# A suggestion must be a word a careful text would use.
+SUGGESTION_LIMIT = 640
+# English: frequent in English, and at least this much (30 times) rarer in German.
+ENGLISH_LIMIT = 560
+ENGLISH_MARGIN = 150
+LEANING_MARGIN = 50  # three times as common in English
+MIN_PART = 3  # shorter parts ("ei", "öl") match inside too many unrelated words
+MAX_PARTS = 4
+MAX_SUGGESTIONS = 3
+# Linking elements between a compound's parts, longest first.
+FUGEN = ("ens", "es", "en", "er", "s", "n", "e")
+# Endings of inflected adjectives and nouns, longest first.
+INFLECTIONS = ("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "ere", "ste",
+               "en", "er", "es", "em", "e", "n", "s")
+LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """A word's frequency in centibels in German and English (None: not listed)."""
+
+    german: int | None
+    english: int | None
+
+
+def fold(word: str) -> str:
+    """The word list's form of a word: NFC, lowercase, case-folded (ß -> ss)."""
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def frequency(word: str) -> Frequency:
+    """How often a word occurs in German and in English (any capitalisation)."""
+    entry = _words.entry(fold(word))
+    if entry is None:
+        return Frequency(None, None)
+    german, _, english = entry.partition("\t")
+    return Frequency(int(german) if german else None, int(english) if english else None)
+
+
+def german_frequency(word: str) -> int | None:
+    return frequency(word).german
+
+
+def is_listed(word: str, limit: int = 900) -> bool:
+    """Whether the word list or the noun lexicon has the word (lexicon: as written or
+    capitalised, since nouns are listed capitalised)."""
+    german = frequency(word).german
+    if german is not None and german <= limit:
+        return True
+    return lexicon_entry(word) is not None or (
+        word[:1].islower() and lexicon_entry(word[0].upper() + word[1:]) is not None
+    )
+
+
+def is_english(word: str) -> bool:
+    """A word far more common in English than in German: "leave", "helpful"."""
+    if not word.isascii() or len(word) < 3:
+        return False
+    found = frequency(word)
+    if found.english is None or found.english > ENGLISH_LIMIT:
+        return False
+    if found.german is not None and found.german < found.english + ENGLISH_MARGIN:
+        return False
+    # A noun the German Wiktionary lists as written ("Team", "Bromance") is German.
+    return lexicon_entry(word[0].upper() + word[1:]) is None
+
+
+def leans_english(word: str) -> bool:
+    """A word more common in English than in German that is no German noun: beside an
+    English word it is part of the English ("Stop" of "Stop Subscription")."""
+    if not word.isascii() or len(word) < 2:
+        return False
+    found = frequency(word)
+    if found.english is None or found.english > ENGLISH_LIMIT:
+        return False
+    if found.german is not None and found.german < found.english + LEANING_MARGIN:
+        return False
+    return lexicon_entry(word[0].upper() + word[1:]) is None
+
+
+def _is_part(part: str) -> bool:
+    """A compound part that is a frequent word by itself."""
+    if len(part) < MIN_PART:
+        return False
+    german = frequency(part).german
+    return german is not None and german <= PART_LIMIT
+
+
+def _is_head(head: str, parts_left: int) -> bool:
+    """A compound's first part(s): a word, a word with a linking element, a verb stem
+    ("wohn" of "wohnen"), or itself a compound."""
+    if _is_part(head):
+        return True
+    for fuge in FUGEN:
+        if head.endswith(fuge) and _is_part(head[: -len(fuge)]):
+            return True
+    if _is_part(head + "en") or _is_part(head + "n") or _is_part(head + "e"):
+        return True  # verb stems "wohn-", "bau-", and "Schul-" of "Schule"
+    return parts_left > 1 and _compound(head, parts_left - 1)
+
+
+def _is_tail(tail: str) -> bool:
+    """A compound's last part: a frequent word, or a rarer inflected form of one
+    ("fähigeren" of "fähig")."""
+    if _is_part(tail):
+        return True
+    if frequency(tail).german is None:
+        return False
+    return any(tail.endswith(ending) and _is_part(tail[: -len(ending)])
+               for ending in INFLECTIONS)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _compound(word: str, parts_left: int = MAX_PARTS) -> bool:
+    """Whether a folded word is known parts: longest final part first."""
+    for split in range(MIN_PART, len(word) - MIN_PART + 1):
+        tail = word[split:]
+        if _is_tail(tail) and _is_head(word[:split], parts_left - 1):
+            return True
+    return False
+
+
+def is_compound(word: str) -> bool:
+    """Whether an unlisted word is a compound of known parts ("Partnerschaftsbedingungen")."""
+    folded = fold(word)
+    return folded.isalpha() and len(folded) >= 2 * MIN_PART and _compound(folded)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_known(word: str) -> bool:
+    """Whether a single word (no hyphen) is German as far as the speller knows:
+    listed, a noun of the lexicon, or a compound of known parts."""
+    return is_listed(word) or is_compound(word)
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit (delete, swap, change, insert) away from a folded word."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changes = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    inserts = {a + c + b for a, b in splits for c in LETTERS}
+    return (deletes | swaps | changes | inserts) - {word}
+
+
+def _listed_candidates(folded: str) -> list[tuple[int, str]]:
+    """(frequency, word) of the frequent listed words one edit from a folded word."""
+    found = []
+    for candidate in _edits(folded):
+        german = frequency(candidate).german
+        if german is not None and german <= SUGGESTION_LIMIT:
+            found.append((german, candidate))
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def suggestions(word: str) -> tuple[str, ...]:
+    """Known words one edit from ``word``, most frequent first, in its capitalisation;
+    for a compound whose last part is unknown, corrections of that part."""
+    folded = fold(word)
+    if not folded.isalpha():
+        return ()
+    found = _listed_candidates(folded)
+    if not found:
+        # A compound with a typo in its last part: "Partnerschaftsbedinungen".
+        for split in range(len(folded) - MIN_PART - 1, MIN_PART - 1, -1):
+            head, tail = folded[:split], folded[split:]
+            if _is_head(head, MAX_PARTS - 1):
+                found = [(german, head + fixed) for german, fixed in _listed_candidates(tail)]
+                if found:
+                    break
+    ranked = [candidate for _, candidate in sorted(found)]
+    return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
+
+
+def _in_case_of(word: str, candidate: str) -> str:
+    """A folded candidate written the way ``word`` is: capitalised, all caps, with
+    the ß the noun lexicon spells."""
+    if word.isupper():
+        return candidate.upper()
+    if word[:1].isupper():
+        candidate = candidate[0].upper() + candidate[1:]
+        if "ss" in candidate and lexicon_entry(candidate) is None:
+            sharp = candidate.replace("ss", "ß")
+            if lexicon_entry(sharp) is not None:
+                return sharp
+    return candidate

@@ -64,7 +64,7 @@ _tagger: Any = None
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     # Unmarshalling creates ~200,000 containers and none of them is garbage: the cyclic
     # collector would only walk them again and again (it halves the load time).
     enabled = gc.isenabled()
@@ -186,7 +186,7 @@ def _read_part(name: str) -> Any:
         return None
     try:
         data = (folder / f"{name}.marshal").read_bytes()
-        with _no_gc():
+        with no_gc():
             part = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None  # absent or damaged: rebuilt from the model
@@ -198,7 +198,7 @@ def _build_parts() -> None:
     model = model_path()
     if model is None:
         raise ModuleNotFoundError("HanTa is not installed (pip install HanTa==1.2.1)")
-    with gzip.open(model, "rb") as stream, _no_gc():
+    with gzip.open(model, "rb") as stream, no_gc():
         data = _plain(pickle.load(stream))
     int2tag = data[1]
     core = [None if i in (_SENTENCES_INDEX, _FORMS_INDEX) else value

@@ -37,7 +37,7 @@ from mtlint.patterns import compile_pattern
 TOKEN = compile_pattern(
     r"(?<![\p{L}\p{M}\p{N}_@#/\\.:&=%$+'’-])"
     r"\p{L}+(?:[-‐]\p{L}+)*"
-    r"(?![\p{L}\p{M}\p{N}_@/\\]|[-‐.:]?\p{N}|[-‐.:'’]\p{L})"
+    r"(?![\p{L}\p{M}\p{N}_@/\\]|[-‐.:]?\p{N}|[-‐.:'’]\p{L}|\(\d)"  # also "xterm(1)"
 )
 HYPHEN = compile_pattern(r"[-‐]")
 NAME_SHAPE = compile_pattern(r".\p{Lu}|\p{N}")  # a capital after the first letter, a digit
@@ -47,9 +47,10 @@ NAME_TITLES = frozenset(str.split("""
     Sprecher Sprecherin Autor Autorin Minister Ministerin Präsident Präsidentin Kollege
     Kollegin Familie Firma Marke Stadt Dorf Gemeinde Landkreis Kanton Sankt St
 """))
+# Letters German words do not have outside loanwords, which the word list knows: an
+# unknown word with them is a technical name ("iconv", "fsck", "procfs"), not a typo.
+NOT_GERMAN_SHAPED = compile_pattern(r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$")
 MIN_LENGTH = 4  # shorter unknown words are abbreviations and names more often than typos
-# Lowercase unknown words are reported without a suggestion only from this length on.
-MIN_LENGTH_UNSUGGESTED = 6
 
 # Pre-1996 spellings with ß after a short vowel (daß, muß) that are no nouns; nouns
 # ("Schloß", "Anlaß") are recognised through the noun lexicon.
@@ -61,6 +62,14 @@ OLD_SPELLINGS = frozenset(str.split("""
     entläßt zuläßt erläßt hälst
 """)) - {"genießt", "hälst"}
 OLD_PREFIX = "miß"  # Mißbrauch, mißverstehen
+
+
+# Capitalised English words this many in a row are a title or a term's expansion
+# ("Local Area Network"); buttons and menu items are shorter.
+MAX_CAPITALISED_RUN = 3
+# An acronym in brackets: the capitalised English words beside it spell it out
+# ("Portable Document Format (PDF)").
+ACRONYM_NEAR = compile_pattern(r"\(\p{Lu}{2,}[\p{L}\d]*\)")
 
 
 @dataclass(frozen=True)
@@ -165,11 +174,11 @@ def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
                     continue
                 if doc.is_ignored(token.span.start, token.span.end):
                     continue
+                if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
+                    continue  # a technical name or an English word, not a German typo
                 suggestions = speller.suggestions(text)
-                if not suggestions and (text[:1].isupper() or len(text) < MIN_LENGTH_UNSUGGESTED
-                                        or speller.frequency(text).english is not None):
-                    continue  # a name or a term more likely than a typo
-                yield Unknown(token.span, part, suggestions)
+                if suggestions:  # without one, a name or a term is likelier than a typo
+                    yield Unknown(token.span, part, suggestions)
 
 
 def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:
@@ -205,9 +214,8 @@ def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:
                       + token.text[part.end - token.start:] for s in unknown.suggestions)
         where = "" if part == token else f" (im Wort „{token.text}“)"
         message = f"Unbekanntes Wort „{part.text}“{where}"
-        message += f"; gemeint ist wohl „{fixed[0]}“." if fixed else "; Tippfehler?"
-        yield Hit(token.start, token.end - token.start, message, fixed,
-                  fixed[0] if fixed else None, Safety.UNSAFE)
+        message += f"; gemeint ist wohl „{fixed[0]}“."
+        yield Hit(token.start, token.end - token.start, message, fixed, fixed[0], Safety.UNSAFE)
 
 
 def list_unknown(doc: Document, context: RuleContext) -> Counter[str]:
@@ -279,7 +287,7 @@ def _in_name(tokens: list[Token], first: int, last: int, names: frozenset[str]) 
 def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Einzelne englische Wörter in deutschen Sätzen: „Wählen Sie die Option Leave“,
-    „Klicken Sie auf Stop Subscription“, „War dieser Artikel helpful?“.
+    „Klicken Sie auf Continue Reading“, „War dieser Artikel helpful?“.
 
     ## Warum ist das ein Problem?
     Die Übersetzung hat Menüpunkte, Schaltflächen und einzelne Wörter übersprungen; Leser
@@ -308,8 +316,11 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                     continue
                 if names is None:
                     names = document_names(doc, words)
-                if texts[0][:1].isupper() and _in_name(tokens, first, last, names):
-                    continue
+                if texts[0][:1].isupper() and (
+                        _in_name(tokens, first, last, names)
+                        or sum(t[:1].isupper() for t in texts) >= MAX_CAPITALISED_RUN
+                        or ACRONYM_NEAR.search(sentence.text)):
+                    continue  # a name, a title, an acronym's expansion
                 start, end = tokens[first].span.start, tokens[last].span.end
                 if doc.is_ignored(start, end):
                     continue
@@ -405,7 +416,7 @@ RULES = (
         doc=word_untranslated.__doc__ or "", check=word_untranslated,
         bad=(
             Example("Wählen Sie im Menü die Option <marker>Leave</marker> aus."),
-            Example("Klicken Sie auf <marker>Stop Subscription</marker>, um zu kündigen."),
+            Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
         ),
         good=(

@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtlint.german import lookup_noun
 from mtlint.german_data import SortedTable, lexicon_entry, no_gc
 
 WORDS_PATH = Path(__file__).parent / "data" / "words.tsv"
@@ -43,6 +44,12 @@ _lock = threading.Lock()
 # A compound's parts must be at least this frequent: rare entries of a web word list
 # include fragments and typos ("nugn", "erin") that would let a typo pass as a compound.
 PART_LIMIT = 650
+STEM_LIMIT = 600  # the word a derivation ("Mannbarkeit") starts from
+SHORT_PART_LIMIT = 550  # three letters: "amt", "tag", "weg", not "rin"
+# A compound's last part may be rarer when it is long.
+RARE_TAIL_LIMIT = 750
+RARE_TAIL_LENGTH = 6
+TYPO_MARGIN = 150  # a listed word 30 times rarer than a word one edit away is its typo
 # A suggestion must be a word a careful text would use.
 SUGGESTION_LIMIT = 640
 # English: frequent in English, and at least this much (100 times) rarer in German:
@@ -57,6 +64,13 @@ MIN_TAIL_FIXED = 5  # a compound's last part corrected by a suggestion
 MAX_SUGGESTIONS = 3
 # Linking elements between a compound's parts, longest first.
 FUGEN = ("ens", "es", "en", "er", "s", "n", "e")
+# Derivational suffixes (nouns and adjectives from words): "Mannbar|keit".
+SUFFIXES = ("schaft", "keit", "heit", "ung", "lich", "isch", "bar", "sam", "haft", "los",
+            "ig", "nis", "chen", "tum", "ität", "ierung", "ier", "erin", "innen", "in",
+            "erei", "ei", "ler", "ling", "er")
+# Prefixes that are no words by themselves.
+PREFIXES = frozenset(("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "ur", "un",
+                      "ab", "an", "zu", "um"))
 # Endings of inflected adjectives and nouns, longest first.
 INFLECTIONS = ("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "ere", "ste",
                "en", "er", "es", "em", "e", "n", "s")
@@ -131,14 +145,20 @@ def _is_part(part: str) -> bool:
     """A compound part that is a frequent word by itself."""
     if len(part) < MIN_PART:
         return False
-    german = frequency(part).german
-    return german is not None and german <= PART_LIMIT
+    found = frequency(part)
+    limit = SHORT_PART_LIMIT if len(part) == MIN_PART else PART_LIMIT
+    if found.german is None or found.german > limit:
+        return False
+    # A word three times as common in English is English noise in the German list
+    # ("erin"), unless the lexicon has it as a German noun ("Team").
+    return (found.english is None or found.english + LEANING_MARGIN > found.german
+            or lookup_noun(part, compounds=False) is not None)
 
 
 def _is_head(head: str, parts_left: int) -> bool:
     """A compound's first part(s): a word, a word with a linking element, a verb stem
-    ("wohn" of "wohnen"), or itself a compound."""
-    if _is_part(head):
+    ("wohn" of "wohnen"), a prefix ("ver", "zer"), or itself a compound."""
+    if _is_part(head) or head in PREFIXES:
         return True
     for fuge in FUGEN:
         if head.endswith(fuge) and _is_part(head[: -len(fuge)]):
@@ -149,14 +169,41 @@ def _is_head(head: str, parts_left: int) -> bool:
 
 
 def _is_tail(tail: str) -> bool:
-    """A compound's last part: a frequent word, or a rarer inflected form of one
-    ("fähigeren" of "fähig")."""
+    """A compound's last part: a frequent word, a rarer inflected form of one
+    ("fähigeren" of "fähig"), or one with derivational suffixes ("-barkeit")."""
     if _is_part(tail):
         return True
-    if frequency(tail).german is None:
-        return False
-    return any(tail.endswith(ending) and _is_part(tail[: -len(ending)])
-               for ending in INFLECTIONS)
+    german = frequency(tail).german
+    if (german is not None and german <= RARE_TAIL_LIMIT and len(tail) >= RARE_TAIL_LENGTH
+            and not _near_common(tail)):
+        return True  # a rarer word, long enough not to be a fragment ("…fliese")
+    if german is not None and any(
+            tail.endswith(ending) and _is_part(tail[: -len(ending)]) for ending in INFLECTIONS):
+        return True
+    return _is_derived(tail)
+
+
+def _is_stem(stem: str) -> bool:
+    """A word a derivation starts from: a part, and frequent enough that fragments of
+    the web list ("krit") are not."""
+    german = frequency(stem).german
+    return german is not None and german <= STEM_LIMIT and _is_part(stem)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_derived(word: str) -> bool:
+    """A known word with derivational suffixes and an ending: "mannbarkeit",
+    "klatschigkeiten", "belächlung" is not ("belächl" is no word)."""
+    for suffix in SUFFIXES:
+        for ending in ("", *INFLECTIONS):
+            end = suffix + ending
+            stem = word[: -len(end)]
+            if not word.endswith(end) or len(stem) < MIN_PART:
+                continue
+            if _is_stem(stem) or _is_stem(stem + "en") or _is_stem(stem + "e") or (
+                    len(stem) > MIN_PART + 1 and _is_derived(stem)):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -181,8 +228,10 @@ def is_inflected(word: str) -> bool:
     folded = fold(word)
     for ending in INFLECTIONS:
         stem = folded[: -len(ending)]
-        if folded.endswith(ending) and len(stem) >= 2 * MIN_PART and _is_part(stem):
-            return True
+        if not folded.endswith(ending) or len(stem) < MIN_PART:
+            continue
+        if _is_part(stem) or (stem.endswith("nd") and _is_part(stem[:-1])):
+            return True  # "binärem", "rohere"; present participles: "wiehernder"
     rest = folded[2:]
     return folded.startswith("un") and len(rest) >= 2 * MIN_PART and (
         _is_part(rest) or _compound(rest))
@@ -191,9 +240,37 @@ def is_inflected(word: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def is_known(word: str) -> bool:
     """Whether a single word (no hyphen) is German as far as the speller knows:
-    listed, a noun of the lexicon, an inflected form of a listed word, or a compound
-    of known parts."""
-    return is_listed(word) or is_inflected(word) or is_compound(word)
+    listed, a noun of the lexicon, an inflected form of a listed word, a compound of
+    known parts, or a poetic form without an "e" ("ziehn", "verlorne")."""
+    return (is_listed(word) or is_inflected(word) or is_compound(word)
+            or _is_derived(fold(word)) or is_elided(word) or is_archaic(word))
+
+
+def is_archaic(word: str) -> bool:
+    """A correct spelling of older German: "erfreuet", "wünschet" (-et for -t),
+    "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t)."""
+    folded = fold(word)
+    variants = []
+    if folded.endswith("et"):
+        variants += [folded[:-2] + "t", folded[:-2] + "en"]
+    if "ir" in folded:
+        variants.append(folded.replace("ir", "ier"))
+    if "th" in folded:
+        variants.append(folded.replace("th", "t"))
+    return any(is_listed(v) or is_inflected(v) or is_compound(v) for v in variants)
+
+
+def is_elided(word: str) -> bool:
+    """A word with an unstressed "e" left out before a final n (poetry, dialect):
+    "ziehn", "Narrn", "verlorne", "verschiednen" -- after a consonant only, so that
+    "Kriterin" is no elided "Kriterien"."""
+    folded = fold(word)
+    for index in range(max(1, len(folded) - 4), len(folded)):
+        if folded[index] == "n" and folded[index - 1] not in "aeiouäöüy":
+            restored = folded[:index] + "e" + folded[index:]
+            if is_listed(restored) or is_compound(restored):
+                return True
+    return False
 
 
 def _edits(word: str) -> set[str]:
@@ -206,6 +283,15 @@ def _edits(word: str) -> set[str]:
     changes = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
     inserts = {a + c + b for a, b in splits for c in LETTERS}
     return (deletes | swaps | changes | inserts) - {word}
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_common(folded: str) -> bool:
+    """Whether a rare listed word is one edit from a far more common one: then it is a
+    typo the web list picked up ("bedinungen" beside "bedingungen")."""
+    german = frequency(folded).german or RARE_TAIL_LIMIT
+    frequent = frequent_words()
+    return any(frequent.get(c, german) + TYPO_MARGIN <= german for c in _edits(folded))
 
 
 def _listed_candidates(folded: str) -> list[tuple[int, str]]:

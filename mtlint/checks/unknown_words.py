@@ -50,7 +50,7 @@ NAME_TITLES = frozenset(str.split("""
 # Letters German words do not have outside loanwords, which the word list knows: an
 # unknown word with them is a technical name ("iconv", "fsck", "procfs"), not a typo.
 NOT_GERMAN_SHAPED = compile_pattern(r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$")
-MIN_LENGTH = 4  # shorter unknown words are abbreviations and names more often than typos
+MIN_LENGTH = 5  # shorter unknown words are abbreviations, names and dialect more often than typos
 
 # Pre-1996 spellings with ß after a short vowel (daß, muß) that are no nouns; nouns
 # ("Schloß", "Anlaß") are recognised through the noun lexicon.

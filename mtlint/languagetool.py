@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from mtlint.document import LIST_MARKER, Block, BlockKind, Document, words_in
-from mtlint.engine import deduplicate, make_finding
+from mtlint.engine import deduplicate, is_selected, make_finding
 from mtlint.finding import Category, Finding, Hit, Rule, Safety, Severity
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ DEFAULT_DISABLED_RULES: dict[str, str] = {
     "AUSLASSUNGSPUNKTE": "'...' against '…'; a typesetting choice, not an error",
     "FALSCHE_VERWENDUNG_DES_BINDESTRICHS": "hyphen used as a dash; a typesetting choice",
 }
+OWN_SPELLER_RULE = "spelling-unknown-word"
 SPELLER_RULE = regex.compile(r"SPELLER|MORFOLOGIK|HUNSPELL")
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’'›‹")
 SUGGESTION_MARKUP = regex.compile(r"<suggestion>(.*?)</suggestion>")
@@ -319,16 +320,19 @@ class Settings:
     disabled_rules: frozenset[str] = frozenset(DEFAULT_DISABLED_RULES)
     disabled_categories: frozenset[str] = frozenset()
     timeout: float = 20.0
+    # mtlint's own speller runs: LanguageTool's speller matches are left out.
+    own_speller: bool = False
 
     @classmethod
-    def from_config(cls, config: LanguageToolConfig) -> Settings:
+    def from_config(cls, config: LanguageToolConfig, own_speller: bool = False) -> Settings:
         def ids(items: Iterable[str]) -> frozenset[str]:
             return frozenset(i.removeprefix(RULE_PREFIX) for i in items)
 
         enabled = ids(config.enabled_rules)
         return cls(config.language,
                    (frozenset(DEFAULT_DISABLED_RULES) - enabled) | ids(config.disabled_rules),
-                   frozenset(config.disabled_categories), config.timeout)
+                   frozenset(config.disabled_categories), config.timeout,
+                   own_speller and not config.keep_speller)
 
     def form(self, text: str) -> dict[str, str]:
         data = {"language": self.language, "text": text}
@@ -381,9 +385,9 @@ def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
         if rule_id == "UNPAIRED_BRACKETS" and flagged and set(flagged) <= QUOTE_CHARS:
             continue  # quotes belong to mtlint's quote-* rules; brackets stay
         category = category_of(match)
-        if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and is_name(
-                flagged, names):
-            continue
+        if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
+                settings.own_speller or is_name(flagged, names)):
+            continue  # mtlint's speller judges names and compounds itself
         replacements = tuple(
             str(r["value"]) for r in match.get("replacements") or ()
             if isinstance(r, Mapping) and isinstance(r.get("value"), str))
@@ -435,6 +439,11 @@ def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> l
     kept = [f for f in extra
             if not any(repeats(f, b, text[f.offset:f.offset + f.length]) for b in builtin)]
     return deduplicate([*builtin, *kept])
+
+
+def uses_own_speller(config: Config) -> bool:
+    """Whether mtlint's speller (spelling-unknown-word) runs under this configuration."""
+    return is_selected(OWN_SPELLER_RULE, Category.SPELLING.value, config.select, config.ignore)
 
 
 def wants_languagetool(config: Config) -> bool:
@@ -731,7 +740,7 @@ class Session:
         server = self.server_for(config.languagetool)
         if server is None:
             return
-        settings = Settings.from_config(config.languagetool)
+        settings = Settings.from_config(config.languagetool, uses_own_speller(config))
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor
 

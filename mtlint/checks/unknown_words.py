@@ -22,10 +22,16 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from mtlint import speller
 from mtlint.checks.untranslated import (
-    QUOTED, RUN_FUNCTION, STRAY, looks_english, phrase_untranslated, sentence_untranslated,
+    QUOTED,
+    RUN_FUNCTION,
+    STRAY,
+    looks_english,
+    phrase_untranslated,
+    sentence_untranslated,
 )
 from mtlint.document import Document, Span, split_sentences
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
@@ -123,7 +129,7 @@ def document_names(doc: Document, words: frozenset[str]) -> frozenset[str]:
     names: set[str] = set()
     for block in doc.blocks:
         tokens = _tokens(block.text, block.start)
-        for previous, current in zip(tokens, tokens[1:], strict=False):
+        for previous, current in pairwise(tokens):
             if current.span.start - previous.span.end != 1:
                 continue
             first, second = previous.span.text, current.span.text

@@ -29,7 +29,7 @@ good = ["b"]
 @pytest.mark.parametrize(("content", "message"), [
     ('selct = ["quotes"]\n',
      "selct: unknown key (known keys: encoding, extend-rules, fail-on, glossary, ignore, "
-     "languagetool, per-file-ignores, select, severity)"),
+     "languagetool, per-file-ignores, select, severity, spelling)"),
     ('select = [\n', "invalid TOML: Invalid value (at end of document)"),
     ('fail-on = "sometimes"\n', "fail-on: must be one of error, warning, info, never"),
     ('[severity]\n"quote-low-closing" = "fatal"\n',

@@ -49,9 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave out these rules or categories")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit status 1 (default: warning)")
-    check.add_argument("--languagetool", default="auto", metavar="auto|off|URL",
+    check.add_argument("--languagetool", default="auto", metavar="auto|configured|off|URL",
                        help="LanguageTool backend: auto (configured server or local install), "
-                            "off, or a server URL")
+                            "configured (a configured server only), off, or a server URL")
     check.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR)")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="name to report for standard input (its suffix selects Markdown)")

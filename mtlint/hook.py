@@ -186,7 +186,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     try:
         # A configured server only: starting a local LanguageTool would add 10 s or more
         # to every commit.
-        languagetool = Session("auto", runner, start_local=False)
+        languagetool = Session("configured", runner)
     except ValueError as error:
         raise HookError(str(error)) from None
     results = []

@@ -39,6 +39,8 @@ import regex
 from mtlint.document import LIST_MARKER, Block, BlockKind, Document, words_in
 from mtlint.engine import deduplicate, is_selected, make_finding
 from mtlint.finding import Category, Finding, Hit, Rule, Safety, Severity
+from mtlint.german import is_known_name
+from mtlint.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -61,7 +63,10 @@ MAX_SUGGESTIONS = 5
 PROBE_TIMEOUT = 5.0  # seconds for GET /v2/languages before the first check
 RETRY_DELAY = 0.1  # seconds before the one retry of a refused connection or a 5xx answer
 LOCAL_STARTUP_TIMEOUT = 30.0  # seconds a local server may take to start
+LOCAL_WARMUP_TIMEOUT = 60.0  # seconds for its first check (the JVM loads the rules then)
+WARMUP_FORM = {"language": "de-DE", "text": "Das ist ein kurzer Satz."}
 BLOCK_SEPARATOR = "\n\n"
+MARKDOWN_IMAGE = regex.compile(r"!\[(?P<caption>[^\]\n]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 CODE_PLACEHOLDER = "Code"  # what LanguageTool reads instead of inline code in Markdown
 
 # LanguageTool category id -> mtlint category.
@@ -120,6 +125,10 @@ DEFAULT_DISABLED_RULES: dict[str, str] = {
     "BISSTRICH": "typographic dashes in ranges; web articles use hyphens by convention",
     "AUSLASSUNGSPUNKTE": "'...' against '…'; a typesetting choice, not an error",
     "FALSCHE_VERWENDUNG_DES_BINDESTRICHS": "hyphen used as a dash; a typesetting choice",
+    "ABKUERZUNG_LEERZEICHEN": "a narrow or non-breaking space in 'z. B.'; a typesetting "
+                              "choice (mtlint's abbreviation rule finds 'z.B.')",
+    "GERMAN_WORD_REPEAT_BEGINNING_RULE": "consecutive sentences opening with the same word "
+                                         "('Die ...'): ordinary in news prose",
 }
 OWN_SPELLER_RULE = "spelling-unknown-word"
 SPELLER_RULE = regex.compile(r"SPELLER|MORFOLOGIK|HUNSPELL")
@@ -184,6 +193,22 @@ class RequestText:
         end = self.code_points(utf16_offset + utf16_length)
         return self._to_doc(start, at_end=False), self._to_doc(max(end, start), at_end=True)
 
+    def request_span(self, utf16_offset: int, utf16_length: int) -> tuple[int, int]:
+        """The code-point span (start, end) in `text` of a match given in UTF-16 units."""
+        start = self.code_points(utf16_offset)
+        return start, max(self.code_points(utf16_offset + utf16_length), start)
+
+    def crosses_markup(self, start: int, end: int) -> bool:
+        """Whether text left out of the request (Markdown markup) lies inside the request
+        span [start, end): an edit of the document span would change that markup too."""
+        index = bisect.bisect_right(self._starts, start)
+        while index < len(self.runs) and self.runs[index].request_start < end:
+            run = self.runs[index]
+            if not run.same and run.doc_end > run.doc_start:
+                return True
+            index += 1
+        return False
+
     def _to_doc(self, offset: int, *, at_end: bool) -> int:
         index = bisect.bisect_right(self._starts, offset - 1 if at_end else offset) - 1
         run = self.runs[max(index, 0)]
@@ -235,10 +260,15 @@ def _add_block(builder: _Builder, text: str, base: int, markdown: bool) -> None:
 
         cuts.extend((m.start(), m.end(), CODE_PLACEHOLDER if m.group("code") else "")
                     for m in INLINE_MARKUP.finditer(text))
+        # An image is no word of its sentence; its caption is sent as a block of its own.
+        cuts.extend((m.start(), m.end(), "") for m in MARKDOWN_IMAGE.finditer(text))
     position = 0
-    for cut_start, cut_end, replacement in sorted(cuts):
+    for cut_start, cut_end, replacement in sorted(cuts, key=lambda cut: (cut[0], -cut[1])):
         if cut_start < position:
             continue  # inside an earlier cut (a line break inside inline code)
+        if (not replacement and cut_start > 0 and cut_end < len(text)
+                and text[cut_start - 1] == " " and text[cut_end] == " "):
+            cut_end += 1  # "ein Link <https://…> und": one space stays, not two
         builder.add(text[position:cut_start], base + position, base + cut_start, True)
         builder.add(replacement, base + cut_start, base + cut_end, False)
         position = cut_end
@@ -254,7 +284,11 @@ def request_texts(doc: Document, limit: int = MAX_REQUEST_CHARS) -> list[Request
         if end - start > limit:
             pieces.extend((s.start, s.text) for s in block.sentences)
         elif end > start:
-            pieces.append((start, doc.text[start:block.start] + block.text))
+            text = doc.text[start:block.start] + block.text
+            pieces.append((start, text))
+            if doc.markdown:
+                pieces.extend((start + m.start("caption"), m.group("caption"))
+                              for m in MARKDOWN_IMAGE.finditer(text) if m.group("caption"))
     requests: list[RequestText] = []
     builder = _Builder()
     previous_end = 0
@@ -273,18 +307,23 @@ def request_texts(doc: Document, limit: int = MAX_REQUEST_CHARS) -> list[Request
 
 # --- names the speller must not flag ---------------------------------------------------
 
-NAME_SHAPE = regex.compile(r"\d|.\p{Lu}")  # a digit, or a capital after the first letter
+# A digit, or a capital right after a letter (OpenAI, iOS, GPT-4); a capital after a hyphen
+# is a compound's next part ("Sicherheits-Konfiguration"), not a sign of a name.
+NAME_SHAPE = regex.compile(r"\d|\p{L}\p{Lu}")
 
 
 def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str]:
     """Words the document itself uses as names or terms: the glossary's words, capitalised
     words (or parts of hyphenated words) that the body writes at least twice in
-    mid-sentence, and capitalised words before a name-shaped one ("Inflection AI")."""
+    mid-sentence and never after an article or determiner (a name stands alone, "Altman
+    sagte"; a misspelt noun keeps its article, "die Rechnugn", however often it recurs),
+    and capitalised words before a name-shaped one ("Inflection AI")."""
     names: set[str] = set()
     for term in glossary:
         names.update(span.text for span in words_in(term))
         names.update(term.split())
-    names.update(word for word, count in doc.body_spellings.counts.items() if count >= 2)
+    after_determiner: set[str] = set()
+    determiners = ARTICLES | DETERMINERS | PREPOSITION_ARTICLES
     for block in doc.blocks:
         for sentence in block.sentences:
             words = [span.text for span in words_in(sentence.text)]
@@ -293,6 +332,13 @@ def document_names(doc: Document, glossary: Iterable[str] = ()) -> frozenset[str
                 # "Inflection AI", "Microsoft 365".
                 if word[:1].isupper() and NAME_SHAPE.search(following):
                     names.add(word)
+                if word.lower() in determiners:
+                    after_determiner.add(following)
+                # A capitalised word after a known first or last name: "Detlef Neuß".
+                if word[:1].isupper() and following[:1].isupper() and is_known_name(word):
+                    names.add(following)
+    names.update(word for word, count in doc.body_spellings.counts.items()
+                 if count >= 2 and word not in after_determiner)
     return frozenset(names)
 
 
@@ -303,11 +349,32 @@ def is_name(word: str, names: frozenset[str]) -> bool:
     for part in (word, *regex.split(r"[-‐]", word)):
         if not part:
             continue
-        if NAME_SHAPE.search(part) or part in names:
+        if NAME_SHAPE.search(part) or part in names or is_known_name(part):
             return True
         if any(part.endswith(s) and part[:-len(s)] in names for s in ("’s", "'s", "s")):
             return True  # genitive: "Altmans"
     return False
+
+
+QUOTATION_WORDS = 6  # a quoted name, title or foreign phrase, not a quoted sentence
+OPENING_QUOTES, CLOSING_QUOTES = "„»\"“", "“«\"”"
+
+
+def in_short_quotation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a quotation of at most a few words on one line
+    („Hard Fork“, „soft landing“): a title or a foreign phrase the author cites on purpose,
+    which a German speller cannot judge."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = max(text.rfind(q, line_start, start) for q in OPENING_QUOTES)
+    if opening < 0:
+        return False
+    closing = min((i for i in (text.find(q, end, line_end) for q in CLOSING_QUOTES) if i >= 0),
+                  default=-1)
+    if closing < 0 or any(q in text[opening + 1:start] for q in CLOSING_QUOTES if q != "\""):
+        return False
+    return len(text[opening + 1:closing].split()) <= QUOTATION_WORDS
 
 
 # --- matches -> findings -----------------------------------------------------------------
@@ -345,6 +412,8 @@ class Settings:
 
 def category_of(match: Mapping[str, Any]) -> Category:
     rule = match.get("rule") or {}
+    if rule.get("issueType") == "whitespace":
+        return Category.TYPOGRAPHY  # whatever its category ("Sonstiges" for DE_SENTENCE_...)
     category = CATEGORIES.get(str((rule.get("category") or {}).get("id", "")))
     return category or ISSUE_TYPES.get(str(rule.get("issueType", "")), Category.GRAMMAR)
 
@@ -365,6 +434,25 @@ def lt_rule(rule_id: str, category: Category, description: str) -> Rule:
         return _RULES[key]
 
 
+MESSAGE_QUOTE_LIMIT = 60  # longer flagged spans (whole clauses) are not quoted
+MESSAGE_SUGGESTIONS = 3
+
+
+def describe(message: str, flagged: str, suggestions: Iterable[str]) -> str:
+    """LanguageTool's message naming what it flagged and its first suggestions, so that a
+    one-line report ("Möglicher Tippfehler gefunden.") still says which word and what
+    instead."""
+    flagged = " ".join(flagged.split())
+    if flagged and len(flagged) <= MESSAGE_QUOTE_LIMIT and f"„{flagged}“" not in message:
+        message = f"„{flagged}“: {message}"
+    shown = [s for s in suggestions if s.strip()][:MESSAGE_SUGGESTIONS]
+    if shown and not any(f"„{s}“" in message for s in shown):
+        label = "Vorschlag" if len(shown) == 1 else "Vorschläge"
+        end = "" if message.rstrip().endswith((".", "!", "?")) else "."
+        message = f"{message.rstrip()}{end} {label}: " + ", ".join(f"„{s}“" for s in shown)
+    return message
+
+
 def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
                    settings: Settings, names: frozenset[str]) -> list[Finding]:
     """LanguageTool's matches for one request as findings on the document."""
@@ -382,17 +470,23 @@ def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
             continue
         start, end = request.doc_span(offset, length)
         flagged = doc.text[start:end]
+        request_start, request_end = request.request_span(offset, length)
+        read = request.text[request_start:request_end]  # what LanguageTool read: no markup
         if rule_id == "UNPAIRED_BRACKETS" and flagged and set(flagged) <= QUOTE_CHARS:
             continue  # quotes belong to mtlint's quote-* rules; brackets stay
         category = category_of(match)
         if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
-                settings.own_speller or is_name(flagged, names)):
+                settings.own_speller or is_name(flagged, names)
+                or in_short_quotation(doc.text, start, end)):
             continue  # mtlint's speller judges names and compounds itself
         replacements = tuple(
             str(r["value"]) for r in match.get("replacements") or ()
             if isinstance(r, Mapping) and isinstance(r.get("value"), str))
+        raw_message = str(match.get("message") or rule_id)
+        message = describe(SUGGESTION_MARKUP.sub(r"„\1“", raw_message), read, replacements)
+        if request.crosses_markup(request_start, request_end):
+            replacements = ()  # an edit of the span would rewrite the markup inside it
         safe = rule_id in SAFE_FIX_RULES and len(replacements) == 1
-        message = SUGGESTION_MARKUP.sub(r"„\1“", str(match.get("message") or rule_id))
         hit = Hit(start, end - start, message, replacements[:MAX_SUGGESTIONS],
                   replacements[0] if safe else None, Safety.SAFE)
         rule_obj = lt_rule(rule_id, category, str(rule.get("description") or rule_id))
@@ -411,6 +505,12 @@ RELATED = frozenset(frozenset(pair) for pair in (
 ))
 
 
+# Spacing faults are marked one character apart by the two engines (the comma, or the
+# word after it): touching short spans of these categories are one fault.
+SPACING_CATEGORIES = frozenset({Category.PUNCTUATION, Category.TYPOGRAPHY})
+SPACING_SPAN = 8
+
+
 def repeats(lt: Finding, builtin: Finding, flagged: str = "") -> bool:
     """Whether a LanguageTool finding says again what a built-in finding says: the same span;
     an overlapping span of similar size (not a sentence-wide finding around a word) in the
@@ -419,17 +519,24 @@ def repeats(lt: Finding, builtin: Finding, flagged: str = "") -> bool:
     its lowercased nouns does."""
     lt_end, builtin_end = lt.offset + max(lt.length, 1), builtin.offset + max(builtin.length, 1)
     overlap = min(lt_end, builtin_end) - max(lt.offset, builtin.offset)
+    related = (lt.category is builtin.category
+               or frozenset((lt.category, builtin.category)) in RELATED)
+    if (overlap >= 0 and related and builtin.category in SPACING_CATEGORIES
+            and max(lt.length, builtin.length) <= SPACING_SPAN):
+        return True  # "gut.Dann": one engine marks the full stop, the other the next word
     if overlap <= 0:
         return False
     if (lt.offset, lt.length) == (builtin.offset, builtin.length):
         return True
-    if not (lt.category is builtin.category
-            or frozenset((lt.category, builtin.category)) in RELATED):
+    inside = builtin.offset <= lt.offset and lt_end <= builtin_end
+    if inside and builtin.category is Category.UNTRANSLATED:
+        return True  # an English sentence is one finding, not one per word LanguageTool
+        # does not know
+    if not related:
         return False
     lt_length = max(lt.length, 1)
     if 2 * overlap >= lt_length and max(builtin.length, 1) <= 2 * lt_length + 10:
         return True
-    inside = builtin.offset <= lt.offset and lt_end <= builtin_end
     return inside and bool(flagged) and f"„{flagged}“" in builtin.message
 
 
@@ -639,12 +746,23 @@ class LocalServer(Server):
                     f"{self.label} exited with status {self.process.returncode} on start")
             try:
                 self._request("/languages", None, 1.0)
-                return
+                break
             except LanguageToolError:
                 time.sleep(0.25)
-        self.stop()
-        raise LanguageToolError(
-            f"{self.label} did not start within {LOCAL_STARTUP_TIMEOUT:g} s")
+        else:
+            self.stop()
+            raise LanguageToolError(
+                f"{self.label} did not start within {LOCAL_STARTUP_TIMEOUT:g} s")
+        # A fresh JVM answers its first check slowly (11 s seen on 2 cores) while it loads
+        # the German rules: one warm-up check with its own budget, so that the documents'
+        # checks keep the configured timeout.
+        try:
+            self._request("/check", dict(WARMUP_FORM), LOCAL_WARMUP_TIMEOUT)
+        except LanguageToolError as error:
+            self.stop()
+            raise LanguageToolError(
+                f"{self.label} did not answer its first check within "
+                f"{LOCAL_WARMUP_TIMEOUT:g} s ({error})") from None
 
     def stop(self) -> None:
         import subprocess
@@ -670,11 +788,17 @@ NOT_STARTED = ("no LanguageTool server configured; a local install is not starte
                "to a running server")
 
 
+# auto: a configured server, else a local install; configured: a configured server only
+# (hooks: starting Java on every commit costs 10 s or more); off: none.
+SETTINGS = ("auto", "configured", "off")
+
+
 def parse_setting(value: str) -> str:
-    """--languagetool: auto, off or a URL; raises ValueError with the reason."""
-    if value in ("auto", "off") or valid_url(value):
+    """--languagetool: auto, configured, off or a URL; raises ValueError with the reason."""
+    if value in SETTINGS or valid_url(value):
         return value
-    raise ValueError(f"--languagetool must be auto, off or an http(s) URL, not {value!r}")
+    raise ValueError(
+        f"--languagetool must be auto, configured, off or an http(s) URL, not {value!r}")
 
 
 class Session:
@@ -683,9 +807,9 @@ class Session:
     `runner` gives each file's configuration and linter (mtlint.runner.Runner)."""
 
     def __init__(self, setting: str = "auto", runner: Any = None,
-                 environ: Mapping[str, str] | None = None, start_local: bool = True):
+                 environ: Mapping[str, str] | None = None):
         self.setting = parse_setting(setting)
-        self.start_local = start_local
+        self.start_local = self.setting != "configured"
         self.runner = runner
         self.environ = os.environ if environ is None else environ
         env_url = self.environ.get(ENV_URL, "").strip()
@@ -705,7 +829,7 @@ class Session:
     def server_for(self, config: LanguageToolConfig) -> Server | None:
         """The server for a configuration: --languagetool URL, MTLINT_LANGUAGETOOL_URL,
         `[languagetool] url`, a local install; None if there is none (reason kept)."""
-        url = (self.setting if self.setting not in ("auto", "off") else None) \
+        url = (self.setting if self.setting not in SETTINGS else None) \
             or self.env_url or config.url
         if url:
             key = normalise_url(url)

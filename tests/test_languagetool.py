@@ -346,7 +346,9 @@ def test_seeds_get_the_recorded_matches_mapped_merged_and_status_used(replay) ->
             start = seed_text.split("\n")[line - 1]
             assert start[column - 1:column - 1 + match["length"]] == flagged
             assert finding["length"] == match["length"]
-            assert finding["message"] == match["message"]
+            # The message names the flagged text and keeps LanguageTool's words.
+            assert match["message"].split("<suggestion>")[0] in finding["message"]
+            assert finding["message"].startswith(f"„{flagged}“") or len(flagged) > 60
             assert finding["suggestions"] == [r["value"] for r in match["replacements"][:5]]
     assert set(found) == expected, "a LanguageTool finding that no recorded match explains"
 
@@ -371,7 +373,7 @@ def test_text_output_shows_languagetool_findings_and_no_note_when_used(replay) -
     status, out, err, _ = run(str(SEEDS / "004_fd28cc811749184a.txt"), "--languagetool",
                               replay.url, "--select", "lt:*")
     assert err == ""
-    assert "warning [lt:DE_AGREEMENT] Möglicherweise passen das Nomen" in out
+    assert "warning [lt:DE_AGREEMENT] „eine Satellitenbüro“: Möglicherweise passen" in out
     assert "ein Satellitenbüro | einem Satellitenbüro" in out
     # One whitespace replacement is safe for editors, but --fix applies mtlint's own fixes
     # only, so the text output does not promise it.
@@ -501,7 +503,7 @@ def test_auto_without_languagetool_is_quick_says_so_once_and_downloads_nothing(
 
 def test_bad_setting_is_a_usage_error(monkeypatch) -> None:
     status, _, err, _ = run(str(SEEDS), "--languagetool", "localhost:8081")
-    assert status == 2 and "--languagetool must be auto, off or an http(s) URL" in err
+    assert status == 2 and "--languagetool must be auto, configured, off or an http(s) URL" in err
     monkeypatch.setenv(lt.ENV_URL, "ftp://x")
     status, _, err, _ = run(str(SEEDS))
     assert status == 2 and lt.ENV_URL in err
@@ -510,7 +512,7 @@ def test_bad_setting_is_a_usage_error(monkeypatch) -> None:
 # --- a local install (a stand-in for java that serves the API) ------------------------------
 
 FAKE_JAVA = '''#!{python}
-import json, os, sys
+import json, os, sys, time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 port = int(sys.argv[sys.argv.index("--port") + 1])
 with open(os.environ["FAKE_JAVA_LOG"], "a") as log:
@@ -528,7 +530,12 @@ class Handler(BaseHTTPRequestHandler):
         self.answer([{{"name": "German", "code": "de", "longCode": "de-DE"}}])
     def do_POST(self):
         self.rfile.read(int(self.headers["Content-Length"]))
+        global checks
+        checks += 1
+        if checks == 1:  # a fresh JVM loads its rules on the first check
+            time.sleep(float(os.environ.get("FAKE_JAVA_FIRST_CHECK_DELAY", "0")))
         self.answer({{"software": {{"version": "6.3"}}, "matches": []}})
+checks = 0
 HTTPServer(("127.0.0.1", port), Handler).serve_forever()
 '''
 
@@ -561,6 +568,27 @@ def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch)
     assert "org.languagetool.server.HTTPServer" in starts[0]
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # stopped (and reaped) when the run ended
+
+
+def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(tmp_path,
+                                                                    monkeypatch) -> None:
+    fake_install(tmp_path, monkeypatch)
+    monkeypatch.setenv("FAKE_JAVA_FIRST_CHECK_DELAY", "2.5")
+    (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 1\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Das ist ein kurzer Text.\n", encoding="utf-8")
+    _, data, err, _ = run_json(str(article), "--select", "lt:*")
+    # The documents' checks keep the 1 s timeout; only the warm-up waited for the JVM.
+    assert data["languagetool"]["status"] == "used", err
+
+
+def test_the_hooks_never_start_a_local_languagetool(tmp_path, monkeypatch) -> None:
+    fake_install(tmp_path, monkeypatch)
+    _, data, err, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
+    assert data["languagetool"]["status"] == "unavailable"
+    assert not (tmp_path / "java.log").exists(), "java was started"
+    entry = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: mtlint check --languagetool configured" in entry
 
 
 def test_a_local_install_without_java_is_unavailable(tmp_path, monkeypatch) -> None:

@@ -584,7 +584,7 @@ def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(tmp_path,
 
 def test_the_hooks_never_start_a_local_languagetool(tmp_path, monkeypatch) -> None:
     fake_install(tmp_path, monkeypatch)
-    _, data, err, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
+    _, data, _, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
     assert data["languagetool"]["status"] == "unavailable"
     assert not (tmp_path / "java.log").exists(), "java was started"
     entry = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")

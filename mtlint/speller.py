@@ -232,6 +232,8 @@ def is_inflected(word: str) -> bool:
             continue
         if _is_part(stem) or (stem.endswith("nd") and _is_part(stem[:-1])):
             return True  # "binärem", "rohere"; present participles: "wiehernder"
+        if len(stem) >= 2 * MIN_PART and _compound(stem):
+            return True  # "wettbewerbswidrigem"
     rest = folded[2:]
     return folded.startswith("un") and len(rest) >= 2 * MIN_PART and (
         _is_part(rest) or _compound(rest))

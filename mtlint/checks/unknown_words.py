@@ -35,7 +35,7 @@ from mtlint.checks.untranslated import (
 )
 from mtlint.document import Document, Span, split_sentences
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import is_known_name
+from mtlint.german import analyze_word, is_known_name, lookup_noun
 from mtlint.patterns import compile_pattern
 
 # A word of letters, its hyphenated parts included; not part of a path, an address, a
@@ -123,6 +123,15 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+def _is_first_name(word: str) -> bool:
+    """A capitalised word HanTa reads as a name or cannot analyse, and no common noun:
+    before an unknown word it starts a name ("Scott", "Andrii"; not "Die", "Neue")."""
+    if lookup_noun(word, compounds=False) is not None:
+        return False
+    analysis = analyze_word(word)
+    return analysis.tag == "NE" or not analysis.known
+
+
 def document_names(doc: Document, words: frozenset[str]) -> frozenset[str]:
     """Capitalised words the document uses as names: next to a name word in a
     title-case pair ("Satya Nadella", "Rechnugn" alone is none) or after a title."""
@@ -136,7 +145,9 @@ def document_names(doc: Document, words: frozenset[str]) -> frozenset[str]:
             if not (first[:1].isupper() and second[:1].isupper()):
                 continue
             if first in NAME_TITLES:
-                names.add(second)
+                names.add(second)  # "Herr Wagenknecht"
+            elif not speller.is_known(second) and _is_first_name(first):
+                names.update((first, second))  # "Scott Bessent", "Andrii Sybiha"
             elif _is_name_word(first) and _is_name_word(second):
                 names.update((first, second))
             elif _is_name_word(first) and (is_name_shaped(first) or is_known_name(first)
@@ -183,8 +194,11 @@ def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
                 if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
                     continue  # a technical name or an English word, not a German typo
                 suggestions = speller.suggestions(text)
-                if suggestions:  # without one, a name or a term is likelier than a typo
-                    yield Unknown(token.span, part, suggestions)
+                if not suggestions:
+                    continue  # without one, a name or a term is likelier than a typo
+                if text[:1].isupper() and text.endswith("s") and suggestions[0] == text[:-1]:
+                    continue  # the genitive of a name: "Robinetts"
+                yield Unknown(token.span, part, suggestions)
 
 
 def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:

@@ -408,7 +408,99 @@ def spelling_old_spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
                   (reformed,), reformed, Safety.SAFE)
 
 
+# A lowercase letter followed by a capital: where two glued words meet ("beideGruppen").
+GLUE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+# Words that start a sentence or clause; glued to the word before, the full stop between
+# was lost ("PutinEr", "LetztereDie").
+SENTENCE_STARTERS = frozenset(str.split("""
+    Der Die Das Den Dem Des Ein Eine Einen Einem Er Sie Es Wir Ich Ihr Man Dies Diese
+    Dieser Dieses Im Am Auf Mit Bei Nach Für Wie Was Wenn Als Auch Doch Aber Und So Dann
+    Zudem Laut Damit Denn Seit Nun
+"""))
+
+
+def _glued(word: str, words: frozenset[str]) -> tuple[str, ...] | None:
+    """The corrections of two words glued into one ("beideGruppen" -> "beide Gruppen",
+    "KultFilm" -> "Kultfilm"), or None for a word that is not glued."""
+    joints = [match.start() for match in GLUE.finditer(word)]
+    if len(joints) != 1 or _is_user_word(word, words):
+        return None
+    first, second = word[:joints[0]], word[joints[0]:]
+    if len(first) < speller.MIN_PART or speller.is_english(first) or speller.leans_english(first):
+        return None
+    if not (speller.is_known(first) or _is_first_name(first)):
+        return None
+    if second in SENTENCE_STARTERS:
+        return (f"{first} {second}",)  # "PutinEr": the end of a sentence lost
+    if len(second) < speller.MIN_PART or not speller.is_known(second):
+        return None
+    if _is_only_german(word):
+        return (first + second.lower(),)  # a German compound with a capital inside
+    if first[:1].islower() and _is_only_german(second):
+        return (f"{first} {second}",)  # "beideGruppen"
+    return None
+
+
+def _is_only_german(word: str) -> bool:
+    """A German word that English hardly has: not "Film", "Script", "Point"."""
+    found = speller.frequency(word)
+    return found.german is not None and (
+        found.english is None or found.english >= found.german + speller.ENGLISH_MARGIN)
+
+
+def spelling_glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Zwei Wörter ohne Leerzeichen, erkennbar am Großbuchstaben mitten im Wort:
+    „beideGruppen“, „VertragEr“ (ein verlorenes Satzende), und Komposita mit großem
+    Buchstaben im Inneren: „KultFilm“ (Kultfilm).
+
+    ## Warum ist das ein Problem?
+    Beim Übersetzen und Zusammensetzen von Webseiten gehen Leerzeichen und Satzzeichen
+    zwischen Textbausteinen verloren; die Binnenmajuskel ist im Deutschen kein Mittel der
+    Wortbildung.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur, was aus zwei bekannten deutschen Wörtern besteht oder vor einem
+    typischen Satzanfang („Er“, „Die“) endet. Produktnamen mit englischen Teilen („YouTube“,
+    „PowerPoint“, „LinkedIn“), Wörter mit Ziffern oder Abkürzungen („OpenAI“, „iPhone“)
+    und Wörter der Wortliste bleiben unbeanstandet.
+
+    ## Fix-Sicherheit
+    Unsicher: Ob ein Leerzeichen, ein Punkt oder nichts fehlt, entscheidet ein Mensch.
+    """
+    words = user_words(context)
+    for block in doc.blocks:
+        for token in _tokens(block.text, block.start):
+            for part in token.parts:
+                if not NAME_SHAPE.search(part.text) or part.text.isupper():
+                    continue
+                fixed = _glued(part.text, words)
+                if fixed is None or doc.is_ignored(part.start, part.end):
+                    continue
+                yield Hit(part.start, part.end - part.start,
+                          f"„{part.text}“ sind zusammengeklebte Wörter; gemeint ist wohl "
+                          f"„{fixed[0]}“.", fixed, fixed[0], Safety.UNSAFE)
+
+
 RULES = (
+    Rule(
+        id="spelling-glued-words", category=Category.SPELLING, severity=Severity.WARNING,
+        summary="Zusammengeklebte Wörter: „beideGruppen“, „VertragEr“, „KultFilm“.",
+        doc=spelling_glued_words.__doc__ or "", check=spelling_glued_words,
+        bad=(
+            Example("Das betrifft <marker>beideGruppen</marker> gleichermaßen.",
+                    "beide Gruppen"),
+            Example("Sie unterschrieb den <marker>VertragEr</marker> folgte einen Tag später.",
+                    "Vertrag Er"),
+            Example("Der <marker>KultFilm</marker> läuft wieder im Kino.", "Kultfilm"),
+        ),
+        good=(
+            Example("Sie sah das Video auf YouTube und die Folien in PowerPoint."),
+            Example("Er postete es auf LinkedIn und schrieb mit JavaScript und OpenAI."),
+            Example("Der Kultfilm läuft wieder, beide Gruppen sehen ihn."),
+        ),
+        origin="mtlint/checks/unknown_words.py", fixable=True,
+    ),
     Rule(
         id="spelling-unknown-word", category=Category.SPELLING, severity=Severity.WARNING,
         summary="Unbekannte Wörter, die wie Tippfehler aussehen: „Rechnugn“, „Kriterin“.",

@@ -71,6 +71,15 @@ SUFFIXES = ("schaft", "keit", "heit", "ung", "lich", "isch", "bar", "sam", "haft
 # Prefixes that are no words by themselves.
 PREFIXES = frozenset(("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "ur", "un",
                       "ab", "an", "zu", "um"))
+# Words that end no compound: articles, pronouns, conjunctions ("Lufteiniger" is a typo).
+FUNCTION_WORDS = frozenset(str.split("""
+    der die das dem den des ein eine einer eines einem einen einige einiger einiges einigen
+    einigem manche mancher manches manchen jede jeder jedes jedem jeden diese dieser dieses
+    diesem diesen jene jener jenes welche welcher welches welchem welchen alle aller alles
+    allem allen keine keiner keines keinem keinen meine meiner deine deiner seine seiner
+    ihre ihrer ihren ihrem unsere unserer eure eurer und oder aber sich nicht sie ihr ihm
+    ihn uns euch wir ich mir mich dir dich auch noch schon wenn dass weil als wie
+"""))
 # Endings of inflected adjectives and nouns, longest first.
 INFLECTIONS = ("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "ere", "ste",
                "en", "er", "es", "em", "e", "n", "s")
@@ -170,7 +179,10 @@ def _is_head(head: str, parts_left: int) -> bool:
 
 def _is_tail(tail: str) -> bool:
     """A compound's last part: a frequent word, a rarer inflected form of one
-    ("fähigeren" of "fähig"), or one with derivational suffixes ("-barkeit")."""
+    ("fähigeren" of "fähig"), or one with derivational suffixes ("-barkeit"); never a
+    function word ("Luft" + "einiger" is no compound)."""
+    if tail in FUNCTION_WORDS:
+        return False
     if _is_part(tail):
         return True
     german = frequency(tail).german
@@ -275,11 +287,11 @@ def is_elided(word: str) -> bool:
     return False
 
 
-def _edits(word: str) -> set[str]:
+def _edits(word: str, first: int = 1) -> set[str]:
     """Every string one edit (delete, swap, change, insert) away from a folded word,
-    its first letter kept: typos there are rare, and changing it turns technical
-    names into words ("xterm" -> "term", "umask" -> "mask")."""
-    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    its first letter kept (``first`` = 1): typos there are rare, and changing it turns
+    technical names into words ("xterm" -> "term", "umask" -> "mask")."""
+    splits = [(word[:i], word[i:]) for i in range(first, len(word) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
     swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changes = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
@@ -296,11 +308,11 @@ def _near_common(folded: str) -> bool:
     return any(frequent.get(c, german) + TYPO_MARGIN <= german for c in _edits(folded))
 
 
-def _listed_candidates(folded: str) -> list[tuple[int, str]]:
+def _listed_candidates(folded: str, first: int = 1) -> list[tuple[int, str]]:
     """(frequency, word) of the frequent listed words one edit from a folded word."""
     frequent = frequent_words()
     found = []
-    for candidate in _edits(folded):
+    for candidate in _edits(folded, first):
         german = frequent.get(candidate)
         if german is not None:
             found.append((german, candidate))
@@ -370,7 +382,10 @@ def suggestions(word: str) -> tuple[str, ...]:
         for split in range(MIN_PART, len(folded) - MIN_TAIL_FIXED + 1):
             head, tail = folded[:split], folded[split:]
             if _is_head(head, MAX_PARTS - 1):
-                found = [(german, head + fixed) for german, fixed in _listed_candidates(tail)]
+                # At the joint a letter may be lost too: "Luft|einiger" for "Luftreiniger".
+                found = [(german, head + fixed)
+                         for german, fixed in _listed_candidates(tail, first=0)
+                         if fixed not in FUNCTION_WORDS]
                 if found:
                     break
     ranked = [candidate for _, candidate in sorted(found)]

@@ -173,6 +173,13 @@ def _is_checked(part: str, words: frozenset[str], names: frozenset[str]) -> bool
             and not _is_user_word(part, words) and not _is_user_word(part, names))
 
 
+def _ends_in_english(word: str) -> bool:
+    """Whether a word ends in an English word of four letters or more ("…works")."""
+    tails = [word[split:] for split in range(speller.MIN_PART, len(word) - speller.MIN_PART)]
+    return any(speller.is_english(tail) or (len(tail) > 4 and speller.leans_english(tail))
+               for tail in tails)
+
+
 def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
     """The words of the document the speller reports as misspelled, in text order."""
     words = user_words(context)
@@ -193,6 +200,8 @@ def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
                     continue
                 if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
                     continue  # a technical name or an English word, not a German typo
+                if _ends_in_english(text):
+                    continue  # a name made of English: "Betaworks", "Zenefits"
                 suggestions = speller.suggestions(text)
                 if not suggestions:
                     continue  # without one, a name or a term is likelier than a typo
@@ -438,6 +447,9 @@ def _glued(word: str, words: frozenset[str]) -> tuple[str, ...] | None:
         return (first + second.lower(),)  # a German compound with a capital inside
     if first[:1].islower() and _is_only_german(second):
         return (f"{first} {second}",)  # "beideGruppen"
+    if (not speller.is_known(first) and _is_first_name(first) and _is_only_german(second)
+            and len(second) > speller.MIN_PART + 1):
+        return (f"{first} {second}",)  # a name glued to a word: "PeskowAnkündigung"
     return None
 
 

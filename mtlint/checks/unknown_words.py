@@ -33,18 +33,11 @@ from mtlint.checks.untranslated import (
     phrase_untranslated,
     sentence_untranslated,
 )
-from mtlint.document import Document, Span, split_sentences
+from mtlint.document import Block, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.german import analyze_word, is_known_name, lookup_noun
 from mtlint.patterns import compile_pattern
 
-# A word of letters, its hyphenated parts included; not part of a path, an address, a
-# file name, a handle or a code ("GPT-4", "example.com", "@user", "don't").
-TOKEN = compile_pattern(
-    r"(?<![\p{L}\p{M}\p{N}_@#/\\.:&=%$+'’-])"
-    r"\p{L}+(?:[-‐]\p{L}+)*"
-    r"(?![\p{L}\p{M}\p{N}_@/\\]|[-‐.:]?\p{N}|[-‐.:'’]\p{L}|\(\d)"  # also "xterm(1)"
-)
 HYPHEN = compile_pattern(r"[-‐]")
 NAME_SHAPE = compile_pattern(r".\p{Lu}|\p{N}")  # a capital after the first letter, a digit
 # Words after which a capitalised word is a name ("Herr Wagenknecht", "CEO Nadella").
@@ -68,6 +61,7 @@ OLD_SPELLINGS = frozenset(str.split("""
     entläßt zuläßt erläßt hälst
 """)) - {"genießt", "hälst"}
 OLD_PREFIX = "miß"  # Mißbrauch, mißverstehen
+SHARP_S_WORD = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}*ß\p{L}*(?![\p{L}\p{N}])")
 
 
 # Capitalised English words this many in a row are a title or a term's expansion
@@ -84,15 +78,39 @@ class Token:
     parts: tuple[Span, ...]  # the hyphenated parts, or the word itself
 
 
-def _tokens(text: str, base: int = 0) -> list[Token]:
+# Before a word: it is part of a path, an address, a handle, a file name or code.
+NOT_AFTER = frozenset("_@#/\\.:&=%$+-‐")
+
+
+def _tokens(block: Block, quoted: bool = True) -> list[Token]:
+    """The block's words of letters (from ``Block.words``, which other rules share)
+    with their hyphenated parts; not words with digits or apostrophes ("GPT-4",
+    "don't"), parts of paths, addresses and code ("example.com", "@user",
+    "xterm(1)"); with ``quoted`` False, not words inside quotation marks either."""
+    text, base = block.text, block.start
+    inside = [] if quoted else [(m.start() + base, m.end() + base)
+                                for m in QUOTED.finditer(text)]
     tokens = []
-    for match in TOKEN.finditer(text):
-        start = base + match.start()
-        parts, offset = [], start
-        for part in HYPHEN.split(match.group()):
+    for span in block.words():
+        word = span.text
+        if not word.replace("-", "").replace("‐", "").isalpha():
+            continue
+        start, end = span.start - base, span.end - base
+        before = text[start - 1] if start else " "
+        after, then = text[end:end + 1], text[end + 1:end + 2]
+        if before in NOT_AFTER or after in ("_", "@", "/", "\\") or (
+                after in ".:" and then.isalnum()) or (after == "(" and then.isdigit()):
+            continue
+        if inside and any(s <= span.start < e for s, e in inside):
+            continue
+        if "-" not in word and "‐" not in word:
+            tokens.append(Token(span, (span,)))
+            continue
+        parts, offset = [], span.start
+        for part in HYPHEN.split(word):
             parts.append(Span(offset, offset + len(part), part))
             offset += len(part) + 1
-        tokens.append(Token(Span(start, base + match.end(), match.group()), tuple(parts)))
+        tokens.append(Token(span, tuple(parts)))
     return tokens
 
 
@@ -132,16 +150,20 @@ def _is_first_name(word: str) -> bool:
     return analysis.tag == "NE" or not analysis.known
 
 
-def document_names(doc: Document, words: frozenset[str]) -> frozenset[str]:
-    """Capitalised words the document uses as names: next to a name word in a
-    title-case pair ("Satya Nadella", "Rechnugn" alone is none) or after a title."""
+def document_names(doc: Document, words: frozenset[str],
+                   targets: frozenset[str]) -> frozenset[str]:
+    """Which of the ``targets`` (capitalised words) the document uses as names: next
+    to a name word in a title-case pair ("Satya Nadella"; "Die Rechnugn" is none),
+    after a title ("Herr", "CEO") or after a first name ("Scott Bessent")."""
     names: set[str] = set()
     for block in doc.blocks:
-        tokens = _tokens(block.text, block.start)
+        tokens = _tokens(block)
         for previous, current in pairwise(tokens):
+            first, second = previous.span.text, current.span.text
+            if first not in targets and second not in targets:
+                continue
             if current.span.start - previous.span.end != 1:
                 continue
-            first, second = previous.span.text, current.span.text
             if not (first[:1].isupper() and second[:1].isupper()):
                 continue
             if first in NAME_TITLES:
@@ -156,7 +178,7 @@ def document_names(doc: Document, words: frozenset[str]) -> frozenset[str]:
             elif _is_name_word(second) and (is_name_shaped(second) or is_known_name(second)
                                             or _is_user_word(second, words)):
                 names.add(first)
-    return frozenset(names)
+    return frozenset(names & targets)
 
 
 @dataclass(frozen=True)
@@ -168,11 +190,6 @@ class Unknown:
     suggestions: tuple[str, ...]
 
 
-def _is_checked(part: str, words: frozenset[str], names: frozenset[str]) -> bool:
-    return (len(part) >= MIN_LENGTH and not is_name_shaped(part)
-            and not _is_user_word(part, words) and not _is_user_word(part, names))
-
-
 def _ends_in_english(word: str) -> bool:
     """Whether a word ends in an English word of four letters or more ("…works")."""
     tails = [word[split:] for split in range(speller.MIN_PART, len(word) - speller.MIN_PART)]
@@ -180,34 +197,46 @@ def _ends_in_english(word: str) -> bool:
                for tail in tails)
 
 
-def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
-    """The words of the document the speller reports as misspelled, in text order."""
-    words = user_words(context)
-    names: frozenset[str] | None = None
+def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Span]]:
+    """(word, part) of the words and hyphenated parts the speller does not know, that
+    are checked at all and look like German."""
     for block in doc.blocks:
-        for token in _tokens(block.text, block.start):
+        for token in _tokens(block):
             for part in token.parts:
                 text = part.text
-                if not _is_checked(text, words, frozenset()) or speller.is_known(text):
+                if len(text) < MIN_LENGTH or is_name_shaped(text) or speller.is_known(text):
+                    continue
+                if words and _is_user_word(text, words):
                     continue
                 if speller.is_english(text):
                     continue  # word-untranslated's
-                if names is None:
-                    names = document_names(doc, words)  # only when something is unknown
-                if not _is_checked(text, words, names):
-                    continue
-                if doc.is_ignored(token.span.start, token.span.end):
-                    continue
                 if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
                     continue  # a technical name or an English word, not a German typo
                 if _ends_in_english(text):
                     continue  # a name made of English: "Betaworks", "Zenefits"
-                suggestions = speller.suggestions(text)
-                if not suggestions:
-                    continue  # without one, a name or a term is likelier than a typo
-                if text[:1].isupper() and text.endswith("s") and suggestions[0] == text[:-1]:
-                    continue  # the genitive of a name: "Robinetts"
-                yield Unknown(token.span, part, suggestions)
+                yield token.span, part
+
+
+def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
+    """The words of the document the speller reports as misspelled, in text order."""
+    words = user_words(context)
+    candidates = list(_candidates(doc, words))
+    if not candidates:
+        return
+    targets = frozenset(part.text for _, part in candidates if part.text[:1].isupper())
+    names = document_names(doc, words, targets) if targets else frozenset()
+    for token, part in candidates:
+        text = part.text
+        if names and _is_user_word(text, names):
+            continue
+        if doc.is_ignored(token.start, token.end):
+            continue
+        suggestions = speller.suggestions(text)
+        if not suggestions:
+            continue  # without one, a name or a term is likelier than a typo
+        if text[:1].isupper() and text.endswith("s") and suggestions[0] == text[:-1]:
+            continue  # the genitive of a name: "Robinetts"
+        yield Unknown(token, part, suggestions)
 
 
 def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:
@@ -252,15 +281,18 @@ def list_unknown(doc: Document, context: RuleContext) -> Counter[str]:
     `mtlint check --list-unknown` prints to build a word list."""
     words = user_words(context)
     counts: Counter[str] = Counter()
-    for token in _tokens(doc.text):
-        for part in token.parts:
-            if (_is_checked(part.text, words, frozenset()) and not speller.is_known(part.text)
-                    and not doc.is_ignored(part.start, part.end)):
-                counts[part.text] += 1
+    for block in doc.blocks:
+        for token in _tokens(block):
+            for part in token.parts:
+                text = part.text
+                if (len(text) >= MIN_LENGTH and not is_name_shaped(text)
+                        and not _is_user_word(text, words) and not speller.is_known(text)
+                        and not doc.is_ignored(part.start, part.end)):
+                    counts[text] += 1
     return counts
 
 
-def _english_runs(doc: Document, tokens: list[Token]) -> Iterator[tuple[int, int]]:
+def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
@@ -331,36 +363,39 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     `phrase-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     words = user_words(context)
-    names: frozenset[str] | None = None
-    reported = None
+    runs = []  # (block, tokens, first, last, sentence) of the English runs
     for block in doc.blocks:
-        for sentence in split_sentences(block.text, block.start):
-            if looks_english(sentence.text):
+        tokens = _tokens(block, quoted=False)
+        for first, last in _english_runs(tokens):
+            texts = [tokens[i].span.text for i in range(first, last + 1)]
+            if any(_is_user_word(t, words) or is_name_shaped(t) for t in texts):
                 continue
-            blanked = QUOTED.sub(lambda m: "\0" * len(m.group()), sentence.text)
-            tokens = _tokens(blanked, sentence.start)
-            for first, last in _english_runs(doc, tokens):
-                texts = [tokens[i].span.text for i in range(first, last + 1)]
-                if any(_is_user_word(t, words) or is_name_shaped(t) for t in texts):
-                    continue
-                if names is None:
-                    names = document_names(doc, words)
-                if texts[0][:1].isupper() and (
-                        _in_name(tokens, first, last, names)
-                        or sum(t[:1].isupper() for t in texts) >= MAX_CAPITALISED_RUN
-                        or ACRONYM_NEAR.search(sentence.text)):
-                    continue  # a name, a title, an acronym's expansion
-                start, end = tokens[first].span.start, tokens[last].span.end
-                if doc.is_ignored(start, end):
-                    continue
-                if reported is None:
-                    reported = [(h.offset, h.offset + h.length) for check in (
-                        sentence_untranslated, phrase_untranslated) for h in check(doc, context)]
-                if any(s < end and start < e for s, e in reported):
-                    continue
-                shown = doc.text[start:end]
-                yield Hit(start, end - start,
-                          f"Englisches „{shown}“ im deutschen Satz; übersetzen.")
+            start = tokens[first].span.start
+            sentence = next((s for s in block.sentences if s.start <= start < s.end), None)
+            if sentence is not None and looks_english(sentence.text):
+                continue  # sentence-untranslated's
+            if texts[0][:1].isupper() and (
+                    sum(t[:1].isupper() for t in texts) >= MAX_CAPITALISED_RUN
+                    or (sentence is not None and ACRONYM_NEAR.search(sentence.text))):
+                continue  # a title, an acronym's expansion
+            runs.append((tokens, first, last))
+    if not runs:
+        return
+    # The words of capitalised runs and beside them, for the names of the document.
+    targets = frozenset(tokens[i].span.text for tokens, first, last in runs
+                        if tokens[first].span.text[:1].isupper()
+                        for i in range(max(first - 1, 0), min(last + 2, len(tokens))))
+    names = document_names(doc, words, targets) if targets else frozenset()
+    reported = [(h.offset, h.offset + h.length) for check in (
+        sentence_untranslated, phrase_untranslated) for h in check(doc, context)]
+    for tokens, first, last in runs:
+        start, end = tokens[first].span.start, tokens[last].span.end
+        if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):
+            continue  # "Microsoft Teams"
+        if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
+            continue
+        shown = doc.text[start:end]
+        yield Hit(start, end - start, f"Englisches „{shown}“ im deutschen Satz; übersetzen.")
 
 
 def _old_spelling(word: str) -> str | None:
@@ -405,10 +440,10 @@ def spelling_old_spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Fix-Sicherheit
     Sicher: Jede gemeldete Schreibung hat genau eine neue Form.
     """
-    for match in TOKEN.finditer(doc.text):
+    if "ß" not in doc.text:
+        return
+    for match in SHARP_S_WORD.finditer(doc.text):
         word = match.group()
-        if "ß" not in word:
-            continue
         reformed = _old_spelling(word)
         if reformed is None:
             continue
@@ -482,7 +517,7 @@ def spelling_glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     words = user_words(context)
     for block in doc.blocks:
-        for token in _tokens(block.text, block.start):
+        for token in _tokens(block):
             for part in token.parts:
                 if not NAME_SHAPE.search(part.text) or part.text.isupper():
                     continue

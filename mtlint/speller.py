@@ -108,12 +108,24 @@ def fold(word: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def frequency(word: str) -> Frequency:
     """How often a word occurs in German and in English (any capitalisation)."""
-    folded = fold(word)
-    packed = common_words().get(folded)
-    if packed is not None:
-        german, english = packed >> _SHIFT, packed & _NONE
-        return Frequency(None if german == _NONE else german,
-                         None if english == _NONE else english)
+    return _frequency_of(fold(word))
+
+
+def _frequency_of(folded: str) -> Frequency:
+    """A folded word's frequencies: from the common-word table once it is loaded, else
+    (and for rarer words) by bisecting words.tsv."""
+    table = _common
+    if table is None:
+        global _lookups
+        _lookups += 1
+        if _lookups > TABLE_AFTER:  # a large run: the table pays for itself
+            table = common_words()
+    if table is not None:
+        packed = table.get(folded)
+        if packed is not None:
+            german, english = packed >> _SHIFT, packed & _NONE
+            return Frequency(None if german == _NONE else german,
+                             None if english == _NONE else english)
     entry = _words.entry(folded)
     if entry is None:
         return Frequency(None, None)
@@ -166,12 +178,9 @@ def _is_part(part: str) -> bool:
     """A compound part that is a frequent word by itself."""
     if len(part) < MIN_PART:
         return False
-    packed = common_words().get(part)  # every part is in the table: no bisection
-    if packed is None:
-        return False
-    found = Frequency(packed >> _SHIFT, None if packed & _NONE == _NONE else packed & _NONE)
+    found = frequency(part)
     limit = SHORT_PART_LIMIT if len(part) == MIN_PART else PART_LIMIT
-    if found.german > limit:
+    if found.german is None or found.german > limit:
         return False
     # A word three times as common in English is English noise in the German list
     # ("erin"), unless the lexicon has it as a German noun ("Team").
@@ -323,12 +332,11 @@ def _near_common(folded: str) -> bool:
 
 def _listed_candidates(folded: str, first: int = 1) -> list[tuple[int, str]]:
     """(frequency, word) of the frequent German words one edit from a folded word."""
-    table = common_words()
     found = []
     for candidate in _edits(folded, first):
-        packed = table.get(candidate)
-        if packed is not None and packed >> _SHIFT <= SUGGESTION_LIMIT:
-            found.append((packed >> _SHIFT, candidate))
+        german = _frequency_of(candidate).german
+        if german is not None and german <= SUGGESTION_LIMIT:
+            found.append((german, candidate))
     return found
 
 
@@ -337,6 +345,10 @@ def _listed_candidates(folded: str, first: int = 1) -> list[tuple[int, str]]:
 _SHIFT = 10
 _NONE = (1 << _SHIFT) - 1
 _common: dict[str, int] | None = None
+# Look-ups by bisection before the table is loaded: a 13 KB article needs 1,000-3,000
+# (20-40 ms), loading the table costs 30-40 ms; a larger run loads it.
+TABLE_AFTER = 4000
+_lookups = 0
 
 
 def common_words() -> dict[str, int]:
@@ -344,7 +356,8 @@ def common_words() -> dict[str, int]:
     in English (ENGLISH_LIMIT), 90,000 of the 640,000, with their packed frequencies.
 
     Most words of a text are among them: a dict answers in 0.1 us where bisecting the
-    file takes 20-50 us, and a word's thousand suggestion candidates in 0.3 ms.
+    file takes 10-20 us, and a word's thousand suggestion candidates in 0.3 ms; it is
+    loaded after TABLE_AFTER look-ups.
     Deriving it from words.tsv takes 0.5 s, so it is kept in the user cache (marshal,
     keyed by words.tsv's size and time) and read in 20-30 ms."""
     global _common

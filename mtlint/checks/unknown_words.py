@@ -26,6 +26,9 @@ from itertools import pairwise
 
 from mtlint import speller
 from mtlint.checks.untranslated import (
+    ENGLISH as ENGLISH_FUNCTION_WORDS,
+)
+from mtlint.checks.untranslated import (
     QUOTED,
     RUN_FUNCTION,
     STRAY,
@@ -36,6 +39,7 @@ from mtlint.checks.untranslated import (
 from mtlint.document import Block, Document, Span
 from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.german import analyze_word, is_known_name, lookup_noun
+from mtlint.german_data import lexicon_entry
 from mtlint.patterns import compile_pattern
 
 HYPHEN = compile_pattern(r"[-‐]")
@@ -297,7 +301,8 @@ def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
         text = tokens[index].span.text
-        return len(tokens[index].parts) == 1 and speller.is_english(text)
+        return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
+                and speller.is_english(text))  # function words alone: phrase-untranslated's
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -403,6 +408,8 @@ def _old_spelling(word: str) -> str | None:
     if "ß" not in word:
         return None
     lower = word.lower()
+    if word[:1].isupper() and lexicon_entry(word) is not None:
+        return None  # a noun spelled so today: "Floß", "Schoß" (long vowels)
     if lower in OLD_SPELLINGS or (lower.startswith(OLD_PREFIX) and len(lower) > 5):
         first = word.index("ß")
         if lower.startswith(OLD_PREFIX):
@@ -411,10 +418,6 @@ def _old_spelling(word: str) -> str | None:
     if not word[:1].isupper() or is_known_name(word):
         return None
     # A noun: the lexicon lists the ss spelling and not the ß one ("Schloß", "Anlaß").
-    from mtlint.german_data import lexicon_entry
-
-    if lexicon_entry(word) is not None:
-        return None
     index = word.rfind("ß")
     if index + 1 < len(word) and word[index + 1] in "aeiouäöüy":
         return None  # ß between vowels is the same in both spellings ("Straße")
@@ -474,11 +477,13 @@ def _glued(word: str, words: frozenset[str]) -> tuple[str, ...] | None:
         return None
     if not (speller.is_known(first) or _is_first_name(first)):
         return None
+    if second in ("In", "Innen"):
+        return None  # the gender form "DemonstrantInnen"
     if second in SENTENCE_STARTERS:
         return (f"{first} {second}",)  # "PutinEr": the end of a sentence lost
     if len(second) < speller.MIN_PART or not speller.is_known(second):
         return None
-    if _is_only_german(word):
+    if _is_only_german(word) and _is_only_german(first):
         return (first + second.lower(),)  # a German compound with a capital inside
     if first[:1].islower() and _is_only_german(second):
         return (f"{first} {second}",)  # "beideGruppen"

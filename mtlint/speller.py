@@ -62,6 +62,7 @@ ENGLISH_MARGIN = 200
 LEANING_MARGIN = 50  # three times as common in English
 MIN_PART = 3  # shorter parts ("ei", "öl") match inside too many unrelated words
 MAX_PARTS = 4
+MIN_PREFIX = 2  # "ab", "an", "um", "zu" before a verb
 MIN_TAIL_FIXED = 5  # a compound's last part corrected by a suggestion
 MAX_SUGGESTIONS = 3
 # Linking elements between a compound's parts, longest first.
@@ -189,16 +190,24 @@ def _is_part(part: str) -> bool:
 
 
 def _is_head(head: str, parts_left: int) -> bool:
-    """A compound's first part(s): a word, a word with a linking element, a verb stem
-    ("wohn" of "wohnen"), a prefix ("ver", "zer"), or itself a compound."""
+    """A compound's first part(s): a word, a word with a linking element (also for an
+    "e" it drops: "Gewerb|s" of "Gewerbe"), a verb stem ("wohn" of "wohnen"), a prefix
+    ("ver", "ab"), a derivation ("verbitterung|s") or itself a compound."""
     if _is_part(head) or head in PREFIXES:
         return True
-    for fuge in FUGEN:
-        if head.endswith(fuge) and _is_part(head[: -len(fuge)]):
-            return True
     if _is_part(head + "en") or _is_part(head + "n") or _is_part(head + "e"):
         return True  # verb stems "wohn-", "bau-", and "Schul-" of "Schule"
-    return parts_left > 1 and _compound(head, parts_left - 1)
+    for fuge in ("", *FUGEN):
+        if fuge and not head.endswith(fuge):
+            continue
+        stem = head[: len(head) - len(fuge)]
+        if len(stem) < MIN_PART:
+            continue
+        if fuge and (_is_part(stem) or _is_part(stem + "e")):
+            return True
+        if _is_derived(stem) or (parts_left > 1 and _compound(stem, parts_left - 1)):
+            return True
+    return False
 
 
 def _is_tail(tail: str) -> bool:
@@ -244,9 +253,11 @@ def _is_derived(word: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def _compound(word: str, parts_left: int = MAX_PARTS) -> bool:
     """Whether a folded word is known parts: longest final part first."""
-    for split in range(MIN_PART, len(word) - MIN_PART + 1):
-        tail = word[split:]
-        if _is_tail(tail) and _is_head(word[:split], parts_left - 1):
+    for split in range(MIN_PREFIX, len(word) - MIN_PART + 1):
+        head, tail = word[:split], word[split:]
+        if split < MIN_PART and head not in PREFIXES:
+            continue  # two letters only as a prefix: "ab|spiegelt"
+        if _is_tail(tail) and _is_head(head, parts_left - 1):
             return True
     return False
 

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint.cli import main
-from mtlint.config import Config, LanguageToolConfig
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Category, Finding, Severity
-from mtlint.registry import rules_for
+from mtlint.backends import languagetool as lt
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Finding, Severity
+from mtlint.interfaces.cli import main
+from mtlint.lint.config import Config, LanguageToolConfig
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -509,55 +509,11 @@ def test_bad_setting_is_a_usage_error(monkeypatch) -> None:
     assert status == 2 and lt.ENV_URL in err
 
 
-# --- a local install (a stand-in for java that serves the API) ------------------------------
-
-FAKE_JAVA = '''#!{python}
-import json, os, sys, time
-from http.server import BaseHTTPRequestHandler, HTTPServer
-port = int(sys.argv[sys.argv.index("--port") + 1])
-with open(os.environ["FAKE_JAVA_LOG"], "a") as log:
-    log.write(f"{{os.getpid()}} {{' '.join(sys.argv[1:])}}\\n")
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-    def answer(self, data):
-        body = json.dumps(data).encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def do_GET(self):
-        self.answer([{{"name": "German", "code": "de", "longCode": "de-DE"}}])
-    def do_POST(self):
-        self.rfile.read(int(self.headers["Content-Length"]))
-        global checks
-        checks += 1
-        if checks == 1:  # a fresh JVM loads its rules on the first check
-            time.sleep(float(os.environ.get("FAKE_JAVA_FIRST_CHECK_DELAY", "0")))
-        self.answer({{"software": {{"version": "6.3"}}, "matches": []}})
-checks = 0
-HTTPServer(("127.0.0.1", port), Handler).serve_forever()
-'''
+# --- a local install (a stand-in for java that serves the API, see conftest) ----------------
 
 
-def fake_install(tmp_path: Path, monkeypatch, with_java: bool = True) -> None:
-    install = tmp_path / "ltp" / "LanguageTool-6.3"
-    install.mkdir(parents=True)
-    (install / "languagetool-server.jar").write_bytes(b"PK")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    if with_java:
-        java = bin_dir / "java"
-        java.write_text(FAKE_JAVA.format(python=sys.executable), encoding="utf-8")
-        java.chmod(0o755)
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
-    monkeypatch.setenv("PATH", str(bin_dir))
-    monkeypatch.setenv("FAKE_JAVA_LOG", str(tmp_path / "java.log"))
-
-
-def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch)
+def test_a_local_install_is_started_once_used_and_stopped(fake_install, tmp_path) -> None:
+    fake_install()
     _, data, err, _ = run_json(str(SEEDS), "--select", "lt:*")
     assert data["languagetool"]["status"] == "used", err
     assert "local LanguageTool" in data["languagetool"]["detail"]
@@ -570,9 +526,9 @@ def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch)
         os.kill(pid, 0)  # stopped (and reaped) when the run ended
 
 
-def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(tmp_path,
+def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(fake_install, tmp_path,
                                                                     monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch)
+    fake_install()
     monkeypatch.setenv("FAKE_JAVA_FIRST_CHECK_DELAY", "2.5")
     (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 1\n", encoding="utf-8")
     article = tmp_path / "a.txt"
@@ -582,8 +538,8 @@ def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(tmp_path,
     assert data["languagetool"]["status"] == "used", err
 
 
-def test_the_hooks_never_start_a_local_languagetool(tmp_path, monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch)
+def test_the_hooks_never_start_a_local_languagetool(fake_install, tmp_path) -> None:
+    fake_install()
     _, data, _, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
     assert data["languagetool"]["status"] == "unavailable"
     assert not (tmp_path / "java.log").exists(), "java was started"
@@ -591,8 +547,8 @@ def test_the_hooks_never_start_a_local_languagetool(tmp_path, monkeypatch) -> No
     assert "entry: mtlint check --languagetool configured" in entry
 
 
-def test_a_local_install_without_java_is_unavailable(tmp_path, monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch, with_java=False)
+def test_a_local_install_without_java_is_unavailable(fake_install) -> None:
+    fake_install(with_java=False)
     _, _, err, _ = run(str(SEEDS), "--select", "lt:*")
     assert err.count("LanguageTool not used") == 1
     assert "but no Java to run it" in err

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint.cli import main
-from mtlint.document import Document
+from mtlint.backends import languagetool as lt
+from mtlint.core.document import Document
+from mtlint.interfaces.cli import main
 
 DATA = Path(__file__).resolve().parent / "data" / "languagetool"
 TEXTS = DATA / "texts-2026-12"

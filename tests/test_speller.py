@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint import speller
+from mtlint.backends import languagetool as lt
 from mtlint.checks.unknown_words import list_unknown
-from mtlint.cli import main
-from mtlint.config import Config, ConfigError, LanguageToolConfig, load_config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Category, RuleContext
-from mtlint.registry import load_rules
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, RuleContext
+from mtlint.interfaces.cli import main
+from mtlint.language import speller
+from mtlint.lint.config import Config, ConfigError, LanguageToolConfig, load_config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import load_rules
 
 RULES = load_rules()
 

@@ -1,6 +1,6 @@
 """Words mtlint's speller does not know: misspellings, English words, old spelling.
 
-The word data and the compound analysis are ``mtlint.speller``; this module decides,
+The word data and the compound analysis are ``mtlint.language.speller``; this module decides,
 in a document, which unknown words to report. Precision comes first, since a speller
 that cries wolf gets switched off:
 
@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from mtlint import speller
 from mtlint.checks.untranslated import (
     ENGLISH as ENGLISH_FUNCTION_WORDS,
 )
@@ -36,11 +35,12 @@ from mtlint.checks.untranslated import (
     phrase_untranslated,
     sentence_untranslated,
 )
-from mtlint.document import Block, Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_known_name, lookup_noun
-from mtlint.german_data import lexicon_entry
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import Block, Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import speller
+from mtlint.language.german import analyze_word, is_known_name, lookup_noun
+from mtlint.language.german_data import lexicon_entry
 
 HYPHEN = compile_pattern(r"[-‐]")
 NAME_SHAPE = compile_pattern(r".\p{Lu}|\p{N}")  # a capital after the first letter, a digit

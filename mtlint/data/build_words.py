@@ -1,4 +1,4 @@
-"""Build ``words.tsv``, the word list behind mtlint's speller (``mtlint.speller``).
+"""Build ``words.tsv``, the word list behind mtlint's speller (``mtlint.language.speller``).
 
 Run once when the source changes (not at install or run time)::
 
@@ -8,7 +8,7 @@ Source: the German and English frequency lists of ``wordfreq`` 3.1.1
 (``large_de.msgpack.gz``, ``large_en.msgpack.gz``; data CC BY-SA 4.0, see NOTICE).
 Reading them needs ``msgpack``, which only this script uses. wordfreq itself (57 MB,
 all languages) is no dependency of mtlint: the two lists become one sorted table that
-``mtlint.speller`` searches by bisection on the bytes, like the noun lexicon.
+``mtlint.language.speller`` searches by bisection on the bytes, like the noun lexicon.
 
 File format (UTF-8, lines sorted, ``#`` lines are comments)::
 

@@ -1,18 +1,21 @@
-"""Formatters: each turns a Report into text, without side effects."""
+"""Layer 7, the report: what one run found (Report), the exit status it gives, and the
+formatters, each of which turns a Report into text without side effects (one module per
+output format: text, json, sarif, github). A new output format goes here. May import
+every layer below: `core`, `language`, `checks`, `lint`, `running`, `backends`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mtlint.finding import Severity
-from mtlint.runner import FileResult
+from mtlint.backends.status import LanguageToolStatus
+from mtlint.core.finding import Severity
+from mtlint.running.result import FileResult
 
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "LanguageToolStatus", "Report",
+           "exit_status", "formatter"]
 
-@dataclass
-class LanguageToolStatus:
-    status: str = "off"  # used | off | unavailable
-    detail: str = ""
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass
@@ -32,6 +35,19 @@ class Report:
     @property
     def finding_count(self) -> int:
         return sum(len(r.findings) for r in self.results)
+
+
+def exit_status(report: Report) -> int:
+    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
+    if any(result.error for result in report.results):
+        return EXIT_ERROR
+    for result in report.results:
+        if result.fail_on == "never":
+            continue
+        threshold = Severity(result.fail_on).rank
+        if any(f.severity.rank >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 Formatter = Callable[..., str]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Severity
+from mtlint.core.finding import Severity
 from mtlint.output import Report
 from mtlint.output.sarif import ci_path
 

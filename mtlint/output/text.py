@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Finding, Severity
+from mtlint.core.finding import Finding, Severity
 from mtlint.output import Report
-from mtlint.runner import FileResult
+from mtlint.running.result import FileResult
 
 # Characters of context shown either side of a finding; article lines run to 1,000.
 WINDOW = 36

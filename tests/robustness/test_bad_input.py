@@ -211,7 +211,7 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
 def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               mtlint_check) -> None:
-    from mtlint import runner
+    from mtlint.running import runner
 
     gone = tmp_path / "gone.txt"
     gone.write_text("Text.\n", encoding="utf-8")
@@ -222,7 +222,7 @@ def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
         gone.unlink()
         return targets
 
-    monkeypatch.setattr("mtlint.runner.discover", discover_then_delete)
+    monkeypatch.setattr("mtlint.running.runner.discover", discover_then_delete)
     status, out, err = mtlint_check(str(tmp_path), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {gone}: no such file or directory\n"

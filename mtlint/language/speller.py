@@ -33,10 +33,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtlint.german import lookup_noun
-from mtlint.german_data import SortedTable, lexicon_entry, no_gc
+from mtlint.language.german import lookup_noun
+from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
-WORDS_PATH = Path(__file__).parent / "data" / "words.tsv"
+WORDS_PATH = Path(__file__).parent.parent / "data" / "words.tsv"
 _words = SortedTable(WORDS_PATH)
 _lock = threading.Lock()
 
@@ -380,7 +380,7 @@ def common_words() -> dict[str, int]:
 
 
 def _common_path() -> Path:
-    from mtlint.cache import default_cache_dir
+    from mtlint.core.cachedir import default_cache_dir
 
     # The file's size and time stand for its contents (hashing 11 MB would cost 20 ms).
     stat = WORDS_PATH.stat()
@@ -407,7 +407,7 @@ def _read_common() -> dict[str, int]:
         en = int(english) if english else _NONE
         if de <= COMMON_LIMIT or en <= ENGLISH_LIMIT:
             table[word] = de << _SHIFT | en
-    from mtlint.cache import write_cache_file
+    from mtlint.core.cachedir import write_cache_file
 
     write_cache_file(path, marshal.dumps(table))
     return table

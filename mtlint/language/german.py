@@ -1,7 +1,7 @@
 """Offline German analysis for mtlint's rules: POS tags, lemmas, noun genders.
 
 Two sources, both loaded lazily on first use and then kept for the process (how they
-load fast is ``mtlint.german_data``):
+load fast is ``mtlint.language.german_data``):
 
 * **HanTa** (Hanover Tagger 1.2.1, German model ``morphmodel_ger.pgz`` inside its
   wheel) gives STTS part-of-speech tags and lemmas.  ``analyze_word`` looks at one
@@ -48,11 +48,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mtlint.german_data import hanta_tagger, lexicon_entry, model_part
+from mtlint.language.german_data import hanta_tagger, lexicon_entry, model_part
 
 #: Tags after which a word is not counted as German (foreign, names, symbols).
 NON_GERMAN_TAGS = frozenset({"FM", "NE", "XY", "CARD", "$.", "$,", "$("})
-FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# The STTS verb tags by what the form is; the checks ask with these, not their own sets.
+FINITE_VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # indicative or subjunctive
+IMPERATIVE_TAGS = frozenset({"VVIMP", "VAIMP"})
+# Infinitives, participles and zu-infinitives: the forms that close a verb bracket.
+NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VMPP", "VVIZU"})
 NOUN_SLOTS = ("nom sg", "gen sg", "dat sg", "acc sg", "nom pl", "gen pl", "dat pl", "acc pl")
 
 # HanTa's segmentation is quadratic in word length (60 characters: ~30 ms); longer
@@ -69,7 +73,7 @@ MIN_COMPOUND_TAIL = 3
 
 
 # Measured on the 2-core dev machine (Python 3.11.7, HanTa 1.2.1, 3-5 runs each); what
-# loading costs is in mtlint.german_data:
+# loading costs is in mtlint.language.german_data:
 #   analyze_word                    0.55-0.8 ms per distinct word (all of it HanTa's
 #                                   analyze; taglevel 3 costs the same as taglevel 1);
 #                                   a cache hit is a dict lookup

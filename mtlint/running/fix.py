@@ -22,9 +22,9 @@ from typing import TextIO
 
 import regex
 
-from mtlint.document import Document, DocumentError
-from mtlint.finding import Finding, Fix
-from mtlint.runner import FileResult, Runner, Target, read_target
+from mtlint.core.document import Document, DocumentError
+from mtlint.core.finding import Finding, Fix
+from mtlint.running.runner import FileResult, Runner, Target, read_target
 
 MAX_PASSES = 5
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -105,7 +105,8 @@ def fix_document(doc: Document, findings: list[Finding],
     current = {"doc": doc}
 
     def check_text(text: str) -> list[Finding]:
-        current["doc"] = Document(text, doc.path, markdown=doc.markdown)
+        current["doc"] = Document(text, doc.path, markdown=doc.markdown, html=doc.html,
+                                  html_options=doc.html_options, encoding=doc.encoding)
         return check(current["doc"])
 
     outcome = fix_until_stable(doc.source.text, findings, check_text, max_passes)
@@ -267,7 +268,7 @@ def fix_target(runner: Runner, target: Target, stdin_data: bytes | None = None,
                               result.fail_on)
     if snapshot is not None and fixed.changed:
         try:
-            write_atomically(snapshot, encode_like(outcome.text, snapshot.data, config.encoding))
+            write_atomically(snapshot, encode_like(outcome.text, snapshot.data, doc.encoding))
         except FixWriteError as error:
             # Nothing was written: report the file as it is.
             fixed.result = FileResult(doc.path, result.findings, str(error), result.notes, doc,

@@ -36,19 +36,19 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from mtlint.document import LIST_MARKER, Block, BlockKind, Document, words_in
-from mtlint.engine import deduplicate, is_selected, make_finding
-from mtlint.finding import Category, Finding, Hit, Rule, Safety, Severity
-from mtlint.german import is_known_name
-from mtlint.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
+from mtlint.backends.status import LanguageToolStatus
+from mtlint.core.document import LIST_MARKER, Block, BlockKind, Document, words_in
+from mtlint.core.finding import Category, Finding, Hit, Rule, Safety, Severity
+from mtlint.language.german import is_known_name
+from mtlint.language.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
+from mtlint.lint.engine import deduplicate, is_selected, make_finding
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from mtlint.config import Config, LanguageToolConfig
-    from mtlint.engine import Linter
-    from mtlint.output import LanguageToolStatus
-    from mtlint.runner import FileResult
+    from mtlint.lint.config import Config, LanguageToolConfig
+    from mtlint.lint.engine import Linter
+    from mtlint.running.result import FileResult
 
 ENV_URL = "MTLINT_LANGUAGETOOL_URL"
 SOURCE = "languagetool"
@@ -136,7 +136,7 @@ QUOTE_CHARS = frozenset("„“”\"»«‚‘’'›‹")
 SUGGESTION_MARKUP = regex.compile(r"<suggestion>(.*?)</suggestion>")
 
 # A line break inside a block, with the indentation around it (the document model has
-# blanked Markdown quote markers: see mtlint.document.Block).
+# blanked Markdown quote markers: see mtlint.core.document.Block).
 LINE_BREAK_RUN = regex.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
@@ -256,7 +256,7 @@ def _add_block(builder: _Builder, text: str, base: int, markdown: bool) -> None:
         (m.start(), m.end(), " ") for m in LINE_BREAK_RUN.finditer(text)
     ]
     if markdown:
-        from mtlint.markdown import INLINE_MARKUP
+        from mtlint.core.markdown import INLINE_MARKUP
 
         cuts.extend((m.start(), m.end(), CODE_PLACEHOLDER if m.group("code") else "")
                     for m in INLINE_MARKUP.finditer(text))
@@ -555,7 +555,7 @@ def uses_own_speller(config: Config) -> bool:
 
 def wants_languagetool(config: Config) -> bool:
     """False when select/ignore leave no LanguageTool finding, so nothing need be sent."""
-    from mtlint.config import selector_matches
+    from mtlint.lint.config import selector_matches
 
     def selects_some(selector: str) -> bool:
         """Whether a selector takes in some LanguageTool rule: one by id, or all of a
@@ -804,7 +804,7 @@ def parse_setting(value: str) -> str:
 class Session:
     """LanguageTool for one run: resolves the server per configuration, sends each document
     as soon as it is checked, and merges the answers into the results in `finish`.
-    `runner` gives each file's configuration and linter (mtlint.runner.Runner)."""
+    `runner` gives each file's configuration and linter (mtlint.running.runner.Runner)."""
 
     def __init__(self, setting: str = "auto", runner: Any = None,
                  environ: Mapping[str, str] | None = None):
@@ -904,7 +904,6 @@ class Session:
             self.close()
 
     def _finish(self, linter_for: Callable[[Config], Linter]) -> LanguageToolStatus:
-        from mtlint.output import LanguageToolStatus
 
         if self.setting == "off":
             return LanguageToolStatus("off", "disabled with --languagetool off")
@@ -938,7 +937,6 @@ class Session:
         return status
 
     def _status(self, checked: list[Server], failures: list[str]) -> LanguageToolStatus:
-        from mtlint.output import LanguageToolStatus
 
         if not checked:
             if failures:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from mtlint.finding import Category, Severity
+from mtlint.core.finding import Category, Severity
+from mtlint.core.html import FURNITURE, FURNITURE_BY_NAME, HtmlOptions, valid_selector
 
 CONFIG_FILES = (".mtlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -50,6 +51,7 @@ class Config:
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     encoding: str = "utf-8"
+    html: HtmlOptions = field(default_factory=HtmlOptions)
     # Words the speller knows besides its dictionary ([spelling] words and words-file).
     spelling_words: tuple[str, ...] = ()
     source: Path | None = None  # the file this came from, None for defaults
@@ -170,7 +172,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         return tuple(value)
 
     known = {"select", "ignore", "severity", "per-file-ignores", "fail-on", "extend-rules",
-             "glossary", "languagetool", "encoding", "spelling"}
+             "glossary", "languagetool", "encoding", "html", "spelling"}
     for key in data:
         if key not in known:
             raise error(key, f"unknown key (known keys: {', '.join(sorted(known))})")
@@ -216,9 +218,41 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         settings["glossary"] = _parse_glossary(data["glossary"], error)
     if "languagetool" in data:
         settings["languagetool"] = _parse_languagetool(data["languagetool"], error)
+    if "html" in data:
+        settings["html"] = _parse_html(data["html"], error)
     if "spelling" in data:
         settings["spelling_words"] = _parse_spelling(data["spelling"], path.parent, error)
     return Config(**settings)
+
+
+HTML_KEYS = {"include", "root", "attributes"}
+
+
+def _parse_html(value: Any, error: Any) -> HtmlOptions:
+    """`[html]`: include = furniture to read after all, root = a simple CSS selector,
+    attributes = the image texts read as captions."""
+    if not isinstance(value, dict):
+        raise error("html", "must be a table (include, root, attributes)")
+    for key in value:
+        if key not in HTML_KEYS:
+            raise error(f"html.{key}", f"unknown key (known keys: {', '.join(sorted(HTML_KEYS))})")
+    lists = {}
+    for key, allowed in (("include", (*sorted(FURNITURE), FURNITURE_BY_NAME)),
+                         ("attributes", ("alt", "title"))):
+        items = value.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise error(f"html.{key}", "must be a list of strings")
+        unknown = [i for i in items if i not in allowed]
+        if unknown:
+            raise error(f"html.{key}", f"unknown {unknown[0]!r} (one of: {', '.join(allowed)})")
+        lists[key] = frozenset(items)
+    root = value.get("root")
+    if root is not None and (not isinstance(root, str) or not valid_selector(root)):
+        raise error("html.root", "must be a simple CSS selector: tag, .class, #id or "
+                    "tag.class")
+    return HtmlOptions(include=lists["include"], root=root,
+                       attributes=lists["attributes"] if "attributes" in value
+                       else HtmlOptions().attributes)
 
 
 def _parse_spelling(value: Any, folder: Path, error: Any) -> tuple[str, ...]:

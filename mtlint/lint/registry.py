@@ -6,14 +6,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from mtlint import checks, patterns
-from mtlint.finding import Rule
-from mtlint.packs import PackError, load_pack, pack_files
+from mtlint import checks
+from mtlint.core import patterns
+from mtlint.core.finding import Rule
+from mtlint.lint.packs import PackError, load_pack, pack_files
 
 
 def builtin_rules_dir() -> Path:
     """The folder of the built-in packs: `mtlint/rules` in a wheel, `rules/` in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "rules"
     return installed if installed.is_dir() else package.parent / "rules"
 

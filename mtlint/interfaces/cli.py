@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mtlint import __version__
+from mtlint.output import EXIT_CLEAN, EXIT_ERROR, exit_status
 
 if TYPE_CHECKING:
-    from mtlint.runner import Runner
+    from mtlint.running.runner import Runner
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "rules", "explain", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files, folders or standard input (default)")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files, folders (searched for *.txt and *.md) or - for standard input")
+                       help="files, folders (searched for *.txt, *.md and *.html) or - for "
+                            "standard input")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
     check.add_argument("--select", type=comma_list, action="extend",
                        help="only these rules or categories (comma-separated; globs like lt:*)")
@@ -124,7 +125,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         if args.command == "hook":
             return command_hook(args, stdout, stderr)
         if args.command == "lsp":
-            from mtlint.lsp import main as serve
+            from mtlint.interfaces.lsp import main as serve
 
             return serve()
         return command_check(args, stdout, stderr)
@@ -149,8 +150,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
 
 def load_registry(extra_dirs: Sequence[Path]) -> dict:
-    from mtlint.packs import PackError
-    from mtlint.registry import rules_for
+    from mtlint.lint.packs import PackError
+    from mtlint.lint.registry import rules_for
 
     try:
         return rules_for(extra_dirs)
@@ -165,7 +166,7 @@ def list_unknown_words(runner: Runner, paths: list[str], stdin_name: str | None,
     from collections import Counter
 
     from mtlint.checks.unknown_words import list_unknown
-    from mtlint.runner import STDIN, FileResult, discover
+    from mtlint.running.runner import STDIN, FileResult, discover
 
     stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
     counts: Counter[str] = Counter()
@@ -184,10 +185,10 @@ def list_unknown_words(runner: Runner, paths: list[str], stdin_name: str | None,
 
 
 def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from mtlint.config import ConfigError, load_config
-    from mtlint.languagetool import Session
+    from mtlint.backends.languagetool import Session
+    from mtlint.lint.config import ConfigError, load_config
     from mtlint.output import Report, formatter
-    from mtlint.runner import STDIN, Runner, discover
+    from mtlint.running.runner import STDIN, Runner, discover
 
     config = None
     if args.config is not None:
@@ -203,7 +204,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.fail_on:
         overrides["fail_on"] = args.fail_on
     if args.encoding:
-        from mtlint.config import known_encoding
+        from mtlint.lint.config import known_encoding
 
         if not known_encoding(args.encoding):
             raise UsageError(f"unknown encoding {args.encoding!r}")
@@ -213,14 +214,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             raise UsageError(f"--rules {folder}: not a folder")
     registry = load_registry(args.rules)  # a broken pack is a usage error before any file is read
     if config is not None:
-        from mtlint.config import validate_selectors
+        from mtlint.lint.config import validate_selectors
 
         extended = load_registry([*args.rules, *config.extend_rules])
         try:
             validate_selectors(config, extended)
         except ConfigError as error:
             raise UsageError(str(error)) from None
-    from mtlint.config import unknown_selectors
+    from mtlint.lint.config import unknown_selectors
 
     for option, selectors in (("--select", args.select), ("--ignore", args.ignore)):
         # A warning, not an error: a rule may come from a pack that a config file adds.
@@ -232,7 +233,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         raise UsageError("-j/--jobs must be at least 1")
     cache = None
     if not args.no_cache and not os.environ.get("MTLINT_NO_CACHE"):
-        from mtlint.cache import ResultCache, default_cache_dir
+        from mtlint.core.cachedir import default_cache_dir
+        from mtlint.running.cache import ResultCache
 
         cache = ResultCache(args.cache_dir or default_cache_dir())
     runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules, cache=cache)
@@ -251,7 +253,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     results, fixed_files = [], []
 
     def fixing() -> Iterator:
-        from mtlint.fix import fix_target
+        from mtlint.running.fix import fix_target
 
         for target in discover(paths):
             fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
@@ -273,7 +275,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         print(f"mtlint: note: {languagetool.note}", file=stderr)
     report = Report(results, status)
     if fixed_files:
-        from mtlint.fix import report_fixes
+        from mtlint.running.fix import report_fixes
 
         if report_fixes(fixed_files, stdout, stderr, diff=args.diff):
             return exit_status(report)  # the output was the fixed text or the diff
@@ -289,21 +291,6 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report)
-
-
-def exit_status(report) -> int:
-    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
-    from mtlint.finding import Severity
-
-    if any(result.error for result in report.results):
-        return EXIT_ERROR
-    for result in report.results:
-        if result.fail_on == "never":
-            continue
-        threshold = Severity(result.fail_on).rank
-        if any(f.severity.rank >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_CLEAN
 
 
 def print_statistics(report, stream: TextIO) -> None:
@@ -343,7 +330,7 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_CLEAN
     if args.format == "markdown":
-        from mtlint.explain import rules_table
+        from mtlint.lint.explain import rules_table
 
         stdout.write(rules_table(rules.values()))
         return EXIT_CLEAN
@@ -357,7 +344,7 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from mtlint import hook
+    from mtlint.interfaces import hook
 
     try:
         if args.action == "run":
@@ -370,7 +357,7 @@ def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 
 
 def command_explain(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from mtlint.explain import explain_rule
+    from mtlint.lint.explain import explain_rule
 
     rules = load_registry(args.rules)
     rule = rules.get(args.rule)

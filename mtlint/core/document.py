@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,9 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 import regex
+
+from mtlint.core.html import HTML_SUFFIXES, HtmlOptions, HtmlText, declared_charset, html_text
+from mtlint.core.normalise import Change, nfc_changes
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -206,67 +208,14 @@ class TextLines:
         return start, end
 
 
-GRAPHEME = regex.compile(r"\X")
-# Where NFC can change something: characters beyond ASCII, with the one before them
-# (the letter that a combining mark belongs to).
-NON_ASCII_RUN = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
-
-
-class Change(NamedTuple):
-    """A stretch NFC changed: text[start:end] stands for source[source_start:source_end]."""
-
-    start: int
-    end: int
-    source_start: int
-    source_end: int
-
-
-def nfc_changes(source: str) -> tuple[str, list[Change]]:
-    """`source` in NFC and the stretches that normalising changed (for NFC text: the
-    same string, no changes). Normalised grapheme by grapheme, so that a change is one
-    character with its marks; a line where that is not the NFC of the whole line (a
-    composition across graphemes, which no German text has) stays as it is."""
-    if source.isascii() or unicodedata.is_normalized("NFC", source):
-        return source, []
-    pieces: list[str] = []
-    changes: list[Change] = []
-    source_at = at = 0
-    for line in source.splitlines(keepends=True):
-        normal = line
-        if not unicodedata.is_normalized("NFC", line):
-            parts: list[str] = []
-            line_changes: list[Change] = []
-            done = 0  # how much of the line is in `parts`
-            shift = 0  # what the line's graphemes so far gained (+) or lost (-)
-            for run in NON_ASCII_RUN.finditer(line):
-                for found in GRAPHEME.finditer(line, run.start(), run.end()):
-                    grapheme = found.group()
-                    part = unicodedata.normalize("NFC", grapheme)
-                    if part == grapheme:
-                        continue
-                    start = at + found.start() + shift
-                    line_changes.append(Change(start, start + len(part),
-                                               source_at + found.start(),
-                                               source_at + found.end()))
-                    shift += len(part) - len(grapheme)
-                    parts += (line[done:found.start()], part)
-                    done = found.end()
-            parts.append(line[done:])
-            if "".join(parts) == unicodedata.normalize("NFC", line):
-                normal = "".join(parts)
-                changes.extend(line_changes)
-        pieces.append(normal)
-        source_at += len(line)
-        at += len(normal)
-    return "".join(pieces), changes
-
-
 def _map_offset(offset: int, changes: list[Change], keys: list[int], *, to_source: bool,
                 at_end: bool) -> int:
     """An offset of the checked text in the source (`to_source`) or back; one inside a
     change goes to its start, or to its end if `at_end`. `keys`: the changes' starts
     on the side `offset` is on."""
-    index = bisect.bisect_right(keys, offset) - 1
+    # The end of a span at the start of a change (a removed tag) stays before it; its
+    # start goes past every change that removes nothing of the checked text there.
+    index = (bisect.bisect_left if at_end else bisect.bisect_right)(keys, offset) - 1
     if index < 0:
         return offset
     if to_source:
@@ -292,28 +241,66 @@ def _common_ends(old: str, new: str) -> tuple[int, int]:
     return front, back
 
 
+def _is_utf8(encoding: str) -> bool:
+    return encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _known_text_encoding(name: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
+
+
 class Document:
     """A checked text with its structure. Build it with `from_bytes` or directly from
     the text as decoded."""
 
-    def __init__(self, text: str, path: str = "<stdin>", *, markdown: bool | None = None):
+    def __init__(self, text: str, path: str = "<stdin>", *, markdown: bool | None = None,
+                 html: bool | None = None, html_options: HtmlOptions | None = None,
+                 encoding: str = "utf-8"):
+        suffix = PurePath(path).suffix.lower()
         self.source = TextLines(text)
-        self.text, self._changes = nfc_changes(text)
+        self.path = path
+        self.encoding = encoding  # what the file was decoded with (a fix writes it so)
+        self.markdown = suffix in MARKDOWN_SUFFIXES if markdown is None else markdown
+        self.html = (suffix in HTML_SUFFIXES and not markdown) if html is None else html
+        self.html_options = html_options
+        self._html: HtmlText | None = None
+        self._markup_starts: list[int] = []
+        if self.html:
+            # An HTML page is read as the text a reader sees: the structure is needed
+            # for the checked text itself.
+            self._html = html_text(text, html_options)
+            self.text, self._changes = self._html.text, self._html.changes
+            self._markup_starts = [start for start, _ in self._html.markup]
+        else:
+            self.text, self._changes = nfc_changes(text)
         self._lines = self.source if self.text is text else TextLines(self.text)
         self._line_starts = self._lines.starts
-        self.path = path
-        self.markdown = (
-            PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
-        )
 
     # The structure is built on first use: a document that is only shown (an excerpt
     # for a cached result, a result sent back from a worker process) never needs it.
     @cached_property
     def _structure(self) -> tuple[list[Block], list[tuple[int, int]], list]:
-        if self.markdown:
-            from mtlint.markdown import markdown_structure
+        if self._html is not None:
+            blocks = [Block(BlockKind(kind), *rest) for kind, *rest in self._html.blocks]
+            ignored, suppressions = list(self._html.ignored), self._html.suppressions
+        elif self.markdown:
+            from mtlint.core.markdown import markdown_structure
 
-            blocks, ignored, suppressions = markdown_structure(self)
+            found, ignored, suppressions = markdown_structure(self)
+            blocks = [Block(BlockKind(kind), *rest) for kind, *rest in found]
         else:
             blocks, ignored, suppressions = plain_text_blocks(self), [], []
         ignored.extend(find_urls(self.text))
@@ -347,18 +334,30 @@ class Document:
 
     def __getstate__(self) -> dict:
         # Pickled (to and from worker processes) as its text only; the rest is rebuilt.
-        return {"text": self.source.text, "path": self.path, "markdown": self.markdown}
+        return {"text": self.source.text, "path": self.path, "markdown": self.markdown,
+                "html": self.html, "html_options": self.html_options,
+                "encoding": self.encoding}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["text"], state["path"], markdown=state["markdown"])
+        self.__init__(state["text"], state["path"], markdown=state["markdown"],
+                      html=state.get("html"), html_options=state.get("html_options"),
+                      encoding=state.get("encoding", "utf-8"))
 
     @classmethod
     def from_bytes(
         cls, data: bytes, path: str = "<stdin>", *, encoding: str = "utf-8",
-        markdown: bool | None = None,
+        markdown: bool | None = None, html_options: HtmlOptions | None = None,
     ) -> Document:
-        """Decode file content; raises DocumentError for binary or undecodable input."""
+        """Decode file content; raises DocumentError for binary or undecodable input.
+        An HTML page that is not valid UTF-8 is read in the encoding its <meta charset>
+        declares."""
         import codecs
+
+        is_html = PurePath(path).suffix.lower() in HTML_SUFFIXES and not markdown
+        if is_html and _is_utf8(encoding) and not data.startswith(b"\xef\xbb\xbf"):
+            declared = declared_charset(data)
+            if declared and _known_text_encoding(declared) and not _decodes(data, "utf-8"):
+                encoding = declared
 
         # UTF-16 and UTF-32 text is full of NUL bytes; there a NUL character means binary.
         wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
@@ -378,7 +377,8 @@ class Document:
         if wide and "\x00" in text:
             raise DocumentError(f"binary file (NUL character at offset {text.index(chr(0))}); "
                                 "not checked")
-        return cls(text, path, markdown=markdown)
+        return cls(text, path, markdown=markdown, html=is_html, html_options=html_options,
+                   encoding=encoding)
 
     # Lines and positions of the checked text (rules, rule packs). `source` has the same
     # lines (NFC keeps line breaks); columns may differ.
@@ -421,11 +421,12 @@ class Document:
         return (_map_offset(start, self._changes, keys, to_source=False, at_end=False),
                 _map_offset(end, self._changes, keys, to_source=False, at_end=True))
 
-    def source_fix(self, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    def source_fix(self, start: int, end: int,
+                   replacement: str) -> tuple[int, int, str] | None:
         """Replacing text[start:end] by `replacement`, as an edit of the source: its
         start, end and replacement. What the replacement keeps of the text at either end
         keeps its source spelling, so that a fix leaves the decomposed characters it does
-        not change as they are."""
+        not change as they are. None where the edit would change markup (HTML)."""
         if not self._changes:
             return start, end, replacement
         source_start, source_end = self.source_span(start, end)
@@ -439,15 +440,25 @@ class Document:
         while back and self._inside(whole_end - back):
             back -= 1
         kept_front = self.source_span(whole_start + front, whole_start + front)[0]
-        kept_back = self.source_span(whole_end - back, whole_end - back)[0]
+        kept_back = self.source_span(whole_end - back, whole_end - back)[1]
+        if self._touches_markup(kept_front, kept_back):
+            return None
         return source_start, source_end, (self.source.text[source_start:kept_front]
                                           + new[front:len(new) - back]
                                           + self.source.text[kept_back:source_end])
 
     def _inside(self, offset: int) -> bool:
-        """Whether an offset of the checked text falls inside a normalised character."""
-        start, end = self.source_span(offset, offset)
-        return start != end
+        """Whether an offset of the checked text falls inside a changed stretch (a
+        normalised character, a decoded entity)."""
+        index = bisect.bisect_right(self._change_keys[0], offset) - 1
+        return index >= 0 and self._changes[index].start < offset < self._changes[index].end
+
+    def _touches_markup(self, start: int, end: int) -> bool:
+        """Whether the source stretch [start, end) overlaps a tag or comment (HTML)."""
+        if self._html is None:
+            return False
+        index = bisect.bisect_left(self._markup_starts, end) - 1
+        return index >= 0 and self._html.markup[index][1] > start
 
     def is_ignored(self, start: int, end: int) -> bool:
         """Whether the span touches text that is never checked (code, URLs, markup)."""

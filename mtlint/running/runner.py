@@ -7,32 +7,31 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
 
-from mtlint.config import (
+from mtlint.core.document import Document, DocumentError
+from mtlint.core.finding import Finding
+from mtlint.lint.config import (
     Config,
     ConfigError,
     find_config_file,
     load_config,
     validate_selectors,
 )
-from mtlint.document import Document, DocumentError
-from mtlint.engine import CheckResult, Linter
-from mtlint.finding import Finding
-from mtlint.packs import PackError
-from mtlint.registry import rules_for
+from mtlint.lint.engine import CheckResult, Linter
+from mtlint.lint.packs import PackError
+from mtlint.lint.registry import rules_for
+from mtlint.running.result import MIN_PARALLEL_FILES, FileResult
 
 if TYPE_CHECKING:
-    from mtlint.cache import ResultCache
+    from mtlint.running.cache import ResultCache
 
-CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+CHECKED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 STDIN = "-"
-# Fewer files than this are checked in this process whatever -j says (see mtlint.parallel).
-MIN_PARALLEL_FILES = 4
 # Plain text longer than this (characters) is checked in parts of about PART_CHARS, cut
 # at paragraph breaks, so that memory stays bounded on 50 MB dumps; rules that compare
 # within a document (consistent spelling, translated names) compare within a part.
@@ -46,17 +45,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    notes: list[str] = field(default_factory=list)
-    document: Document | None = None
-    fail_on: str = "warning"  # from the configuration that applied to this file
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per rule
 
 
 @dataclass(frozen=True)
@@ -262,7 +250,7 @@ class Runner:
             for target in targets:
                 yield self.check_target(target, stdin_data, stdin_name)
             return
-        from mtlint.parallel import check_parallel
+        from mtlint.running.parallel import check_parallel
 
         yield from check_parallel(self, targets, jobs, stdin_data, stdin_name)
 
@@ -279,7 +267,8 @@ class Runner:
             return FileResult(display, error=str(error))
         try:
             data = stdin_data if target.path is None else read_target(target)
-            doc = Document.from_bytes(data or b"", display, encoding=config.encoding)
+            doc = Document.from_bytes(data or b"", display, encoding=config.encoding,
+                                      html_options=config.html)
         except DocumentError as error:
             return FileResult(display, error=str(error))
         return doc, config

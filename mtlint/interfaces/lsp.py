@@ -33,17 +33,17 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from mtlint import __version__
-from mtlint.config import ConfigError, find_config_file, parse_config
-from mtlint.document import WORD, Document
-from mtlint.finding import Category, Finding, Safety, Severity
-from mtlint.fix import apply_fixes
-from mtlint.markdown import FRONT_MATTER
-from mtlint.runner import CHECKED_SUFFIXES, FileResult, Runner
+from mtlint.core.document import WORD, Document
+from mtlint.core.finding import Category, Finding, Safety, Severity
+from mtlint.core.markdown import FRONT_MATTER
+from mtlint.lint.config import ConfigError, find_config_file, parse_config
+from mtlint.running.fix import apply_fixes
+from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.3
-LANGUAGE_IDS = frozenset({"plaintext", "text", "markdown"})
+LANGUAGE_IDS = frozenset({"plaintext", "text", "markdown", "html"})
 SEVERITIES = {Severity.ERROR: lsp.DiagnosticSeverity.Error,
               Severity.WARNING: lsp.DiagnosticSeverity.Warning,
               Severity.INFO: lsp.DiagnosticSeverity.Information}
@@ -238,7 +238,7 @@ class MtlintLanguageServer(LanguageServer):
         if fs_path:
             return Path(fs_path)
         root = Path(self.workspace.root_path or Path.cwd())
-        suffix = ".md" if document.language_id == "markdown" else ".txt"
+        suffix = {"markdown": ".md", "html": ".html"}.get(document.language_id, ".txt")
         return root / f"untitled{suffix}"
 
     # -- scheduling -----------------------------------------------------------------------
@@ -288,14 +288,16 @@ class MtlintLanguageServer(LanguageServer):
                     self.runner = Runner()
                 self._config_stamps[config_path] = now
 
-    def check(self, path: Path, text: str, markdown: bool | None) -> tuple[FileResult, Any]:
-        """Built-in findings of a text under a path (runs in the lint worker)."""
+    def check(self, path: Path, text: str, language_id: str) -> tuple[FileResult, Any]:
+        """Built-in findings of a text under a path (runs in the lint worker); the
+        editor's language id decides Markdown and HTML, else the path's suffix."""
         self._refresh_configs(path)
         try:
             config = self.runner.config_for(path)
         except ConfigError as error:
             return FileResult(str(path), error=str(error)), None
-        doc = Document(text, str(path), markdown=markdown)
+        doc = Document(text, str(path), markdown=True if language_id == "markdown" else None,
+                       html=True if language_id == "html" else None, html_options=config.html)
         return self.runner.check_document(doc, config), config
 
     async def lint(self, uri: str) -> None:
@@ -304,10 +306,9 @@ class MtlintLanguageServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         version, text = document.version, document.source
         path = self.path_of(uri)
-        markdown = True if document.language_id == "markdown" else None
         loop = asyncio.get_running_loop()
         result, config = await loop.run_in_executor(self._lint_pool, self.check, path, text,
-                                                    markdown)
+                                                    document.language_id)
         if not self._current(uri, version, text):
             return  # edited meanwhile: a newer lint is on its way
         if result.error or result.document is None:
@@ -352,7 +353,7 @@ class MtlintLanguageServer(LanguageServer):
         """'auto' where a LanguageTool server URL is configured, else 'off'."""
         import os
 
-        from mtlint.languagetool import ENV_URL, wants_languagetool
+        from mtlint.backends.languagetool import ENV_URL, wants_languagetool
 
         if config is None or not wants_languagetool(config):
             return "off"
@@ -365,7 +366,7 @@ class MtlintLanguageServer(LanguageServer):
         LanguageTool could not be used (said once in the client's log)."""
         from dataclasses import replace as copy
 
-        from mtlint.languagetool import Session
+        from mtlint.backends.languagetool import Session
 
         merged = copy(result, findings=list(result.findings))
         try:

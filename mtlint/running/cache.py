@@ -16,10 +16,7 @@ another user or for another key is ignored and rewritten. LanguageTool findings 
 never cached (they depend on the server); results with notes (a rule that timed out
 or failed) are not cached either, so the next run tries again.
 
-Location: --cache-dir, else $MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else
-~/.cache/mtlint. The default folder also holds data derived from the installed
-packages, written by the first run (mtlint.german_data: HanTa's model parts;
-mtlint.patterns: compiled patterns). It is a cache: delete the folder at any time.
+Location: --cache-dir, else the folder of ``mtlint.core.cachedir.default_cache_dir``.
 """
 
 from __future__ import annotations
@@ -31,31 +28,23 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
-from mtlint.finding import Category, Safety, Severity
+from mtlint.core.cachedir import write_cache_file
+from mtlint.core.finding import Category, Safety, Severity
 
 if TYPE_CHECKING:
-    from mtlint.config import Config
-    from mtlint.document import Document
-    from mtlint.engine import CheckResult, Linter
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.lint.engine import CheckResult, Linter
 
 FORMAT = 1  # the entry layout; part of the folder name
 DAY = 24 * 3600.0
 PRUNE_AFTER_DAYS = 30  # entries unused this long are deleted
 SOURCE = "mtlint"  # only built-in findings are cached
-
-
-def default_cache_dir() -> Path:
-    """$MTLINT_CACHE_DIR, else $XDG_CACHE_HOME/mtlint, else ~/.cache/mtlint."""
-    if os.environ.get("MTLINT_CACHE_DIR"):
-        return Path(os.environ["MTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mtlint"
 
 
 def _canonical(value: Any) -> Any:
@@ -93,12 +82,12 @@ _source_digests: dict[str, str] = {}
 
 def _package_digest() -> str:
     """The mtlint sources and data files: content of *.py and *.toml, size+mtime of data."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     key = str(package)
     if key not in _source_digests:
         digest = hashlib.blake2b(digest_size=16)
         folders = [package]
-        from mtlint.registry import builtin_rules_dir
+        from mtlint.lint.registry import builtin_rules_dir
 
         folders.append(builtin_rules_dir())
         for folder in folders:
@@ -121,7 +110,7 @@ def ruleset_digest(linter: Linter) -> str:
     digest.update(f"{__version__}|{FORMAT}|{sys.version_info[:2]}|".encode())
     import regex
 
-    from mtlint.german_data import model_identity
+    from mtlint.language.german_data import model_identity
 
     digest.update(regex.__version__.encode())
     digest.update(f"|{model_identity()}|".encode())  # HanTa's model decides tags too
@@ -259,26 +248,6 @@ class ResultCache:
         return removed
 
 
-def write_cache_file(path: Path, data: bytes) -> None:
-    """Write a file in a cache folder atomically (temporary file, then os.replace), so
-    that concurrent runs never read half a file; a cache that cannot be written only
-    costs speed, so errors are ignored."""
-    temp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-        temp = None
-    except OSError:
-        pass
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-
-
 _CATEGORIES = {c.value: c for c in Category}
 _SEVERITIES = {s.value: s for s in Severity}
 _SAFETIES = {s.value: s for s in Safety}
@@ -293,8 +262,8 @@ def _finding_to_json(finding: Any) -> list[Any]:
 
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
-    from mtlint.engine import CheckResult
-    from mtlint.finding import Finding, Fix
+    from mtlint.core.finding import Finding, Fix
+    from mtlint.lint.engine import CheckResult
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
             or data.get("mtlint") != __version__:

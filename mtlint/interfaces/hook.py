@@ -71,7 +71,7 @@ def is_ours(hook: Path) -> bool:
 def hook_script() -> str:
     """The hook, calling this Python and this mtlint (found through PYTHONPATH if needed)."""
     environment = ""
-    package_parent = Path(__file__).resolve().parent.parent
+    package_parent = Path(__file__).resolve().parent.parent.parent
     if not _importable_without_path(package_parent):
         environment = (f"PYTHONPATH={shlex.quote(str(package_parent))}"
                        '${PYTHONPATH:+:$PYTHONPATH}\nexport PYTHONPATH\n')
@@ -170,13 +170,12 @@ def read_blobs(top: Path, blobs: list[str]) -> list[bytes]:
 
 def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     """Check the staged content; the exit status of `mtlint check` (1 refuses the commit)."""
-    from mtlint.cli import exit_status
-    from mtlint.config import ConfigError
-    from mtlint.document import Document, DocumentError
-    from mtlint.languagetool import Session
-    from mtlint.output import Report
+    from mtlint.backends.languagetool import Session
+    from mtlint.core.document import Document, DocumentError
+    from mtlint.lint.config import ConfigError
+    from mtlint.output import Report, exit_status
     from mtlint.output.text import render
-    from mtlint.runner import CHECKED_SUFFIXES, FileResult, Runner
+    from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 
     top = Path(str(git("rev-parse", "--show-toplevel", cwd=cwd)).strip())
     staged = staged_files(top, CHECKED_SUFFIXES)
@@ -193,7 +192,8 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     for file, data in zip(staged, read_blobs(top, [f.blob for f in staged]), strict=True):
         try:
             config = runner.config_for(top / file.path)
-            doc = Document.from_bytes(data, file.path, encoding=config.encoding)
+            doc = Document.from_bytes(data, file.path, encoding=config.encoding,
+                                      html_options=config.html)
         except (ConfigError, DocumentError) as error:
             results.append(FileResult(file.path, error=str(error)))
             print(f"mtlint: {file.path}: {error}", file=stderr)

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern, parse_toml
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern, parse_toml
 
 if TYPE_CHECKING:
-    from mtlint.document import Document
+    from mtlint.core.document import Document
 
 FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -117,7 +117,7 @@ class PatternCheck:
 
 def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
     """(offset, text) pieces of the document that a rule of `scope` looks at."""
-    from mtlint.document import BlockKind
+    from mtlint.core.document import BlockKind
 
     if scope == "document":
         yield 0, doc.text

@@ -1,4 +1,4 @@
-"""Loading the data behind ``mtlint.german`` fast: HanTa's model and the noun lexicon.
+"""Loading the data behind ``mtlint.language.german`` fast: HanTa's model and the noun lexicon.
 
 A linter starts for every commit and every CI job, so this module keeps the load cost of
 German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 1.2.1):
@@ -25,7 +25,7 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
   bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
   lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
 
-The cache folder is mtlint's (``mtlint.cache.default_cache_dir``); a cache that cannot
+The cache folder is mtlint's (``mtlint.core.cachedir.default_cache_dir``); a cache that cannot
 be written only costs speed, never a failed check.
 """
 
@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 MODEL_NAME = "morphmodel_ger.pgz"
-LEXICON_PATH = Path(__file__).parent / "data" / "nouns.tsv"
+LEXICON_PATH = Path(__file__).parent.parent / "data" / "nouns.tsv"
 # Bump when the layout of the parts changes.
 PARTS_FORMAT = 2
 
@@ -105,7 +105,7 @@ def _parts_folder() -> Path | None:
     identity = model_identity()
     if identity is None:
         return None
-    from mtlint.cache import default_cache_dir
+    from mtlint.core.cachedir import default_cache_dir
 
     python = f"{sys.version_info.major}{sys.version_info.minor}"
     return default_cache_dir() / f"hanta-v{PARTS_FORMAT}-{identity}-py{python}"
@@ -209,7 +209,7 @@ def _build_parts() -> None:
     _parts.update({name: _opened(name, part) for name, part in built.items()})
     folder = _parts_folder()
     if folder is not None:
-        from mtlint.cache import write_cache_file
+        from mtlint.core.cachedir import write_cache_file
 
         for name, part in built.items():
             write_cache_file(folder / f"{name}.marshal", marshal.dumps(part))

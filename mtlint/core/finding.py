@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mtlint.document import Document
+    from mtlint.core.document import Document
 
 
 class Severity(enum.StrEnum):

@@ -95,14 +95,14 @@ def save() -> None:
             data = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError):
             return  # a pattern regex cannot pickle: keep compiling it
-        from mtlint.cache import write_cache_file
+        from mtlint.core.cachedir import write_cache_file
 
         write_cache_file(path, data)
         _loaded, _added = patterns, False
 
 
 def cache_path() -> Path:
-    from mtlint.cache import default_cache_dir
+    from mtlint.core.cachedir import default_cache_dir
 
     python = f"{sys.version_info.major}{sys.version_info.minor}"
     return default_cache_dir() / f"patterns-v{FORMAT}-regex{regex.__version__}-py{python}.pickle"

@@ -3,20 +3,23 @@
 Only prose is checked: code blocks, inline code, HTML, link targets and front matter
 become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
 `<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+
+The text model (``mtlint.core.document``) asks this module for a Markdown document's
+structure; so that the two never import each other at run time, blocks come back as
+plain `MarkdownBlock` tuples and the document turns them into its `Block`s.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from markdown_it import MarkdownIt
 
-from mtlint.document import Block, BlockKind
-
 if TYPE_CHECKING:
-    from mtlint.document import Document
+    from mtlint.core.document import Document
 
 FRONT_MATTER = regex.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
@@ -56,13 +59,23 @@ class Suppression:
         return self.start <= offset < self.end and (not self.rules or rule in self.rules)
 
 
+class MarkdownBlock(NamedTuple):
+    """A block as `Block` holds it; `kind` is a `BlockKind` value."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int
+
+
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
 def markdown_structure(
     doc: Document,
-) -> tuple[list[Block], list[tuple[int, int]], list[Suppression]]:
+) -> tuple[list[MarkdownBlock], list[tuple[int, int]], list[Suppression]]:
     """Blocks, ignored ranges and suppressions of a Markdown document."""
     text = doc.text
     ignored: list[tuple[int, int]] = []
@@ -76,7 +89,7 @@ def markdown_structure(
     line_span = doc.line_span
     line_count = len(doc._line_starts)
     tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks: list[Block] = []
+    blocks: list[MarkdownBlock] = []
     context: list[str] = []
     table_depth = 0
     for index, token in enumerate(tokens):
@@ -98,11 +111,11 @@ def markdown_structure(
             continue
         opener = tokens[index - 1]
         if opener.type == "heading_open":
-            kind, level = BlockKind.HEADING, int(opener.tag[1:])
+            kind, level = "heading", int(opener.tag[1:])
         elif "list_item_open" in context:
-            kind, level = BlockKind.LIST_ITEM, 0
+            kind, level = "list_item", 0
         else:
-            kind, level = BlockKind.PARAGRAPH, 0
+            kind, level = "paragraph", 0
         block = _block_from_inline(doc, token.content, token.map[0], kind, level)
         if block is not None:
             blocks.append(block)
@@ -124,8 +137,8 @@ def _without_unclosed_comments(text: str) -> str:
     return text[:first_open] + tail
 
 
-def _block_from_inline(doc: Document, content: str, first_line: int, kind: BlockKind,
-                       level: int) -> Block | None:
+def _block_from_inline(doc: Document, content: str, first_line: int, kind: str,
+                       level: int) -> MarkdownBlock | None:
     content_lines = content.split("\n")
     line_start, line_end = doc.line_span(first_line + 1)
     first_source = doc.text[line_start:line_end]
@@ -139,11 +152,11 @@ def _block_from_inline(doc: Document, content: str, first_line: int, kind: Block
     if len(content_lines) == 1:
         end = start + len(head)
     block_text = doc.text[start:end].rstrip()
-    if kind is BlockKind.HEADING:
+    if kind == "heading":
         block_text = regex.sub(r"\s+#+\s*$", "", block_text)
     if len(content_lines) > 1 and ">" in block_text:
         block_text = _blank_quote_markers(doc, block_text, start, first_line, content_lines)
-    return Block(kind, start, start + len(block_text), block_text, level)
+    return MarkdownBlock(kind, start, start + len(block_text), block_text, level)
 
 
 def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
@@ -170,17 +183,27 @@ def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
 
 
 def _suppressions(text: str) -> list[Suppression]:
+    return pair_suppressions(
+        ((m.group("action"), m.start(), m.end(), m.group("rules"))
+         for m in SUPPRESSION.finditer(text)), len(text))
+
+
+def pair_suppressions(directives: Iterable[tuple[str, int, int, str]],
+                      text_length: int) -> list[Suppression]:
+    """Suppressions from `mtlint-disable`/`mtlint-enable` directives, given in order as
+    (action, start, end, rules): a disable holds from its end to the matching enable's
+    start, or to the end of the text."""
     open_since: dict[str, int] = {}
     result: list[Suppression] = []
-    for match in SUPPRESSION.finditer(text):
-        rules = [r for r in regex.split(r"[\s,]+", match.group("rules")) if r] or ["*"]
+    for action, start, end, names in directives:
+        rules = [r for r in regex.split(r"[\s,]+", names) if r] or ["*"]
         for rule in rules:
-            if match.group("action") == "disable":
-                open_since.setdefault(rule, match.end())
+            if action == "disable":
+                open_since.setdefault(rule, end)
             elif rule in open_since:
-                result.append(_suppression(rule, open_since.pop(rule), match.start()))
+                result.append(_suppression(rule, open_since.pop(rule), start))
     for rule, start in open_since.items():
-        result.append(_suppression(rule, start, len(text)))
+        result.append(_suppression(rule, start, text_length))
     return result
 
 

@@ -7,10 +7,10 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from mtlint.config import Config, selector_matches
-from mtlint.document import Document
-from mtlint.finding import Finding, Fix, Hit, Rule, RuleContext, Severity
-from mtlint.packs import RuleTimeout
+from mtlint.core.document import Document
+from mtlint.core.finding import Finding, Fix, Hit, Rule, RuleContext, Severity
+from mtlint.lint.config import Config, selector_matches
+from mtlint.lint.packs import RuleTimeout
 
 # The --statistics entry for building the document structure (blocks, ignored ranges).
 DOCUMENT_TIMING = "(document-structure)"
@@ -116,14 +116,15 @@ class Linter:
 def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
                  source: str = "mtlint") -> Finding:
     """A finding from a hit: offsets of the checked text become offsets, lines and
-    columns of the source text (see mtlint.document)."""
+    columns of the source text (see mtlint.core.document)."""
     start, end = doc.source_span(hit.offset, hit.offset + hit.length)
     line, column = doc.source.position(start)
     end_line, end_column = doc.source.position(end)
     fix = None
-    if hit.replacement is not None:
-        fix_start, fix_end, replacement = doc.source_fix(
-            hit.offset, hit.offset + hit.length, hit.replacement)
+    edit = None if hit.replacement is None else doc.source_fix(
+        hit.offset, hit.offset + hit.length, hit.replacement)
+    if edit is not None:
+        fix_start, fix_end, replacement = edit
         fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)
     return Finding(
         rule=rule.id, category=rule.category, severity=severity, source=source,

@@ -20,12 +20,12 @@ from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from mtlint.runner import MIN_PARALLEL_FILES
+from mtlint.running.result import MIN_PARALLEL_FILES, FileResult
 
 if TYPE_CHECKING:
-    from mtlint.config import Config
-    from mtlint.document import Document
-    from mtlint.runner import FileResult, Runner, Target
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.running.runner import Runner, Target
 
 # Below these, starting processes costs more than it saves: one process does it all.
 MIN_FILES = MIN_PARALLEL_FILES
@@ -45,8 +45,6 @@ def _context() -> Any:
 def _worker(conn: Connection, runner: Runner) -> None:
     """Check documents until told to stop (None); the parent handles Ctrl-C."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from mtlint.runner import FileResult
-
     while True:
         try:
             task = conn.recv()
@@ -99,8 +97,6 @@ def check_parallel(runner: Runner, targets: Sequence[Target], jobs: int,
                    stdin_data: bytes | None = None,
                    stdin_name: str | None = None) -> Iterator[FileResult]:
     """Check `targets` with up to `jobs` worker processes; results in target order."""
-    from mtlint.runner import FileResult
-
     done: dict[int, FileResult] = {}
     pending: list[tuple[int, Document, Config]] = []
     documents: dict[int, Document] = {}

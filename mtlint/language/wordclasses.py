@@ -8,7 +8,7 @@ up with ``word.lower()``.
 
 from __future__ import annotations
 
-from mtlint import german
+from mtlint.language import german
 
 
 def word_set(text: str) -> frozenset[str]:

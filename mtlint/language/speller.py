@@ -45,6 +45,7 @@ _lock = threading.Lock()
 # include fragments and typos ("nugn", "erin") that would let a typo pass as a compound.
 PART_LIMIT = 650
 STEM_LIMIT = 600  # the word a derivation ("Mannbarkeit") starts from
+HEAD_LIMIT = 700  # a compound's long first part (see _is_rarer_head)
 SHORT_PART_LIMIT = 550  # three letters: "amt", "tag", "weg", not "rin"
 # A compound's last part may be rarer when it is long.
 RARE_TAIL_LIMIT = 750
@@ -82,6 +83,7 @@ FUNCTION_WORDS = frozenset(str.split("""
     allem allen keine keiner keines keinem keinen meine meiner deine deiner seine seiner
     ihre ihrer ihren ihrem unsere unserer eure eurer und oder aber sich nicht sie ihr ihm
     ihn uns euch wir ich mir mich dir dich auch noch schon wenn dass weil als wie
+    nach mit von bei aus auf vor für über unter zum zur vom beim durch gegen ohne
 """))
 # Endings of inflected adjectives and nouns, longest first.
 INFLECTIONS = ("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "ere", "ste",
@@ -189,13 +191,23 @@ def _is_part(part: str) -> bool:
             or lookup_noun(part, compounds=False) is not None)
 
 
+def _is_rarer_head(head: str) -> bool:
+    """A first part may be a little rarer than a last one when it is long ("Storno")."""
+    if len(head) < RARE_TAIL_LENGTH:
+        return False
+    found = frequency(head)
+    return (found.german is not None and found.german <= HEAD_LIMIT
+            and (found.english is None or found.english + LEANING_MARGIN > found.german))
+
+
 def _is_head(head: str, parts_left: int) -> bool:
     """A compound's first part(s): a word, a word with a linking element (also for an
     "e" it drops: "Gewerb|s" of "Gewerbe"), a verb stem ("wohn" of "wohnen"), a prefix
     ("ver", "ab"), a derivation ("verbitterung|s") or itself a compound."""
     if _is_part(head) or head in PREFIXES:
         return True
-    if _is_part(head + "en") or _is_part(head + "n") or _is_part(head + "e"):
+    if len(head) >= MIN_PART and (
+            _is_part(head + "en") or _is_part(head + "n") or _is_part(head + "e")):
         return True  # verb stems "wohn-", "bau-", and "Schul-" of "Schule"
     for fuge in ("", *FUGEN):
         if fuge and not head.endswith(fuge):
@@ -205,8 +217,9 @@ def _is_head(head: str, parts_left: int) -> bool:
             continue
         if fuge and (_is_part(stem) or _is_part(stem + "e")):
             return True
-        if _is_derived(stem) or (parts_left > 1 and _compound(stem, parts_left - 1)):
-            return True
+        if _is_derived(stem) or (parts_left > 1 and _compound(
+                stem, parts_left - 1, RARE_TAIL_LENGTH - 1 if fuge else MIN_PART)):
+            return True  # before a linking element only with a long last part
     return False
 
 
@@ -251,14 +264,15 @@ def _is_derived(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _compound(word: str, parts_left: int = MAX_PARTS) -> bool:
+def _compound(word: str, parts_left: int = MAX_PARTS, min_tail: int = MIN_PART) -> bool:
     """Whether a folded word is known parts: longest final part first."""
-    for split in range(MIN_PREFIX, len(word) - MIN_PART + 1):
+    for split in range(MIN_PREFIX, len(word) - min_tail + 1):
         head, tail = word[:split], word[split:]
         if split < MIN_PART and head not in PREFIXES:
             continue  # two letters only as a prefix: "ab|spiegelt"
-        if _is_tail(tail) and _is_head(head, parts_left - 1):
-            return True
+        if _is_tail(tail) and (_is_head(head, parts_left - 1) or (
+                len(tail) >= RARE_TAIL_LENGTH and _is_rarer_head(head))):
+            return True  # a rarer first part only before a long last one: "Storno|…"
     return False
 
 

@@ -23,6 +23,8 @@ MODULE_NAMES: tuple[str, ...] = (
     "dashes",
     "spelling",
     "untranslated",
+    "furniture",
+    "joins",
     "unknown_words",
 )
 

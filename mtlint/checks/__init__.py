@@ -28,6 +28,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "furniture",
     "joins",
     "glued",
+    "unknown_words",
 )
 
 

@@ -245,8 +245,8 @@ def test_build_format_round_trips_through_the_reader(monkeypatch: pytest.MonkeyP
     assert set(readings) == {"Bank", "Bänke", "Bänken", "Leute", "Leuten", "Aachen"}
     lines = [f"{form}\t{','.join(sorted(r))}\n" for form, r in sorted(readings.items())]
 
-    monkeypatch.setattr(german_data, "_lexicon", "".join(lines).encode())
-    monkeypatch.setattr(german_data, "_lexicon_start", 0)
+    monkeypatch.setattr(german_data, "_lexicon",
+                        german_data.SortedTable(None, "".join(lines).encode()))
     german._decode.cache_clear()
     german.lookup_noun.cache_clear()
     try:

@@ -135,8 +135,7 @@ def test_lexicon_search_finds_exactly_the_file_s_lines() -> None:
 
 def test_lexicon_search_on_a_small_file(monkeypatch: pytest.MonkeyPatch) -> None:
     data = "# header\n# more\nAal\t0fm\nHaus\t0fn\nHäuser\tf0n>3aus\nÖl\t0fn\n".encode()
-    monkeypatch.setattr(german_data, "_lexicon", data)
-    monkeypatch.setattr(german_data, "_lexicon_start", len(b"# header\n# more\n"))
+    monkeypatch.setattr(german_data, "_lexicon", german_data.SortedTable(None, data))
     assert german_data.lexicon_entry("Aal") == "0fm"
     assert german_data.lexicon_entry("Häuser") == "f0n>3aus"
     assert german_data.lexicon_entry("Öl") == "0fn"

@@ -41,7 +41,7 @@ from mtlint.core.document import LIST_MARKER, Block, BlockKind, Document, words_
 from mtlint.core.finding import Category, Finding, Hit, Rule, Safety, Severity
 from mtlint.language.german import is_known_name
 from mtlint.language.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
-from mtlint.lint.engine import deduplicate, make_finding
+from mtlint.lint.engine import deduplicate, is_selected, make_finding
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -130,6 +130,7 @@ DEFAULT_DISABLED_RULES: dict[str, str] = {
     "GERMAN_WORD_REPEAT_BEGINNING_RULE": "consecutive sentences opening with the same word "
                                          "('Die ...'): ordinary in news prose",
 }
+OWN_SPELLER_RULE = "spelling-unknown-word"
 SPELLER_RULE = regex.compile(r"SPELLER|MORFOLOGIK|HUNSPELL")
 QUOTE_CHARS = frozenset("„“”\"»«‚‘’'›‹")
 SUGGESTION_MARKUP = regex.compile(r"<suggestion>(.*?)</suggestion>")
@@ -386,16 +387,19 @@ class Settings:
     disabled_rules: frozenset[str] = frozenset(DEFAULT_DISABLED_RULES)
     disabled_categories: frozenset[str] = frozenset()
     timeout: float = 20.0
+    # mtlint's own speller runs: LanguageTool's speller matches are left out.
+    own_speller: bool = False
 
     @classmethod
-    def from_config(cls, config: LanguageToolConfig) -> Settings:
+    def from_config(cls, config: LanguageToolConfig, own_speller: bool = False) -> Settings:
         def ids(items: Iterable[str]) -> frozenset[str]:
             return frozenset(i.removeprefix(RULE_PREFIX) for i in items)
 
         enabled = ids(config.enabled_rules)
         return cls(config.language,
                    (frozenset(DEFAULT_DISABLED_RULES) - enabled) | ids(config.disabled_rules),
-                   frozenset(config.disabled_categories), config.timeout)
+                   frozenset(config.disabled_categories), config.timeout,
+                   own_speller and not config.keep_speller)
 
     def form(self, text: str) -> dict[str, str]:
         data = {"language": self.language, "text": text}
@@ -472,8 +476,9 @@ def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
             continue  # quotes belong to mtlint's quote-* rules; brackets stay
         category = category_of(match)
         if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
-                is_name(flagged, names) or in_short_quotation(doc.text, start, end)):
-            continue
+                settings.own_speller or is_name(flagged, names)
+                or in_short_quotation(doc.text, start, end)):
+            continue  # mtlint's speller judges names and compounds itself
         replacements = tuple(
             str(r["value"]) for r in match.get("replacements") or ()
             if isinstance(r, Mapping) and isinstance(r.get("value"), str))
@@ -541,6 +546,11 @@ def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> l
     kept = [f for f in extra
             if not any(repeats(f, b, text[f.offset:f.offset + f.length]) for b in builtin)]
     return deduplicate([*builtin, *kept])
+
+
+def uses_own_speller(config: Config) -> bool:
+    """Whether mtlint's speller (spelling-unknown-word) runs under this configuration."""
+    return is_selected(OWN_SPELLER_RULE, Category.SPELLING.value, config.select, config.ignore)
 
 
 def wants_languagetool(config: Config) -> bool:
@@ -854,7 +864,7 @@ class Session:
         server = self.server_for(config.languagetool)
         if server is None:
             return
-        settings = Settings.from_config(config.languagetool)
+        settings = Settings.from_config(config.languagetool, uses_own_speller(config))
         if self._executor is None:
             from concurrent.futures import ThreadPoolExecutor
 

@@ -96,6 +96,8 @@ class RuleContext:
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The house quotation style (config `quotes`): german, guillemets, swiss or any.
     quotes: str = "german"
+    # The user's word list (`[spelling] words` and `words-file`): words the speller knows.
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from mtlint import __version__
 from mtlint.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exit_status
+
+if TYPE_CHECKING:
+    from mtlint.running.runner import Runner
 
 COMMANDS = ("check", "scan", "report", "rules", "explain", "test-rules", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
@@ -79,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--cache-dir", type=Path, metavar="DIR",
                        help="result cache folder (default: $MTLINT_CACHE_DIR, "
                             "$XDG_CACHE_HOME/mtlint or ~/.cache/mtlint)")
+    check.add_argument("--list-unknown", action="store_true",
+                       help="print the words the speller does not know, most frequent first "
+                            "(names included), to build [spelling] words; checks nothing")
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true",
                         help="write the safe fixes into the files, then report what remains "
@@ -220,6 +226,31 @@ def load_registry(extra_dirs: Sequence[Path]) -> dict:
         raise UsageError(str(error)) from None
 
 
+def list_unknown_words(runner: Runner, paths: list[str], stdin_name: str | None, stdout: TextIO,
+                       stderr: TextIO) -> int:
+    """`mtlint check --list-unknown`: "count<TAB>word" for every word of the files the
+    speller does not know, most frequent first."""
+    from collections import Counter
+
+    from mtlint.checks.unknown_words import list_unknown
+    from mtlint.running.runner import STDIN, FileResult, discover
+
+    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+    counts: Counter[str] = Counter()
+    status = EXIT_CLEAN
+    for target in discover(paths, runner.config_for):
+        prepared = runner.prepare(target, stdin_data, stdin_name)
+        if isinstance(prepared, FileResult):
+            print(f"mtlint: {prepared.path}: {prepared.error}", file=stderr)
+            status = EXIT_ERROR
+            continue
+        doc, config = prepared
+        counts.update(list_unknown(doc, runner.linter_for(config).context))
+    for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stdout.write(f"{count}\t{word}\n")
+    return status
+
+
 def run_settings(args: argparse.Namespace, stderr: TextIO) -> tuple:
     """(config or None, overrides, rules) from the options check and scan share; a broken
     config or pack is a usage error before any file is read."""
@@ -284,6 +315,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     paths = args.paths or (["-"] if args.stdin_filename else ["."])
     if args.show_config:
         return show_config(runner, paths, args.stdin_filename, stdout)
+    if args.list_unknown:
+        return list_unknown_words(runner, paths, args.stdin_filename, stdout, stderr)
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
     if (args.fix or args.diff) and (args.baseline or args.write_baseline):

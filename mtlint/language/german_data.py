@@ -61,12 +61,10 @@ _MODEL_LENGTH = 16
 _lock = threading.RLock()  # re-entered: loading a part may rebuild all parts
 _parts: dict[str, Any] = {}
 _tagger: Any = None
-_lexicon: bytes | None = None
-_lexicon_start = 0
 
 
 @contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     # Unmarshalling creates ~200,000 containers and none of them is garbage: the cyclic
     # collector would only walk them again and again (it halves the load time).
     enabled = gc.isenabled()
@@ -188,7 +186,7 @@ def _read_part(name: str) -> Any:
         return None
     try:
         data = (folder / f"{name}.marshal").read_bytes()
-        with _no_gc():
+        with no_gc():
             part = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None  # absent or damaged: rebuilt from the model
@@ -200,7 +198,7 @@ def _build_parts() -> None:
     model = model_path()
     if model is None:
         raise ModuleNotFoundError("HanTa is not installed (pip install HanTa==1.2.1)")
-    with gzip.open(model, "rb") as stream, _no_gc():
+    with gzip.open(model, "rb") as stream, no_gc():
         data = _plain(pickle.load(stream))
     int2tag = data[1]
     core = [None if i in (_SENTENCES_INDEX, _FORMS_INDEX) else value
@@ -323,39 +321,60 @@ def _reachable(tagger: Any) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _lexicon_bytes() -> tuple[bytes, int]:
-    global _lexicon, _lexicon_start
-    if _lexicon is None:
-        with _lock:
-            if _lexicon is None:
-                data = LEXICON_PATH.read_bytes()
-                if not data.endswith(b"\n"):
-                    data += b"\n"  # every line ends in one: the search relies on it
-                start = 0
-                while data.startswith(b"#", start):  # the header
-                    start = data.index(b"\n", start) + 1
-                _lexicon_start = start
-                _lexicon = data
-    return _lexicon, _lexicon_start
+class SortedTable:
+    """A shipped table of sorted ``key<TAB>value`` lines (``#`` header lines first),
+    read as bytes on first use (1-3 ms) and searched by bisection: decoding and
+    splitting a few hundred thousand lines would cost 50-60 ms on every start."""
+
+    def __init__(self, path: Path | None, data: bytes | None = None):
+        self.path = path
+        self._data: bytes | None = None
+        self._start = 0
+        if data is not None:  # a table made in memory (tests)
+            self._load(data)
+
+    def _load(self, data: bytes) -> None:
+        if not data.endswith(b"\n"):
+            data += b"\n"  # every line ends in one: the search relies on it
+        start = 0
+        while data.startswith(b"#", start):  # the header
+            start = data.index(b"\n", start) + 1
+        self._start = start
+        self._data = data
+
+    def _bytes(self) -> tuple[bytes, int]:
+        if self._data is None:
+            with _lock:
+                if self._data is None and self.path is not None:
+                    self._load(self.path.read_bytes())
+        assert self._data is not None
+        return self._data, self._start
+
+    def entry(self, key: str) -> str | None:
+        """The rest of the line for ``key`` (exact spelling), or None.
+
+        UTF-8 keeps code point order, so the file's order (sorted as text) is also its
+        byte order.
+        """
+        data, low = self._bytes()
+        encoded = key.encode("utf-8", "surrogatepass") + b"\t"
+        high = len(data)
+        # low and high are always line starts; the first line >= key lies in [low, high].
+        while low < high:
+            line_start = max(low, data.rfind(b"\n", low, (low + high) // 2) + 1)
+            line_end = data.index(b"\n", line_start)
+            if data[line_start:line_end] < encoded:
+                low = line_end + 1
+            else:
+                high = line_start
+        if not data.startswith(encoded, low):
+            return None
+        return data[low + len(encoded) : data.index(b"\n", low)].decode("utf-8")
+
+
+_lexicon = SortedTable(LEXICON_PATH)
 
 
 def lexicon_entry(form: str) -> str | None:
-    """The readings field of the lexicon line for ``form`` (exact spelling), or None.
-
-    Bisection over the sorted lines as bytes: UTF-8 keeps code point order, so the
-    file's order (sorted as text) is also its byte order.
-    """
-    data, low = _lexicon_bytes()
-    key = form.encode("utf-8", "surrogatepass") + b"\t"
-    high = len(data)
-    # low and high are always line starts; the first line >= key lies in [low, high].
-    while low < high:
-        line_start = max(low, data.rfind(b"\n", low, (low + high) // 2) + 1)
-        line_end = data.index(b"\n", line_start)
-        if data[line_start:line_end] < key:
-            low = line_end + 1
-        else:
-            high = line_start
-    if not data.startswith(key, low):
-        return None
-    return data[low + len(key) : data.index(b"\n", low)].decode("utf-8")
+    """The readings field of the lexicon line for ``form`` (exact spelling), or None."""
+    return _lexicon.entry(form)

@@ -19,8 +19,9 @@ CONFIG_FILES = (".mtlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 # The house quotation style: what straight quotes "…" are turned into; "any" accepts them.
 QUOTE_STYLES = ("german", "guillemets", "swiss", "any")
-LANGUAGETOOL_KEYS = {"url", "disabled-rules", "disabled-categories", "enabled-rules", "language",
-                     "timeout"}
+SPELLING_KEYS = {"words", "words-file"}
+LANGUAGETOOL_KEYS = {"keep-speller", "url", "disabled-rules", "disabled-categories",
+                     "enabled-rules", "language", "timeout"}
 
 
 class ConfigError(Exception):
@@ -36,6 +37,8 @@ class LanguageToolConfig:
     enabled_rules: tuple[str, ...] = ()
     language: str = "de-DE"
     timeout: float = 20.0
+    # Keep LanguageTool's speller matches beside mtlint's own speller (default: dropped).
+    keep_speller: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     html: HtmlOptions = field(default_factory=HtmlOptions)
+    # Words the speller knows besides its dictionary ([spelling] words and words-file).
+    spelling_words: tuple[str, ...] = ()
     source: Path | None = None  # the file this came from, None for defaults
     root: Path | None = None  # the folder per-file-ignores patterns are relative to
 
@@ -203,7 +208,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
 
     known = {"select", "ignore", "severity", "per-file-ignores", "fail-on", "extend-rules",
              "glossary", "languagetool", "encoding", "html", "exclude", "extend-exclude",
-             "respect-gitignore", "quotes"}
+             "respect-gitignore", "quotes", "spelling"}
     for key in data:
         if key not in known:
             raise error(key, f"unknown key (known keys: {', '.join(sorted(known))})")
@@ -263,6 +268,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         settings["languagetool"] = _parse_languagetool(data["languagetool"], error)
     if "html" in data:
         settings["html"] = _parse_html(data["html"], error)
+    if "spelling" in data:
+        settings["spelling_words"] = _parse_spelling(data["spelling"], path.parent, error)
     return Config(**settings)
 
 
@@ -294,6 +301,33 @@ def _parse_html(value: Any, error: Any) -> HtmlOptions:
     return HtmlOptions(include=lists["include"], root=root,
                        attributes=lists["attributes"] if "attributes" in value
                        else HtmlOptions().attributes)
+
+
+def _parse_spelling(value: Any, folder: Path, error: Any) -> tuple[str, ...]:
+    """The user's words: `words` and the lines of `words-file` (relative to the config
+    file; one word a line, `#` starts a comment)."""
+    if not isinstance(value, dict):
+        raise error("spelling", "must be a table (words, words-file)")
+    for key in value:
+        if key not in SPELLING_KEYS:
+            raise error(f"spelling.{key}",
+                        f"unknown key (known keys: {', '.join(sorted(SPELLING_KEYS))})")
+    words: list[str] = []
+    if "words" in value:
+        items = value["words"]
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise error("spelling.words", "must be a list of words")
+        words.extend(i.strip() for i in items if i.strip())
+    if "words-file" in value:
+        if not isinstance(value["words-file"], str):
+            raise error("spelling.words-file", "must be a path to a text file")
+        path = folder / value["words-file"]
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as problem:
+            raise error("spelling.words-file", f"cannot read {path}: {problem}") from None
+        words.extend(w for line in lines if (w := line.partition("#")[0].strip()))
+    return tuple(words)
 
 
 def known_encoding(name: str) -> bool:
@@ -345,6 +379,10 @@ def _parse_languagetool(value: Any, error: Any) -> LanguageToolConfig:
         if not isinstance(value["language"], str):
             raise error("languagetool.language", "must be a language code such as 'de-DE'")
         settings["language"] = value["language"]
+    if "keep-speller" in value:
+        if not isinstance(value["keep-speller"], bool):
+            raise error("languagetool.keep-speller", "must be true or false")
+        settings["keep_speller"] = value["keep-speller"]
     if "timeout" in value:
         if not isinstance(value["timeout"], int | float) or value["timeout"] <= 0:
             raise error("languagetool.timeout", "must be a positive number of seconds")

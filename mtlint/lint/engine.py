@@ -42,7 +42,8 @@ class Linter:
             rule for rule in rules.values()
             if is_selected(rule.id, rule.category.value, config.select, config.ignore)
         ]
-        self.context = RuleContext(glossary=config.glossary_map, quotes=config.quotes)
+        self.context = RuleContext(glossary=config.glossary_map, quotes=config.quotes,
+                                   words=frozenset(config.spelling_words))
         self._overrides = dict(config.severity)
         self._severity = {
             rule.id: self.severity_of(rule.id, rule.category.value, rule.severity)

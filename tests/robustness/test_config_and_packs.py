@@ -30,7 +30,7 @@ good = ["b"]
     ('selct = ["quotes"]\n',
      "selct: unknown key (known keys: encoding, exclude, extend-exclude, extend-rules, "
      "fail-on, glossary, html, ignore, languagetool, per-file-ignores, quotes, "
-     "respect-gitignore, select, severity)"),
+     "respect-gitignore, select, severity, spelling)"),
     ('select = [\n', "invalid TOML: Invalid value (at end of document)"),
     ('fail-on = "sometimes"\n', "fail-on: must be one of error, warning, info, never"),
     ('[severity]\n"quote-low-closing" = "fatal"\n',

@@ -39,6 +39,7 @@ import regex
 from mtlint.backends.status import LanguageToolStatus
 from mtlint.core.document import LIST_MARKER, Block, BlockKind, Document, words_in
 from mtlint.core.finding import Category, Finding, Hit, Rule, Safety, Severity
+from mtlint.language import speller
 from mtlint.language.german import is_known_name
 from mtlint.language.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
 from mtlint.lint.engine import deduplicate, is_selected, make_finding
@@ -476,9 +477,9 @@ def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
             continue  # quotes belong to mtlint's quote-* rules; brackets stay
         category = category_of(match)
         if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
-                settings.own_speller or is_name(flagged, names)
-                or in_short_quotation(doc.text, start, end)):
-            continue  # mtlint's speller judges names and compounds itself
+                is_name(flagged, names) or in_short_quotation(doc.text, start, end)
+                or (settings.own_speller and speller_knows(read))):
+            continue  # a name, a cited phrase, or a word mtlint's speller knows
         replacements = tuple(
             str(r["value"]) for r in match.get("replacements") or ()
             if isinstance(r, Mapping) and isinstance(r.get("value"), str))
@@ -546,6 +547,15 @@ def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> l
     kept = [f for f in extra
             if not any(repeats(f, b, text[f.offset:f.offset + f.length]) for b in builtin)]
     return deduplicate([*builtin, *kept])
+
+
+def speller_knows(flagged: str) -> bool:
+    """Whether mtlint's speller knows every part of a word LanguageTool's speller flagged
+    (its compounds, inflections and the word list): then mtlint judges more precisely and
+    the match is dropped. A word neither knows stays LanguageTool's finding, unless mtlint's
+    own spelling-unknown-word reports it too (then the merge keeps mtlint's)."""
+    parts = [p for p in regex.split(r"[-‐]", flagged.strip()) if p]
+    return bool(parts) and all(speller.is_known(p) for p in parts)
 
 
 def uses_own_speller(config: Config) -> bool:

@@ -153,6 +153,11 @@ def load_registry(extra_dirs: Sequence[Path]) -> dict:
 
 
 def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint import patterns
+    from mtlint.cache import cache_disabled
+
+    use_cache = not args.no_cache and not cache_disabled(os.environ)
+    patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
     from mtlint.config import ConfigError, load_config
     from mtlint.languagetool import Session
     from mtlint.output import Report, formatter
@@ -200,7 +205,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
     cache = None
-    if not args.no_cache and not os.environ.get("MTLINT_NO_CACHE"):
+    if use_cache:
         from mtlint.cache import ResultCache, default_cache_dir
 
         cache = ResultCache(args.cache_dir or default_cache_dir())

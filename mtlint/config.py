@@ -214,15 +214,20 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     return Config(**settings)
 
 
+# Text codecs that are not file encodings: they encode domain names, or escapes.
+NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+
+
 def known_encoding(name: str) -> bool:
-    """Whether Python can decode this encoding name."""
+    """Whether this names an encoding files are written in: one Python knows, that turns
+    bytes into text (not rot13, base64, hex or zlib) and is not for something else (idna)."""
     import codecs
 
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         return False
-    return True
+    return info._is_text_encoding and info.name.replace("_", "-") not in NOT_FILE_ENCODINGS
 
 
 def _parse_glossary(value: Any, error: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:

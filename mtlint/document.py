@@ -366,8 +366,8 @@ class Document:
         if nul >= 0:
             raise DocumentError(f"binary file (NUL byte at byte offset {nul}); not checked")
         skipped = 0
-        if data.startswith(b"\xef\xbb\xbf") and encoding.replace("-", "").lower() == "utf8":
-            data, skipped = data[3:], 3
+        if data.startswith(b"\xef\xbb\xbf") and codecs.lookup(encoding).name == "utf-8":
+            data, skipped = data[3:], 3  # utf-8, utf_8, UTF8 alike (utf-8-sig removes it)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
@@ -375,6 +375,11 @@ class Document:
                 f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at byte offset "
                 f"{error.start + skipped}); use --encoding to read another encoding"
             ) from None
+        except (UnicodeError, LookupError, TypeError, ValueError) as error:
+            # Not a text encoding (rot13, base64, zlib) or one for other things (idna).
+            raise DocumentError(f"cannot read as {encoding}: {error}") from None
+        if not isinstance(text, str):
+            raise DocumentError(f"{encoding} is not a text encoding; not checked")
         if wide and "\x00" in text:
             raise DocumentError(f"binary file (NUL character at offset {text.index(chr(0))}); "
                                 "not checked")

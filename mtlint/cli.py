@@ -160,7 +160,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
     from mtlint.config import ConfigError, load_config
     from mtlint.languagetool import Session
-    from mtlint.output import Report, formatter
+    from mtlint.output import Report, formatter, printable
     from mtlint.runner import STDIN, Runner, discover
 
     config = None
@@ -234,15 +234,15 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         discover(paths), jobs=args.jobs, stdin_data=stdin_data, stdin_name=args.stdin_filename)
     for result in checked:
         if result.error:
-            print(f"mtlint: {result.path}: {result.error}", file=stderr)
+            print(printable(f"mtlint: {result.path}: {result.error}"), file=stderr)
         for note in result.notes:
-            print(f"mtlint: {result.path}: note: {note}", file=stderr)
+            print(printable(f"mtlint: {result.path}: note: {note}"), file=stderr)
         results.append(result)
         languagetool.submit(result)  # sent now, merged into the result by finish()
 
     status = languagetool.finish()
     if languagetool.note and args.format == "text":
-        print(f"mtlint: note: {languagetool.note}", file=stderr)
+        print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
     report = Report(results, status)
     if fixed_files:
         from mtlint.fix import report_fixes

@@ -25,6 +25,7 @@ import regex
 
 from mtlint.document import Document, DocumentError
 from mtlint.finding import Finding, Fix
+from mtlint.output import printable
 from mtlint.runner import FileResult, Runner, Target, read_target
 
 MAX_PASSES = 5
@@ -342,17 +343,18 @@ def fix_target(runner: Runner, target: Target, stdin_data: bytes | None = None,
 
 def report_fixes(fixed_files: Sequence[FixedFile], stdout: TextIO, stderr: TextIO, *,
                  diff: bool) -> bool:
-    """Tell what fixing did. Returns True if the output is complete: the diff (--diff),
+    """Tell what fixing did (the diff shows the text as it is: a patch must apply).
+    Returns True if the output is complete: the diff (--diff),
     or the fixed text of standard input (--fix -); False if the findings follow."""
     for fixed in fixed_files:
         if not fixed.settled:
-            print(f"mtlint: {fixed.result.path}: note: safe fixes were still left after "
+            print(f"mtlint: {printable(fixed.result.path)}: note: safe fixes were still left after "
                   f"{MAX_PASSES} passes; run --fix again", file=stderr)
     counts = [fixed.applied for fixed in fixed_files]
     if diff:
         for fixed in fixed_files:
             if fixed.changed:
-                stdout.write(unified_diff(fixed.before, fixed.after, fixed.result.path))
+                stdout.write(unified_diff(fixed.before, fixed.after, printable(fixed.result.path)))
         print(f"mtlint: {summarize(counts, would=True)}.", file=stderr)
         return True
     if len(fixed_files) == 1 and fixed_files[0].stdin:

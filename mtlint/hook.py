@@ -198,7 +198,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     from mtlint.config import ConfigError
     from mtlint.document import Document, DocumentError
     from mtlint.languagetool import Session
-    from mtlint.output import Report
+    from mtlint.output import Report, printable
     from mtlint.output.text import render
     from mtlint.runner import CHECKED_SUFFIXES, FileResult, Runner
 
@@ -220,7 +220,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
             doc = Document.from_bytes(data, file.path, encoding=config.encoding)
         except (ConfigError, DocumentError) as error:
             results.append(FileResult(file.path, error=str(error)))
-            print(f"mtlint: {file.path}: {error}", file=stderr)
+            print(printable(f"mtlint: {file.path}: {error}"), file=stderr)
             continue
         results.append(runner.check_document(doc, config))
         languagetool.submit(results[-1], config)
@@ -230,7 +230,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
         color = stdout.isatty() and "NO_COLOR" not in os.environ
         stdout.write(render(report, color=color))
         if languagetool.note:  # only with a report: not a line on every clean commit
-            print(f"mtlint: note: {languagetool.note}", file=stderr)
+            print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
     if status:
         print("mtlint: commit refused: fix the staged text (`git add` it), or commit with "
               "--no-verify to skip the check", file=stderr)

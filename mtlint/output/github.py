@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from mtlint.finding import Severity
-from mtlint.output import Report
+from mtlint.output import Report, unicode_path
 from mtlint.output.sarif import ci_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,9 +35,9 @@ def command(name: str, message: str, **properties: Any) -> str:
 def render(report: Report, **_: Any) -> str:
     lines = []
     for result in report.results:
-        path = ci_path(result.path)
+        path = unicode_path(ci_path(result.path))
         if result.error:
-            lines.append(command("error", f"{result.path}: {result.error}", file=path,
+            lines.append(command("error", f"{path}: {result.error}", file=path,
                                  title="mtlint: file not checked"))
         for finding in result.findings:
             message = finding.message

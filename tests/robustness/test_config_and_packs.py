@@ -148,3 +148,25 @@ def test_single_timeout_keeps_the_rest_of_the_rule(tmp_path: Path, slow_rules: P
                    "(regex timeout) in the block at line 3; skipped there\n")
     lines = [f["line"] for f in json.loads(out)["files"][0]["findings"]]
     assert (status, lines) == (1, [1, 5])
+
+
+def test_the_time_budget_is_per_rule_and_file_not_per_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mtlint_check) -> None:
+    """A line-scope pattern that stays under the per-line limit on every line (issue 21,
+    item 7): each line costs "1 s" on a clock that counts calls, so the rule's 10 s per
+    file run out at line 10 and the rest of the file is skipped, with a note."""
+    ticks = iter(range(0, 10_000))
+    monkeypatch.setattr(packs, "_clock", lambda: float(next(ticks)))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "every.toml").write_text(
+        RULE.format(id="every-line", pattern="Zeile", message="Zeile").replace(
+            "[[rule]]", '[[rule]]\nscope = "line"'), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("".join(f"Zeile {n}.\n" for n in range(1, 101)), encoding="utf-8")
+    status, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json",
+                                  "--select", "every-line")
+    assert err == (f"mtlint: {article}: note: rule every-line used up its 10 s per file "
+                   "(regex time budget) at line 10; skipped in the rest of the file\n")
+    lines = [f["line"] for f in json.loads(out)["files"][0]["findings"]]
+    assert (status, lines) == (1, list(range(1, 10)))

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote  # as pygls keys its documents
 
 import regex
 from lsprotocol import types as lsp
@@ -227,18 +228,27 @@ class MtlintLanguageServer(LanguageServer):
 
     # -- which documents, which path ------------------------------------------------------
 
+    def open_document(self, uri: str) -> Any:
+        """The document the client opened under `uri`, or None. The workspace keys its
+        documents percent-decoded ("my notes.md" for "my%20notes.md"); and a document not
+        open is never read from disk here (it may be a FIFO)."""
+        return self.workspace.text_documents.get(unquote(uri))
+
     def wants(self, uri: str) -> bool:
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
+        if document is None:
+            return False
         suffix = Path(document.path or "").suffix.lower()
         return suffix in CHECKED_SUFFIXES or (document.language_id or "") in LANGUAGE_IDS
 
     def path_of(self, uri: str) -> Path:
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
         fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         if fs_path:
             return Path(fs_path)
         root = Path(self.workspace.root_path or Path.cwd())
-        suffix = ".md" if document.language_id == "markdown" else ".txt"
+        suffix = ".md" if document is not None and document.language_id == "markdown" \
+            else ".txt"
         return root / f"untitled{suffix}"
 
     # -- scheduling -----------------------------------------------------------------------
@@ -301,7 +311,7 @@ class MtlintLanguageServer(LanguageServer):
     async def lint(self, uri: str) -> None:
         if not self.wants(uri):
             return
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
         version, text = document.version, document.source
         path = self.path_of(uri)
         markdown = True if document.language_id == "markdown" else None
@@ -322,11 +332,8 @@ class MtlintLanguageServer(LanguageServer):
                 self.publish(uri, version, result.document, merged, config)
 
     def _current(self, uri: str, version: int | None, text: str) -> bool:
-        try:
-            document = self.workspace.get_text_document(uri)
-        except Exception:
-            return False
-        return uri in self.workspace.text_documents and document.version == version \
+        document = self.open_document(uri)
+        return document is not None and document.version == version \
             and document.source == text
 
     def publish(self, uri: str, version: int | None, doc: Document, findings: list[Finding],

@@ -409,3 +409,30 @@ def test_glossary_edit_inserts_checked_toml(tmp_path: Path) -> None:
     edit = insertion_edit(current, *glossary_insertion(pyproject, current, "Wort"), "utf-16")
     assert (edit.range.start.line, edit.range.start.character) == (4, 0)
     assert edit.new_text == '"Wort" = []\n'
+
+
+# --- hostile and unlucky input (issue 21, items 8 and 11) -----------------------------------
+
+@pytest.mark.parametrize("name", ["my notes.md", "über.md", "c#sharp.md"])
+def test_percent_encoded_uris_get_diagnostics_and_actions(client: Client, tmp_path: Path,
+                                                          name: str) -> None:
+    path = tmp_path / name
+    path.write_text(BROKEN, encoding="utf-8")
+    client.initialize(tmp_path)
+    uri = client.open(path, BROKEN, "markdown")
+    assert "%" in uri  # as editors send such names
+    diagnostics = client.diagnostics(uri)
+    quote = next(d for d in diagnostics if d["code"] == "quote-low-closing")
+    assert any(a["title"] == "Ersetzen durch „““" for a in client.code_actions(uri, quote))
+
+
+def test_saving_a_document_that_is_not_open_reads_nothing(client: Client,
+                                                          tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    client.initialize(tmp_path)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": fifo.as_uri()}})
+    # The server still answers: nothing blocked on the FIFO.
+    path = tmp_path / "a.txt"
+    uri = client.open(path, BROKEN)
+    assert any(d["code"] == "quote-low-closing" for d in client.diagnostics(uri))

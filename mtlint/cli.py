@@ -219,7 +219,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
     if args.fix and STDIN in paths and len(paths) > 1:
         raise UsageError("--fix on standard input prints the fixed text; give no other paths")
-    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+    stdin_data = None
+    if STDIN in paths:
+        from mtlint.document import DocumentError, read_stream
+
+        try:
+            stdin_data = read_stream(sys.stdin.buffer)
+        except DocumentError as error:
+            raise UsageError(f"standard input: {error}") from None
     results, fixed_files = [], []
 
     def fixing() -> Iterator:

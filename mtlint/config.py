@@ -127,19 +127,27 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_mtlint_table(path: Path) -> bool:
+    from mtlint.document import DocumentError, read_regular_file
+
     try:
-        return "mtlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+        return "mtlint" in tomllib.loads(data).get("tool", {})
+    except (DocumentError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml that is not ours is not our error to report.
         return False
 
 
+MAX_CONFIG_BYTES = 10 * 1024 * 1024
+
+
 def load_config(path: Path) -> Config:
     """Read a config file; raises ConfigError naming the file and key."""
+    from mtlint.document import DocumentError, read_regular_file
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+        data = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except DocumentError as error:  # also a FIFO or device given as --config
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     except tomllib.TOMLDecodeError as error:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import enum
+import os
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from pathlib import PurePath
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import regex
 
@@ -90,6 +92,57 @@ class BlockKind(enum.StrEnum):
 
 class DocumentError(Exception):
     """The input cannot be read as text; the message names what is wrong."""
+
+
+# Larger input is not read (a 100 MB text takes about 600 MB to check): a device such as
+# /dev/zero, a log or a dump, not an article.
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+
+
+def too_large(limit: int) -> str:
+    return f"larger than {limit // (1024 * 1024)} MB; not checked"
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Opened non-blocking and
+    checked with fstat on the open file, so a FIFO, socket or device in its place (or
+    swapped in after a check) is refused without waiting; raises DocumentError."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            # A socket cannot even be opened: say what it is.
+            raise DocumentError("not a regular file (a device, socket or pipe); not checked")
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise DocumentError("no such file or directory") from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory") from None
+    except OSError as error:
+        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise DocumentError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError("not a regular file (a device, socket or pipe); not checked")
+            if info.st_size > limit:
+                raise DocumentError(too_large(limit))
+            data = stream.read(limit + 1)
+        except OSError as error:
+            raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:  # it grew while read
+        raise DocumentError(too_large(limit))
+    return data
+
+
+def read_stream(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input); raises DocumentError beyond."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(too_large(limit))
+    return data
 
 
 class Span(NamedTuple):

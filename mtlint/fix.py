@@ -23,7 +23,7 @@ from typing import TextIO
 
 import regex
 
-from mtlint.document import Document, DocumentError
+from mtlint.document import Document, DocumentError, read_regular_file
 from mtlint.finding import Finding, Fix
 from mtlint.output import printable
 from mtlint.runner import FileResult, Runner, Target, read_target
@@ -230,8 +230,8 @@ class Snapshot:
         try:
             info = self.path.stat()
             return (info.st_mtime_ns == self.mtime_ns and info.st_size == self.size
-                    and self.path.read_bytes() == self.data)
-        except OSError:
+                    and read_regular_file(self.path) == self.data)
+        except (OSError, DocumentError):
             return False
 
 

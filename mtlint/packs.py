@@ -38,6 +38,7 @@ MAX_TIMEOUTS = 3
 # pattern that stays just under REGEX_TIMEOUT on every line would otherwise run for
 # minutes without a note. After it the rule is skipped in the rest of the document.
 RULE_FILE_BUDGET = 10.0
+MAX_PACK_BYTES = 10 * 1024 * 1024  # the built-in packs are 110 KB together
 _clock = time.monotonic  # replaced in tests
 
 
@@ -162,9 +163,11 @@ def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
 
 def load_pack(path: Path) -> list[Rule]:
     """Read one pack file; raises PackError naming the file (and rule) on any problem."""
+    from mtlint.document import DocumentError, read_regular_file
+
     try:
-        data = parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = parse_toml(read_regular_file(path, MAX_PACK_BYTES).decode("utf-8"))
+    except (DocumentError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise PackError(f"{path}: invalid TOML: {error}") from None

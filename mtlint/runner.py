@@ -20,7 +20,7 @@ from mtlint.config import (
     load_config,
     validate_selectors,
 )
-from mtlint.document import Document, DocumentError
+from mtlint.document import Document, DocumentError, read_regular_file
 from mtlint.engine import CheckResult, Linter
 from mtlint.finding import Finding
 from mtlint.packs import PackError
@@ -162,17 +162,7 @@ def shift_finding(finding: Finding, shift: int, doc: Document) -> Finding:
 def read_target(target: Target) -> bytes:
     """The bytes of a regular file; raises DocumentError with a clear reason otherwise."""
     assert target.path is not None
-    try:
-        info = target.path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("not a regular file (a device, socket or pipe); not checked")
-        return target.path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("no such file or directory") from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory") from None
-    except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    return read_regular_file(target.path)
 
 
 class Runner:

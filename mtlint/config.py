@@ -138,6 +138,7 @@ def _has_mtlint_table(path: Path) -> bool:
 
 
 MAX_CONFIG_BYTES = 10 * 1024 * 1024
+MAX_TIMEOUT_SECONDS = 3600.0
 
 
 def load_config(path: Path) -> Config:
@@ -241,6 +242,9 @@ def known_encoding(name: str) -> bool:
 def _parse_glossary(value: Any, error: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # Either a list of correct terms, or a table: correct term = [wrong renderings].
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        for term in value:
+            if not term.strip():
+                raise error("glossary", "has an empty term")
         return tuple((term, ()) for term in value)
     if not isinstance(value, dict):
         raise error("glossary", 'must be a list of terms or a table: "Term" = ["wrong form", ...]')
@@ -250,6 +254,12 @@ def _parse_glossary(value: Any, error: Any) -> tuple[tuple[str, tuple[str, ...]]
             wrong = [wrong]
         if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
             raise error(f"glossary.{term}", "must be a list of wrong renderings (strings)")
+        if not term.strip():
+            raise error("glossary", "has an empty term")
+        if term in wrong or any(not w.strip() for w in wrong):
+            # Every use of the term would be a finding whose fix changes nothing.
+            raise error(f"glossary.{term}", "lists the term itself (or an empty text) "
+                                            "as a wrong rendering")
         entries.append((term, tuple(wrong)))
     return tuple(entries)
 
@@ -277,8 +287,12 @@ def _parse_languagetool(value: Any, error: Any) -> LanguageToolConfig:
             raise error("languagetool.language", "must be a language code such as 'de-DE'")
         settings["language"] = value["language"]
     if "timeout" in value:
-        if not isinstance(value["timeout"], int | float) or value["timeout"] <= 0:
-            raise error("languagetool.timeout", "must be a positive number of seconds")
+        timeout = value["timeout"]
+        # bool is an int; inf, nan and 1e308 would never time out (or overflow a deadline).
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) \
+                or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
+            raise error("languagetool.timeout",
+                        f"must be a number of seconds from 0 to {MAX_TIMEOUT_SECONDS:g}")
         settings["timeout"] = float(value["timeout"])
     return LanguageToolConfig(**settings)
 

@@ -170,3 +170,45 @@ def test_the_time_budget_is_per_rule_and_file_not_per_line(
                    "(regex time budget) at line 10; skipped in the rest of the file\n")
     lines = [f["line"] for f in json.loads(out)["files"][0]["findings"]]
     assert (status, lines) == (1, list(range(1, 10)))
+
+
+# --- values that cannot work (issue 21, item 15) ------------------------------------------
+
+@pytest.mark.parametrize(("content", "key"), [
+    ("[languagetool]\ntimeout = inf\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = nan\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = 1e308\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = true\n", "languagetool.timeout"),
+    ('[glossary]\n"" = ["x"]\n', "glossary"),
+    ('glossary = ["OpenAI", " "]\n', "glossary"),
+    ('[glossary]\n"OpenAI" = ["Open AI", "OpenAI"]\n', "glossary.OpenAI"),
+])
+def test_config_values_that_cannot_work_are_refused(tmp_path: Path, content: str, key: str,
+                                                    mtlint_check) -> None:
+    config = tmp_path / ".mtlint.toml"
+    config.write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    status, _, err = mtlint_check(str(tmp_path / "a.txt"))
+    assert status == 2
+    assert str(config) in err and key in err
+
+
+def test_a_sensible_timeout_is_still_accepted(tmp_path: Path, mtlint_check) -> None:
+    (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 7.5\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    status, _, err = mtlint_check(str(tmp_path / "a.txt"))
+    assert (status, err) == (1, "")
+
+
+def test_the_same_pack_folder_twice_is_read_once(tmp_path: Path, mtlint_check) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "house.toml").write_text(
+        RULE.format(id="house-word", pattern="Hauswort", message="Hauswort"), encoding="utf-8")
+    (tmp_path / ".mtlint.toml").write_text('extend-rules = ["rules", "./rules/"]\n',
+                                           encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Ein Hauswort.\n", encoding="utf-8")
+    _, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json")
+    assert err == ""
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["house-word"]

@@ -166,7 +166,8 @@ def load_pack(path: Path) -> list[Rule]:
     from mtlint.document import DocumentError, read_regular_file
 
     try:
-        data = parse_toml(read_regular_file(path, MAX_PACK_BYTES).decode("utf-8"))
+        data = parse_toml(read_regular_file(path, MAX_PACK_BYTES).decode("utf-8"),
+                          source=str(path.resolve()))
     except (DocumentError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:

@@ -41,10 +41,16 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger pattern file is not read
 MAX_PATTERNS = 5000
 # The second half of the key of a parsed TOML text (patterns have their flags there).
 TOML_DATA = -1
+# The entry that maps each pack file to the digest of its text when last parsed: the
+# parsed data of a text no file has any more (an edited pack) is dropped on the next save,
+# so six edits of a large pack leave one parsed copy, not seven.
+SOURCES_KEY = ("", -2)
+MAX_SOURCES = 500
 
 _lock = threading.Lock()
 _loaded: dict[tuple[str, int], Any] | None = None
 _used: dict[tuple[str, int], Any] = {}
+_sources: dict[str, str] = {}  # pack file -> digest of its text, parsed in this process
 _added = False
 _disk = True  # read and write the cache file (off with --no-cache)
 
@@ -71,13 +77,16 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     return pattern
 
 
-def parse_toml(text: str) -> dict[str, Any]:
+def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
     """``tomllib.loads(text)``, from the user cache when parsed before (raises
-    tomllib.TOMLDecodeError as usual). The result is shared: do not change it."""
+    tomllib.TOMLDecodeError as usual); `source` names the file the text is from. The
+    result is shared: do not change it."""
     global _added
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass"), usedforsecurity=False)
     key = (digest.hexdigest(), TOML_DATA)
     with _lock:
+        if source is not None:
+            _sources[source] = key[0]
         data = _used.get(key) or _cached().get(key)
     if data is None:
         data = tomllib.loads(text)
@@ -103,9 +112,15 @@ def save() -> None:
     with _lock:
         if not _added or not _disk:
             return
-        patterns = {**_cached(), **_used}
+        cached = _cached()
+        sources = {**cached.get(SOURCES_KEY, {}), **_sources}
+        sources = dict(list(sources.items())[-MAX_SOURCES:])
+        live = set(sources.values())
+        patterns = {key: value for key, value in {**cached, **_used}.items()
+                    if key[1] != TOML_DATA or key[0] in live or key in _used}
         if len(patterns) > MAX_PATTERNS:
             patterns = dict(_used)
+        patterns[SOURCES_KEY] = sources
         path = cache_path()
         try:
             data = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
@@ -153,7 +168,9 @@ def _read(path: Path) -> dict[tuple[str, int], Any]:
     if not isinstance(patterns, dict) or not all(
         isinstance(key, tuple) and len(key) == 2 and (
             (isinstance(value, regex.Pattern) and value.pattern == key[0])
-            or (key[1] == TOML_DATA and isinstance(value, dict)))
+            or (key[1] == TOML_DATA and isinstance(value, dict))
+            or (key == SOURCES_KEY and isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items())))
         for key, value in patterns.items()
     ):
         return {}

@@ -40,6 +40,7 @@ def forget_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterns, "_used", {})
     monkeypatch.setattr(patterns, "_added", False)
     monkeypatch.setattr(patterns, "_disk", True)
+    monkeypatch.setattr(patterns, "_sources", {})
 
 
 def as_another_user(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -265,3 +266,19 @@ def test_a_regex_pattern_is_still_served_from_this_users_file(
 
     monkeypatch.setattr(patterns.regex, "compile", no_compiling)
     assert patterns.compile_pattern(r"\bHaus\b", regex.V1).search("ein Haus")
+
+
+def test_an_edited_pack_leaves_one_parsed_copy_in_the_cache(
+        cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21, item 10: six edits of a pack used to leave seven parsed copies that every
+    run loaded."""
+    for edit in range(7):
+        forget_patterns(monkeypatch)
+        patterns.parse_toml(f'[[rule]]\nid = "r"\nmessage = "Fassung {edit}"\n',
+                            source="/packs/house.toml")
+        patterns.parse_toml('[[rule]]\nid = "other"\n', source="/packs/other.toml")
+        patterns.save()
+    forget_patterns(monkeypatch)
+    stored = patterns._cached()
+    parsed = [value for key, value in stored.items() if key[1] == patterns.TOML_DATA]
+    assert sorted(data["rule"][0].get("message", "") for data in parsed) == ["", "Fassung 6"]

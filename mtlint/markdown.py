@@ -56,8 +56,14 @@ class Suppression:
         return self.start <= offset < self.end and (not self.rules or rule in self.rules)
 
 
+# Levels of nested quotes and lists that are read (markdown-it's default, 20, left text
+# in 20 quotes or 10 list levels unread); text nested deeper is not, and a note says so.
+MAX_NESTING = 100
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable(
+        "strikethrough")
 
 
 def markdown_structure(
@@ -76,6 +82,11 @@ def markdown_structure(
     line_span = doc.line_span
     line_count = len(doc._line_starts)
     tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
+    deepest = max((token.level for token in tokens), default=0)
+    if deepest >= MAX_NESTING - 1:
+        doc.structure_notes.append(
+            f"Markdown nested deeper than {MAX_NESTING} levels (quotes, lists); the text "
+            "below that depth is not checked")
     blocks: list[Block] = []
     context: list[str] = []
     table_depth = 0

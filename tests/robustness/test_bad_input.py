@@ -284,3 +284,47 @@ def test_standard_input_is_read_up_to_the_limit(tmp_path: Path) -> None:
     assert run.returncode == 2
     limit = MAX_INPUT_BYTES // (1024 * 1024)
     assert run.stderr == f"mtlint: error: standard input: larger than {limit} MB; not checked\n"
+
+
+# --- text that used to go unchecked (issue 21, item 16) -----------------------------------
+
+QUOTE_ERROR = "Er nannte es „Bromance„ und lachte."
+
+
+def test_deeply_nested_markdown_is_checked(tmp_path: Path, mtlint_check) -> None:
+    quotes = tmp_path / "quotes.md"
+    quotes.write_text("> " * 25 + QUOTE_ERROR + "\n", encoding="utf-8")
+    lists = tmp_path / "lists.md"
+    lists.write_text("".join("  " * level + f"- {QUOTE_ERROR}\n" for level in range(14)),
+                     encoding="utf-8")
+    status, out, err = mtlint_check(str(quotes), str(lists), "--format", "json",
+                                    "--select", "quote-low-closing")
+    assert (status, err) == (1, "")
+    found = {f["path"]: len(f["findings"]) for f in json.loads(out)["files"]}
+    assert found == {str(quotes): 1, str(lists): 14}
+
+
+def test_markdown_nested_beyond_the_limit_says_so(tmp_path: Path, mtlint_check) -> None:
+    deep = tmp_path / "deep.md"
+    deep.write_text("> " * 120 + QUOTE_ERROR + "\n", encoding="utf-8")
+    _, _, err = mtlint_check(str(deep))
+    assert err == (f"mtlint: {deep}: note: Markdown nested deeper than 100 levels (quotes, "
+                   "lists); the text below that depth is not checked\n")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c"])
+def test_invisible_characters_inside_words_do_not_hide_findings(
+        tmp_path: Path, invisible: str, mtlint_check) -> None:
+    plain = "Die Firma eröffnet eine Satellitenbüro in Berlin. Sie sagte „Hallo„ zu allen.\n"
+    hidden = plain.replace("Hallo", f"Hal{invisible}lo").replace(
+        "eine", f"ei{invisible}ne").replace("Satellitenbüro", f"Satelliten{invisible}büro")
+    clean, sneaky = tmp_path / "plain.txt", tmp_path / "hidden.txt"
+    clean.write_text(plain, encoding="utf-8")
+    sneaky.write_text(hidden, encoding="utf-8")
+    _, out, _ = mtlint_check(str(clean), str(sneaky), "--format", "json")
+    files = json.loads(out)["files"]
+    rules = [sorted(f["rule"] for f in file["findings"]) for file in files]
+    assert rules[0] == rules[1] == ["agreement-noun-phrase", "quote-low-closing"]
+    # Positions count the file's own characters, the invisible ones included.
+    quote = next(f for f in files[1]["findings"] if f["rule"] == "quote-low-closing")
+    assert hidden[quote["offset"]] == "„" and hidden[quote["offset"] - 1] == "o"

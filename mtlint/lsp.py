@@ -30,7 +30,9 @@ from urllib.parse import unquote  # as pygls keys its documents
 
 import regex
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from mtlint import __version__
@@ -208,9 +210,22 @@ def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.Text
 
 # --- the server ---------------------------------------------------------------------------
 
+class AnsweringProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that a request whose params do not fit its method gets an
+    error answer (InvalidParams) instead of none: a client waits for every answer."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data and isinstance(data["id"], int | str):
+                self._send_response(data["id"], None, error.to_response_error())
+            raise
+
+
 class MtlintLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("mtlint", __version__,
+        super().__init__("mtlint", __version__, protocol_cls=AnsweringProtocol,
                          text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.runner = Runner()
         self.checked: dict[str, Checked] = {}

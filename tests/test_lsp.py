@@ -271,10 +271,10 @@ def test_malformed_requests_do_not_kill_the_server_and_utf16_is_the_default(
     client.send_raw(b"{this is not json")
     unknown = client.request("mtlint/noSuchMethod", {})
     assert unknown["error"]["code"] == -32601
-    # Params that do not fit the method: pygls cannot even read the id, so no answer
-    # comes (it logs the error); the server must simply go on.
-    client.send({"id": 999, "method": "textDocument/codeAction",
-                 "params": {"textDocument": {"uri": uri}, "range": "nowhere"}})
+    # Params that do not fit the method: an InvalidParams answer, and the server goes on.
+    invalid = client.request("textDocument/codeAction",
+                             {"textDocument": {"uri": uri}, "range": "nowhere"})
+    assert invalid["error"]["code"] == -32602
     missing = client.request("textDocument/codeAction", {
         "textDocument": {"uri": "file:///nicht/offen.txt"}, "range": diag["range"],
         "context": {"diagnostics": []}})

@@ -56,8 +56,8 @@ MTLINT = [sys.executable, "-m", "mtlint", "check", "--languagetool", "off", "--n
 MEASURE = """
 import sys, time
 from pathlib import Path
-from mtlint.document import Document
-from mtlint.runner import Runner
+from mtlint.core.document import Document
+from mtlint.running.runner import Runner
 runner = Runner()
 runner.check_document(Document("Der Hund bellt. Die Katze schläft im Garten.\\n", "warm.txt"))
 text = Path(sys.argv[1]).read_text(encoding="utf-8")

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mtlint.config import Config
-    from mtlint.finding import Finding
+    from mtlint.core.finding import Finding
+    from mtlint.lint.config import Config
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "check_text"]
@@ -26,10 +26,10 @@ def check_text(text: str, path: str = "<stdin>", *, select: Sequence[str] | None
 
     `path` only decides plain text or Markdown (by its suffix) and what findings report.
     """
-    from mtlint.config import Config
-    from mtlint.document import Document
-    from mtlint.engine import Linter
-    from mtlint.registry import rules_for
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.lint.engine import Linter
+    from mtlint.lint.registry import rules_for
 
     config = config or Config()
     if select is not None:

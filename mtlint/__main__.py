@@ -1,3 +1,3 @@
-from mtlint.cli import main
+from mtlint.interfaces.cli import main
 
 raise SystemExit(main())

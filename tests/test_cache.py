@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import cache as cache_module
-from mtlint.cache import ResultCache, default_cache_dir
-from mtlint.cli import main
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.registry import load_rules
-from mtlint.runner import Runner
+from mtlint.core.cachedir import default_cache_dir
+from mtlint.core.document import Document
+from mtlint.interfaces.cli import main
+from mtlint.lint.config import Config
+from mtlint.lint.registry import load_rules
+from mtlint.running import cache as cache_module
+from mtlint.running.cache import ResultCache
+from mtlint.running.runner import Runner
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 PACK = '''
@@ -75,7 +76,7 @@ def test_repeat_run_reads_the_cache_and_gives_the_same_output(tree: Path, tmp_pa
     def no_rules(self, doc):
         raise AssertionError("a cached file was checked again")
 
-    monkeypatch.setattr("mtlint.engine.Linter.check", no_rules)
+    monkeypatch.setattr("mtlint.lint.engine.Linter.check", no_rules)
     second = check(tree, cache_dir)
     assert second == first
     assert "„Bromance„ und lachte." in second[1]  # excerpts come from the re-read text
@@ -140,8 +141,8 @@ def test_rule_change_is_never_stale(tree: Path, tmp_path: Path) -> None:
 
 def test_check_code_is_part_of_the_key(tmp_path: Path) -> None:
     """A Python check whose code changes (an edit, a new version) gets new keys."""
-    from mtlint.engine import Linter
-    from mtlint.finding import Category, Example, Hit, Rule, Severity
+    from mtlint.core.finding import Category, Example, Hit, Rule, Severity
+    from mtlint.lint.engine import Linter
 
     def make(word: str) -> Rule:
         def check(doc, context):
@@ -209,7 +210,7 @@ def test_entry_written_by_another_user_is_ignored(tmp_path: Path) -> None:
 
 
 def test_results_with_notes_are_not_cached(tmp_path: Path) -> None:
-    from mtlint.engine import CheckResult
+    from mtlint.lint.engine import CheckResult
 
     cache = ResultCache(tmp_path / "cache")
     cache.store("ab" * 20, CheckResult([], ["rule x exceeded its time limit"]))
@@ -271,7 +272,7 @@ def test_package_digest_covers_sources(monkeypatch) -> None:
 
 def test_workers_fill_the_cache_and_the_parent_reads_it(tree: Path, tmp_path: Path,
                                                         monkeypatch) -> None:
-    from mtlint import parallel
+    from mtlint.running import parallel
 
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
     for index in range(6):

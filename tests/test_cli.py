@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from mtlint.cli import main
+from mtlint.interfaces.cli import main
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "mtlint/schema/output-v1.json").read_text())

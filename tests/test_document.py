@@ -11,11 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mtlint import check_text
-from mtlint.config import Config
-from mtlint.document import ZERO_WIDTH_IN_WORD, BlockKind, Document, DocumentError, TextLines
-from mtlint.engine import Linter
-from mtlint.fix import fix_until_stable
-from mtlint.registry import rules_for
+from mtlint.core.document import BlockKind, Document, DocumentError, TextLines
+from mtlint.core.normalise import ZERO_WIDTH_IN_WORD
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
+from mtlint.running.fix import fix_until_stable
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -225,7 +226,7 @@ def visible(text: str) -> str:
 
 
 def test_language_server_positions_count_in_the_decomposed_source() -> None:
-    from mtlint.lsp import offset_at, position_at
+    from mtlint.interfaces.lsp import offset_at, position_at
 
     text = nfd("Die Größe über alles:\nSie nannte es „Zitat„ heute.\n")
     doc = Document(text, "a.txt")

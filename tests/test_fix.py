@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mtlint import check_text
-from mtlint.cli import main
-from mtlint.finding import Category, Finding, Fix, Safety, Severity
-from mtlint.fix import (
+from mtlint.core.finding import Category, Finding, Fix, Safety, Severity
+from mtlint.interfaces.cli import main
+from mtlint.running.fix import (
     FixWriteError,
     Snapshot,
     apply_fixes,
@@ -27,7 +27,7 @@ from mtlint.fix import (
     fix_until_stable,
     write_atomically,
 )
-from mtlint.runner import Runner, Target
+from mtlint.running.runner import Runner, Target
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = "Er nannte es „Bromance„ und sagte \"Freund“.\n"

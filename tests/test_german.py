@@ -1,4 +1,4 @@
-"""Tests for mtlint.german: the facts rules rely on, and the lexicon file format."""
+"""Tests for mtlint.language.german: the facts rules rely on, and the lexicon file format."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import german, german_data
 from mtlint.data import build_nouns
+from mtlint.language import german, german_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_loads_neither_numpy_nor_hanta() -> None:
     # A fresh interpreter: this test process may already have loaded them.
-    code = "import mtlint.german, sys; print('numpy' in sys.modules, 'HanTa' in sys.modules)"
+    code = ("import mtlint.language.german, sys; "
+            "print('numpy' in sys.modules, 'HanTa' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True

@@ -1,4 +1,4 @@
-"""Tests for mtlint.german_data: the fast model parts give HanTa's own answers, the
+"""Tests for mtlint.language.german_data: the fast model parts give HanTa's own answers, the
 lexicon search finds exactly the file's lines, and a damaged cache is repaired."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtlint import german_data
+from mtlint.language import german_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "004_fd28cc811749184a.txt"
@@ -72,7 +72,7 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path,
 def test_fast_tagger_gives_hanta_s_own_answers_without_numpy(tmp_path: Path) -> None:
     # Build the parts, then compare a fresh process that uses them (no numpy) with one
     # where HanTa loads its model its own way (numpy, its quadratic `reachable`).
-    _run("from mtlint import german_data; german_data.model_part('core')", tmp_path)
+    _run("from mtlint.language import german_data; german_data.model_part('core')", tmp_path)
     text = SEED.read_text(encoding="utf-8")
     words = [*sorted(set(_words(text)))[:400], "Xqztgrmpf", "Suchegpt", "beziehung"]
     sentences = [line.split() for line in text.splitlines() if line.strip()][:6]
@@ -88,7 +88,8 @@ print(json.dumps({{
 }}, default=float))
 """
     fast = json.loads(_run(probe.replace(
-        "TAGGER", "__import__('mtlint.german_data').german_data.hanta_tagger()"), tmp_path))
+        "TAGGER", "__import__('mtlint.language.german_data')"
+                  ".language.german_data.hanta_tagger()"), tmp_path))
     own = json.loads(_run(probe.replace(
         "TAGGER", "__import__('HanTa.HanoverTagger').HanoverTagger.HanoverTagger("
                   "'morphmodel_ger.pgz')"), tmp_path))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import os
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from mtlint import hook
-from mtlint.cli import main
+from mtlint.interfaces import hook
+from mtlint.interfaces.cli import main
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 CLEAN = "Er nannte es „Bromance“ und lachte.\n"
@@ -164,11 +165,10 @@ def test_hook_calls_the_installing_python() -> None:
     assert os.access(hook.__file__, os.R_OK)
 
 
-def test_a_local_languagetool_is_not_started_for_a_commit(repo: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.test_languagetool import fake_install
-
-    fake_install(tmp_path, monkeypatch)
+def test_a_local_languagetool_is_not_started_for_a_commit(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        fake_install: Callable[..., None]) -> None:
+    fake_install()
     monkeypatch.setenv("PATH", os.environ["PATH"] + os.pathsep + "/usr/bin:/bin")  # git
     monkeypatch.delenv("MTLINT_LANGUAGETOOL_URL", raising=False)
     (repo / ".mtlint.toml").write_text('select = ["quote-*", "lt:*"]\n', encoding="utf-8")

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint.cli import main
-from mtlint.config import Config, LanguageToolConfig
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Category, Finding, Severity
-from mtlint.registry import rules_for
+from mtlint.backends import languagetool as lt
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Finding, Severity
+from mtlint.interfaces.cli import main
+from mtlint.lint.config import Config, LanguageToolConfig
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -342,7 +342,9 @@ def test_seeds_get_the_recorded_matches_mapped_merged_and_status_used(replay) ->
             start = seed_text.split("\n")[line - 1]
             assert start[column - 1:column - 1 + match["length"]] == flagged
             assert finding["length"] == match["length"]
-            assert finding["message"] == match["message"]
+            # The message names the flagged text and keeps LanguageTool's words.
+            assert match["message"].split("<suggestion>")[0] in finding["message"]
+            assert finding["message"].startswith(f"„{flagged}“") or len(flagged) > 60
             assert finding["suggestions"] == [r["value"] for r in match["replacements"][:5]]
     assert set(found) == expected, "a LanguageTool finding that no recorded match explains"
 
@@ -367,7 +369,7 @@ def test_text_output_shows_languagetool_findings_and_no_note_when_used(replay) -
     status, out, err, _ = run(str(SEEDS / "004_fd28cc811749184a.txt"), "--languagetool",
                               replay.url, "--select", "lt:*")
     assert err == ""
-    assert "warning [lt:DE_AGREEMENT] Möglicherweise passen das Nomen" in out
+    assert "warning [lt:DE_AGREEMENT] „eine Satellitenbüro“: Möglicherweise passen" in out
     assert "ein Satellitenbüro | einem Satellitenbüro" in out
     # One whitespace replacement is safe for editors, but --fix applies mtlint's own fixes
     # only, so the text output does not promise it.
@@ -497,56 +499,17 @@ def test_auto_without_languagetool_is_quick_says_so_once_and_downloads_nothing(
 
 def test_bad_setting_is_a_usage_error(monkeypatch) -> None:
     status, _, err, _ = run(str(SEEDS), "--languagetool", "localhost:8081")
-    assert status == 2 and "--languagetool must be auto, off or an http(s) URL" in err
+    assert status == 2 and "--languagetool must be auto, configured, off or an http(s) URL" in err
     monkeypatch.setenv(lt.ENV_URL, "ftp://x")
     status, _, err, _ = run(str(SEEDS))
     assert status == 2 and lt.ENV_URL in err
 
 
-# --- a local install (a stand-in for java that serves the API) ------------------------------
-
-FAKE_JAVA = '''#!{python}
-import json, os, sys
-from http.server import BaseHTTPRequestHandler, HTTPServer
-port = int(sys.argv[sys.argv.index("--port") + 1])
-with open(os.environ["FAKE_JAVA_LOG"], "a") as log:
-    log.write(f"{{os.getpid()}} {{' '.join(sys.argv[1:])}}\\n")
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-    def answer(self, data):
-        body = json.dumps(data).encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    def do_GET(self):
-        self.answer([{{"name": "German", "code": "de", "longCode": "de-DE"}}])
-    def do_POST(self):
-        self.rfile.read(int(self.headers["Content-Length"]))
-        self.answer({{"software": {{"version": "6.3"}}, "matches": []}})
-HTTPServer(("127.0.0.1", port), Handler).serve_forever()
-'''
+# --- a local install (a stand-in for java that serves the API, see conftest) ----------------
 
 
-def fake_install(tmp_path: Path, monkeypatch, with_java: bool = True) -> None:
-    install = tmp_path / "ltp" / "LanguageTool-6.3"
-    install.mkdir(parents=True)
-    (install / "languagetool-server.jar").write_bytes(b"PK")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    if with_java:
-        java = bin_dir / "java"
-        java.write_text(FAKE_JAVA.format(python=sys.executable), encoding="utf-8")
-        java.chmod(0o755)
-    monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-    monkeypatch.setenv("LTP_PATH", str(tmp_path / "ltp"))
-    monkeypatch.setenv("PATH", str(bin_dir))
-    monkeypatch.setenv("FAKE_JAVA_LOG", str(tmp_path / "java.log"))
-
-
-def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch)
+def test_a_local_install_is_started_once_used_and_stopped(fake_install, tmp_path) -> None:
+    fake_install()
     _, data, err, _ = run_json(str(SEEDS), "--select", "lt:*")
     assert data["languagetool"]["status"] == "used", err
     assert "local LanguageTool" in data["languagetool"]["detail"]
@@ -559,8 +522,29 @@ def test_a_local_install_is_started_once_used_and_stopped(tmp_path, monkeypatch)
         os.kill(pid, 0)  # stopped (and reaped) when the run ended
 
 
-def test_a_local_install_without_java_is_unavailable(tmp_path, monkeypatch) -> None:
-    fake_install(tmp_path, monkeypatch, with_java=False)
+def test_a_local_server_slow_on_its_first_check_is_warmed_up_first(fake_install, tmp_path,
+                                                                    monkeypatch) -> None:
+    fake_install()
+    monkeypatch.setenv("FAKE_JAVA_FIRST_CHECK_DELAY", "2.5")
+    (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 1\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Das ist ein kurzer Text.\n", encoding="utf-8")
+    _, data, err, _ = run_json(str(article), "--select", "lt:*")
+    # The documents' checks keep the 1 s timeout; only the warm-up waited for the JVM.
+    assert data["languagetool"]["status"] == "used", err
+
+
+def test_the_hooks_never_start_a_local_languagetool(fake_install, tmp_path) -> None:
+    fake_install()
+    _, data, _, _ = run_json(str(SEEDS), "--select", "lt:*", "--languagetool", "configured")
+    assert data["languagetool"]["status"] == "unavailable"
+    assert not (tmp_path / "java.log").exists(), "java was started"
+    entry = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: mtlint check --languagetool configured" in entry
+
+
+def test_a_local_install_without_java_is_unavailable(fake_install) -> None:
+    fake_install(with_java=False)
     _, _, err, _ = run(str(SEEDS), "--select", "lt:*")
     assert err.count("LanguageTool not used") == 1
     assert "but no Java to run it" in err

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from mtlint.lsp import glossary_insertion, insertion_edit
+from mtlint.interfaces.lsp import glossary_insertion, insertion_edit
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60.0

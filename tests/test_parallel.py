@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import parallel
-from mtlint.cli import main
-from mtlint.engine import Linter
-from mtlint.runner import Runner, discover
+from mtlint.interfaces.cli import main
+from mtlint.lint.engine import Linter
+from mtlint.running import parallel
+from mtlint.running.runner import Runner, discover
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

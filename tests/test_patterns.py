@@ -1,4 +1,4 @@
-"""Tests for mtlint.patterns: cached compiled patterns behave exactly like fresh ones,
+"""Tests for mtlint.core.patterns: cached compiled patterns behave exactly like fresh ones,
 and the cache file can neither break a run nor run code."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import regex
 
-from mtlint import patterns
-from mtlint.packs import load_pack, pack_files
-from mtlint.registry import builtin_rules_dir
+from mtlint.core import patterns
+from mtlint.lint.packs import load_pack, pack_files
+from mtlint.lint.registry import builtin_rules_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

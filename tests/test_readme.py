@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mtlint.explain import RULES_END, RULES_START, rules_table
-from mtlint.registry import load_rules
+from mtlint.lint.explain import RULES_END, RULES_START, rules_table
+from mtlint.lint.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,7 +15,7 @@ def test_readme_rule_list_is_generated_from_the_rules() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = text[text.index(RULES_START) + len(RULES_START):text.index(RULES_END)].strip()
     assert listed == rules_table(load_rules().values()).strip(), (
-        "README rule list is stale: run `python -m mtlint.explain README.md`")
+        "README rule list is stale: run `python -m mtlint.lint.explain README.md`")
 
 
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_command() -> None:

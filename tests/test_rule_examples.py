@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Example, Rule
-from mtlint.registry import load_rules
+from mtlint.core.document import Document
+from mtlint.core.finding import Example, Rule
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import load_rules
 
 RULES = load_rules()
 

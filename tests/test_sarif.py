@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from mtlint.cli import main
+from mtlint.interfaces.cli import main
 from mtlint.output.github import command, escape_property
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,5 +1,8 @@
-"""Rule families that need code. Each module's RULES lists its rules; its docstring
-and each check function's docstring are the documentation `mtlint explain` shows."""
+"""Layer 3, rule families that need code: one check module per family (a new family goes
+here and into MODULE_NAMES; a rule that a regular expression can express goes into a
+pack in `rules/` instead). Each module's RULES lists its rules; its docstring and each
+check function's docstring are the documentation `mtlint explain` shows. May import
+`core` and `language`, and other check modules."""
 
 from __future__ import annotations
 

@@ -19,11 +19,17 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint.document import Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_german_word, is_known_noun, lookup_noun, word_tags
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_noun,
+    lookup_noun,
+    word_tags,
+)
+from mtlint.language.wordclasses import (
     FUNCTION_WORDS,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,

@@ -21,10 +21,10 @@ from mtlint.checks.agreement import (
     is_attributive_adjective,
     noun_reading,
 )
-from mtlint.document import BlockKind, Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_german_word, lookup_noun, noun_form, word_tags
-from mtlint.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
+from mtlint.core.document import BlockKind, Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.language.german import analyze_word, is_german_word, lookup_noun, noun_form, word_tags
+from mtlint.language.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # English words that surround a German-looking word in an English phrase
 # ("Open Source software"): there a lowercase noun is English, not a split compound.

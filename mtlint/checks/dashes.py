@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtlint.document import Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 
 # A hyphen (or two) between spaces, inside a line, between words: not a list marker
 # at the line start, not a minus or a range between two numbers ("5 - 3", "1 - 1023").

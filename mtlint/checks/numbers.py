@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint import german
-from mtlint.document import Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import word_set
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import word_set
 
 # What follows a number in the news: magnitudes, currencies and counted nouns. Not
 # measures like "Kilometer" or "Tonnen": "42,195 Kilometer" is a German decimal.

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtlint.checks.untranslated import english_evidence
-from mtlint.document import Block, Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import Block, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 
 # Quotation styles in order of preference when two are used equally often.
 MARKS = {

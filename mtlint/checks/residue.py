@@ -13,9 +13,9 @@ import html
 import unicodedata
 from collections.abc import Iterator
 
-from mtlint.document import Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 
 # Characters that UTF-8 read as Windows-1252 or Latin-1 almost always leaves behind:
 # lead bytes 0xC2/0xC3/0xC5 become Â Ã Å, the lead byte 0xE2 of „ “ – … becomes â.

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint import german
-from mtlint.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, Block, BlockKind, Document, _is_abbreviation_before
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     DETERMINERS,
@@ -183,7 +183,6 @@ BOUNDARY_WORDS = (
 ) - _NOUN_HOMOGRAPHS | {"die", "des"}
 # Words after which a capitalised function word is nominalised ("das Ob und Wie").
 NOMINALISING = ARTICLES | PREPOSITION_ARTICLES | DETERMINERS
-NON_FINITE_VERB_TAGS = frozenset({"VVPP", "VVINF", "VAINF", "VMINF", "VAPP", "VMPP", "VVIZU"})
 # How many words a fronted phrase may have before its finite verb ("Seit dem Beginn
 # des Jahres bietet ...").
 MAX_FRONTED_WORDS = 6
@@ -257,7 +256,7 @@ def _opens_main_clause(sentence: str, words: list[regex.Match[str]], index: int)
             while following < len(sentence) and sentence[following].isspace():
                 following += 1
             return following < len(sentence) and sentence[following].isalnum()
-        if tags & NON_FINITE_VERB_TAGS:
+        if tags & german.NON_FINITE_VERB_TAGS:
             return False
     return False
 

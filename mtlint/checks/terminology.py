@@ -29,10 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from mtlint.document import Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.german import analyze_word, is_german_word, is_known_name, is_known_noun, word_tags
-from mtlint.patterns import compile_pattern, parse_toml
+from mtlint.core.document import Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern, parse_toml
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    is_known_noun,
+    word_tags,
+)
 
 BRANDS_PATH = Path(__file__).resolve().parent.parent / "data" / "brands.toml"
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from mtlint.document import BlockKind, Document, Span, split_sentences
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
-from mtlint.german import analyze_word, is_german_word, lookup_noun
-from mtlint.patterns import compile_pattern
+from mtlint.core.document import BlockKind, Document, Span, split_sentences
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language.german import analyze_word, is_german_word, lookup_noun
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").

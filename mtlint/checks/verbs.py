@@ -18,16 +18,16 @@ from itertools import pairwise
 
 import regex
 
-from mtlint import german
 from mtlint.checks.sentences import (
     OPENING_QUOTES,
     lost_boundaries,
     quotation_depths,
 )
-from mtlint.document import WORD, BlockKind, Document, Span
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, BlockKind, Document, Span
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     ARTICLES,
     DETERMINERS,
     FINITE_AUX_OR_MODAL,
@@ -42,7 +42,7 @@ from mtlint.wordclasses import (
     word_set,
 )
 
-FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+FINITE_TAGS = german.FINITE_VERB_TAGS | german.IMPERATIVE_TAGS
 # Forms that may be finite in some sentence: infinitives double as plural present
 # forms, participles of inseparable verbs as third person singular; HanTa tags some
 # infinitives as zu-infinitives ("hinzufügen").
@@ -62,9 +62,7 @@ ELLIPTIC_OPENERS = word_set(
     "zusammengefasst kurzum beispiel beispielsweise etwa"
 )
 # What closes a verb bracket: a participle, an infinitive, a separable particle.
-CLOSING_TAGS = frozenset(
-    {"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKZU", "PTKVZ"}
-)
+CLOSING_TAGS = german.NON_FINITE_VERB_TAGS | {"PTKZU", "PTKVZ"}
 # A sentence needs this many words before a missing verb is worth reporting; shorter
 # verbless sentences are usually deliberate ("Mehr dazu hier.", "Ein guter Anfang.").
 MIN_WORDS = 10

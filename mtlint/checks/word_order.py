@@ -15,14 +15,14 @@ from collections.abc import Iterator
 
 import regex
 
-from mtlint import german
 from mtlint.checks import agreement
 from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
-from mtlint.document import WORD, BlockKind, Document
-from mtlint.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.patterns import compile_pattern
-from mtlint.wordclasses import (
+from mtlint.core.document import WORD, BlockKind, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language import german
+from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     COORDINATING_CONJUNCTIONS,

@@ -1,4 +1,4 @@
-"""Build ``nouns.tsv``, the compact noun lexicon that ``mtlint.german`` loads.
+"""Build ``nouns.tsv``, the compact noun lexicon that ``mtlint.language.german`` loads.
 
 Run once when the source changes (not at install or run time)::
 
@@ -10,7 +10,7 @@ linter start, so we keep only what the rules need: every single-word surface for
 noun, and for each form its readings (lemma, grammatical gender(s), case/number slots).
 
 File format (UTF-8, lines sorted, ``#`` lines are comments; stored uncompressed because
-``mtlint.german_data`` searches the bytes directly, and wheels are compressed anyway)::
+``mtlint.language.german_data`` searches the bytes directly, and wheels are compressed anyway)::
 
     form <TAB> reading[,reading...]
 

@@ -1,20 +1,22 @@
-"""Formatters: each turns a Report into text, without side effects."""
+"""Layer 7, the report: what one run found (Report), the exit status it gives, and the
+formatters, each of which turns a Report into text without side effects (one module per
+output format: text, json, sarif, github). A new output format goes here. May import
+every layer below: `core`, `language`, `checks`, `lint`, `running`, `backends`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
+from mtlint.backends.status import LanguageToolStatus
+from mtlint.core.display import printable, unicode_path
+from mtlint.core.finding import Severity
+from mtlint.running.result import FileResult
 
-from mtlint.finding import Severity
-from mtlint.runner import FileResult
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "LanguageToolStatus", "Report",
+           "exit_status", "formatter", "printable", "unicode_path"]
 
-
-@dataclass
-class LanguageToolStatus:
-    status: str = "off"  # used | off | unavailable
-    detail: str = ""
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass
@@ -36,36 +38,22 @@ class Report:
         return sum(len(r.findings) for r in self.results)
 
 
+def exit_status(report: Report) -> int:
+    """2 if a file could not be checked, else 1 if a file has findings at its fail level."""
+    if any(result.error for result in report.results):
+        return EXIT_ERROR
+    for result in report.results:
+        if result.fail_on == "never":
+            continue
+        threshold = Severity(result.fail_on).rank
+        if any(f.severity.rank >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
 Formatter = Callable[..., str]
 
-# What must not reach a terminal as it is: control characters (ESC starts colour, clear-
-# screen and title sequences; CR and BS overwrite what was printed), the bidirectional
-# overrides that reorder what a line shows, and the lone surrogates by which Python holds
-# the bytes of a file name that is not UTF-8.
-UNPRINTABLE = regex.compile(r"[\p{Cc}\u202a-\u202e\u2066-\u2069\p{Cs}]")
 
-
-def printable(text: str) -> str:
-    """`text` with UNPRINTABLE characters written as escapes (\\x1b, \\u202e; a byte of
-    a file name that is not UTF-8 as \\xfc), so that file content, file names and
-    LanguageTool's messages cannot drive the terminal."""
-    return UNPRINTABLE.sub(_escape, text) if UNPRINTABLE.search(text) else text
-
-
-SURROGATE = regex.compile(r"\p{Cs}")
-
-
-def unicode_path(path: str) -> str:
-    """A file name as valid Unicode: the bytes of a name that is not UTF-8 (held by Python
-    as lone surrogates, which no UTF-8 output can carry) written as \\xNN escapes."""
-    return SURROGATE.sub(_escape, path) if SURROGATE.search(path) else path
-
-
-def _escape(match: regex.Match[str]) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the byte itself
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def formatter(name: str) -> Formatter:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Severity
-from mtlint.output import Report, unicode_path
+from mtlint.core.display import unicode_path
+from mtlint.core.finding import Severity
+from mtlint.output import Report
 from mtlint.output.sarif import ci_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

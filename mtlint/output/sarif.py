@@ -19,9 +19,10 @@ from typing import Any
 from urllib.parse import quote
 
 from mtlint import __version__
-from mtlint.explain import examples_section
-from mtlint.finding import Finding, Rule, Severity
-from mtlint.output import Report, unicode_path
+from mtlint.core.display import unicode_path
+from mtlint.core.finding import Finding, Rule, Severity
+from mtlint.lint.explain import examples_section
+from mtlint.output import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -99,7 +100,7 @@ def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
              base: Path | None = None) -> dict[str, Any]:
     """The SARIF log of a report; `rules` documents the rule ids (default: built-in)."""
     if rules is None:
-        from mtlint.registry import rules_for
+        from mtlint.lint.registry import rules_for
 
         rules = rules_for(())
     base = base or Path.cwd()

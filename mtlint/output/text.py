@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mtlint.finding import Finding, Severity
-from mtlint.output import Report, printable
-from mtlint.runner import FileResult
+from mtlint.core.display import printable
+from mtlint.core.finding import Finding, Severity
+from mtlint.output import Report
+from mtlint.running.result import FileResult
 
 # Characters of context shown either side of a finding; article lines run to 1,000.
 WINDOW = 36

@@ -1,4 +1,5 @@
-"""Helpers for the rule-family tests: run one rule over a text."""
+"""Fixtures for the rule-family tests: run one rule over a text. Tests ask for them by
+name (`def test_x(run_rule)`), never import them."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ from collections.abc import Callable
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Finding
-from mtlint.registry import load_rules
+from mtlint.core.document import Document
+from mtlint.core.finding import Finding
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import load_rules
 
 
-def run_rule(rule_id: str, text: str, path: str = "test.txt") -> list[Finding]:
+def findings_of_rule(rule_id: str, text: str, path: str = "test.txt") -> list[Finding]:
     """The findings of one rule on `text` (plain text unless `path` says Markdown)."""
     rule = load_rules()[rule_id]
     result = Linter(Config(select=(rule_id,)), {rule_id: rule}).check(Document(text, path))
@@ -22,10 +23,17 @@ def run_rule(rule_id: str, text: str, path: str = "test.txt") -> list[Finding]:
 
 
 @pytest.fixture
+def run_rule() -> Callable[..., list[Finding]]:
+    """run_rule(rule_id, text, path="test.txt") -> the findings of that one rule."""
+    return findings_of_rule
+
+
+@pytest.fixture
 def flagged() -> Callable[..., list[str]]:
     """flagged(rule_id, text) -> the flagged stretches of text."""
 
     def spans(rule_id: str, text: str, path: str = "test.txt") -> list[str]:
-        return [text[f.offset:f.offset + f.length] for f in run_rule(rule_id, text, path)]
+        return [text[f.offset:f.offset + f.length]
+                for f in findings_of_rule(rule_id, text, path)]
 
     return spans

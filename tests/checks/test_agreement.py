@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mtlint.checks.agreement import DETERMINERS, determiner_form, noun_reading
-from tests.checks.conftest import run_rule
 
 
 @pytest.mark.parametrize(("text", "span", "first"), [
@@ -70,14 +69,14 @@ from tests.checks.conftest import run_rule
     ("Das Team präsentierte eine verbesserte Software-Update.",
      "eine verbesserte Software-Update", "ein verbessertes Software-Update"),
 ])
-def test_disagreeing_phrases_are_flagged(text, span, first):
+def test_disagreeing_phrases_are_flagged(text, span, first, run_rule):
     findings = run_rule("agreement-noun-phrase", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions[0] == first
     assert findings[0].fix is None or findings[0].fix.safety.value == "unsafe"
 
 
-def test_after_a_preposition_the_article_is_kept():
+def test_after_a_preposition_the_article_is_kept(run_rule):
     text = "im Bereich der Künstliche Intelligenz"
     (finding,) = run_rule("agreement-noun-phrase", text)
     assert finding.suggestions == ("der Künstlichen Intelligenz", "die Künstliche Intelligenz")
@@ -85,7 +84,7 @@ def test_after_a_preposition_the_article_is_kept():
     assert at_start.suggestions[0] == "Die neue Batteriefabrik"
 
 
-def test_genitive_is_not_suggested_for_a_form_without_its_ending():
+def test_genitive_is_not_suggested_for_a_form_without_its_ending(run_rule):
     (finding,) = run_rule("agreement-noun-phrase", "Er zitiert aus einer internen Dokument.")
     assert finding.suggestions == ("einem internen Dokument",)
 
@@ -171,7 +170,7 @@ def test_noun_reading_uses_suffixes_for_doubtful_compounds():
     ("Das brachte eine erheblich Verbesserung.", "erheblich", ("erhebliche",)),
     ("Er stellte die neu Strategie vor.", "neu", ("neue",)),
 ])
-def test_uninflected_adjectives_before_nouns(text, span, forms):
+def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
     findings = run_rule("agreement-adjective-uninflected", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == forms

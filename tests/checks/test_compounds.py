@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 @pytest.mark.parametrize(("text", "span", "joined"), [
     ("Wenn Sie mehr lesen möchten, besuchen Sie unsere Technologie kategorie.",
@@ -18,7 +16,7 @@ from tests.checks.conftest import run_rule
      "Softwareaktualisierung"),
     ("Im Kunden bereich finden Sie Ihre Rechnungen.", "Kunden bereich", "Kundenbereich"),
 ])
-def test_split_compounds_are_joined(text, span, joined):
+def test_split_compounds_are_joined(text, span, joined, run_rule):
     findings = run_rule("compound-split", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == (joined,)
@@ -65,7 +63,7 @@ def test_words_that_only_look_split_are_not_flagged(flagged, text):
     # Three parts: the article fits only the last.
     ("Die Daten Schutz Regeln gelten ab Mai.", "Daten Schutz Regeln", "Datenschutzregeln"),
 ])
-def test_capitalised_split_compounds_are_joined(text, span, joined):
+def test_capitalised_split_compounds_are_joined(text, span, joined, run_rule):
     findings = run_rule("compound-split", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == (joined,)
@@ -118,7 +116,7 @@ def test_adjacent_capitalised_nouns_that_are_no_compound(flagged, text):
     ("Seit der Pandemie arbeiten viele im Home Office.", "Home Office",
      ("Homeoffice", "Home-Office")),
 ])
-def test_open_compounds_are_flagged(text, span, forms):
+def test_open_compounds_are_flagged(text, span, forms, run_rule):
     findings = run_rule("compound-english-open", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == forms

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from tests.checks.conftest import run_rule
 
-
-def test_typewriter_text_is_left_alone() -> None:
+def test_typewriter_text_is_left_alone(run_rule) -> None:
     text = "Er kam - wie immer - zu spät. Sie lachte – kurz."
     assert run_rule("dash-hyphen-as-dash", text) == []
 
@@ -15,6 +13,6 @@ def test_stray_hyphens_in_a_dashed_text_are_flagged(flagged) -> None:
     assert flagged("dash-hyphen-as-dash", text) == ["-"]
 
 
-def test_list_markers_and_number_ranges_do_not_count() -> None:
+def test_list_markers_and_number_ranges_do_not_count(run_rule) -> None:
     text = "Die Ports – wichtig:\n\n- 1 - 1023 für root\n- 5 - 3 = 2\n"
     assert run_rule("dash-hyphen-as-dash", text) == []

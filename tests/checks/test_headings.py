@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 BODY = "\n\nDer Absatz danach erzählt, wie Microsoft und OpenAI im KI-Markt verhandeln."
 
 
@@ -24,7 +22,7 @@ def test_lowercase_start(flagged, heading: str, expected: list[str]) -> None:
     assert flagged("heading-lowercase-start", heading + BODY) == expected
 
 
-def test_lowercase_start_fix_capitalises_only_the_first_letter() -> None:
+def test_lowercase_start_fix_capitalises_only_the_first_letter(run_rule) -> None:
     finding = run_rule("heading-lowercase-start", "könnte der Streit eskalieren?" + BODY)[0]
     assert finding.fix is not None and finding.fix.replacement == "Könnte"
 
@@ -54,26 +52,26 @@ def test_lowercase_noun(flagged, heading: str, expected: list[str]) -> None:
     assert flagged("heading-lowercase-noun", heading + BODY) == expected
 
 
-def test_lowercase_noun_suggests_the_corrected_span_and_is_unsafe() -> None:
+def test_lowercase_noun_suggests_the_corrected_span_and_is_unsafe(run_rule) -> None:
     text = "die ursprünge des konflikts: ressourcen und ambitionen" + BODY
     finding = run_rule("heading-lowercase-noun", text)[0]
     assert finding.suggestions == ("Ursprünge des Konflikts: Ressourcen und Ambitionen",)
     assert finding.to_json().get("fix") is None  # unsafe: never applied by --fix
 
 
-def test_lowercase_noun_ignores_paragraphs() -> None:
+def test_lowercase_noun_ignores_paragraphs(run_rule) -> None:
     # Only headings are checked; a lowercase sentence is another rule's business.
     assert run_rule("heading-lowercase-noun", "der konflikt im gerichtssaal.") == []
 
 
-def test_markdown_heading_with_emphasis() -> None:
+def test_markdown_heading_with_emphasis(run_rule) -> None:
     text = "## **die** ursprünge des konflikts\n\nMicrosoft und OpenAI verhandeln.\n"
     spans = [text[f.offset:f.offset + f.length]
              for f in run_rule("heading-lowercase-start", text, "a.md")]
     assert spans == ["die"]
 
 
-def test_markdown_heading() -> None:
+def test_markdown_heading(run_rule) -> None:
     text = "# die zukunft der partnerschaft\n\nMicrosoft und OpenAI verhandeln weiter.\n"
     spans = [text[f.offset:f.offset + f.length]
              for f in run_rule("heading-lowercase-noun", text, "a.md")]
@@ -104,7 +102,7 @@ def test_title_case(flagged, heading: str, expected: list[str]) -> None:
     assert flagged("heading-title-case", heading + BODY) == expected
 
 
-def test_title_case_spares_terms_the_body_capitalises() -> None:
+def test_title_case_spares_terms_the_body_capitalises(run_rule) -> None:
     text = ("Die Zukunft Der Künstlichen Intelligenz\n\nDie Künstliche Intelligenz und die "
             "Künstlichen Netze verändern den Markt.")
     assert [text[f.offset:f.offset + f.length]

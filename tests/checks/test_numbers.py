@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Der neue Akku-Staubsauger wiegt 2.7 Kilogramm.", "2.7"),
@@ -94,7 +92,7 @@ def test_month_then_number_that_is_no_day(text: str, flagged) -> None:
     assert flagged("date-english-day-after-month", text) == []
 
 
-def test_month_day_fix_puts_the_day_first() -> None:
+def test_month_day_fix_puts_the_day_first(run_rule) -> None:
     text = "Die Wahl findet am März 3 statt."
     (finding,) = run_rule("date-english-day-after-month", text)
     assert finding.suggestions == ("3. März",)

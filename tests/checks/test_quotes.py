@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 def test_every_minority_pair_across_blocks_is_flagged(flagged) -> None:
     text = ("Er sprach von „Vertrauen“.\n\nSie sprach von „Geld“.\n\n"
@@ -14,25 +12,25 @@ def test_every_minority_pair_across_blocks_is_flagged(flagged) -> None:
         '"Einfluss"', '"Geschichte"']
 
 
-def test_fix_puts_the_quotation_in_the_majority_style() -> None:
+def test_fix_puts_the_quotation_in_the_majority_style(run_rule) -> None:
     text = "Er sagte „Ja“ und „Nein“. Sie sagte \"Vielleicht\"."
     (finding,) = run_rule("quote-mixed-styles", text)
     assert finding.fix is not None and finding.fix.replacement == "„Vielleicht“"
     assert finding.fix.safety.value == "unsafe"
 
 
-def test_two_styles_used_equally_often_are_a_convention() -> None:
+def test_two_styles_used_equally_often_are_a_convention(run_rule) -> None:
     text = "Öffnen Sie \"Einstellungen\" und \"Region\". Lesen Sie „Die Shell“ und „Locale“."
     assert run_rule("quote-mixed-styles", text) == []
 
 
-def test_code_in_straight_quotes_does_not_count() -> None:
+def test_code_in_straight_quotes_does_not_count(run_rule) -> None:
     text = ('Er nannte es „Bromance“. Die Datei "/etc/fstab" und "ls -l" sind Code, '
             '"info make" auch.')
     assert run_rule("quote-mixed-styles", text) == []
 
 
-def test_markdown_inline_code_is_not_a_quotation() -> None:
+def test_markdown_inline_code_is_not_a_quotation(run_rule) -> None:
     text = 'Er nannte es „Bromance“ und „Allianz“. Rufen Sie `echo "Hallo Welt"` auf.\n'
     assert run_rule("quote-mixed-styles", text, "artikel.md") == []
 
@@ -43,7 +41,7 @@ def test_typewriter_majority_does_not_flag_german_quotes(flagged) -> None:
     assert flagged("quote-english-pair", text) == ["“Maybe”"]  # reported once, there
 
 
-def test_lowercase_single_words_count_as_values_not_quotations() -> None:
+def test_lowercase_single_words_count_as_values_not_quotations(run_rule) -> None:
     text = 'Er sagte „Ja“ und „Nein“. Setzen Sie "relatime" oder "noatime".'
     assert run_rule("quote-mixed-styles", text) == []
 
@@ -59,7 +57,7 @@ def test_lowercase_single_words_count_as_values_not_quotations() -> None:
     ("„Wir nennen das “Plan B”“, sagte die Managerin.", "“Plan B”", "‚Plan B‘"),
     ("Der neue Akku hält “ewig”, schreibt der Hersteller.", "“ewig”", "„ewig“"),
 ])
-def test_english_pair_in_german_text_is_flagged(text, span, suggestion) -> None:
+def test_english_pair_in_german_text_is_flagged(text, span, suggestion, run_rule) -> None:
     (finding,) = run_rule("quote-english-pair", text)
     assert text[finding.offset:finding.offset + finding.length] == span
     assert finding.suggestions == (suggestion,)
@@ -72,11 +70,11 @@ def test_english_pair_in_german_text_is_flagged(text, span, suggestion) -> None:
     "Der Minister nannte die Reform einen „Meilenstein“.",
     "Sie sprach von einem »Wendepunkt«.",
 ])
-def test_english_pair_is_left_alone(text) -> None:
+def test_english_pair_is_left_alone(text, run_rule) -> None:
     assert run_rule("quote-english-pair", text) == []
 
 
-def test_english_pair_is_not_reported_twice() -> None:
+def test_english_pair_is_not_reported_twice(run_rule) -> None:
     text = "Er sagte „Ja“ und „Nein“ und „Vielleicht“. Sie sagte “Doch”."
     assert run_rule("quote-mixed-styles", text) == []
     assert len(run_rule("quote-english-pair", text)) == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mtlint.checks.residue import _changed_region
-from tests.checks.conftest import run_rule
 
 
 def test_mojibake_span_is_the_whole_word() -> None:
@@ -13,7 +12,7 @@ def test_mojibake_span_is_the_whole_word() -> None:
     assert _changed_region("(GrÃ¶ÃŸe)", "(Größe)") == (1, 8, "Größe")
 
 
-def test_mojibake_fix_restores_the_text() -> None:
+def test_mojibake_fix_restores_the_text(run_rule) -> None:
     text = "Die GrÃ¶ÃŸe des Deals fÃ¼r Microsoft Ã¼berrascht."
     findings = run_rule("mojibake", text)
     fixed = text
@@ -24,7 +23,7 @@ def test_mojibake_fix_restores_the_text() -> None:
     assert fixed == "Die Größe des Deals für Microsoft überrascht."
 
 
-def test_mojibake_leaves_clean_accented_text_alone() -> None:
+def test_mojibake_leaves_clean_accented_text_alone(run_rule) -> None:
     text = "Pâques in São Paulo, Åre und 20 € – alles korrekt kodiert."
     assert run_rule("mojibake", text) == []
 
@@ -35,7 +34,7 @@ def test_html_entities_are_markup_in_markdown(flagged) -> None:
     assert flagged("residue-html-entity", text, "artikel.md") == []
 
 
-def test_toc_label_before_its_entries_is_a_real_table_of_contents() -> None:
+def test_toc_label_before_its_entries_is_a_real_table_of_contents(run_rule) -> None:
     text = "Titel\n\nInhaltsverzeichnis\n\n1. Einleitung\n2. Fazit\n\nDer Text beginnt.\n"
     assert run_rule("residue-toc-label", text) == []
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from mtlint.checks.sentences import lost_boundaries
-from tests.checks.conftest import run_rule
 
 
 @pytest.mark.parametrize(
@@ -91,6 +90,6 @@ def test_missing_space_after_quote(flagged, text: str, expected: list[str]) -> N
     assert flagged("sentence-missing-space", text) == expected
 
 
-def test_missing_space_fix_is_safe_and_inserts_a_space() -> None:
+def test_missing_space_fix_is_safe_and_inserts_a_space(run_rule) -> None:
     finding = run_rule("sentence-missing-space", "Er sagte „Ja“Dann ging er.")[0]
     assert finding.fix is not None and finding.fix.replacement == "“ "

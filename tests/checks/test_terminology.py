@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Safety
-from mtlint.registry import load_rules
-from tests.checks.conftest import run_rule
+from mtlint.core.document import Document
+from mtlint.core.finding import Safety
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import load_rules
 
 
 def with_glossary(rule_id: str, text: str, glossary: dict[str, tuple[str, ...]]):
@@ -33,7 +32,7 @@ def with_glossary(rule_id: str, text: str, glossary: dict[str, tuple[str, ...]])
     ("Microsoft kaufte Inflection AI. Die Gründer von Inflection KI wechselten.",
      "Inflection KI", "Inflection AI"),
 ])
-def test_translated_name_beside_its_original_is_fixed_safely(flagged, text, span, name):
+def test_translated_name_beside_its_original_is_fixed_safely(flagged, text, span, name, run_rule):
     findings = run_rule("brand-translated", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == (name,)
@@ -41,7 +40,7 @@ def test_translated_name_beside_its_original_is_fixed_safely(flagged, text, span
     assert "im Text steht auch" in findings[0].message
 
 
-def test_bundled_rendering_without_the_original_is_only_a_suggestion():
+def test_bundled_rendering_without_the_original_is_only_a_suggestion(run_rule):
     text = "Die Apple-Uhr zählt jetzt auch Schritte."
     (finding,) = run_rule("brand-translated", text)
     assert text[finding.offset:finding.offset + finding.length] == "Apple-Uhr"
@@ -53,7 +52,7 @@ def test_bundled_rendering_without_the_original_is_only_a_suggestion():
     "Die Apple Watch misst Puls. Die Apple Uhr misst auch Blutdruck.",
     "Google Maps zeigt Staus. In Google Karten sieht man Baustellen.",
 ])
-def test_bundled_rendering_is_safe_when_the_name_occurs_too(text):
+def test_bundled_rendering_is_safe_when_the_name_occurs_too(text, run_rule):
     (finding,) = run_rule("brand-translated", text)
     assert finding.fix is not None and finding.fix.safety is Safety.SAFE
 
@@ -67,7 +66,7 @@ def test_official_german_names_and_hyphenated_compounds_are_not_translations(fla
     assert flagged("brand-translated", text) == []
 
 
-def test_genitive_s_is_kept_and_makes_the_fix_unsafe():
+def test_genitive_s_is_kept_and_makes_the_fix_unsafe(run_rule):
     text = "Die Nutzer des Microsoft Fensters klagen."
     (finding,) = run_rule("brand-translated", text)
     assert text[finding.offset:finding.offset + finding.length] == "Microsoft Fensters"
@@ -93,7 +92,7 @@ def test_clean_text_is_not_flagged(flagged, text):
     assert flagged("brand-translated", text) == []
 
 
-def test_ambiguous_rendering_needs_its_context_nearby():
+def test_ambiguous_rendering_needs_its_context_nearby(run_rule):
     assert run_rule("brand-translated", "GitHub erweitert den Kopilot für Teams.")
     assert not run_rule("brand-translated", "Der Kopilot übernahm, der Kapitän schlief.")
 
@@ -112,7 +111,6 @@ def test_glossary_wins_over_bundled_list_on_the_same_span():
     text = "Die Apple Uhr ist teuer."
     (finding,) = with_glossary("brand-translated", text, {"Apple Watch Ultra": ("Apple Uhr",)})
     assert finding.suggestions == ("Apple Watch Ultra",)
-
 
 
 # Classes of bundled renderings: a company name rendered as a common noun, a product
@@ -137,7 +135,7 @@ def test_glossary_wins_over_bundled_list_on_the_same_span():
     ("Die Ersparnis gilt nur mit Amazon Prim.", "Amazon Prim", "Amazon Prime"),
     ("Sony senkt den Preis der Spielstation 5 um 50 Euro.", "Spielstation 5", "PlayStation"),
 ])
-def test_bundled_renderings_of_each_class_are_flagged(text, span, name):
+def test_bundled_renderings_of_each_class_are_flagged(text, span, name, run_rule):
     findings = run_rule("brand-translated", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == (name,)
@@ -175,13 +173,13 @@ def test_bundled_renderings_need_their_context(flagged, text):
     ("Die Chatgpts Antworten sind lang.", "Chatgpts", "ChatGPTs"),
     ("Fazit: Chatgpt: schnell und billig.", "Chatgpt", "ChatGPT"),
 ])
-def test_variant_spellings_are_flagged(text, span, target):
+def test_variant_spellings_are_flagged(text, span, target, run_rule):
     findings = run_rule("term-inconsistent", text)
     assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
     assert findings[0].suggestions == (target,)
 
 
-def test_majority_spelling_is_only_a_suggestion_and_bundled_spelling_is_safe():
+def test_majority_spelling_is_only_a_suggestion_and_bundled_spelling_is_safe(run_rule):
     majority = run_rule("term-inconsistent", "TechCorp, TechCorp und Techcorp.")[0]
     bundled = run_rule("term-inconsistent", "Das Modell Chatgpt antwortet.")[0]
     assert majority.fix is not None and majority.fix.safety is Safety.UNSAFE
@@ -222,6 +220,6 @@ def test_glossary_term_fixes_every_other_spelling():
     assert all(f.suggestions == ("mtlint",) for f in findings)
 
 
-def test_lowercase_heading_is_left_to_the_heading_rules():
+def test_lowercase_heading_is_left_to_the_heading_rules(run_rule):
     text = "das ende von openai\nOpenAI hat viel vor. OpenAI wächst.\n"
     assert run_rule("term-inconsistent", text) == []

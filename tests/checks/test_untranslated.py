@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 def test_english_markdown_heading_is_flagged(flagged) -> None:
     text = "# What this means for the future of AI\n\nMicrosoft und OpenAI verhandeln neu.\n"
@@ -13,12 +11,12 @@ def test_english_markdown_heading_is_flagged(flagged) -> None:
         "What this means for the future of AI"]
 
 
-def test_quotation_in_straight_quotes_is_not_counted() -> None:
+def test_quotation_in_straight_quotes_is_not_counted(run_rule) -> None:
     text = 'Altman sagte: "This is the most important partnership of our time." Dann ging er.'
     assert run_rule("sentence-untranslated", text) == []
 
 
-def test_short_english_phrase_is_left_alone() -> None:
+def test_short_english_phrase_is_left_alone(run_rule) -> None:
     text = "Das Motto lautet: Think different. Apple wirbt damit seit Jahren."
     assert run_rule("sentence-untranslated", text) == []
 

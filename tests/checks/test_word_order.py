@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import run_rule
-
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -124,13 +122,13 @@ def test_verb_third(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-verb-third", text) == expected
 
 
-def test_suggestion_moves_the_verb_and_drops_the_comma() -> None:
+def test_suggestion_moves_the_verb_and_drops_the_comma(run_rule) -> None:
     finding = run_rule("word-order-verb-third", "Im Jahr 2023, das Unternehmen hat gewonnen.")[0]
     assert finding.suggestions == (" hat das Unternehmen",)
     assert finding.fix is not None and finding.to_json().get("fix") is None  # unsafe
 
 
-def test_suggestion_after_a_clause_keeps_the_comma() -> None:
+def test_suggestion_after_a_clause_keeps_the_comma(run_rule) -> None:
     text = "Als die Zahlen kamen, die Aktie fiel deutlich."
     finding = run_rule("word-order-verb-third", text)[0]
     assert finding.suggestions == ("fiel die Aktie",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtlint import german, wordclasses
+from mtlint.language import german, wordclasses
 
 
 def test_word_classes_are_lowercase_words() -> None:

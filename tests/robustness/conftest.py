@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mtlint.cli import main
+from mtlint.interfaces.cli import main
 
 
 @pytest.fixture

@@ -211,7 +211,7 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
 def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               mtlint_check) -> None:
-    from mtlint import runner
+    from mtlint.running import runner
 
     gone = tmp_path / "gone.txt"
     gone.write_text("Text.\n", encoding="utf-8")
@@ -222,7 +222,7 @@ def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
         gone.unlink()
         return targets
 
-    monkeypatch.setattr("mtlint.runner.discover", discover_then_delete)
+    monkeypatch.setattr("mtlint.running.runner.discover", discover_then_delete)
     status, out, err = mtlint_check(str(tmp_path), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {gone}: no such file or directory\n"
@@ -251,7 +251,7 @@ def test_a_fifo_in_a_rule_pack_folder_is_skipped_not_waited_for(tmp_path: Path, 
 
 
 def test_a_rule_pack_that_is_a_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
-    from mtlint.packs import PackError, load_pack
+    from mtlint.lint.packs import PackError, load_pack
 
     fifo = tmp_path / "house.toml"
     os.mkfifo(fifo)
@@ -260,7 +260,7 @@ def test_a_rule_pack_that_is_a_fifo_is_refused_not_waited_for(tmp_path: Path) ->
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
-    from mtlint.document import DocumentError, read_regular_file
+    from mtlint.core.document import DocumentError, read_regular_file
 
     path = tmp_path / "a.txt"
     path.write_bytes(b"x" * 11)
@@ -273,7 +273,7 @@ def test_standard_input_is_read_up_to_the_limit(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from mtlint.document import MAX_INPUT_BYTES
+    from mtlint.core.document import MAX_INPUT_BYTES
 
     root = Path(__file__).resolve().parents[2]
     with open("/dev/zero", "rb") as zero:

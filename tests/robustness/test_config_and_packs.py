@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import packs
+from mtlint.lint import packs
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 RULE = '''
@@ -28,8 +28,8 @@ good = ["b"]
 
 @pytest.mark.parametrize(("content", "message"), [
     ('selct = ["quotes"]\n',
-     "selct: unknown key (known keys: encoding, extend-rules, fail-on, glossary, ignore, "
-     "languagetool, per-file-ignores, select, severity)"),
+     "selct: unknown key (known keys: encoding, extend-rules, fail-on, glossary, html, "
+     "ignore, languagetool, per-file-ignores, select, severity)"),
     ('select = [\n', "invalid TOML: Invalid value (at end of document)"),
     ('fail-on = "sometimes"\n', "fail-on: must be one of error, warning, info, never"),
     ('[severity]\n"quote-low-closing" = "fatal"\n',

@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from mtlint import cache, german_data, patterns
-from mtlint.cli import main
+from mtlint.core import cachedir, patterns
+from mtlint.interfaces.cli import main
+from mtlint.language import german_data
+from mtlint.running import cache
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_USER = 4242
@@ -45,7 +47,7 @@ def forget_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def as_another_user(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on this process runs as another user: what it wrote so far is foreign."""
-    monkeypatch.setattr(cache, "_current_uid", lambda: OTHER_USER)
+    monkeypatch.setattr(cachedir, "_current_uid", lambda: OTHER_USER)
 
 
 def fake_stat(mode: int, uid: int) -> os.stat_result:
@@ -66,7 +68,7 @@ def fake_stat(mode: int, uid: int) -> os.stat_result:
 ])
 def test_only_own_regular_files_that_no_one_else_may_write_are_trusted(
         mode: int, uid: int, trusted: bool) -> None:
-    assert cache.is_trusted(fake_stat(mode, uid), uid=1000) is trusted
+    assert cachedir.is_trusted(fake_stat(mode, uid), uid=1000) is trusted
 
 
 def test_a_fifo_or_a_symlink_to_a_device_is_refused_without_blocking(tmp_path: Path) -> None:
@@ -74,38 +76,38 @@ def test_a_fifo_or_a_symlink_to_a_device_is_refused_without_blocking(tmp_path: P
     os.mkfifo(fifo)
     link = tmp_path / "zero"
     link.symlink_to("/dev/zero")
-    assert cache.read_trusted(fifo, 1000) is None
-    assert cache.read_trusted(link, 1000) is None
+    assert cachedir.read_trusted(fifo, 1000) is None
+    assert cachedir.read_trusted(link, 1000) is None
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "big"
     path.write_bytes(b"x" * 101)
     os.chmod(path, 0o600)
-    assert cache.read_trusted(path, 100) is None
-    assert cache.read_trusted(path, 101) == b"x" * 101
+    assert cachedir.read_trusted(path, 100) is None
+    assert cachedir.read_trusted(path, 101) == b"x" * 101
 
 
 def test_sealed_data_is_read_back_only_unchanged_and_by_its_user(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "part.bin"
-    cache.write_sealed(path, b"tables", tmp_path)
-    assert cache.read_sealed(path, 100, tmp_path) == b"tables"
+    cachedir.write_sealed(path, b"tables", tmp_path)
+    assert cachedir.read_sealed(path, 100, tmp_path) == b"tables"
     blob = path.read_bytes()
     path.write_bytes(blob[:-1] + b"X")  # one damaged byte
-    assert cache.read_sealed(path, 100, tmp_path) is None
+    assert cachedir.read_sealed(path, 100, tmp_path) is None
     path.write_bytes(blob)
     as_another_user(monkeypatch)
-    assert cache.read_sealed(path, 100, tmp_path) is None
+    assert cachedir.read_sealed(path, 100, tmp_path) is None
 
 
 def test_a_key_planted_by_another_user_is_not_used(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    key = tmp_path / cache.KEY_NAME
-    key.write_bytes(b"k" * cache.KEY_BYTES)  # known to the attacker
+    key = tmp_path / cachedir.KEY_NAME
+    key.write_bytes(b"k" * cachedir.KEY_BYTES)  # known to the attacker
     os.chmod(key, 0o600)
     as_another_user(monkeypatch)  # the key file is now someone else's
-    assert cache.seal(tmp_path, b"data") is None
+    assert cachedir.seal(tmp_path, b"data") is None
     assert not list(tmp_path.glob(".tmp-*"))
 
 
@@ -155,7 +157,7 @@ def test_crafted_compiled_code_in_the_cache_does_not_crash_a_run(tmp_path: Path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "MTLINT_CACHE_DIR": str(folder)}
     env.pop("MTLINT_NO_CACHE", None)
     where = subprocess.run(
-        [sys.executable, "-c", "from mtlint import patterns; print(patterns.cache_path())"],
+        [sys.executable, "-c", "from mtlint.core import patterns; print(patterns.cache_path())"],
         env=env, capture_output=True, text=True, check=True).stdout.strip()
     folder.mkdir()
     plant(Path(where), {("x", 8224): _BrokenProgram()})
@@ -174,7 +176,7 @@ def test_no_cache_neither_reads_nor_writes_the_pattern_file(
     def no_reading(*args: object) -> None:
         raise AssertionError("the pattern file was read with --no-cache")
 
-    monkeypatch.setattr(cache, "read_sealed", no_reading)
+    monkeypatch.setattr(cachedir, "read_sealed", no_reading)
     article = tmp_path / "a.txt"
     article.write_text("Ein Satz.\n", encoding="utf-8")
     main(["check", str(article), "--no-cache", "--languagetool", "off"],
@@ -192,12 +194,12 @@ def test_a_fifo_in_place_of_the_pattern_file_does_not_hang(cache_dir: Path) -> N
 @pytest.mark.parametrize(("value", "disabled"), [
     ("1", True), ("yes", True), ("0", False), ("", False), ("false", False), ("off", False)])
 def test_mtlint_no_cache_reads_like_a_switch(value: str, disabled: bool) -> None:
-    assert cache.cache_disabled({"MTLINT_NO_CACHE": value}) is disabled
+    assert cachedir.cache_disabled({"MTLINT_NO_CACHE": value}) is disabled
 
 
 def test_a_tilde_in_the_cache_dir_is_the_home_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MTLINT_CACHE_DIR", "~/mtlint-cache")
-    assert cache.default_cache_dir() == Path.home() / "mtlint-cache"
+    assert cachedir.default_cache_dir() == Path.home() / "mtlint-cache"
 
 
 # --- HanTa's parts and the result cache ----------------------------------------------------
@@ -233,7 +235,7 @@ def test_a_damaged_hanta_part_with_valid_shape_is_rebuilt(fresh_parts: Path) -> 
     part = next(fresh_parts.glob("hanta-v*/forms.marshal"))
     good = part.read_bytes()
     # A valid marshal container of the right shape, but not the model's content.
-    blob = good[:len(cache.SEAL_MAGIC) + cache.DIGEST_BYTES] + marshal.dumps(({}, {}))
+    blob = good[:len(cachedir.SEAL_MAGIC) + cachedir.DIGEST_BYTES] + marshal.dumps(({}, {}))
     part.write_bytes(blob)
     german_data._parts.clear()
     _, forms = german_data.model_part("forms")
@@ -242,8 +244,8 @@ def test_a_damaged_hanta_part_with_valid_shape_is_rebuilt(fresh_parts: Path) -> 
 
 
 def test_a_group_writable_result_entry_is_ignored(tmp_path: Path) -> None:
-    from mtlint.document import Document
-    from mtlint.runner import Runner
+    from mtlint.core.document import Document
+    from mtlint.running.runner import Runner
 
     text = "Er nannte es „Bromance„ und lachte."
     result_cache = cache.ResultCache(tmp_path / "cache")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import fix
-from mtlint.config import known_encoding
+from mtlint.lint.config import known_encoding
+from mtlint.running import fix
 
 BROKEN = "Er nannte es „Bromance„ und lachte.\n"
 FIXED = "Er nannte es „Bromance“ und lachte.\n"
@@ -136,7 +136,7 @@ def test_text_file_encodings_stay_accepted(name: str) -> None:
 
 
 def test_a_codec_failure_while_decoding_is_a_per_file_error() -> None:
-    from mtlint.document import Document, DocumentError
+    from mtlint.core.document import Document, DocumentError
 
     with pytest.raises(DocumentError, match="cannot read as idna"):
         Document.from_bytes(b"xn--zz", "a.txt", encoding="idna")

@@ -13,9 +13,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from mtlint import languagetool as lt
-from mtlint.document import Document
-from mtlint.finding import Safety
+from mtlint.backends import languagetool as lt
+from mtlint.core.document import Document
+from mtlint.core.finding import Safety
 
 LANGUAGES = [{"name": "German (Germany)", "code": "de", "longCode": "de-DE"}]
 
@@ -122,7 +122,7 @@ def test_an_endless_answer_is_refused_at_the_size_cap(serve, monkeypatch) -> Non
 
 def test_closing_the_session_ends_a_running_request(serve) -> None:
     """What Ctrl-C does: `finish` is left, `close` cancels, nothing waits for the server."""
-    from mtlint.config import Config
+    from mtlint.lint.config import Config
 
     session = lt.Session(serve(trickle).url)
     server = session.server_for(Config().languagetool)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from mtlint.cli import main
-from mtlint.document import Document
-from mtlint.engine import make_finding
-from mtlint.finding import Category, Hit, Rule, Severity
+from mtlint.core.document import Document
+from mtlint.core.finding import Category, Hit, Rule, Severity
+from mtlint.interfaces.cli import main
+from mtlint.lint.engine import make_finding
 from mtlint.output import LanguageToolStatus, Report, printable
 from mtlint.output.text import render
-from mtlint.runner import FileResult
+from mtlint.running.runner import FileResult
 
 CLEAR_SCREEN = "\x1b[2J"
 SET_TITLE = "\x1b]0;owned\x07"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mtlint import parallel, runner
-from mtlint.document import Document
-from mtlint.runner import Runner, Target, check_in_parts, markdown_part_bounds
+from mtlint.core.document import Document
+from mtlint.running import parallel, runner
+from mtlint.running.runner import Runner, Target, check_in_parts, markdown_part_bounds
 
 BROKEN = "Er nannte es „Bromance„ und lachte."
 

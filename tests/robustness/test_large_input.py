@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.registry import rules_for
+from mtlint.core.document import Document
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

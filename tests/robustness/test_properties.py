@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mtlint.config import Config
-from mtlint.document import Document
-from mtlint.engine import Linter
-from mtlint.finding import Finding, Safety
-from mtlint.fix import fix_until_stable
-from mtlint.registry import rules_for
+from mtlint.core.document import Document
+from mtlint.core.finding import Finding, Safety
+from mtlint.lint.config import Config
+from mtlint.lint.engine import Linter
+from mtlint.lint.registry import rules_for
+from mtlint.running.fix import fix_until_stable
 
 # Pieces that exercise the rules and the document model: German prose, quotes, numbers,
 # URLs, Markdown syntax, line endings, and the characters that break naive code.

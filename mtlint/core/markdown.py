@@ -1,0 +1,222 @@
+"""Markdown structure through markdown-it-py's source maps.
+
+Only prose is checked: code blocks, inline code, HTML, link targets and front matter
+become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
+`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+
+The text model (``mtlint.core.document``) asks this module for a Markdown document's
+structure; so that the two never import each other at run time, blocks come back as
+plain `MarkdownBlock` tuples and the document turns them into its `Block`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import regex
+from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from mtlint.core.document import Document
+
+FRONT_MATTER = regex.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
+)
+# Inline markup that is not prose: never checked, and not sent to LanguageTool.
+NOT_PROSE = r"""
+    (?P<code>(?P<fence>`+)(?:.|\n)*?(?P=fence))  # inline code
+    | <!--(?:.|\n)*?-->                          # comment
+    | </?[A-Za-z][^<>\n]*>                       # HTML tag or autolink
+    | \]\([^()\s]*(?:\s+"[^"]*")?\)              # link or image target
+    | \]\[[^\]\n]*\]                             # reference link label
+    | ^\s{0,3}\[[^\]\n]+\]:.*$                   # link reference definition
+"""
+INLINE_IGNORED = regex.compile("(?x)" + NOT_PROSE, regex.M)
+# All inline markup in a block's text, for what reads it as prose (LanguageTool): what
+# is not prose, and the marks around prose that a reader does not read.
+INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
+    | !?\[(?=[^\]\n]*\][(\[])                       # the bracket that opens a link text
+    | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
+    | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
+    """, regex.M)
+SUPPRESSION = regex.compile(
+    r"<!--\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
+)
+CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr", "table_open"})
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Rules switched off from `start` to `end`; an empty `rules` means all rules."""
+
+    start: int
+    end: int
+    rules: frozenset[str]
+
+    def covers(self, rule: str, offset: int) -> bool:
+        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
+
+
+# Levels of nested quotes and lists that are read (markdown-it's default, 20, left text
+# in 20 quotes or 10 list levels unread); text nested deeper is not, and a note says so.
+MAX_NESTING = 100
+
+
+class MarkdownBlock(NamedTuple):
+    """A block as `Block` holds it; `kind` is a `BlockKind` value."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable(
+        "strikethrough")
+
+
+def markdown_structure(
+    doc: Document,
+) -> tuple[list[MarkdownBlock], list[tuple[int, int]], list[Suppression]]:
+    """Blocks, ignored ranges and suppressions of a Markdown document."""
+    text = doc.text
+    ignored: list[tuple[int, int]] = []
+    source = text
+    front = FRONT_MATTER.match(text)
+    if front:
+        ignored.append((0, front.end()))
+        # Blank the front matter but keep its line breaks, so that line maps stay right.
+        source = regex.sub(r"[^\r\n]", " ", front.group()) + text[front.end():]
+
+    line_span = doc.line_span
+    line_count = len(doc._line_starts)
+    tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
+    deepest = max((token.level for token in tokens), default=0)
+    if deepest >= MAX_NESTING - 1:
+        doc.structure_notes.append(
+            f"Markdown nested deeper than {MAX_NESTING} levels (quotes, lists); the text "
+            "below that depth is not checked")
+    blocks: list[MarkdownBlock] = []
+    context: list[str] = []
+    table_depth = 0
+    for index, token in enumerate(tokens):
+        if token.type.endswith("_open"):
+            context.append(token.type)
+        elif token.type.endswith("_close") and context:
+            context.pop()
+        if token.type == "table_open":
+            table_depth += 1
+        elif token.type == "table_close":
+            table_depth -= 1
+        if token.map and token.type in CODE_TOKENS:
+            first, last = token.map
+            start = line_span(first + 1)[0]
+            end = line_span(min(last, line_count))[1]
+            ignored.append((start, end))
+            continue
+        if token.type != "inline" or not token.map or table_depth:
+            continue
+        opener = tokens[index - 1]
+        if opener.type == "heading_open":
+            kind, level = "heading", int(opener.tag[1:])
+        elif "list_item_open" in context:
+            kind, level = "list_item", 0
+        else:
+            kind, level = "paragraph", 0
+        block = _block_from_inline(doc, token.content, token.map[0], kind, level)
+        if block is not None:
+            blocks.append(block)
+
+    for match in INLINE_IGNORED.finditer(_without_unclosed_comments(text)):
+        ignored.append((match.start(), match.end()))
+    return blocks, ignored, _suppressions(text)
+
+
+def _without_unclosed_comments(text: str) -> str:
+    """`text` with every "<!--" after the last "-->" defused (same length, same other
+    matches): INLINE_IGNORED would look for the end of each of them to the end of the
+    text, which is quadratic in their number."""
+    last_close = text.rfind("-->")
+    first_open = text.find("<!--", last_close + 1 if last_close >= 0 else 0)
+    if first_open < 0:
+        return text
+    tail = text[first_open:].replace("<!--", "<!-\x00")
+    return text[:first_open] + tail
+
+
+def _block_from_inline(doc: Document, content: str, first_line: int, kind: str,
+                       level: int) -> MarkdownBlock | None:
+    content_lines = content.split("\n")
+    line_start, line_end = doc.line_span(first_line + 1)
+    first_source = doc.text[line_start:line_end]
+    head = content_lines[0]
+    found = first_source.find(head) if head else -1
+    if found < 0:
+        return None
+    start = line_start + found
+    last_line = first_line + len(content_lines)
+    _, end = doc.line_span(min(last_line, len(doc._line_starts)))
+    if len(content_lines) == 1:
+        end = start + len(head)
+    block_text = doc.text[start:end].rstrip()
+    if kind == "heading":
+        block_text = regex.sub(r"\s+#+\s*$", "", block_text)
+    if len(content_lines) > 1 and ">" in block_text:
+        block_text = _blank_quote_markers(doc, block_text, start, first_line, content_lines)
+    return MarkdownBlock(kind, start, start + len(block_text), block_text, level)
+
+
+def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
+                         content_lines: list[str]) -> str:
+    """A block's `text` (from offset `start`) with the blockquote markers before its
+    continuation lines blanked to spaces: in "> Ein Satz über\n> zwei Zeilen." the
+    second "> " is markup inside a sentence. The parser's content lines (`content_lines`)
+    are the source lines without the markers and indentation of their containers."""
+    pieces: list[str] = []
+    position = 0
+    for number, content_line in enumerate(content_lines[1:], first_line + 2):
+        line_start, line_end = doc.line_span(number)
+        line = doc.text[line_start:line_end].rstrip()
+        content_line = content_line.rstrip()
+        if not content_line or not line.endswith(content_line):
+            continue
+        prefix_end = line_start + len(line) - len(content_line)
+        if ">" in doc.text[line_start:prefix_end] and line_start >= start + position:
+            pieces.append(text[position:line_start - start])
+            pieces.append(regex.sub(r"\S", " ", text[line_start - start:prefix_end - start]))
+            position = prefix_end - start
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _suppressions(text: str) -> list[Suppression]:
+    return pair_suppressions(
+        ((m.group("action"), m.start(), m.end(), m.group("rules"))
+         for m in SUPPRESSION.finditer(text)), len(text))
+
+
+def pair_suppressions(directives: Iterable[tuple[str, int, int, str]],
+                      text_length: int) -> list[Suppression]:
+    """Suppressions from `mtlint-disable`/`mtlint-enable` directives, given in order as
+    (action, start, end, rules): a disable holds from its end to the matching enable's
+    start, or to the end of the text."""
+    open_since: dict[str, int] = {}
+    result: list[Suppression] = []
+    for action, start, end, names in directives:
+        rules = [r for r in regex.split(r"[\s,]+", names) if r] or ["*"]
+        for rule in rules:
+            if action == "disable":
+                open_since.setdefault(rule, end)
+            elif rule in open_since:
+                result.append(_suppression(rule, open_since.pop(rule), start))
+    for rule, start in open_since.items():
+        result.append(_suppression(rule, start, text_length))
+    return result
+
+
+def _suppression(rule: str, start: int, end: int) -> Suppression:
+    return Suppression(start, end, frozenset() if rule == "*" else frozenset({rule}))

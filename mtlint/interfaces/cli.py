@@ -1,0 +1,350 @@
+"""Command line: argument parsing, commands, exit codes. No linting logic lives here.
+
+Exit status: 0 nothing at or above the fail level, 1 findings at or above it,
+2 usage error or a file that could not be checked (the other files still are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from mtlint import __version__
+from mtlint.output import EXIT_CLEAN, EXIT_ERROR, exit_status
+
+COMMANDS = ("check", "rules", "explain", "hook", "lsp")
+FORMATS = ("text", "json", "sarif", "github")
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: message on stderr, exit 2."""
+
+
+def comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mtlint",
+        description="Find machine-translation artifacts and text-quality problems in German text.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files, folders or standard input (default)")
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (searched for *.txt, *.md and *.html) or - for "
+                            "standard input")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    check.add_argument("--select", type=comma_list, action="extend",
+                       help="only these rules or categories (comma-separated; globs like lt:*)")
+    check.add_argument("--ignore", type=comma_list, action="extend",
+                       help="leave out these rules or categories")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--languagetool", default="auto", metavar="auto|configured|off|URL",
+                       help="LanguageTool backend: auto (configured server or local install), "
+                            "configured (a configured server only), off, or a server URL")
+    check.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="name to report for standard input (its suffix selects Markdown)")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="configuration file (default: nearest .mtlint.toml or pyproject.toml)")
+    check.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR",
+                       help="also load the rule packs (*.toml) in this folder")
+    check.add_argument("--encoding", metavar="NAME",
+                       help="read files in this encoding (default: utf-8), e.g. cp1252, latin-1")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="one line per finding, no excerpts; nothing when clean")
+    check.add_argument("--statistics", action="store_true",
+                       help="print the number of findings and the time per rule on stderr")
+    check.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="check files in N processes (default: the number of cores; "
+                            "a small run stays in one process)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the result cache (also: MTLINT_NO_CACHE=1)")
+    check.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="result cache folder (default: $MTLINT_CACHE_DIR, "
+                            "$XDG_CACHE_HOME/mtlint or ~/.cache/mtlint)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="write the safe fixes into the files, then report what remains "
+                             "(standard input: print the fixed text)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the safe fixes as a unified diff; write nothing")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown: the table the README's rule list is made of")
+    rules.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
+
+    explain = commands.add_parser("explain", help="show a rule's documentation and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
+
+    hook = commands.add_parser(
+        "hook", help="install or remove a plain git pre-commit hook that checks staged text")
+    hook.add_argument("action", choices=("install", "uninstall", "run"),
+                      help="install: keep an existing hook as pre-commit.local and run it "
+                           "first; uninstall: restore it; run: what the hook runs")
+
+    commands.add_parser("lsp", help="run the Language Server over standard input and output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in
+                         ("-h", "--help", "--version")):
+        args_list.insert(0, "check")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_:
+        return EXIT_ERROR if exit_.code not in (0, None) else EXIT_CLEAN
+    try:
+        if args.command == "rules":
+            return command_rules(args, stdout)
+        if args.command == "explain":
+            return command_explain(args, stdout, stderr)
+        if args.command == "hook":
+            return command_hook(args, stdout, stderr)
+        if args.command == "lsp":
+            from mtlint.interfaces.lsp import main as serve
+
+            return serve()
+        return command_check(args, stdout, stderr)
+    except UsageError as error:
+        print(f"mtlint: error: {error}", file=stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`mtlint ... | head`): no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("mtlint: interrupted", file=stderr)
+        return 130
+    except Exception as error:
+        # A bug must not read as "findings" (exit 1) in CI; MTLINT_DEBUG shows the traceback.
+        if os.environ.get("MTLINT_DEBUG"):
+            raise
+        print(f"mtlint: internal error: {type(error).__name__}: {error} "
+              "(set MTLINT_DEBUG=1 for the traceback)", file=stderr)
+        return EXIT_ERROR
+
+
+def load_registry(extra_dirs: Sequence[Path]) -> dict:
+    from mtlint.lint.packs import PackError
+    from mtlint.lint.registry import rules_for
+
+    try:
+        return rules_for(extra_dirs)
+    except PackError as error:
+        raise UsageError(str(error)) from None
+
+
+def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.core import patterns
+    from mtlint.core.cachedir import cache_disabled
+
+    use_cache = not args.no_cache and not cache_disabled(os.environ)
+    patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
+    from mtlint.backends.languagetool import Session
+    from mtlint.lint.config import ConfigError, load_config
+    from mtlint.output import Report, formatter, printable
+    from mtlint.running.runner import STDIN, Runner, discover
+
+    config = None
+    if args.config is not None:
+        try:
+            config = load_config(args.config)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+    overrides: dict = {}
+    if args.select:
+        overrides["select"] = tuple(args.select)
+    if args.ignore:
+        overrides["ignore"] = tuple(args.ignore)
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    if args.encoding:
+        from mtlint.lint.config import known_encoding
+
+        if not known_encoding(args.encoding):
+            raise UsageError(f"unknown encoding {args.encoding!r}")
+        overrides["encoding"] = args.encoding
+    for folder in args.rules:
+        if not folder.is_dir():
+            raise UsageError(f"--rules {folder}: not a folder")
+    registry = load_registry(args.rules)  # a broken pack is a usage error before any file is read
+    if config is not None:
+        from mtlint.lint.config import validate_selectors
+
+        extended = load_registry([*args.rules, *config.extend_rules])
+        try:
+            validate_selectors(config, extended)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+    from mtlint.lint.config import unknown_selectors
+
+    for option, selectors in (("--select", args.select), ("--ignore", args.ignore)):
+        # A warning, not an error: a rule may come from a pack that a config file adds.
+        for name in unknown_selectors(selectors or (), registry):
+            print(f"mtlint: warning: {option} {name!r} names no rule or category "
+                  "(see `mtlint rules`)", file=stderr)
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("-j/--jobs must be at least 1")
+    cache = None
+    if use_cache:
+        from mtlint.core.cachedir import default_cache_dir
+        from mtlint.running.cache import ResultCache
+
+        cache = ResultCache(args.cache_dir or default_cache_dir())
+    runner = Runner(config, overrides=overrides, extra_rule_dirs=args.rules, cache=cache)
+    try:
+        languagetool = Session(args.languagetool, runner)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    paths = args.paths or ["."]
+    if args.diff and args.format != "text":
+        raise UsageError("--diff prints a diff; it cannot be combined with --format")
+    if args.fix and STDIN in paths and len(paths) > 1:
+        raise UsageError("--fix on standard input prints the fixed text; give no other paths")
+    stdin_data = None
+    if STDIN in paths:
+        from mtlint.core.document import DocumentError, read_stream
+
+        try:
+            stdin_data = read_stream(sys.stdin.buffer)
+        except DocumentError as error:
+            raise UsageError(f"standard input: {error}") from None
+    results, fixed_files = [], []
+
+    def fixing() -> Iterator:
+        from mtlint.running.fix import fix_target
+
+        for target in discover(paths):
+            fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
+                                          dry_run=args.diff))
+            yield fixed_files[-1].result
+
+    checked = fixing() if args.fix or args.diff else runner.check_all(
+        discover(paths), jobs=args.jobs, stdin_data=stdin_data, stdin_name=args.stdin_filename)
+    for result in checked:
+        if result.error:
+            print(printable(f"mtlint: {result.path}: {result.error}"), file=stderr)
+        for note in result.notes:
+            print(printable(f"mtlint: {result.path}: note: {note}"), file=stderr)
+        results.append(result)
+        languagetool.submit(result)  # sent now, merged into the result by finish()
+
+    status = languagetool.finish()
+    if languagetool.note and args.format == "text":
+        print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
+    report = Report(results, status)
+    if fixed_files:
+        from mtlint.running.fix import report_fixes
+
+        if report_fixes(fixed_files, stdout, stderr, diff=args.diff):
+            return exit_status(report)  # the output was the fixed text or the diff
+
+    color = (args.format == "text" and not args.no_color and "NO_COLOR" not in os.environ
+             and stdout.isatty())
+    if color:
+        import colorama
+
+        colorama.just_fix_windows_console()
+    stdout.write(formatter(args.format)(report, color=color, quiet=args.quiet,
+                                        rules=load_registry(args.rules)))
+    if args.statistics:
+        print_statistics(report, stderr)
+    return exit_status(report)
+
+
+def print_statistics(report, stream: TextIO) -> None:
+    """Findings and time per rule, then time per rule family (the id's first word)."""
+    from collections import Counter, defaultdict
+
+    counts = Counter(f.rule for r in report.results for f in r.findings)
+    times: dict[str, float] = defaultdict(float)
+    for result in report.results:
+        for rule, seconds in result.timings.items():
+            times[rule] += seconds
+    rules = sorted(set(counts) | set(times), key=lambda r: (-counts[r], -times[r], r))
+    print("findings      time  rule", file=stream)
+    for rule in rules:
+        print(f"{counts[rule]:8d} {times[rule] * 1000:7.1f} ms  {rule}", file=stream)
+    families: dict[str, float] = defaultdict(float)
+    for rule, seconds in times.items():
+        families[rule if rule.startswith("(") else rule.split("-")[0].split(":")[0]] += seconds
+    if families:
+        print("time per rule family:", file=stream)
+        for family, seconds in sorted(families.items(), key=lambda item: -item[1]):
+            print(f"         {seconds * 1000:7.1f} ms  {family}", file=stream)
+        checked = sum(1 for r in report.results if r.timings)
+        print(f"         {sum(times.values()) * 1000:7.1f} ms  all rules, {checked} file"
+              f"{'s' if checked != 1 else ''} checked (cached files take no rule time)",
+              file=stream)
+
+
+def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    rules = load_registry(args.rules)
+    if args.format == "json":
+        import json
+
+        data = [{"id": r.id, "category": r.category.value, "severity": r.severity.value,
+                 "fixable": r.fixable, "summary": r.summary, "origin": r.origin}
+                for r in sorted(rules.values(), key=lambda r: r.id)]
+        stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        from mtlint.lint.explain import rules_table
+
+        stdout.write(rules_table(rules.values()))
+        return EXIT_CLEAN
+    width = max((len(r.id) for r in rules.values()), default=10)
+    for rule in sorted(rules.values(), key=lambda r: (r.category.value, r.id)):
+        fix = "*" if rule.fixable else " "
+        stdout.write(f"{rule.id:<{width}}  {rule.category.value:<12} {rule.severity.value:<7} "
+                     f"{fix} {rule.summary}\n")
+    stdout.write(f"{len(rules)} rules; * = has a safe fix.\n")
+    return EXIT_CLEAN
+
+
+def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.interfaces import hook
+
+    try:
+        if args.action == "run":
+            return hook.run(stdout, stderr)
+        message = hook.install() if args.action == "install" else hook.uninstall()
+    except hook.HookError as error:
+        raise UsageError(str(error)) from None
+    print(f"mtlint: {message}", file=stdout)
+    return EXIT_CLEAN
+
+
+def command_explain(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.lint.explain import explain_rule
+
+    rules = load_registry(args.rules)
+    rule = rules.get(args.rule)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule, list(rules), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `mtlint rules`"
+        raise UsageError(f"no such rule: {args.rule!r}{hint}")
+    stdout.write(explain_rule(rule))
+    return EXIT_CLEAN

@@ -1,0 +1,369 @@
+"""Loading the data behind ``mtlint.language.german`` fast: HanTa's model and the noun lexicon.
+
+A linter starts for every commit and every CI job, so this module keeps the load cost of
+German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 1.2.1):
+
+* **HanTa's model** ``morphmodel_ger.pgz`` is one gzipped pickle (4 MB) that needs numpy
+  to unpickle; HanTa itself imports numpy for a single function, ``logaddexp``.  Loading
+  it the HanTa way takes 0.15-0.25 s, 0.07-0.12 of them importing numpy.  The first run
+  splits the model into three ``marshal`` files in the user cache (numpy scalars turned
+  into floats), keyed by a digest of the model file and the Python version:
+
+  - ``forms``: HanTa's full-form table (23,000 frequent forms with tag probabilities),
+    all that ``word_tags`` needs;
+  - ``core``: the morphology, needed to analyse a word;
+  - ``sentences``: the tag-transition table only sentence tagging uses.
+
+  The big tables keep each value marshalled until it is first read (``LazyTable``):
+  an article reads a few hundred of them.  Loading takes forms 10-14 ms, core 10 ms,
+  sentences 5 ms (all three unmarshalled at once: 45-60 ms).
+
+  Each part loads on first use, HanTa's module is imported with a pure-Python
+  ``logaddexp`` (same formula and libm calls as numpy's, so the same results), and
+  numpy is not imported at all.  A part is read only if it is this user's and its keyed
+  digest matches (``mtlint.core.cachedir.read_sealed``: another user's file, a FIFO or device in
+  its place, or a damaged one is never unmarshalled); a damaged, foreign or missing part
+  is rebuilt from the model.
+* **The noun lexicon** ``data/nouns.tsv`` (4.9 MB, 263,000 sorted lines) is read as
+  bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
+  lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
+
+The cache folder is mtlint's (``mtlint.core.cachedir.default_cache_dir``); a cache that cannot
+be written only costs speed, never a failed check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import gzip
+import hashlib
+import importlib.util
+import marshal
+import math
+import pickle
+import sys
+import threading
+import types
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+MODEL_NAME = "morphmodel_ger.pgz"
+LEXICON_PATH = Path(__file__).parent.parent / "data" / "nouns.tsv"
+# Bump when the layout of the parts changes.
+PARTS_FORMAT = 3  # 3: sealed with a keyed digest
+MAX_PART_BYTES = 64 * 1024 * 1024  # the parts are 1-3 MB; a larger file is not read
+
+# The model is a 16-tuple; these positions become separate parts.
+_MORPHEMES_INDEX = 7  # LP_m_t: per tag, its morphemes' probabilities
+_SENTENCES_INDEX = 9  # LP_trans_word
+_FORMS_INDEX = 15  # cache: the full-form table
+_MODEL_LENGTH = 16
+
+_lock = threading.RLock()  # re-entered: loading a part may rebuild all parts
+_parts: dict[str, Any] = {}
+_tagger: Any = None
+_lexicon: bytes | None = None
+_lexicon_start = 0
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    # Unmarshalling creates ~200,000 containers and none of them is garbage: the cyclic
+    # collector would only walk them again and again (it halves the load time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# ---------------------------------------------------------------------------
+# HanTa's model
+# ---------------------------------------------------------------------------
+
+
+def model_path() -> Path | None:
+    """HanTa's German model inside the installed HanTa package, or None without HanTa."""
+    spec = importlib.util.find_spec("HanTa")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / MODEL_NAME
+
+
+@functools.cache
+def model_identity() -> str | None:
+    """A short digest of HanTa's model file (~1 ms): every install of the same HanTa
+    shares one set of parts, and another model never reads them."""
+    model = model_path()
+    try:
+        data = model.read_bytes() if model else None
+    except OSError:
+        return None
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:16] if data else None
+
+
+def _parts_folder() -> Path | None:
+    identity = model_identity()
+    if identity is None:
+        return None
+    from mtlint.core.cachedir import default_cache_dir
+
+    python = f"{sys.version_info.major}{sys.version_info.minor}"
+    return default_cache_dir() / f"hanta-v{PARTS_FORMAT}-{identity}-py{python}"
+
+
+def model_part(name: str) -> Any:
+    """One part of HanTa's model ("forms", "core" or "sentences"), loaded once per process."""
+    part = _parts.get(name)
+    if part is None:
+        with _lock:
+            part = _parts.get(name)
+            if part is None:
+                part = _read_part(name)
+                if part is None:
+                    _build_parts()
+                    part = _parts[name]
+                _parts[name] = part
+    return part
+
+
+class LazyTable(Mapping):
+    """A read-only table whose values stay marshalled until first read.
+
+    HanTa looks up a few hundred of the 23,000 forms, 3,191 transition states and 150
+    morpheme tables for an article; unmarshalling only those halves the load time.
+    """
+
+    __slots__ = ("_decoded", "_stored")
+
+    def __init__(self, stored: dict[Any, bytes]):
+        self._stored = stored
+        self._decoded: dict[Any, Any] = {}
+
+    def __getitem__(self, key: Any) -> Any:
+        try:
+            return self._decoded[key]
+        except KeyError:
+            value = self._decoded[key] = marshal.loads(self._stored[key])
+            return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._stored
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+
+def _stored(table: dict[Any, Any]) -> dict[Any, bytes]:
+    return {key: marshal.dumps(value) for key, value in table.items()}
+
+
+def _valid(name: str, part: Any) -> bool:
+    if name == "core":
+        return (isinstance(part, tuple) and len(part) == _MODEL_LENGTH
+                and isinstance(part[_MORPHEMES_INDEX], dict))
+    if name == "forms":
+        return isinstance(part, tuple) and len(part) == 2 and isinstance(part[1], dict)
+    return isinstance(part, dict)
+
+
+def _opened(name: str, part: Any) -> Any:
+    """A part as stored (tables of marshalled values) made usable: LazyTable views."""
+    if name == "core":
+        core = list(part)
+        core[_MORPHEMES_INDEX] = LazyTable(part[_MORPHEMES_INDEX])
+        return tuple(core)
+    if name == "forms":
+        return part[0], LazyTable(part[1])
+    return LazyTable(part)
+
+
+def _read_part(name: str) -> Any:
+    folder = _parts_folder()
+    if folder is None:
+        return None
+    from mtlint.core.cachedir import read_sealed
+
+    data = read_sealed(folder / f"{name}.marshal", MAX_PART_BYTES, folder.parent)
+    if data is None:
+        return None  # absent, damaged or not this user's: rebuilt from the model
+    try:
+        with _no_gc():
+            part = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return _opened(name, part) if _valid(name, part) else None
+
+
+def _build_parts() -> None:
+    """Read HanTa's model the slow way (with numpy) and write its parts to the cache."""
+    model = model_path()
+    if model is None:
+        raise ModuleNotFoundError("HanTa is not installed (pip install HanTa==1.2.1)")
+    with gzip.open(model, "rb") as stream, _no_gc():
+        data = _plain(pickle.load(stream))
+    int2tag = data[1]
+    core = [None if i in (_SENTENCES_INDEX, _FORMS_INDEX) else value
+            for i, value in enumerate(data)]
+    core[_MORPHEMES_INDEX] = _stored(data[_MORPHEMES_INDEX])
+    built = {"core": tuple(core), "forms": (int2tag, _stored(data[_FORMS_INDEX])),
+             "sentences": _stored(data[_SENTENCES_INDEX])}
+    _parts.update({name: _opened(name, part) for name, part in built.items()})
+    folder = _parts_folder()
+    if folder is not None:
+        from mtlint.core.cachedir import write_sealed
+
+        for name, part in built.items():
+            write_sealed(folder / f"{name}.marshal", marshal.dumps(part), folder.parent)
+
+
+def _plain(value: Any) -> Any:
+    """The model with numpy scalars as Python floats, so that marshal can store it."""
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return type(value)(_plain(v) for v in value)
+    if type(value).__module__.startswith("numpy"):
+        return value.item()
+    return value
+
+
+def logaddexp(x: float, y: float) -> float:
+    """numpy.logaddexp for two floats: log(exp(x) + exp(y)), the same formula numpy uses."""
+    if x == y:
+        return x + math.log(2.0)  # also -inf + -inf
+    difference = x - y
+    if difference > 0:
+        return x + math.log1p(math.exp(-difference))
+    if difference <= 0:
+        return y + math.log1p(math.exp(difference))
+    return difference  # nan
+
+
+def _hanta_module() -> types.ModuleType:
+    """HanTa's tagger module, imported without numpy where numpy is not loaded yet."""
+    if "numpy" in sys.modules or "HanTa.HanoverTagger" in sys.modules:
+        from HanTa import HanoverTagger
+        return HanoverTagger
+    # HanTa's only use of numpy is `from numpy import logaddexp`; a stand-in module for
+    # the duration of the import saves importing numpy (0.07-0.12 s).
+    stand_in = types.ModuleType("numpy")
+    stand_in.logaddexp = logaddexp  # type: ignore[attr-defined]
+    sys.modules["numpy"] = stand_in
+    try:
+        from HanTa import HanoverTagger
+    finally:
+        if sys.modules.get("numpy") is stand_in:
+            del sys.modules["numpy"]
+    return HanoverTagger
+
+
+def hanta_tagger() -> Any:
+    """The process-wide HanTa German tagger, built from the model parts on first use."""
+    global _tagger
+    if _tagger is None:
+        with _lock:
+            if _tagger is None:
+                _tagger = _make_tagger()
+    return _tagger
+
+
+def _make_tagger() -> Any:
+    hanta = _hanta_module()
+
+    class Tagger(hanta.HanoverTagger):  # type: ignore[misc,name-defined]
+        """HanTa's tagger whose sentence table loads when sentence tagging first needs it."""
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "LP_trans_word":
+                self.LP_trans_word = model_part("sentences")
+                return self.LP_trans_word
+            raise AttributeError(name)
+
+        # HanTa's own `reachable` is quadratic (30-40 ms of every start).
+        reachable = _reachable
+
+    model = list(model_part("core"))
+    model[_FORMS_INDEX] = model_part("forms")[1]
+    # __init__ keeps dicts it is given and adds entries to tag2int/int2tag: give it copies.
+    model[0], model[1] = dict(model[0]), dict(model[1])
+    tagger = Tagger(None, model=model)
+    del tagger.LP_trans_word
+    tagger.strict = False  # as when HanTa loads the model from a file itself
+    return tagger
+
+
+def _reachable(tagger: Any) -> None:
+    """HanoverTagger.reachable, linear: for every final state the set of states from
+    which it can be reached (all ancestors in the transition graph)."""
+    predecessors: dict[int, set[int]] = {}
+    for (_, state), followers in tagger.LP_trans.items():
+        for follower in followers:
+            predecessors.setdefault(follower, set()).add(state)
+    tagger.reachability = {}
+    for final in tagger.int2tag:
+        if final >= 0:
+            continue
+        seen = set(predecessors.get(final, ()))
+        todo = list(seen)
+        while todo:
+            for state in predecessors.get(todo.pop(), ()):
+                if state not in seen:
+                    seen.add(state)
+                    todo.append(state)
+        tagger.reachability[final] = frozenset(seen)
+
+
+# ---------------------------------------------------------------------------
+# Noun lexicon
+# ---------------------------------------------------------------------------
+
+
+def _lexicon_bytes() -> tuple[bytes, int]:
+    global _lexicon, _lexicon_start
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                data = LEXICON_PATH.read_bytes()
+                if not data.endswith(b"\n"):
+                    data += b"\n"  # every line ends in one: the search relies on it
+                start = 0
+                while data.startswith(b"#", start):  # the header
+                    start = data.index(b"\n", start) + 1
+                _lexicon_start = start
+                _lexicon = data
+    return _lexicon, _lexicon_start
+
+
+def lexicon_entry(form: str) -> str | None:
+    """The readings field of the lexicon line for ``form`` (exact spelling), or None.
+
+    Bisection over the sorted lines as bytes: UTF-8 keeps code point order, so the
+    file's order (sorted as text) is also its byte order.
+    """
+    data, low = _lexicon_bytes()
+    key = form.encode("utf-8", "surrogatepass") + b"\t"
+    high = len(data)
+    # low and high are always line starts; the first line >= key lies in [low, high].
+    while low < high:
+        line_start = max(low, data.rfind(b"\n", low, (low + high) // 2) + 1)
+        line_end = data.index(b"\n", line_start)
+        if data[line_start:line_end] < key:
+            low = line_end + 1
+        else:
+            high = line_start
+    if not data.startswith(key, low):
+        return None
+    return data[low + len(key) : data.index(b"\n", low)].decode("utf-8")

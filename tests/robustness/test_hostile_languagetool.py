@@ -23,8 +23,10 @@ LANGUAGES = [{"name": "German (Germany)", "code": "de", "longCode": "de-DE"}]
 class Hostile(ThreadingHTTPServer):
     """GET /v2/languages answers normally; POST /v2/check does what `behave` says."""
 
-    daemon_threads = True
-    block_on_close = False
+    # server_close() waits for the handlers (they end on `stop` or a closed socket):
+    # threads left running would make later tests start worker processes with spawn.
+    daemon_threads = False
+    block_on_close = True
 
     def __init__(self, behave: Callable[[BaseHTTPRequestHandler], None]):
         super().__init__(("127.0.0.1", 0), HostileHandler)
@@ -70,6 +72,9 @@ def serve() -> Iterator[Callable[[Callable[[BaseHTTPRequestHandler], None]], Hos
         server.stop.set()
         server.shutdown()
         server.server_close()
+    for thread in threading.enumerate():  # request watchdogs end within WATCH_INTERVAL
+        if thread.name.startswith("languagetool"):
+            thread.join(timeout=10)
 
 
 def trickle(handler: BaseHTTPRequestHandler) -> None:
@@ -133,6 +138,7 @@ def test_closing_the_session_ends_a_running_request(serve) -> None:
     session.close()
     with pytest.raises(lt.LanguageToolError, match="interrupted"):
         running.result(timeout=30)
+    pool.shutdown()
 
 
 def test_a_redirect_is_not_followed(serve) -> None:

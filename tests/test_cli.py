@@ -154,7 +154,12 @@ def test_rules_lists_every_rule_and_explain_shows_examples() -> None:
     assert any(line.startswith("quote-low-closing ") for line in out.splitlines())
     status, out, _ = run_inline("explain", "quote-low-closing")
     assert status == 0
-    assert "## Was die Regel findet" in out and "»„«" in out and "Stattdessen:" in out
+    assert "## Was die Regel findet" in out and "Nicht gemeldet:" in out
+    # The flagged „ is marked by carets under it, not by brackets that could be text.
+    lines = out.splitlines()
+    flagged = next(i for i, line in enumerate(lines) if line.endswith("„Bromance„ und lachte."))
+    assert lines[flagged + 1].index("^") == lines[flagged].index("„ und")
+    assert "»" not in out
     status, _, err = run_inline("explain", "quote-low-closin")
     assert status == 2 and "did you mean quote-low-closing" in err
 
@@ -186,9 +191,13 @@ def test_missing_extend_rules_folder_is_a_config_error(tmp_path: Path) -> None:
     assert "extend-rules" in err and "house" in err
 
 
-def test_cli_selector_that_names_no_rule_is_warned_about(tmp_path: Path) -> None:
+def test_cli_selector_that_names_no_rule_is_a_usage_error(tmp_path: Path) -> None:
+    # A typo in a pre-commit hook's args must not let every commit through.
     (tmp_path / "a.txt").write_text(BROKEN_QUOTE, encoding="utf-8")
-    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off",
-                                "--select", "quote-lowclosing")
-    assert status == 0
-    assert "--select 'quote-lowclosing' names no rule or category" in err
+    for option, selector in (("--select", "quote-lowclosing"), ("--select", "qoute-*"),
+                             ("--ignore", "qoute-*")):
+        status, out, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off",
+                                      option, selector)
+        assert status == 2, (option, selector)
+        assert f"{option} {selector!r} names no rule or category" in err
+        assert out == ""

@@ -98,7 +98,7 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
 
 
 def test_markdown_blocks_code_and_front_matter() -> None:
-    text = ("---\ntitle: „x„\n---\n# Die Überschrift\n\nEin Absatz mit `code „a„` und "
+    text = ("---\nlayout: „x„\n---\n# Die Überschrift\n\nEin Absatz mit `code „a„` und "
             "[Link](https://example.com/„b„).\n\n- Punkt eins\n- Punkt zwei\n\n```\n„c„\n```\n")
     doc = Document(text, "a.md")
     assert kinds(doc) == [

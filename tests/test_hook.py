@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,6 +171,7 @@ def test_a_local_languagetool_is_not_started_for_a_commit(
         repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         fake_install: Callable[..., None]) -> None:
     fake_install()
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))  # the note not yet shown
     monkeypatch.setenv("PATH", os.environ["PATH"] + os.pathsep + "/usr/bin:/bin")  # git
     monkeypatch.delenv("MTLINT_LANGUAGETOOL_URL", raising=False)
     (repo / ".mtlint.toml").write_text('select = ["quote-*", "lt:*"]\n', encoding="utf-8")
@@ -178,6 +181,61 @@ def test_a_local_languagetool_is_not_started_for_a_commit(
     assert "[quote-low-closing]" in out.getvalue()
     assert "a local install is not started here" in out.getvalue() + err.getvalue()
     assert not (tmp_path / "java.log").exists()
+
+
+def test_install_writes_check_options_into_the_hook(repo: Path) -> None:
+    # Without options a warning refuses the commit (fail-on warning by default); the
+    # option given at install lets only errors refuse it.
+    hook.install(repo, options=["--fail-on", "error"])
+    add(repo, "a.txt", WARNING_ONLY)
+    proc = commit(repo)
+    assert proc.returncode == 0, proc.stderr
+    add(repo, "b.txt", BROKEN)
+    assert commit(repo).returncode == 1
+
+
+def test_hook_run_takes_the_check_options(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add(repo, "a.txt", WARNING_ONLY)
+    monkeypatch.chdir(repo)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["hook", "run", "--fail-on", "error"], stdout=out, stderr=err) == 0
+    assert main(["hook", "run"], stdout=out, stderr=err) == 1
+    assert main(["hook", "run", "--ignore", "quote-english-opening"], stdout=out,
+                stderr=err) == 0
+    assert main(["hook", "run", "--select", "qoute-*"], stdout=out, stderr=err) == 2
+
+
+def test_shared_hook_finds_mtlint_on_path_without_the_installing_python(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hook.install(repo)
+    script = Path(git(repo, "rev-parse", "--git-path", "hooks").stdout.strip())
+    script = (repo / script / "pre-commit") if not script.is_absolute() else script / "pre-commit"
+    text = script.read_text(encoding="utf-8")
+    script.write_text(text.replace(shlex.quote(sys.executable), "/nonexistent/venv/bin/python"),
+                      encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "mtlint"
+    shim.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m mtlint "$@"\n')
+    shim.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    add(repo, "a.txt", BROKEN)
+    proc = commit(repo)
+    assert proc.returncode == 1
+    assert "a.txt:1:23: error [quote-low-closing]" in proc.stderr
+
+
+def test_languagetool_note_is_shown_once_not_on_every_commit(
+        repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MTLINT_LANGUAGETOOL_URL", raising=False)
+    (repo / ".mtlint.toml").write_text('select = ["quote-*", "lt:*"]\n', encoding="utf-8")
+    hook.install(repo)
+    add(repo, "a.txt", BROKEN)
+    first, second = commit(repo), commit(repo)
+    assert first.returncode == second.returncode == 1
+    assert first.stderr.count("mtlint: note:") == 1
+    assert "mtlint: note:" not in second.stderr
 
 
 # --- hostile names and failed writes (issue 21, items 3 and 17) ----------------------------

@@ -467,12 +467,24 @@ def test_a_broken_server_gives_one_note_and_the_builtin_findings(mode, serve, tm
     assert findings_by_source(data, "languagetool") == []
 
 
+def only_git(refuse):
+    """Popen that lets the folder scan ask git what it ignores, and refuses the rest."""
+    real = subprocess.Popen
+
+    def popen(args, *rest, **kwargs):
+        if isinstance(args, list | tuple) and args[:2] == ["git", "check-ignore"]:
+            return real(args, *rest, **kwargs)
+        return refuse(args, *rest, **kwargs)
+
+    return popen
+
+
 def test_off_opens_no_socket_and_starts_no_process(monkeypatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("--languagetool off must not open sockets or start processes")
 
     monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(subprocess, "Popen", refuse)
+    monkeypatch.setattr(subprocess, "Popen", only_git(refuse))
     status, data, err, _ = run_json(str(SEEDS), "--languagetool", "off")
     assert data["languagetool"] == {"status": "off",
                                     "detail": "disabled with --languagetool off"}
@@ -488,7 +500,7 @@ def test_auto_without_languagetool_is_quick_says_so_once_and_downloads_nothing(
     monkeypatch.setenv("LTP_PATH", str(missing))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(subprocess, "Popen", refuse)
+    monkeypatch.setattr(subprocess, "Popen", only_git(refuse))
     _, _, err, _ = run(str(SEEDS))
     assert err.splitlines() == [f"mtlint: note: LanguageTool not used: {lt.NOT_FOUND}"]
     assert not missing.exists(), "language-tool-python's download folder was created"

@@ -411,6 +411,61 @@ def test_glossary_edit_inserts_checked_toml(tmp_path: Path) -> None:
     assert edit.new_text == '"Wort" = []\n'
 
 
+def test_config_created_while_running_applies_at_once(client: Client, tmp_path: Path) -> None:
+    # Issue 18: the glossary quick fix creates .mtlint.toml; the server must not need a
+    # restart to read it. The client reports the new file; open documents are re-checked.
+    client.initialize(tmp_path)
+    text = "Er nannte es „Bromance„ und lachte.\n"
+    uri = client.open(tmp_path / "a.txt", text)
+    assert [d["code"] for d in client.diagnostics(uri)] == ["quote-low-closing"]
+    config = tmp_path / ".mtlint.toml"
+    config.write_text('ignore = ["quote-low-closing"]\n', encoding="utf-8")
+    client.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": config.as_uri(), "type": 1}]})
+    assert client.diagnostics(uri) == []
+    # And without the notification, the next check of a document finds the new file too.
+    config.unlink()
+    other = client.open(tmp_path / "b.txt", text)
+    assert [d["code"] for d in client.diagnostics(other)] == ["quote-low-closing"]
+    config.write_text('ignore = ["quote-low-closing"]\n', encoding="utf-8")
+    client.change(other, 2, text + "\n")
+    assert client.diagnostics(other, version=2) == []
+
+
+def test_glossary_action_on_inconsistent_term_adds_the_majority_spelling(
+        client: Client, tmp_path: Path) -> None:
+    client.initialize(tmp_path)
+    text = "GPT-4 ist neu. GPT-4 kann viel. Doch GPT4 ist teuer.\n"
+    uri = client.open(tmp_path / "a.txt", text)
+    (finding,) = [d for d in client.diagnostics(uri) if d["code"] == "term-inconsistent"]
+    actions = client.code_actions(uri, finding)
+    titles = [a["title"] for a in actions if "ins Glossar" in a["title"]]
+    assert titles == ["„GPT-4“ ins Glossar aufnehmen (neue .mtlint.toml)"]
+
+
+def test_lifecycle_request_before_initialize_and_exit_status(tmp_path: Path) -> None:
+    # LSP: requests before `initialize` get ServerNotInitialized (-32002); `exit` without
+    # `shutdown` ends with status 1, after it with 0.
+    early = Client(tmp_path)
+    try:
+        answer = early.request("textDocument/codeAction", {
+            "textDocument": {"uri": (tmp_path / "a.txt").as_uri()},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []}})
+        assert answer["error"]["code"] == -32002
+        early.initialize(tmp_path)
+        early.notify("exit", None)
+        assert early.proc.wait(timeout=10) == 1
+    finally:
+        if early.proc.poll() is None:
+            early.proc.kill()
+            early.proc.wait()
+    orderly = Client(tmp_path)
+    orderly.initialize(tmp_path)
+    orderly.close()
+    assert orderly.proc.returncode == 0
+
+
 # --- hostile and unlucky input (issue 21, items 8 and 11) -----------------------------------
 
 @pytest.mark.parametrize("name", ["my notes.md", "über.md", "c#sharp.md"])

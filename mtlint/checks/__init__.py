@@ -23,6 +23,9 @@ MODULE_NAMES: tuple[str, ...] = (
     "dashes",
     "spelling",
     "untranslated",
+    "furniture",
+    "joins",
+    "glued",
 )
 
 

@@ -99,7 +99,10 @@ def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit
     Markennamen), bleiben unberührt.
 
     ## Fix-Sicherheit
-    Sicher: Nur der erste Buchstabe wird großgeschrieben.
+    Sicher, wo die Überschrift sicher eine ist: in Markdown und in reinem Text nach einer
+    Leerzeile oder am Textanfang; nur der erste Buchstabe wird großgeschrieben. Eine
+    Zeile, der in reinem Text nur ein Zeilenumbruch vorausgeht, könnte einen umbrochenen
+    Absatz fortsetzen: Dort ist die Korrektur unsicher.
     """
     glossary = _glossary_terms(context)
     for block in doc.headings:
@@ -112,10 +115,12 @@ def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit
         if first.text in glossary or not is_prose_word(first.text):
             continue
         capital = first.text[0].upper() + first.text[1:]
+        # In plain text, a line after a mere line break may continue a wrapped paragraph.
+        safety = Safety.SAFE if block.certain_start else Safety.UNSAFE
         yield Hit(
             first.start, len(first.text),
             f"Die Überschrift beginnt klein: „{first.text}“ sollte „{capital}“ heißen.",
-            (capital,), capital, Safety.SAFE,
+            (capital,), capital, safety,
         )
 
 

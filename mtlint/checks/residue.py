@@ -28,6 +28,15 @@ ENTITY = compile_pattern(
        | (?:nbsp|amp|quot|lt|gt)(?![\w;]) )     # the common ones also lose their semicolon
     """
 )
+# An entity that lost its ampersand on the way through a translation engine:
+# "Q-amp;A", "Procter amp; Gamble", "20 nbsp;Euro". The hyphen stands where "&" was.
+ENTITY_LEFTOVER = compile_pattern(
+    r"""(?x)
+    (?: (?<= [\p{L}\p{N}] ) (?P<dash> - ) | (?<= \s ) | ^ )
+    (?P<name> amp | nbsp | quot | apos | lt | gt | ndash | mdash | hellip | [lr]squo | [lrb]dquo
+            | \#[0-9]{2,5} | \#x[0-9a-fA-F]{2,4} ) ;
+    """
+)
 
 
 def _token_start(text: str, index: int) -> int:
@@ -112,10 +121,26 @@ def _describe(char: str) -> str:
     return char
 
 
+def _entity_leftovers(text: str) -> Iterator[Hit]:
+    """Entities without their "&" ("Q-amp;A"): the name and semicolon are left."""
+    for match in ENTITY_LEFTOVER.finditer(text):
+        char = html.unescape("&" + match.group("name") + ";")
+        if len(char) != 1:
+            continue
+        shown = _describe(char)
+        yield Hit(
+            offset=match.start(), length=match.end() - match.start(),
+            message=(f"„{match.group()}“ ist der Rest einer HTML-Entität, deren „&“ verloren "
+                     f"ging; gemeint ist „{shown}“."),
+            suggestions=(char,), replacement=char, safety=Safety.SAFE,
+        )
+
+
 def residue_html_entity(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Nicht umgewandelte HTML-Entitäten im Text: „&nbsp;“, „&amp;“, „&quot;“, „&#8220;“,
-    „&#x201E;“.
+    „&#x201E;“, auch ihre Reste ohne „&“, die ein Übersetzungssystem hinterlässt:
+    „Q-amp;A“, „Procter amp; Gamble“.
 
     ## Warum ist das ein Problem?
     Beim Kopieren aus dem Quelltext einer Webseite oder einem Redaktionssystem bleiben die
@@ -127,7 +152,11 @@ def residue_html_entity(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Fix-Sicherheit
     Sicher: Die Entität wird durch das Zeichen ersetzt, für das sie steht.
     """
-    if doc.markdown or "&" not in doc.text:
+    if doc.markdown:
+        return
+    if ";" in doc.text:
+        yield from _entity_leftovers(doc.text)
+    if "&" not in doc.text:
         return
     for match in ENTITY.finditer(doc.text):
         entity = match.group()
@@ -170,11 +199,14 @@ RULES = (
             Example("Er nannte es <marker>&#8222;</marker>Bromance“.", "„"),
             Example("Der Preis liegt bei 20<marker>&nbsp;</marker>Euro.", "\u00a0"),
             Example("Microsoft<marker>&nbsp</marker> und OpenAI", "\u00a0"),
+            Example("Die Q<marker>-amp;</marker>A-Runde beginnt um 15 Uhr.", "&"),
+            Example("Procter <marker>amp;</marker> Gamble erhöht die Preise.", "&"),
         ),
         good=(
             Example("Procter & Gamble erhöht die Preise."),
             Example("AT&T und T-Mobile verhandeln."),
             Example("Der Operator && verknüpft zwei Bedingungen."),
+            Example("Die Q&A-Runde beginnt; Beispiel: camp; lamp;"),
         ),
         origin="mtlint/checks/residue.py", fixable=True,
     ),

@@ -52,7 +52,7 @@ LOWERCASE_AFTER_END = compile_pattern(
     r"""(?x)
     (?P<end>[.!?])                   # sentence punctuation
     (?P<close>["“”»«'’)\]]*)         # closing quotes or brackets that belong to it
-    [ \t]+
+    (?:[ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)  # spaces or one line break (wrapped text)
     (?P<word>\p{Ll}[\p{Ll}\p{M}]*)  # a lowercase word
     """
 )
@@ -135,7 +135,10 @@ def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hi
     Wörter, die weder die Funktionswortlisten noch Lexikon oder Tagger als deutsch kennen.
 
     ## Fix-Sicherheit
-    Sicher am Absatzanfang: Das erste Wort wird großgeschrieben, sonst ändert sich nichts.
+    Sicher am Absatzanfang, wo der Absatz sicher beginnt (in Markdown; in reinem Text
+    nach einer Leerzeile oder am Textanfang): Das erste Wort wird großgeschrieben, sonst
+    ändert sich nichts. Nach einem bloßen Zeilenumbruch in reinem Text unsicher, denn
+    die Zeile könnte einen umbrochenen Absatz fortsetzen.
     Mitten im Absatz unsicher: Der Punkt davor kann eine unbekannte Abkürzung schließen
     („Hauptstr. in Berlin“).
     """
@@ -158,11 +161,14 @@ def sentence_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hi
                 continue
             capital = word[0].upper() + word[1:]
             # Mid-paragraph, the full stop before may close an unknown abbreviation
-            # ("Hauptstr. in"), so only a paragraph's first word is fixed blindly.
+            # ("Hauptstr. in"), so only a paragraph's first word is fixed blindly, and
+            # only where the paragraph surely starts (not after a mere line break in
+            # plain text, which may wrap a paragraph).
+            certain = start == lead and block.certain_start
             yield Hit(
                 block.start + start, len(word),
                 f"Der Satz beginnt klein: „{word}“ sollte „{capital}“ heißen.",
-                (capital,), capital, Safety.SAFE if start == lead else Safety.UNSAFE,
+                (capital,), capital, Safety.SAFE if certain else Safety.UNSAFE,
             )
 
 

@@ -47,6 +47,16 @@ MIN_WORDS = 5
 MIN_ENGLISH = 3
 
 
+def _preview(text: str, limit: int = 60) -> str:
+    """The text on one line (a wrapped sentence's line breaks as spaces), cut after the
+    last whole word that fits."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[:cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + " …"
+
+
 def _units(doc: Document) -> Iterator[Span]:
     """Headings and list items as wholes, other blocks sentence by sentence."""
     for block in doc.blocks:
@@ -92,7 +102,7 @@ def sentence_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for unit in _units(doc):
         if looks_english(unit.text):
-            preview = unit.text if len(unit.text) <= 60 else unit.text[:57] + "…"
+            preview = _preview(unit.text)
             yield Hit(
                 offset=unit.start, length=unit.end - unit.start,
                 message=f"Unübersetztes Englisch: „{preview}“; den Satz übersetzen.",

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import PurePath
 from typing import BinaryIO, NamedTuple
 
@@ -90,6 +90,7 @@ class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     CAPTION = "caption"  # a lead-in line ending in a colon, before a list
+    TABLE_CELL = "table_cell"  # a Markdown table's cell: a fragment, not a sentence
 
 
 class DocumentError(Exception):
@@ -168,6 +169,10 @@ class Block:
     end: int
     text: str
     level: int = 0  # heading level in Markdown; 0 where unknown
+    # Whether the block surely starts here: Markdown's blocks and plain text's after a
+    # blank line or at the start do; a plain-text line that only follows a line break
+    # might continue a wrapped paragraph, so no fix may rest on it starting a block.
+    certain_start: bool = True
     _sentences: list[Span] | None = field(default=None, repr=False)
     _words: list[Span] | None = field(default=None, repr=False)
 
@@ -357,7 +362,13 @@ class Document:
             found, ignored, suppressions = markdown_structure(self)
             blocks = [Block(BlockKind(kind), *rest) for kind, *rest in found]
         else:
-            blocks, ignored, suppressions = plain_text_blocks(self), [], []
+            from mtlint.core.directives import find_directives
+            from mtlint.core.directives import suppressions as suppressed
+
+            directives = find_directives(self.text, markdown=False)
+            blocks = plain_text_blocks(self)
+            ignored = [(d.start, d.end) for d in directives]
+            suppressions = suppressed(self.text, directives)
         ignored.extend(find_urls(self.text))
         return blocks, merge_ranges(ignored), suppressions
 
@@ -630,10 +641,17 @@ def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 LIST_MARKER = regex.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 16
-# A line this long or longer means one paragraph per line (the usual web export);
-# shorter lines everywhere mean the text is hard-wrapped.
+# A line longer than this means one paragraph per line (the usual web export); a text
+# whose lines all fit is hard-wrapped if its line breaks fall where the next word would
+# not have fit. Below MIN_WRAP_WIDTH, lines are too short to tell wrapping from lists.
 WRAP_WIDTH = 100
-MIN_WRAP_WIDTH = 50
+MIN_WRAP_WIDTH = 30
+# Formatters that balance their lines (fmt, editors' "fill paragraph") break up to this
+# share of the width before it; `fold` and most mail programs break only where the next
+# word does not fit.
+WRAP_SLACK = 0.2
+SENTENCE_FINAL = ".!?:…\"“»"
+PLAIN_DIRECTIVE_LINE = regex.compile(r"[ \t]*#[ \t]*mtlint:")
 
 
 def _line_records(text: str) -> list[tuple[int, int]]:
@@ -661,35 +679,108 @@ def looks_like_heading(line: str) -> bool:
     return any(ch.isalpha() for ch in stripped)
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` continues the paragraph of `previous` in hard-wrapped text.
+def _utf8_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))  # lone surrogates: 3 bytes too
 
-    A wrapped line fills most of the width; a short line ends its paragraph.
-    """
+
+class WrapWidth(NamedTuple):
+    """The width a text is wrapped at, in characters and in UTF-8 bytes (`fold` and
+    `fmt` count bytes, so a line full of umlauts holds fewer characters), and the slack
+    of the formatter: the share of the width it may leave free before a word that would
+    have fit (0 for `fold`, up to WRAP_SLACK for `fmt`)."""
+
+    chars: int
+    bytes: int
+    slack: float = 0.0
+
+    @classmethod
+    def of(cls, lines: list[str]) -> WrapWidth:
+        # Lines without a space inside (URLs, rules of dashes) cannot be wrapped.
+        wrappable = [line.strip() for line in lines if " " in line.strip()]
+        width = cls(max((len(line) for line in wrappable), default=0),
+                    max((_utf8_length(line) for line in wrappable), default=0))
+        # The slack is learnt where the line surely goes on: before a lowercase word,
+        # after a line that ends no sentence.
+        free = [
+            width.free_share(a, b) for a, b in pairwise(lines)
+            if a.strip() and b.lstrip()[:1].islower()
+            and a.rstrip()[-1:] not in SENTENCE_FINAL and len(a.strip()) < width.chars
+        ]
+        if not free or not width.chars:
+            return width
+        # One character more than the largest gap seen, so that gap itself counts.
+        slack = min(max(free) + 1 / width.chars, WRAP_SLACK)
+        return width._replace(slack=max(slack, 0.0))
+
+    def free_share(self, previous: str, line: str) -> float:
+        """How much of the width was left free at the end of `previous` that the first
+        word of `line` would have taken (negative: it did not fit)."""
+        token = line.split(None, 1)[0]
+        head = previous.rstrip()
+        if not self.chars:
+            return 0.0
+        return min((self.chars - len(head) - 1 - len(token)) / self.chars,
+                   (self.bytes - _utf8_length(head) - 1 - _utf8_length(token)) / self.bytes)
+
+    def break_forced(self, previous: str, line: str, slack: float) -> bool:
+        """Whether the first word of `line` would not have fit at the end of `previous`
+        (less `slack`, a share of the width): then the line break only wraps."""
+        return self.free_share(previous, line) < slack
+
+
+def _continues(previous: str, line: str, width: WrapWidth) -> bool:
+    """Whether `line` continues the paragraph of `previous` in hard-wrapped text: the
+    break falls where the line was full. After a sentence end only a break where the
+    next word truly did not fit counts; elsewhere a balancing formatter's slack too."""
     if LIST_MARKER.match(line):
         return False
-    length = len(previous.rstrip())
-    if length < 0.6 * width:
+    ends_sentence = previous.rstrip()[-1:] in SENTENCE_FINAL
+    return width.break_forced(previous, line, 0.0 if ends_sentence else width.slack)
+
+
+def _is_hard_wrapped(lines: list[str], width: WrapWidth) -> bool:
+    """Whether the text's lines were wrapped to a width: all fit it, and at least half
+    of the breaks between two lines of text fall where the line was full: where the next
+    word did not fit, or, before a lowercase word, nearly so. Breaks after the longest
+    line prove nothing (its next word never fits) and are not counted, nor those before
+    a list item."""
+    if not MIN_WRAP_WIDTH <= width.chars <= WRAP_WIDTH:
         return False
-    return previous.rstrip()[-1] not in ".!?:\"“»" or length >= 0.85 * width
+    pairs = [
+        (a, b) for a, b in pairwise(lines)
+        if a.strip() and b.strip() and len(a.strip()) < width.chars and not LIST_MARKER.match(b)
+    ]
+    full = sum(
+        1 for a, b in pairs
+        if width.break_forced(a, b, 0.0) or (b.lstrip()[:1].islower() and _continues(a, b, width))
+    )
+    return full > 0 and 2 * full >= len(pairs)
 
 
 def plain_text_blocks(doc: Document) -> list[Block]:
     text = doc.text
     lines = _line_records(text)
-    nonblank = [text[s:e] for s, e in lines if text[s:e].strip()]
-    width = max((len(line.rstrip()) for line in nonblank), default=0)
-    # Lines longer than WRAP_WIDTH mean one paragraph per line (the usual web export);
-    # lines all shorter than MIN_WRAP_WIDTH are too short to tell wrapping from lists.
-    wrapped = len(nonblank) > 1 and MIN_WRAP_WIDTH <= width <= WRAP_WIDTH
+    line_texts = [text[s:e] for s, e in lines]
+    width = WrapWidth.of(line_texts)
+    wrapped = _is_hard_wrapped(line_texts, width)
     groups: list[list[tuple[int, int]]] = []  # runs of lines that form one block
+    certain: list[bool] = []  # whether each group starts after a blank line (or first)
     current: list[tuple[int, int]] = []
+    after_blank = True
     for start, end in lines:
         line = text[start:end]
+        if PLAIN_DIRECTIVE_LINE.match(line):
+            # "# mtlint: disable-next-line …" on its own line: no text, but no blank
+            # line either (the next line's start is no surer for it).
+            if current:
+                groups.append(current)
+                current = []
+            continue
         if not line.strip():
             if current:
                 groups.append(current)
                 current = []
+            after_blank = True
             continue
         previous = text[current[-1][0]:current[-1][1]] if current else ""
         if wrapped and current and _continues(previous, line, width):
@@ -698,6 +789,8 @@ def plain_text_blocks(doc: Document) -> list[Block]:
             if current:
                 groups.append(current)
             current = [(start, end)]
+            certain.append(after_blank)
+        after_blank = False
     if current:
         groups.append(current)
 
@@ -716,7 +809,8 @@ def plain_text_blocks(doc: Document) -> list[Block]:
         followed = index + 1 < len(groups)
         if marker:
             kind = BlockKind.LIST_ITEM
-        elif len(group) == 1 and followed and looks_like_heading(block_text):
+        elif (len(group) == 1 or wrapped) and followed and looks_like_heading(block_text):
+            # In wrapped text a long heading may take two lines.
             kind = BlockKind.HEADING
         elif (
             len(group) == 1 and block_text.endswith(":") and len(block_text) <= HEADING_MAX_CHARS
@@ -725,5 +819,5 @@ def plain_text_blocks(doc: Document) -> list[Block]:
             kind = BlockKind.CAPTION
         else:
             kind = BlockKind.PARAGRAPH
-        blocks.append(Block(kind, start, end, block_text))
+        blocks.append(Block(kind, start, end, block_text, certain_start=certain[index]))
     return blocks

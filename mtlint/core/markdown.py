@@ -2,7 +2,8 @@
 
 Only prose is checked: code blocks, inline code, HTML, link targets and front matter
 become ignored ranges. HTML comments `<!-- mtlint-disable RULE -->` and
-`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them.
+`<!-- mtlint-enable RULE -->` switch rules off and on for the text between them (see
+``mtlint.core.directives`` for these and the line directives).
 
 The text model (``mtlint.core.document``) asks this module for a Markdown document's
 structure; so that the two never import each other at run time, blocks come back as
@@ -12,11 +13,12 @@ plain `MarkdownBlock` tuples and the document turns them into its `Block`s.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 from markdown_it import MarkdownIt
+
+from mtlint.core.directives import Suppression, find_directives, suppressions
 
 if TYPE_CHECKING:
     from mtlint.core.document import Document
@@ -31,7 +33,8 @@ NOT_PROSE = r"""
     | </?[A-Za-z][^<>\n]*>                       # HTML tag or autolink
     | \]\([^()\s]*(?:\s+"[^"]*")?\)              # link or image target
     | \]\[[^\]\n]*\]                             # reference link label
-    | ^\s{0,3}\[[^\]\n]+\]:.*$                   # link reference definition
+    | ^\s{0,3}\[(?!\^)[^\]\n]+\]:.*$              # link reference definition
+    | ^\s{0,3}\[\^[^\]\n]+\]:                      # a footnote's label (its text is prose)
 """
 INLINE_IGNORED = regex.compile("(?x)" + NOT_PROSE, regex.M)
 # All inline markup in a block's text, for what reads it as prose (LanguageTool): what
@@ -41,22 +44,7 @@ INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
     | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
     | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
     """, regex.M)
-SUPPRESSION = regex.compile(
-    r"<!--\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
-)
-CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr", "table_open"})
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """Rules switched off from `start` to `end`; an empty `rules` means all rules."""
-
-    start: int
-    end: int
-    rules: frozenset[str]
-
-    def covers(self, rule: str, offset: int) -> bool:
-        return self.start <= offset < self.end and (not self.rules or rule in self.rules)
+CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr"})
 
 
 # Levels of nested quotes and lists that are read (markdown-it's default, 20, left text
@@ -87,8 +75,15 @@ def markdown_structure(
     ignored: list[tuple[int, int]] = []
     source = text
     front = FRONT_MATTER.match(text)
+    front_blocks: list[MarkdownBlock] = []
     if front:
-        ignored.append((0, front.end()))
+        # Front matter is data, but its title and description are prose readers see.
+        front_blocks = _front_matter_prose(text, front.end())
+        covered = 0
+        for block in front_blocks:
+            ignored.append((covered, block.start))
+            covered = block.end
+        ignored.append((covered, front.end()))
         # Blank the front matter but keep its line breaks, so that line maps stay right.
         source = regex.sub(r"[^\r\n]", " ", front.group()) + text[front.end():]
 
@@ -100,9 +95,14 @@ def markdown_structure(
         doc.structure_notes.append(
             f"Markdown nested deeper than {MAX_NESTING} levels (quotes, lists); the text "
             "below that depth is not checked")
-    blocks: list[MarkdownBlock] = []
+    blocks: list[MarkdownBlock] = list(front_blocks)
     context: list[str] = []
     table_depth = 0
+    # A table's markup is never checked, its cells are (as fragments, not sentences):
+    # the table's range less its cells is ignored.
+    table: tuple[int, int] | None = None
+    cells: list[MarkdownBlock] = []
+    row_at = 0  # where the next cell of the row is looked for
     for index, token in enumerate(tokens):
         if token.type.endswith("_open"):
             context.append(token.type)
@@ -110,8 +110,27 @@ def markdown_structure(
             context.pop()
         if token.type == "table_open":
             table_depth += 1
+            if token.map and table is None:
+                table = (line_span(token.map[0] + 1)[0],
+                         line_span(min(token.map[1], line_count))[1])
         elif token.type == "table_close":
             table_depth -= 1
+            if table_depth == 0 and table is not None:
+                covered = table[0]
+                for cell in cells:
+                    ignored.append((covered, cell.start))
+                    covered = cell.end
+                ignored.append((covered, table[1]))
+                blocks.extend(cells)
+                table, cells = None, []
+        if token.type == "tr_open" and token.map:
+            row_at = line_span(token.map[0] + 1)[0]
+        if token.type == "inline" and token.map and table_depth and table is not None:
+            cell = _table_cell(doc, token.content, token.map[0], row_at)
+            if cell is not None:
+                cells.append(cell)
+                row_at = cell.end
+            continue
         if token.map and token.type in CODE_TOKENS:
             first, last = token.map
             start = line_span(first + 1)[0]
@@ -133,7 +152,7 @@ def markdown_structure(
 
     for match in INLINE_IGNORED.finditer(_without_unclosed_comments(text)):
         ignored.append((match.start(), match.end()))
-    return blocks, ignored, _suppressions(text)
+    return blocks, ignored, suppressions(text, find_directives(text, markdown=True))
 
 
 def _without_unclosed_comments(text: str) -> str:
@@ -146,6 +165,36 @@ def _without_unclosed_comments(text: str) -> str:
         return text
     tail = text[first_open:].replace("<!--", "<!-\x00")
     return text[:first_open] + tail
+
+
+# `title: …` / `description: …` (YAML) or `title = "…"` (TOML) in front matter.
+FRONT_MATTER_PROSE = regex.compile(
+    r"""(?m)^(?P<key>title|description)[ \t]*[:=][ \t]*(?P<quote>["']?)(?P<value>[^\r\n]*?)"""
+    r"""(?P=quote)[ \t]*$"""
+)
+
+
+def _front_matter_prose(text: str, end: int) -> list[MarkdownBlock]:
+    """The title (a heading) and description (a paragraph) of the front matter."""
+    blocks = []
+    for match in FRONT_MATTER_PROSE.finditer(text, 0, end):
+        value = match.group("value")
+        if not value.strip() or value.lstrip()[:1] in "[{|>":
+            continue  # a list, a table or a block scalar: not one line of prose
+        heading = match.group("key") == "title"
+        start = match.start("value")
+        blocks.append(MarkdownBlock("heading" if heading else "paragraph", start,
+                                    start + len(value), value, 1 if heading else 0))
+    return blocks
+
+
+def _table_cell(doc: Document, content: str, line: int, after: int) -> MarkdownBlock | None:
+    """A table cell's text on its row (0-based `line`), found from offset `after` on."""
+    start, end = doc.line_span(line + 1)
+    found = doc.text.find(content, max(start, after), end) if content.strip() else -1
+    if found < 0:
+        return None  # an empty cell, or one with escaped markup the source spells otherwise
+    return MarkdownBlock("table_cell", found, found + len(content), content, 0)
 
 
 def _block_from_inline(doc: Document, content: str, first_line: int, kind: str,
@@ -191,12 +240,6 @@ def _blank_quote_markers(doc: Document, text: str, start: int, first_line: int,
             position = prefix_end - start
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _suppressions(text: str) -> list[Suppression]:
-    return pair_suppressions(
-        ((m.group("action"), m.start(), m.end(), m.group("rules"))
-         for m in SUPPRESSION.finditer(text)), len(text))
 
 
 def pair_suppressions(directives: Iterable[tuple[str, int, int, str]],

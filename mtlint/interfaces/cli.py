@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TextIO
 
 from mtlint import __version__
-from mtlint.output import EXIT_CLEAN, EXIT_ERROR, exit_status
+from mtlint.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, exit_status
 
-COMMANDS = ("check", "rules", "explain", "hook", "lsp")
+COMMANDS = ("check", "rules", "explain", "test-rules", "hook", "lsp")
 FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -38,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check files, folders or standard input (default)")
     check.add_argument("paths", nargs="*", metavar="PATH",
-                       help="files, folders (searched for *.txt, *.md and *.html) or - for "
-                            "standard input")
+                       help="files, folders (searched for *.txt, *.md, *.markdown and *.html) "
+                            "or - for standard input")
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
     check.add_argument("--select", type=comma_list, action="extend",
                        help="only these rules or categories (comma-separated; globs like lt:*)")
@@ -47,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="leave out these rules or categories")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit status 1 (default: warning)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means an error)")
+    check.add_argument("--show-config", action="store_true",
+                       help="print the configuration that applies to each PATH and exit")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings not recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record today's findings in FILE and exit 0")
     check.add_argument("--languagetool", default="auto", metavar="auto|configured|off|URL",
                        help="LanguageTool backend: auto (configured server or local install), "
                             "configured (a configured server only), off, or a server URL")
@@ -83,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="markdown: the table the README's rule list is made of")
     rules.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
 
+    test_rules = commands.add_parser(
+        "test-rules", help="run the bad and good examples of the rule packs in folders")
+    test_rules.add_argument("folders", nargs="+", type=Path, metavar="DIR")
+
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", type=Path, action="append", default=[], metavar="DIR")
@@ -92,6 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     hook.add_argument("action", choices=("install", "uninstall", "run"),
                       help="install: keep an existing hook as pre-commit.local and run it "
                            "first; uninstall: restore it; run: what the hook runs")
+    # As for `check`; `install` writes them into the hook, which passes them to `run`.
+    hook.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                      help="lowest severity that refuses the commit (default: the config's)")
+    hook.add_argument("--select", type=comma_list, action="extend", help="only these rules")
+    hook.add_argument("--ignore", type=comma_list, action="extend", help="not these rules")
+    hook.add_argument("--languagetool", default="configured",
+                      metavar="configured|auto|off|URL",
+                      help="LanguageTool: a configured server only (default), also a local "
+                           "install (auto), none, or this URL")
 
     commands.add_parser("lsp", help="run the Language Server over standard input and output")
     return parser
@@ -114,6 +135,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     try:
         if args.command == "rules":
             return command_rules(args, stdout)
+        if args.command == "test-rules":
+            return command_test_rules(args, stdout)
         if args.command == "explain":
             return command_explain(args, stdout, stderr)
         if args.command == "hook":
@@ -195,13 +218,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             validate_selectors(config, extended)
         except ConfigError as error:
             raise UsageError(str(error)) from None
-    from mtlint.lint.config import unknown_selectors
-
-    for option, selectors in (("--select", args.select), ("--ignore", args.ignore)):
-        # A warning, not an error: a rule may come from a pack that a config file adds.
-        for name in unknown_selectors(selectors or (), registry):
-            print(f"mtlint: warning: {option} {name!r} names no rule or category "
-                  "(see `mtlint rules`)", file=stderr)
+    check_option_selectors(args, config, registry)
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
@@ -216,9 +233,15 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         languagetool = Session(args.languagetool, runner)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    paths = args.paths or ["."]
+    # --stdin-filename names standard input: without paths, it is what is checked.
+    paths = args.paths or (["-"] if args.stdin_filename else ["."])
+    if args.show_config:
+        return show_config(runner, paths, args.stdin_filename, stdout)
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format")
+    if (args.fix or args.diff) and (args.baseline or args.write_baseline):
+        raise UsageError("--fix and --diff fix every finding; they cannot be combined with "
+                         "a baseline")
     if args.fix and STDIN in paths and len(paths) > 1:
         raise UsageError("--fix on standard input prints the fixed text; give no other paths")
     stdin_data = None
@@ -234,13 +257,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     def fixing() -> Iterator:
         from mtlint.running.fix import fix_target
 
-        for target in discover(paths):
+        for target in discover(paths, runner.config_for):
             fixed_files.append(fix_target(runner, target, stdin_data, args.stdin_filename,
                                           dry_run=args.diff))
             yield fixed_files[-1].result
 
     checked = fixing() if args.fix or args.diff else runner.check_all(
-        discover(paths), jobs=args.jobs, stdin_data=stdin_data, stdin_name=args.stdin_filename)
+        discover(paths, runner.config_for), jobs=args.jobs, stdin_data=stdin_data,
+        stdin_name=args.stdin_filename)
     for result in checked:
         if result.error:
             print(printable(f"mtlint: {result.path}: {result.error}"), file=stderr)
@@ -252,12 +276,24 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     status = languagetool.finish()
     if languagetool.note and args.format == "text":
         print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
+    if args.write_baseline is not None or args.baseline is not None:
+        from mtlint.running import baseline
+
+        try:
+            if args.write_baseline is not None:
+                count = baseline.write(args.write_baseline, results)
+                print(f"mtlint: recorded {count} finding{'s' if count != 1 else ''} in "
+                      f"{args.write_baseline}", file=stderr)
+                return exit_status(Report(results, status), exit_zero=True)
+            results = baseline.without_known(results, args.baseline)
+        except baseline.BaselineError as error:
+            raise UsageError(str(error)) from None
     report = Report(results, status)
     if fixed_files:
         from mtlint.running.fix import report_fixes
 
         if report_fixes(fixed_files, stdout, stderr, diff=args.diff):
-            return exit_status(report)  # the output was the fixed text or the diff
+            return exit_status(report, exit_zero=args.exit_zero)  # the fixed text or diff
 
     color = (args.format == "text" and not args.no_color and "NO_COLOR" not in os.environ
              and stdout.isatty())
@@ -269,7 +305,84 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
                                         rules=load_registry(args.rules)))
     if args.statistics:
         print_statistics(report, stderr)
-    return exit_status(report)
+    return exit_status(report, exit_zero=args.exit_zero)
+
+
+def show_config(runner, paths: Sequence[str], stdin_name: str | None, stdout: TextIO) -> int:
+    """Which configuration file applies to each path, and the settings in effect (with
+    the command line's overrides)."""
+    from dataclasses import fields
+
+    from mtlint.lint.config import DEFAULT_EXCLUDE, ConfigError
+
+    for raw in paths:
+        path = Path(stdin_name) if raw == "-" and stdin_name else Path(raw)
+        try:
+            config = runner.config_for(path)
+        except ConfigError as error:
+            raise UsageError(str(error)) from None
+        source = (runner.explicit_config and runner.explicit_config.source) or config.source
+        print(f"# {raw}: {source or 'no configuration file: the defaults'}", file=stdout)
+        for item in fields(config):
+            if item.name in ("source", "root"):
+                continue
+            value = getattr(config, item.name)
+            if item.name == "exclude" and value is None:
+                value = DEFAULT_EXCLUDE
+            print(f"{item.name.replace('_', '-')} = {_shown(value)}", file=stdout)
+    return EXIT_CLEAN
+
+
+def _shown(value) -> str:
+    """A setting in TOML-like notation."""
+    import dataclasses
+    import enum
+
+    if dataclasses.is_dataclass(value):
+        inner = ", ".join(f"{f.name.replace('_', '-')} = {_shown(getattr(value, f.name))}"
+                          for f in dataclasses.fields(value))
+        return "{ " + inner + " }"
+    if isinstance(value, enum.Enum):
+        return f'"{value.value}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | Path):
+        return f'"{value}"'
+    if value is None:
+        return '""'
+    return str(value)
+
+
+def check_option_selectors(args: argparse.Namespace, config, registry: dict) -> None:
+    """--select and --ignore name rules or categories: a misspelt one ("qoute-*") would
+    check nothing and let every commit through, so it is a usage error. A rule may come
+    from a pack that the config file of a checked path adds: those packs count too."""
+    from mtlint.lint.config import ConfigError, find_config_file, load_config, unknown_selectors
+
+    wanted = [(option, name) for option, selectors in (("--select", args.select),
+                                                       ("--ignore", args.ignore))
+              for name in selectors or ()]
+    unknown = [(option, name) for option, name in wanted if unknown_selectors([name], registry)]
+    if not unknown:
+        return
+    configs = [config] if config is not None else []
+    if config is None:
+        named = [args.stdin_filename] if args.stdin_filename else []
+        for raw in {*(args.paths or ["."]), *named} - {"-"}:
+            source = find_config_file(Path(raw))
+            if source is not None:
+                try:
+                    configs.append(load_config(source))
+                except ConfigError:
+                    continue  # reported for each of its files
+    packs = [folder for found in configs for folder in found.extend_rules]
+    if packs:
+        registry = load_registry([*args.rules, *packs])
+    for option, name in unknown:
+        if unknown_selectors([name], registry):
+            raise UsageError(f"{option} {name!r} names no rule or category (see `mtlint rules`)")
 
 
 def print_statistics(report, stream: TextIO) -> None:
@@ -325,14 +438,58 @@ def command_rules(args: argparse.Namespace, stdout: TextIO) -> int:
 def command_hook(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from mtlint.interfaces import hook
 
+    options: list[str] = []
+    overrides: dict = {}
+    for option, values, key in (("--select", args.select, "select"),
+                                ("--ignore", args.ignore, "ignore")):
+        if values:
+            options += [option, ",".join(values)]
+            overrides[key] = tuple(values)
+    if args.fail_on:
+        options += ["--fail-on", args.fail_on]
+        overrides["fail_on"] = args.fail_on
+    if args.languagetool != "configured":
+        options += ["--languagetool", args.languagetool]
+    if args.select or args.ignore:
+        args.paths, args.rules, args.stdin_filename = ["."], [], None
+        check_option_selectors(args, None, load_registry([]))
     try:
         if args.action == "run":
-            return hook.run(stdout, stderr)
-        message = hook.install() if args.action == "install" else hook.uninstall()
+            return hook.run(stdout, stderr, overrides=overrides,
+                            languagetool_setting=args.languagetool)
+        install = args.action == "install"
+        message = hook.install(options=options) if install else hook.uninstall()
     except hook.HookError as error:
         raise UsageError(str(error)) from None
     print(f"mtlint: {message}", file=stdout)
     return EXIT_CLEAN
+
+
+def command_test_rules(args: argparse.Namespace, stdout: TextIO) -> int:
+    """Each rule's examples in the packs of the folders, as the test suite runs the
+    built-in ones: 0 if all pass, 1 if one fails, 2 if a pack cannot be loaded."""
+    from mtlint.lint.examples import rule_problems
+    from mtlint.lint.packs import PackError, load_pack, pack_files
+
+    rules = []
+    for folder in args.folders:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder")
+        try:
+            rules += [rule for pack in pack_files(folder) for rule in load_pack(pack)]
+        except PackError as error:
+            raise UsageError(str(error)) from None
+    failed = 0
+    examples = 0
+    for rule in rules:
+        examples += len(rule.bad) + len(rule.good)
+        for problem in rule_problems(rule):
+            failed += 1
+            print(f"{rule.origin}: {rule.id}: {problem}", file=stdout)
+    rule_word = "rule" if len(rules) == 1 else "rules"
+    print(f"{len(rules)} {rule_word}, {examples} examples: "
+          + (f"{failed} failed." if failed else "all pass."), file=stdout)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
 def command_explain(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -22,6 +22,7 @@ import shlex
 import stat
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -36,7 +37,14 @@ hooks_dir=$(dirname -- "$0")
 if [ -x "$hooks_dir/{chained}" ]; then
     "$hooks_dir/{chained}" "$@" || exit $?
 fi
-{environment}exec {python} -m mtlint hook run
+{environment}# The Python that installed the hook; where the hooks folder is shared and that
+# Python is not there, the mtlint on PATH, then python3's.
+if [ -x {python} ]; then
+    exec {python} -m mtlint hook run{options}
+elif command -v mtlint >/dev/null 2>&1; then
+    exec mtlint hook run{options}
+fi
+exec python3 -m mtlint hook run{options}
 """
 
 
@@ -71,15 +79,17 @@ def is_ours(hook: Path) -> bool:
         return False
 
 
-def hook_script() -> str:
-    """The hook, calling this Python and this mtlint (found through PYTHONPATH if needed)."""
+def hook_script(options: Sequence[str] = ()) -> str:
+    """The hook, calling this Python and this mtlint (found through PYTHONPATH if needed)
+    with `options` for `hook run` (--fail-on, --select, ...)."""
     environment = ""
     package_parent = Path(__file__).resolve().parent.parent.parent
     if not _importable_without_path(package_parent):
         environment = (f"PYTHONPATH={shlex.quote(str(package_parent))}"
                        '${PYTHONPATH:+:$PYTHONPATH}\nexport PYTHONPATH\n')
     return SCRIPT.format(marker=MARKER, chained=CHAINED, environment=environment,
-                         python=shlex.quote(sys.executable))
+                         python=shlex.quote(sys.executable),
+                         options="".join(" " + shlex.quote(o) for o in options))
 
 
 def _importable_without_path(package_parent: Path) -> bool:
@@ -93,7 +103,7 @@ def _importable_without_path(package_parent: Path) -> bool:
     return Path(proc.stdout.strip()).resolve().parent.parent == package_parent
 
 
-def install(cwd: Path | None = None) -> str:
+def install(cwd: Path | None = None, options: Sequence[str] = ()) -> str:
     """Install the hook; returns what was done. Raises HookError rather than overwrite,
     and leaves everything as it was when a write fails (the new hook is written first,
     the user's hook moved only then, and moved back should the last step fail)."""
@@ -115,7 +125,7 @@ def install(cwd: Path | None = None) -> str:
     temp = folder / f".{HOOK}.mtlint-new"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temp.write_text(hook_script(), encoding="utf-8")
+        temp.write_text(hook_script(options), encoding="utf-8")
         temp.chmod(temp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
         if keep_user_hook:
             hook.rename(chained)
@@ -192,8 +202,10 @@ def read_blobs(top: Path, blobs: list[str]) -> list[bytes]:
     return contents
 
 
-def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
-    """Check the staged content; the exit status of `mtlint check` (1 refuses the commit)."""
+def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None, *,
+        overrides: dict | None = None, languagetool_setting: str = "configured") -> int:
+    """Check the staged content; the exit status of `mtlint check` (1 refuses the commit).
+    `overrides`: what `mtlint check`'s --select, --ignore and --fail-on override."""
     from mtlint.backends.languagetool import Session
     from mtlint.core.document import Document, DocumentError
     from mtlint.lint.config import ConfigError
@@ -205,11 +217,11 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     staged = staged_files(top, CHECKED_SUFFIXES)
     if not staged:
         return 0
-    runner = Runner()
+    runner = Runner(overrides=overrides)
     try:
         # A configured server only: starting a local LanguageTool would add 10 s or more
         # to every commit.
-        languagetool = Session("configured", runner)
+        languagetool = Session(languagetool_setting, runner)
     except ValueError as error:
         raise HookError(str(error)) from None
     results = []
@@ -229,9 +241,29 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None) -> int:
     if report.finding_count or status:
         color = stdout.isatty() and "NO_COLOR" not in os.environ
         stdout.write(render(report, color=color))
-        if languagetool.note:  # only with a report: not a line on every clean commit
+        if languagetool.note and _first_time(languagetool.note):
+            # Only with a report, and once: not a line on every commit.
             print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
     if status:
         print("mtlint: commit refused: fix the staged text (`git add` it), or commit with "
               "--no-verify to skip the check", file=stderr)
     return status
+
+
+def _first_time(note: str) -> bool:
+    """Whether this note has not been shown by an earlier commit's hook (remembered in
+    mtlint's cache folder; where that cannot be written, it is shown)."""
+    import hashlib
+
+    from mtlint.core.cachedir import default_cache_dir
+
+    digest = hashlib.sha1(note.encode(), usedforsecurity=False).hexdigest()[:16]
+    marker = default_cache_dir() / f"hook-note-{digest}"
+    if marker.exists():
+        return False
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        pass
+    return True

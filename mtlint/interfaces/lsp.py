@@ -30,7 +30,7 @@ from urllib.parse import unquote  # as pygls keys its documents
 
 import regex
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
@@ -39,7 +39,7 @@ from mtlint import __version__
 from mtlint.core.document import WORD, Document
 from mtlint.core.finding import Category, Finding, Safety, Severity
 from mtlint.core.markdown import FRONT_MATTER
-from mtlint.lint.config import ConfigError, find_config_file, parse_config
+from mtlint.lint.config import CONFIG_FILES, ConfigError, find_config_file, parse_config
 from mtlint.running.fix import apply_fixes
 from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 
@@ -155,6 +155,15 @@ GLOSSARY_HEADER = regex.compile(
     "?glossary"?[ \t]*\][ \t]*(?:\#[^\r\n]*)?\r?$""", regex.M | regex.X)
 
 
+def glossary_term(finding: Finding, text: str) -> str:
+    """The term the glossary quick fix adds for a finding: the flagged word (a name the
+    rules do not know), but for a term spelt two ways the spelling the text uses most,
+    which the finding suggests; the flagged minority spelling is the wrong one."""
+    if finding.rule == "term-inconsistent" and finding.suggestions:
+        return finding.suggestions[0]
+    return text[finding.offset:finding.offset + finding.length]
+
+
 def glossary_insertion(config_path: Path, current: str | None,
                        term: str) -> tuple[int, str] | None:
     """Where to insert what into the config file's text (None: no file yet) to add `term`
@@ -210,9 +219,21 @@ def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.Text
 
 # --- the server ---------------------------------------------------------------------------
 
-class AnsweringProtocol(LanguageServerProtocol):
-    """pygls's protocol, except that a request whose params do not fit its method gets an
-    error answer (InvalidParams) instead of none: a client waits for every answer."""
+class MtlintProtocol(LanguageServerProtocol):
+    """The protocol's lifecycle, which pygls leaves loose: a request before `initialize`
+    is answered with ServerNotInitialized (LSP: -32002), not served; and a request whose
+    params do not fit its method gets an error answer (InvalidParams) instead of none: a
+    client waits for every answer."""
+
+    initialize_seen = False
+
+    def _handle_request(self, msg_id: Any, method_name: str, params: Any) -> None:
+        if method_name == lsp.INITIALIZE:
+            self.initialize_seen = True
+        elif not self.initialize_seen:
+            self._send_response(msg_id, None, JsonRpcServerNotInitialized().to_response_error())
+            return
+        super()._handle_request(msg_id, method_name, params)
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
@@ -225,8 +246,11 @@ class AnsweringProtocol(LanguageServerProtocol):
 
 class MtlintLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("mtlint", __version__, protocol_cls=AnsweringProtocol,
+        super().__init__("mtlint", __version__, protocol_cls=MtlintProtocol,
                          text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        # LSP: exit status 0 after `shutdown` then `exit`, 1 for `exit` without `shutdown`.
+        self.shutdown_requested = False
+        self.exit_status = 0
         self.runner = Runner()
         self.checked: dict[str, Checked] = {}
         self._tasks: dict[str, asyncio.Task] = {}
@@ -287,6 +311,25 @@ class MtlintLanguageServer(LanguageServer):
             self.window_log_message(lsp.LogMessageParams(
                 type=lsp.MessageType.Error, message=f"mtlint: {uri}: {error}"))
 
+    def configs_changed(self) -> None:
+        """A config file was created, changed or deleted (the client watches them): read
+        the configuration afresh and check the open documents again."""
+        self.runner = Runner()
+        self._config_stamps.clear()
+        for uri in list(self.checked):
+            self.schedule(uri)
+
+    def watch_configs(self) -> None:
+        """Ask the client to report changes of config files, where it can."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if not (watched and watched.dynamic_registration):
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+        self.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
+            id="mtlint-config-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
     def forget(self, uri: str) -> None:
         task = self._tasks.pop(uri, None)
         if task is not None:
@@ -298,11 +341,14 @@ class MtlintLanguageServer(LanguageServer):
     # -- linting --------------------------------------------------------------------------
 
     def _refresh_configs(self, path: Path) -> None:
-        """Start afresh when a config file changed on disk since it was read."""
+        """Start afresh when a config file changed on disk since it was read, or one
+        appeared that the runner has not read (its folders may remember none)."""
         source = find_config_file(path)
         stamps = dict(self._config_stamps)
         if source is not None and source not in stamps:
             stamps[source] = -1
+            if self._config_stamps:
+                self.runner = Runner()
         for config_path, stamp in stamps.items():
             try:
                 now = config_path.stat().st_mtime_ns
@@ -441,7 +487,7 @@ class MtlintLanguageServer(LanguageServer):
                     kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                     edit=self._edit(uri, checked.version,
                                     [disable_comment_edit(doc, finding.rule)])))
-            word = doc.source.text[finding.offset:finding.offset + finding.length]
+            word = glossary_term(finding, doc.source.text)
             if (finding.category in GLOSSARY_CATEGORIES and WORD.fullmatch(word)
                     and word not in glossary):
                 glossary.add(word)
@@ -543,6 +589,24 @@ def create_server() -> MtlintLanguageServer:
     def did_save(ls: MtlintLanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
+    @server.feature(lsp.INITIALIZED)
+    def initialized(ls: MtlintLanguageServer, params: lsp.InitializedParams) -> None:
+        ls.watch_configs()
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: MtlintLanguageServer,
+                              params: lsp.DidChangeWatchedFilesParams) -> None:
+        if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
+            ls.configs_changed()
+
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(ls: MtlintLanguageServer, params: Any) -> None:
+        ls.shutdown_requested = True
+
+    @server.feature(lsp.EXIT)
+    def exit_(ls: MtlintLanguageServer, params: Any) -> None:
+        ls.exit_status = 0 if ls.shutdown_requested else 1
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MtlintLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
@@ -559,5 +623,6 @@ def create_server() -> MtlintLanguageServer:
 def main() -> int:
     """Serve over stdin/stdout until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="mtlint lsp: %(levelname)s %(message)s")
-    create_server().start_io()
-    return 0
+    server = create_server()
+    server.start_io()
+    return server.exit_status

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -48,6 +49,11 @@ class Config:
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     encoding: str = "utf-8"
+    # Folder scans leave out what these globs match (a name or a path below the scanned
+    # folder); `extend_exclude` adds to `exclude` (default: DEFAULT_EXCLUDE).
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     html: HtmlOptions = field(default_factory=HtmlOptions)
     source: Path | None = None  # the file this came from, None for defaults
     root: Path | None = None  # the folder per-file-ignores patterns are relative to
@@ -71,6 +77,23 @@ class Config:
                    for c in candidates):
                 result.extend(selectors)
         return tuple(result)
+
+
+# Folders that hold tools, dependencies and build output, not articles.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
+                   "build", "dist", "site-packages", "__pycache__", ".mypy_cache",
+                   ".pytest_cache", ".ruff_cache")
+
+
+def excluded_by(config: Config, relative: str) -> bool:
+    """Whether a path (POSIX, relative to the scanned folder) is excluded from folder
+    scans: a glob matches one of its names or the path itself."""
+    patterns = (DEFAULT_EXCLUDE if config.exclude is None else config.exclude)
+    patterns = (*patterns, *config.extend_exclude)
+    names = relative.split("/")
+    return any(fnmatch.fnmatchcase(relative, p.rstrip("/")) or
+               any(fnmatch.fnmatchcase(name, p.rstrip("/")) for name in names)
+               for p in patterns)
 
 
 def selector_matches(selector: str, rule_id: str, category: str) -> bool:
@@ -128,15 +151,23 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+# A `[tool.mtlint]` table (or one of its subtables) opened in a TOML file's text.
+MTLINT_TABLE = re.compile(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*["']?mtlint\b""", re.M)
+
+
 def _has_mtlint_table(path: Path) -> bool:
     from mtlint.core.document import DocumentError, read_regular_file
 
     try:
-        data = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
-        return "mtlint" in tomllib.loads(data).get("tool", {})
-    except (DocumentError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        # A broken pyproject.toml that is not ours is not our error to report.
+        text = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except (DocumentError, UnicodeDecodeError):
         return False
+    try:
+        return "mtlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # A broken pyproject.toml that is not ours is not our error to report; one with
+        # a [tool.mtlint] table is (load_config reports it), not silently skipped.
+        return MTLINT_TABLE.search(text) is not None
 
 
 MAX_CONFIG_BYTES = 10 * 1024 * 1024
@@ -176,7 +207,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         return tuple(value)
 
     known = {"select", "ignore", "severity", "per-file-ignores", "fail-on", "extend-rules",
-             "glossary", "languagetool", "encoding", "html"}
+             "glossary", "languagetool", "encoding", "html", "exclude", "extend-exclude",
+             "respect-gitignore"}
     for key in data:
         if key not in known:
             raise error(key, f"unknown key (known keys: {', '.join(sorted(known))})")
@@ -216,6 +248,14 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
                 raise error(f"per-file-ignores.{pattern}", "must be a list of rule ids")
             entries.append((pattern, tuple(rules)))
         settings["per_file_ignores"] = tuple(entries)
+    if "exclude" in data:
+        settings["exclude"] = string_list("exclude")
+    if "extend-exclude" in data:
+        settings["extend_exclude"] = string_list("extend-exclude")
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise error("respect-gitignore", "must be true or false")
+        settings["respect_gitignore"] = data["respect-gitignore"]
     if "extend-rules" in data:
         settings["extend_rules"] = tuple(path.parent / p for p in string_list("extend-rules"))
     if "glossary" in data:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from mtlint.core.document import Document
-from mtlint.core.finding import Finding, Fix, Hit, Rule, RuleContext, Severity
+from mtlint.core.finding import Category, Finding, Fix, Hit, Rule, RuleContext, Severity
 from mtlint.lint.config import Config, selector_matches
 from mtlint.lint.packs import RuleTimeout
 
@@ -84,7 +84,7 @@ class Linter:
                 if self._dropped(doc, rule.id, hit):
                     continue
                 findings.append(make_finding(doc, rule, severity, hit))
-        return CheckResult(deduplicate(findings), notes, timings)
+        return CheckResult(deduplicate(quiet_inside_untranslated(findings)), notes, timings)
 
     def accept_external(self, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         """Findings from another source (LanguageTool) under this configuration, as for
@@ -134,13 +134,38 @@ def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
     )
 
 
+# Rules that judge German grammar, style, casing and spelling: in a span that is not
+# German at all they only repeat, less precisely, that it is untranslated.
+GERMAN_ONLY_CATEGORIES = frozenset({Category.GRAMMAR, Category.STYLE, Category.CASING,
+                                    Category.SPELLING})
+UNTRANSLATED_RULE = "sentence-untranslated"
+
+
+def quiet_inside_untranslated(findings: list[Finding]) -> list[Finding]:
+    """The findings without those of German-only rules inside a span reported as
+    untranslated English."""
+    spans = [(f.offset, f.offset + f.length) for f in findings if f.rule == UNTRANSLATED_RULE]
+    if not spans:
+        return findings
+    return [f for f in findings if f.category not in GERMAN_ONLY_CATEGORIES
+            or not any(start <= f.offset and f.offset + f.length <= end for start, end in spans)]
+
+
 def deduplicate(findings: list[Finding]) -> list[Finding]:
-    """Sorted findings, one per rule and span."""
+    """Sorted findings, one per rule and span, and one per span and fix: two rules that
+    would make the same change to the same text (a translated brand name that is also
+    an inconsistent spelling) are one problem to the reader."""
     seen: set[tuple[str, int, int]] = set()
+    fixes: set[tuple[int, int, str]] = set()
     unique = []
     for finding in sorted(findings, key=lambda f: f.sort_key):
         key = (finding.rule, finding.offset, finding.length)
-        if key not in seen:
-            seen.add(key)
-            unique.append(finding)
+        fix = finding.fix
+        same_fix = None if fix is None else (finding.offset, finding.length, fix.replacement)
+        if key in seen or (same_fix is not None and same_fix in fixes):
+            continue
+        seen.add(key)
+        if same_fix is not None:
+            fixes.add(same_fix)
+        unique.append(finding)
     return unique

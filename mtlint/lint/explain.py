@@ -9,12 +9,24 @@ from collections.abc import Iterable
 from mtlint.core.finding import Example, Rule
 
 
-def marked(example: Example) -> str:
-    """The example with its flagged span in »…« brackets for plain-text display."""
+def marked(example: Example, note: str = "") -> str:
+    """The example with a caret line under its flagged span (as `mtlint check` shows a
+    finding: a bracket or quote could be part of the text), `note` after the carets."""
     plain, start, end = example.plain()
     if start < 0:
         return plain
-    return f"{plain[:start]}»{plain[start:end]}«{plain[end:]}"
+    lines: list[str] = []
+    at = 0
+    for line in plain.split("\n"):
+        lines.append(line)
+        line_end = at + len(line)
+        first, last = max(start, at), min(end, line_end)
+        if first < last or (start == end and at <= start <= line_end):
+            carets = " " * (first - at) + "^" * max(1, last - first)
+            lines.append(f"{carets} {note}".rstrip() if note else carets)
+            note = ""
+        at = line_end + 1
+    return "\n".join(lines)
 
 
 def _indented(text: str) -> str:
@@ -22,16 +34,22 @@ def _indented(text: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
 
 
+def rule_doc(rule: Rule) -> str:
+    """The rule's documentation without the indentation of a Python docstring."""
+    return inspect.cleandoc(rule.doc)
+
+
 def examples_section(rule: Rule) -> str:
-    # Multi-line examples (a lone residue line between paragraphs) are set apart.
-    gap = [""] if any("\n" in e.text for e in (*rule.bad, *rule.good)) else []
-    lines = ["## Beispiel", ""]
+    """The wrong examples with their flagged span and correction, then the examples the
+    rule does not flag (not all of them are the recommended spelling)."""
+    gap = [""]
+    lines = ["## Beispiel", "", "Gemeldet (→ Korrektur):", ""]
     for example in rule.bad:
-        fix = f"  →  {example.correction}" if example.correction else ""
+        fix = f"→ {example.correction}" if example.correction else ""
         if example.correction == "":
-            fix = "  →  (streichen)"
-        lines += [_indented(f"{marked(example)}{fix}"), *gap]
-    lines += ["", "Stattdessen:", ""]
+            fix = "→ (streichen)"
+        lines += [_indented(marked(example, fix)), *gap]
+    lines += ["Nicht gemeldet:", ""]
     for example in rule.good:
         lines += [_indented(example.plain()[0]), *gap]
     return "\n".join(lines).rstrip("\n")
@@ -42,7 +60,7 @@ def explain_rule(rule: Rule) -> str:
     header = (f"{rule.id}  ({rule.category.value}, {rule.severity.value}, {fix})\n"
               f"defined in {rule.origin}\n")
     # Python checks take their doc from an indented docstring.
-    return f"{header}\n{inspect.cleandoc(rule.doc)}\n\n{examples_section(rule)}\n"
+    return f"{header}\n{rule_doc(rule)}\n\n{examples_section(rule)}\n"
 
 
 def rules_table(rules: Iterable[Rule]) -> str:

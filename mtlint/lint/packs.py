@@ -241,6 +241,10 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         raise PackError(f"{where}: 'suggestions' must be a list of strings")
 
+    for kind in ("bad", "good"):
+        if not isinstance(entry.get(kind, []), list):
+            raise PackError(f"{where}: '{kind}' must be a list of examples: "
+                            f"{kind} = [\"...\", {{ text = \"...\", correction = \"...\" }}]")
     bad = tuple(_example(e, where, "bad") for e in entry.get("bad", []))
     good = tuple(_example(e, where, "good") for e in entry.get("good", []))
     if not bad or not good:

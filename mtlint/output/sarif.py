@@ -21,7 +21,7 @@ from urllib.parse import quote
 from mtlint import __version__
 from mtlint.core.display import unicode_path
 from mtlint.core.finding import Finding, Rule, Severity
-from mtlint.lint.explain import examples_section
+from mtlint.lint.explain import examples_section, rule_doc
 from mtlint.output import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,7 +58,7 @@ def region(finding: Finding) -> dict[str, int]:
 def rule_descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:  # a rule from elsewhere (LanguageTool, a pack this run did not list)
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
-    doc = rule.doc.strip()
+    doc = rule_doc(rule).strip()
     return {
         "id": rule.id,
         "shortDescription": {"text": rule.summary or rule.id},

@@ -10,7 +10,9 @@ from mtlint.core.finding import Finding, Severity
 from mtlint.output import Report
 from mtlint.running.result import FileResult
 
-# Characters of context shown either side of a finding; article lines run to 1,000.
+# A line up to this long is shown whole; a longer one (article lines run to 1,000) as a
+# window of about WINDOW characters either side of the finding, cut between words.
+WHOLE_LINE = 100
 WINDOW = 36
 ELLIPSIS = "…"
 
@@ -38,14 +40,34 @@ class Palette:
 
 
 def excerpt(line_text: str, column: int, width: int) -> tuple[str, int]:
-    """A window of the line around column (1-based) and the column inside the window."""
+    """The line, or a window of it around column (1-based) cut at word boundaries, and
+    the column inside it."""
+    line_text = line_text.replace("\t", " ")
     start = column - 1
+    if len(line_text) <= WHOLE_LINE:
+        return line_text, start
     lo = max(0, start - WINDOW)
     hi = min(len(line_text), start + max(width, 1) + WINDOW)
+    if lo > 0:
+        # Start after a space: at the next word, but never past the finding.
+        space = line_text.rfind(" ", 0, lo + 1)
+        if space >= 0 and start - space - 1 <= WINDOW * 2:
+            lo = space + 1
+        else:
+            following = line_text.find(" ", lo, start)
+            lo = following + 1 if following >= 0 else lo
+    if hi < len(line_text):
+        space = line_text.find(" ", hi)
+        if space >= 0 and space - hi <= WINDOW:
+            hi = space
+        else:
+            previous = line_text.rfind(" ", start + max(width, 1), hi)
+            hi = previous if previous >= 0 else hi
     prefix = ELLIPSIS + " " if lo > 0 else ""
     suffix = " " + ELLIPSIS if hi < len(line_text) else ""
-    window = line_text[lo:hi].replace("\t", " ")
-    return prefix + window + suffix, len(prefix) + start - lo
+    window = line_text[lo:hi].strip(" ")
+    shift = len(line_text[lo:hi]) - len(line_text[lo:hi].lstrip(" "))
+    return prefix + window + suffix, len(prefix) + start - lo - shift
 
 
 def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list[str]:
@@ -84,17 +106,23 @@ def summary(report: Report) -> str:
     total = report.finding_count
     errors = sum(1 for r in report.results if r.error)
     files = len(report.results)
-    parts = [f"{counts[s.value]} {s.value}" for s in Severity if counts[s.value]]
-    text = f"{total} problem{'s' if total != 1 else ''}"
+    parts = [counted(counts[s.value], s.value, "info" if s is Severity.INFO else None)
+             for s in Severity if counts[s.value]]
+    text = counted(total, "problem")
     if parts:
         text += " (" + ", ".join(parts) + ")"
-    text += f" in {files} file{'s' if files != 1 else ''}"
+    text += f" in {counted(files, 'file')}"
     if errors:
-        text += f"; {errors} file{'s' if errors != 1 else ''} could not be checked"
+        text += f"; {counted(errors, 'file')} could not be checked"
     fixable = sum(1 for r in report.results for f in r.findings if f.applied_by_fix)
     if fixable:
         text += f"; {fixable} fixable with --fix"
     return text + "."
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 file", "2 files" ("info" stays "info")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def render(report: Report, *, color: bool = False, quiet: bool = False, **_: Any) -> str:

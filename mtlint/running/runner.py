@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+import subprocess
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from mtlint.core.finding import Finding
 from mtlint.lint.config import (
     Config,
     ConfigError,
+    excluded_by,
     find_config_file,
     load_config,
     validate_selectors,
@@ -57,8 +59,11 @@ class Target:
     error: str | None = None
 
 
-def discover(paths: Sequence[str]) -> Iterator[Target]:
-    """The files to check: named files as they are, folders searched for *.txt and *.md."""
+def discover(paths: Sequence[str],
+             config_for: Callable[[Path], Config] | None = None) -> Iterator[Target]:
+    """The files to check: named files as they are, folders searched for the checked
+    suffixes (CHECKED_SUFFIXES), leaving out what the folder's configuration (`config_for`)
+    excludes and what git ignores."""
     for raw in paths:
         if raw == STDIN:
             yield Target(STDIN, None)
@@ -73,12 +78,39 @@ def discover(paths: Sequence[str]) -> Iterator[Target]:
             yield Target(raw, path, f"cannot access: {error.strerror or error}")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path)
+            yield from _walk(path, _scan_config(path, config_for))
         else:
             yield Target(raw, path)
 
 
-def _walk(folder: Path) -> Iterator[Target]:
+def _scan_config(folder: Path, config_for: Callable[[Path], Config] | None) -> Config:
+    if config_for is None:
+        return Config()
+    try:
+        return config_for(folder)
+    except ConfigError:
+        return Config()  # the files report the broken config
+
+
+def _git_ignored(folder: Path, files: list[Path]) -> set[Path]:
+    """The files that git ignores (.gitignore, .git/info/exclude, the global excludes);
+    none outside a git work tree or without git."""
+    if not files:
+        return set()
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"], cwd=folder, capture_output=True,
+            input=b"\0".join(os.fsencode(f.relative_to(folder)) for f in files), check=False,
+            timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode not in (0, 1):  # 128: not a git work tree
+        return set()
+    return {folder / os.fsdecode(name) for name in proc.stdout.split(b"\0") if name}
+
+
+def _walk(folder: Path, config: Config | None = None) -> Iterator[Target]:
+    config = config or Config()
     problems: list[Target] = []
 
     def on_error(error: OSError) -> None:
@@ -88,10 +120,17 @@ def _walk(folder: Path) -> Iterator[Target]:
     found = []
     # followlinks=False: a symlinked folder is not entered, so a link loop cannot recur.
     for root, dirs, files in os.walk(folder, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = Path(root).relative_to(folder).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not excluded_by(config, prefix + d))
         for name in files:
-            if Path(name).suffix.lower() in CHECKED_SUFFIXES and not name.startswith("."):
+            if (Path(name).suffix.lower() in CHECKED_SUFFIXES and not name.startswith(".")
+                    and not excluded_by(config, prefix + name)):
                 found.append(Path(root) / name)
+    if config.respect_gitignore:
+        ignored = _git_ignored(folder, found)
+        found = [path for path in found if path not in ignored]
     for path in sorted(found):
         yield Target(str(path), path)
     yield from problems
@@ -327,7 +366,22 @@ class Runner:
                 self.cache.store(key, result)
         return self._file_result(doc, config, result)
 
-    @staticmethod
-    def _file_result(doc: Document, config: Config, result) -> FileResult:
-        return FileResult(doc.path, result.findings, None, result.notes, doc, config.fail_on,
-                          result.timings)
+    def _file_result(self, doc: Document, config: Config, result) -> FileResult:
+        return FileResult(doc.path, result.findings, self._directive_error(doc, config),
+                          result.notes, doc, config.fail_on, result.timings)
+
+    def _directive_error(self, doc: Document, config: Config) -> str | None:
+        """An inline directive that names no rule is an error, as a misspelt --select is;
+        the file's findings are still reported."""
+        from mtlint.core.directives import unknown_directive_rules
+
+        source = doc.source  # HTML keeps its comments there only
+        if "mtlint" not in source.text:
+            return None
+        rule_ids = rules_for(self.extra_rule_dirs + config.extend_rules)
+        unknown = unknown_directive_rules(source.text, doc.markdown or doc.html, rule_ids)
+        if not unknown:
+            return None
+        offset, name = unknown[0]
+        line = source.position(offset)[0]
+        return f"line {line}: directive names no rule {name!r} (see `mtlint rules`)"

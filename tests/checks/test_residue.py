@@ -106,3 +106,13 @@ def test_tag_words_in_prose_stay(text: str, flagged) -> None:
 ])
 def test_affiliate_notes(text: str, span: str, flagged) -> None:
     assert flagged("residue-affiliate-note", text) == [span]
+
+
+def test_a_column_of_buttons_is_flagged_line_by_line(flagged) -> None:
+    text = "Teilen\nDrucken\nA+\nA-\n\nDie Messe öffnet im Mai.\n"
+    assert flagged("residue-ui-label", text, "artikel.txt") == ["Teilen", "Drucken", "A+", "A-"]
+
+
+def test_a_single_common_word_on_its_own_line_is_a_heading(flagged) -> None:
+    text = "Weiter\n\nDie Suche geht weiter.\n\nSuche\n\nNiemand fand etwas.\n"
+    assert flagged("residue-ui-label", text, "artikel.txt") == []

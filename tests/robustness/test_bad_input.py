@@ -217,8 +217,8 @@ def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
     gone.write_text("Text.\n", encoding="utf-8")
     original = runner.discover
 
-    def discover_then_delete(paths):
-        targets = list(original(paths))
+    def discover_then_delete(paths, config_for=None):
+        targets = list(original(paths, config_for))
         gone.unlink()
         return targets
 

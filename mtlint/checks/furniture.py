@@ -1,0 +1,249 @@
+"""Web furniture in English: short headings and labels the translation left alone.
+
+A translation pipeline that works sentence by sentence often skips what is no
+sentence: a heading of two or three words ("Terms and Conditions", "Location
+Access"), a box title ("Privacy Policy"), a button. sentence-untranslated needs five
+words and three English function words and so never sees them. Here a short line
+counts as English when every word is one HanTa's English model knows and none is a
+German function word or a word only German has; such a line cannot be German even
+when German borrowed its words, because German joins two nouns into one word
+("Standortzugriff", "Location-Access"), never leaves them open.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterator
+
+from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
+from mtlint.core.document import BlockKind, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.patterns import compile_pattern
+from mtlint.language.german import word_tags
+
+MIN_WORDS = 2
+MAX_WORDS = 6
+MAX_LABEL_CHARS = 80
+# A word of a label, with what may stand around it ("Access:", "Cons?").
+LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+")
+# Marks a label may have between its words: "Pros & Cons", "Home | About".
+LABEL_SEPARATORS = frozenset(("&", "–", "|", "/", "-"))
+TRAILING_MARKS = ":?!"
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.isupper() and len(word) <= 5
+
+
+@functools.cache
+def _english_morphemes() -> frozenset[str]:
+    """The stems and affixes of HanTa's English model (55,000, from its training
+    corpus): a word built only of them is English; HanTa's guess for an unknown word
+    ("Bildschirmschoner" as a noun) is not."""
+    tables = _english_tagger().LP_m_t.values()
+    return frozenset(morpheme for table in tables for morpheme in table)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_word(word: str) -> bool:
+    """Whether `word` is an English word HanTa's English model knows, not a name and
+    not a German word it segments into English pieces ("Texteditor" = text + editor,
+    "Interner" = intern + er)."""
+    if not word.isascii() or not word.isalpha():
+        return False
+    _, morphemes, tag = _english_tagger().analyze(word, taglevel=3)
+    if tag in ("NP0", "UNC"):
+        return False
+    if sum(1 for _, kind in morphemes if kind == "NN") > 1:
+        return False  # two nouns in one word: a German compound
+    known = _english_morphemes()
+    if not all(morpheme in known for morpheme, kind in morphemes if not kind.startswith("SUF")):
+        return False
+    german = word_tags(word.lower())
+    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
+
+
+def english_label(text: str) -> bool:
+    """Whether `text`, a short line, is an English heading or label: two to six
+    words, every word English ("Terms and Conditions") or an abbreviation or number,
+    at least two English words, no German function word and no word English does not
+    know ("Fazit", "Kamera", a name like "Apple")."""
+    tokens = text.split()
+    if any(t not in LABEL_SEPARATORS and not LABEL_WORD.fullmatch(t.rstrip(TRAILING_MARKS))
+           for t in tokens):
+        return False  # a path, a command, a code, a comma or full stop: no label
+    words = [t.rstrip(TRAILING_MARKS) for t in tokens if t not in LABEL_SEPARATORS]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+        return False  # a lowercase line is a command or a fragment, not a heading
+    if any(not word.isascii() or word.lower() in GERMAN for word in words):
+        return False  # cheap tests first: the English model loads only for candidates
+    english = 0
+    for word in words:
+        lower = word.lower().replace("’", "'")
+        if word.isdigit() or _is_abbreviation(word):
+            continue
+        if lower in ENGLISH or is_english_word(word):
+            english += 1
+        else:
+            return False
+    return english >= MIN_WORDS
+
+
+def _german_document(doc: Document) -> bool:
+    """More German than English function words in the whole text."""
+    _, english, german = english_evidence(doc.text)
+    return german > english
+
+
+def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Kurze Überschriften, Zwischentitel und Beschriftungen (zwei bis sechs Wörter), die
+    in einem deutschen Text auf Englisch stehen geblieben sind: „Terms and Conditions“,
+    „Location Access“, „Frequently Asked Questions“, „Business Forecasting Definition“.
+
+    ## Warum ist das ein Problem?
+    Übersetzungssysteme übersetzen Satz für Satz; eine Überschrift ohne Verb oder eine
+    Beschriftung aus der Seitennavigation („Privacy Policy“) rutscht leicht unübersetzt
+    durch. Im deutschen Artikel steht dann ein englischer Titel.
+
+    ## Bekannte Grenzen
+    Geprüft werden Zeilen für sich (Überschriften, einzeilige Absätze ohne Schlusspunkt),
+    nur in einem Text mit mehr deutschen als englischen Funktionswörtern. Jedes Wort muss
+    englisch sein; ein deutsches Wort („Fazit“, „und“) oder ein Name, den das englische
+    Wörterbuch nicht kennt („Apple Watch“, „Microsoft Teams“), lässt die Zeile
+    unbeanstandet. Titel in Anführungszeichen bleiben unbeachtet. Fügungen, die auch im
+    Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
+    werden als englisch gemeldet. Übersetzen kann nur ein Mensch: kein automatischer Fix.
+    """
+    german: bool | None = None  # whether the text is German, read at the first candidate
+    for block in doc.blocks:
+        if block.kind is BlockKind.LIST_ITEM or len(block.text) > MAX_LABEL_CHARS:
+            continue  # the cheap tests first: most blocks are long
+        text = block.text.strip()
+        if "\n" in text:
+            continue
+        if not text or text[-1] in ".,;" or QUOTED.search(text):
+            continue
+        label = text.strip("#*_ \t").rstrip(":")
+        if english_label(label):
+            if german is None:
+                german = _german_document(doc)
+            if not german:
+                return
+            yield Hit(
+                offset=block.start + block.text.index(label), length=len(label),
+                message=f"Englische Überschrift oder Beschriftung „{label}“ im deutschen Text; "
+                        f"übersetzen.",
+            )
+
+
+# A word glued to the next one at a line's start: "Superangebote auf AliexpressUm ...".
+BANNER_SEAM = compile_pattern(r"[^\n]{4,80}?\p{Ll}(?=\p{Lu}\p{Ll})")
+ANY_SEAM = compile_pattern(r"\p{Ll}\p{Lu}\p{Ll}")
+LEADING_LETTERS = compile_pattern(r"\p{L}+")
+MIN_BANNER_REPEATS = 2
+
+
+def residue_repeated_banner(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Denselben Werbe- oder Bildtext am Anfang mehrerer Absätze, jeweils ohne Leerzeichen an
+    den Absatz geklebt: „Superangebote auf AliexpressUm nach Produkten zu suchen …“,
+    „Superangebote auf AliexpressAliExpress hat …“.
+
+    ## Warum ist das ein Problem?
+    Ein Banner oder der Alternativtext eines Werbebildes steht auf der Seite über jedem
+    Abschnitt. Beim Kopieren verliert er den Zeilenumbruch und verschmilzt mit dem
+    folgenden Satz, in jedem Abschnitt aufs Neue.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein Text aus mindestens zwei Wörtern, der am Anfang von mindestens
+    zwei Zeilen steht (oder als eigene Zeile wiederkehrt) und dort, wo er gemeldet wird,
+    ohne Leerzeichen am folgenden Wort klebt. Ein Banner allein in einer Zeile bleibt
+    unbeanstandet.
+    Kein automatischer Fix: Ob das Banner entfällt, entscheidet die Redaktion.
+    """
+    text = doc.text
+    if text.count("\n") < MIN_BANNER_REPEATS:
+        return
+    seams: dict[str, list[int]] = {}
+    continuations: dict[str, set[str]] = {}  # the glued word after each banner
+    alone: Counter[str] = Counter()  # lines that are nothing but a banner
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if len(stripped) <= MAX_LABEL_CHARS:
+            alone[stripped] += 1
+        if not ANY_SEAM.search(stripped, 0, 84):
+            continue  # most lines: no word glued to a capital near the start
+        match = BANNER_SEAM.match(stripped)
+        if match is not None and " " in match.group():
+            seams.setdefault(match.group(), []).append(start)
+            glued_word = LEADING_LETTERS.match(stripped, match.end())
+            continuations.setdefault(match.group(), set()).add(
+                glued_word.group() if glued_word else "")
+    for banner, starts in seams.items():
+        count = len(starts) + alone[banner]
+        variety = len(continuations[banner]) + (1 if alone[banner] else 0)
+        if count < MIN_BANNER_REPEATS or variety < 2:
+            continue  # the same word each time: a name in camel case ("Die PowerPoint-…")
+        for start in starts:
+            yield Hit(
+                offset=start, length=len(banner),
+                message=f"„{banner}“ steht am Anfang von {count} Absätzen und klebt hier am "
+                        f"folgenden Text: ein Banner oder Bildtext der Webseite; entfernen.",
+            )
+
+
+RULES = (
+    Rule(
+        id="label-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
+        summary="Kurze englische Überschrift oder Beschriftung im deutschen Text: "
+                "„Terms and Conditions“, „Location Access“.",
+        doc=label_untranslated.__doc__ or "", check=label_untranslated,
+        bad=(
+            Example("Die Nutzung ist kostenlos, aber an Bedingungen geknüpft.\n\n"
+                    "<marker>Terms and Conditions</marker>\n\n"
+                    "Mit der Anmeldung stimmen Sie den Regeln zu."),
+            Example("Die App fragt beim ersten Start nach Ihrem Standort.\n\n"
+                    "<marker>Location Access</marker>\n\n"
+                    "Ohne den Zugriff kann die Karte nicht angezeigt werden."),
+            Example("## <marker>Frequently Asked Questions</marker>\n\n"
+                    "Die Zinsen bleiben hoch, und die Inflation sinkt nur langsam."),
+            Example("Was ist eine Absatzprognose?\n\n"
+                    "<marker>Business Forecasting Definition</marker>\n\n"
+                    "Eine Prognose schätzt den Umsatz der nächsten Quartale."),
+        ),
+        good=(
+            Example("## Fazit\n\nDie Kamera ist gut, der Akku hält lange."),
+            Example("## Apple Watch\n\nDie Uhr misst den Puls und zählt die Schritte."),
+            Example("## Design und Display\n\nDas Gehäuse ist aus Aluminium."),
+            Example("## Microsoft Teams\n\nDas Programm ist für Videokonferenzen gedacht."),
+            Example("Terms and Conditions apply to all users. The service is free."),
+            Example("Er las „The Lord of the Rings“ in einer Woche.\n\n"
+                    "Das Buch hat ihm gefallen."),
+            Example("## Secure-Shell-Client\n\nDas Programm verschlüsselt die Verbindung."),
+            Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
+            Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
+        ),
+        origin="mtlint/checks/furniture.py",
+    ),
+    Rule(
+        id="residue-repeated-banner", category=Category.RESIDUE, severity=Severity.ERROR,
+        summary="Derselbe Banner- oder Bildtext klebt am Anfang mehrerer Absätze: "
+                "„Superangebote auf AliexpressUm …“.",
+        doc=residue_repeated_banner.__doc__ or "", check=residue_repeated_banner,
+        bad=(
+            Example("Große Rabatte im Shop\n\nWir liefern in drei Tagen.\n\n"
+                    "<marker>Große Rabatte im Shop</marker>Mit dem Gutschein sparen Sie mehr."),
+        ),
+        good=(
+            Example("Große Rabatte im Shop\nWir liefern in drei Tagen.\n\n"
+                    "Große Rabatte im Shop\nMit dem Gutschein sparen Sie mehr."),
+            Example("Die PowerPoint-Folien liegen bereit.\n\nDie PowerPoint-Vorlage auch."),
+        ),
+        origin="mtlint/checks/furniture.py",
+    ),
+)

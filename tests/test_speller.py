@@ -11,7 +11,7 @@ import pytest
 from mtlint.backends import languagetool as lt
 from mtlint.checks.unknown_words import list_unknown
 from mtlint.core.document import Document
-from mtlint.core.finding import Category, RuleContext
+from mtlint.core.finding import RuleContext
 from mtlint.interfaces.cli import main
 from mtlint.language import speller
 from mtlint.lint.config import Config, ConfigError, LanguageToolConfig, load_config

@@ -198,7 +198,7 @@ def join_words_glued(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Gemeldet wird ein Kleinbuchstabe oder eine Zahl direkt vor einem Großbuchstaben, wenn
     rechts ein typischer Satzanfang steht („Die“, „Was“, „Um“ …) oder ein klein
-    geschriebenes deutsches Wort vor einem Nomen klebt („zeigenMacht“). Markennamen in
+    geschriebenes deutsches Wort vor einem Nomen klebt („entdeckenWandern“). Markennamen in
     Binnenmajuskel („PowerPoint“, „PostScript“, „ProSieben“, „LinkedIn“) und das Binnen-I
     („LehrerInnen“) bleiben unbeanstandet.
 

@@ -25,6 +25,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "untranslated",
     "furniture",
     "joins",
+    "glued",
 )
 
 

@@ -201,3 +201,11 @@ def test_cli_selector_that_names_no_rule_is_a_usage_error(tmp_path: Path) -> Non
         assert status == 2, (option, selector)
         assert f"{option} {selector!r} names no rule or category" in err
         assert out == ""
+
+
+def test_config_quotes_must_name_a_style(tmp_path: Path) -> None:
+    (tmp_path / ".mtlint.toml").write_text('quotes = "american"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    status, _, err = run_inline("check", str(tmp_path / "a.txt"), "--languagetool", "off")
+    assert status == 2
+    assert "quotes: must be one of german, guillemets, swiss, any" in err

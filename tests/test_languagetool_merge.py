@@ -179,10 +179,11 @@ def test_languagetool_findings_that_survive_are_mostly_true(merged) -> None:
     true, false = kept.count("true"), kept.count("false")
     # LanguageTool alone: 118 of 176 (0.67). What stays false after the merge: names
     # without a sign of being one ("Jared Spataro"), valid compounds its speller does not
-    # know, and a few context errors of its own (a dateline "(dpa) – Die"). Two true ones
-    # (a percent sign without a space) are mtlint's own since percent-without-space: the
-    # merge keeps mtlint's finding for them.
-    assert true >= 32 and true / (true + false) >= 0.65, (true, false)
+    # know, and a few context errors of its own (a dateline "(dpa) – Die"). Three true ones
+    # are mtlint's own now, and the merge keeps mtlint's finding for them: two percent signs
+    # without a space (percent-without-space) and a comma inside the quote
+    # (ZEICHENSETZUNG_DIREKTE_REDE; quote-comma-inside).
+    assert true >= 31 and true / (true + false) >= 0.65, (true, false)
 
 
 def rules_on(findings: list[dict], line: int) -> list[str]:

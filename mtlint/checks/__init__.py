@@ -15,6 +15,8 @@ MODULE_NAMES: tuple[str, ...] = (
     "word_order",
     "terminology",
     "agreement",
+    "address",
+    "pronouns",
     "compounds",
     "residue",
     "quotes",

@@ -15,14 +15,17 @@ Büros" (plural) and "den Büros" (dative plural) are fine. LanguageTool covers 
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from mtlint.core.document import Document, Span
+from mtlint.core.document import WORD as WORD_PATTERN
+from mtlint.core.document import BlockKind, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import (
+    FINITE_VERB_TAGS,
     analyze_word,
     is_german_word,
     is_known_noun,
@@ -235,7 +238,11 @@ def noun_reading(word: str) -> NounReading | None:
     """The genders/plural the noun lexicon gives a capitalised word, or None where it
     does not know the word or its compound reading is doubtful. Lexicon only: confirm
     with `is_common_noun` before reporting."""
-    if not word[:1].isupper() or not word.replace("-", "").isalpha() or word.isupper():
+    letters = word.replace("-", "")
+    if "-" in word:
+        # A name before the head: "McDonald's-Restaurant" is gendered by "Restaurant".
+        letters = letters.replace("'", "").replace("’", "")
+    if not word[:1].isupper() or not letters.isalpha() or word.isupper():
         return None
     info = lookup_noun(word)
     if info is None:
@@ -459,6 +466,8 @@ def _read_phrase(
         return None
     if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
         return None  # "die Büro- und Fabrikgebäude": the head comes later
+    if text[noun.end:noun.end + 1] in GENDER_MARKS and text[noun.end + 1:noun.end + 3] == "in":
+        return None  # "die Laudator*innen", "die Kolleg:innen": a gender-inclusive plural
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
         following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
@@ -494,6 +503,8 @@ def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Readin
     ]
 
 
+# Marks of gender-inclusive forms ("Laudator*innen", "Kolleg:innen", "Lehrer_innen").
+GENDER_MARKS = frozenset("*:_")
 # Adjectives that also stand alone as a noun phrase: "die anderen Trübsal blasen",
 # "die meisten Zeit" is rare, "die beiden Hälften" fine anyway.
 PRONOMINAL_ADJECTIVES = word_set("ander beid meist viel wenig einig übrig erst letzt")
@@ -517,8 +528,12 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "die anderen Trübsal blasen": "die anderen" is a phrase
         if "pl" in {r[0] for r in phrase.determiner.readings if r[2] == "en"} and all(
             adjective_ending(a.text) == "en" for a in phrase.adjectives
-        ) and phrase.adjectives and phrase.noun.text[-1:] in "enrs":
-            return None  # "die dämlichsten Sprichworte": a plural the lexicon lacks
+        ) and phrase.adjectives and phrase.noun.text[-1:] in "enrs" and not (
+            phrase.noun.text.endswith(SINGULAR_SUFFIXES)
+        ):
+            # "die dämlichsten Sprichworte": a plural the lexicon lacks; but "die neuen
+            # Funktion" is singular ("-ion", "-ung" nouns have their plural listed).
+            return None
         if (article in PRONOUN_FORMS or family in DEMONSTRATIVE_STEMS) and _strong_phrase(
             phrase
         ):
@@ -535,9 +550,13 @@ def disagreement(phrase: NounPhrase) -> str | None:
             return None  # "Trägt einer Klebstoff ...": the pronoun "einer"
         if article in ("einem", "einen") and phrase.reading.numbers & {"f", "pl"} and (
             not phrase.adjectives or _strong_phrase(phrase)
+        ) and not _plural_after_einen(phrase) and not (
+            previous in PREPOSITIONS and phrase.joined
         ):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
-        if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein":
+        if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
+            not _plural_after_einen(phrase)
+        ):
             return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
         return "gender"
     # A definite article or demonstrative: its forms are also pronouns ("ist das
@@ -548,6 +567,21 @@ def disagreement(phrase: NounPhrase) -> str | None:
     if previous and previous not in PREPOSITIONS:
         return "gender" if _no_pronoun_reading(phrase) else None
     return "gender"
+
+
+# Suffixes of nouns whose singular form never ends the plural way.
+SINGULAR_SUFFIXES = ("ion", "ung", "heit", "keit", "schaft", "tät")
+
+
+def _plural_after_einen(phrase: NounPhrase) -> bool:
+    """Whether "einen" stands before adjectives in -en and a noun that is only plural
+    ("einen herunterladbaren Checklisten"): the pronoun "einen" (one, accusative)
+    would need a dative plural phrase after it, which German hardly writes so."""
+    return (
+        phrase.article.text.lower() == "einen" and bool(phrase.adjectives)
+        and phrase.reading.numbers == {"pl"}
+        and all(adjective_ending(a.text) == "en" for a in phrase.adjectives)
+    )
 
 
 def _no_pronoun_reading(phrase: NounPhrase) -> bool:
@@ -585,13 +619,15 @@ CONJUNCTION_HOMOGRAPHS = word_set("ob bis seit während als wie")
 
 
 # Prepositions that take one case (the genitive ones also the dative, as speech does:
-# "wegen dem Wetter"). Left out: those that are also adverbs, verb particles or
-# conjunctions ("mit das Beste", "um der Sache willen", "ab und zu das Wasser", "reicht
-# es nicht aus, einen ...", "las laut das Gedicht", "statt das Auto zu nehmen", "bis",
-# "seit", "außer").
+# "wegen dem Wetter"), and those of place that take the accusative or the dative.
+# Left out: those that are also adverbs, verb particles or conjunctions ("um der Sache
+# willen", "ab und zu das Wasser", "las laut das Gedicht", "statt das Auto zu nehmen",
+# "bis", "seit", "außer"), and "über", "unter" ("über ein Drittel der Befragten"). "mit"
+# and "aus" have guards of their own (`governed_case`).
 GOVERNED_CASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("für", "durch", "gegen", "ohne"), ("acc",)),
-    **dict.fromkeys(("bei", "nach", "von"), ("dat",)),
+    **dict.fromkeys(("bei", "nach", "von", "mit", "aus", "samt", "mitsamt"), ("dat",)),
+    **dict.fromkeys(("in", "an", "auf", "neben", "zwischen", "hinter", "vor"), ("acc", "dat")),
     **dict.fromkeys(
         ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb"),
         ("gen", "dat"),
@@ -610,7 +646,26 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
         return ()
     if previous in ("nach", "wegen") and phrase.earlier[:1].isupper():
         return ()  # "von Rechts wegen die Faust"
+    earlier = phrase.earlier
+    if previous == "aus" and (
+        not earlier or earlier[:1].isupper() or earlier.lower() in PLACE_ADVERBS
+    ):
+        # "von Berlin aus die Welt erobern", "von hier aus den Gipfel sehen"; "Aus der
+        # Traum!" at the start of a sentence.
+        return ()
+    if previous == "mit" and phrase.determiner.family in ("ein", "kein") and any(
+        reading[1] == "nom" for reading in fitting_readings(phrase)
+    ):
+        return ()  # "Das war mit ein Grund": "mit" is an adverb
+    if previous == "mit" and earlier.lower() in ("hier", "da", "wo"):
+        return ()  # "hier mit die Bedeutungen": the old spelling of "hiermit"
     return GOVERNED_CASES.get(previous, ())
+
+
+# Adverbs of place before "aus" in "von hier aus", "von dort aus".
+PLACE_ADVERBS = word_set(
+    "hier da dort wo oben unten innen außen drinnen draußen vorne hinten"
+)
 
 
 def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
@@ -622,11 +677,74 @@ def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
         return False
     if phrase.previous.lower() == "für" and any(reading[1] == "nom" for reading in fitting):
         return False  # "Was ist das für ein Unterschied": "was für" takes any case
+    noun = phrase.noun.text
+    if phrase.article.text.lower() == "der" and noun.endswith("en"):
+        old = lookup_noun(noun[:-1], compounds=False)
+        if old is not None and "f" in old.singular_genders:
+            return False  # "in der Mitten", "auf der Gassen": the old feminine dative
     return any(
         phrase.reading.has_form(number, case)
         and determiner_form(phrase.determiner.family, number, case) is not None
         for number in phrase.reading.numbers for case in cases
     )
+
+
+def wrong_noun_form(phrase: NounPhrase) -> tuple[str, ...]:
+    """Where article and adjectives agree with the noun's gender but the noun form
+    stands in none of the article's cases ("eines Verb", "dem Bundesverbands"): the
+    cases the noun form has for that gender, else ()."""
+    fitting = fitting_readings(phrase)
+    reading = phrase.reading
+    noun = phrase.noun.text
+    if not fitting or not reading.forms or reading.infinitive:
+        return ()
+    if any(reading.has_form(number, case) for number, case, _ in fitting):
+        return ()
+    if phrase.previous.lower() in DEFINITE or phrase.previous.lower() in DETERMINERS:
+        return ()  # "des einen Teils": "einen" is the numeral before a genitive
+    if reading.lemma in MIXED_DECLENSION:
+        return ()  # "dem Papagei" and "dem Papageien" are both right
+    if noun.endswith("s") and any(r[0] == "pl" for r in phrase.determiner.readings):
+        return ()  # "den Regulars": an English plural the lexicon lacks
+    if noun.endswith("e") and len(noun) > 4:
+        stem = lookup_noun(noun[:-1], compounds=False)
+        if stem is not None and stem.singular_genders & {"m", "n"}:
+            return ()  # "aus einem russischen Romane", "das Gerüste": the old -e
+    numbers = {number for number, _, _ in fitting}
+    return tuple(dict.fromkeys(
+        case for number, case in sorted(reading.forms) if number in numbers
+    ))
+
+
+# Nouns that decline both strong and weak ("dem Papagei", "dem Papageien").
+MIXED_DECLENSION = word_set("Papagei Pfau Oberst Untertan Bauer Nachbar Vetter Gevatter")
+# Endings a noun form gains or loses between cases ("Verb" - "Verbs", "Kunde" - "Kunden").
+CASE_SUFFIXES = ("s", "es", "n", "en")
+
+
+def _noun_form_corrections(phrase: NounPhrase, text: str) -> list[str]:
+    """The phrase with the noun in a form of the same lemma that fits the article:
+    "eines Verb" -> "eines Verbs", "dem Bundesverbands" -> "dem Bundesverband"."""
+    noun = phrase.noun.text
+    candidates = [noun + suffix for suffix in CASE_SUFFIXES] + [
+        noun[: -len(suffix)] for suffix in CASE_SUFFIXES if noun.endswith(suffix)
+    ]
+    wanted = {(number, case) for number, case, _ in fitting_readings(phrase)}
+    found = []
+    for candidate in candidates:
+        info = lookup_noun(candidate)
+        if info is None:
+            continue
+        for reading in info.readings:
+            if reading.lemma.lower() != phrase.reading.lemma.lower():
+                continue
+            slots = {tuple(slot.split()) for slot in reading.slots}
+            if any((case, "pl" if number == "pl" else "sg") in slots
+                   and (number == "pl" or number in reading.genders)
+                   for number, case in wanted):
+                found.append(text[phrase.article.start:phrase.noun.start] + candidate)
+                break
+    return found
 
 
 def _strong_phrase(phrase: NounPhrase) -> bool:
@@ -700,7 +818,8 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     besonders wichtige Vertrag“, „im Bereich der Künstliche Intelligenz“ (nach dem
     Genitiv „der“ endet das Adjektiv auf -en). Nach einer Präposition mit festem Kasus
     muss der Artikel in diesem Kasus stehen: „für der Reparaturpflicht“ (für + Akkusativ:
-    „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“).
+    „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“), „mit einen
+    Partner“, „aus ein hochwertiges Stahl“.
 
     ## Warum ist das ein Problem?
     Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
@@ -709,7 +828,9 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     Gemeldet wird nur, wenn keine Lesart des Artikels (jedes Genus, jeder Kasus, Plural)
     zum Nomen und zu den Adjektivendungen passt: „mit der Fabrik“, „die Büros“, „den
-    Büros“ sind richtig. Genus und Plural kommen aus dem Nomenlexikon (Wiktionary);
+    Büros“ sind richtig. Steht das Nomen in einer Form, die zu keinem Kasus des Artikels
+    passt, wird das ebenfalls gemeldet: „eines Adjektiv“ („eines Adjektivs“), „dem
+    zuständigen Ministeriums“. Genus und Plural kommen aus dem Nomenlexikon (Wiktionary);
     Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
 
     ## Bekannte Grenzen
@@ -720,8 +841,11 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „das“ mitten im Satz können Pronomen sein („Ist das Absicht?“); dort meldet die Regel
     nur, wenn das nicht geht: vor einem Kompositum („verschiebt die Zinsentscheid“) oder
     vor Adjektiven ohne starke Endung („die neue Vertrag“). Den Kasus prüft die Regel nur
-    nach Präpositionen mit einem Kasus (für, durch, gegen, ohne; bei, nach, von); ob er
-    sonst zum Satz passt, prüft LanguageTool. Ältere Sprachstufen und Mundart („kein schöner Land“,
+    nach Präpositionen mit festem Kasus (für, durch, gegen, ohne; aus, bei, mit, nach,
+    von; in, an, auf, neben, zwischen, hinter, vor mit Akkusativ oder Dativ); ob er sonst
+    zum Satz passt, prüft LanguageTool. „Mit“ als Adverb („das war mit ein Grund“) und
+    „aus“ nach „von … aus“ bleiben unbeachtet, ebenso „über“ und „unter“ („über ein
+    Drittel“). Ältere Sprachstufen und Mundart („kein schöner Land“,
     „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
     Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
@@ -736,12 +860,24 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
         cases = governed_case(phrase)
         if problem is None and cases and wrong_case(phrase, cases):
             problem = "case"
+        noun_cases: tuple[str, ...] = ()
+        if problem is None:
+            noun_cases = wrong_noun_form(phrase)
+            problem = "form" if noun_cases else None
         if problem is None or not is_common_noun(phrase.noun.text):
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
-        corrections = _corrections(phrase, doc.text, cases)
-        if problem == "case":
+        if problem == "form":
+            corrections = _noun_form_corrections(phrase, doc.text) + _corrections(
+                phrase, doc.text, noun_cases)
+            corrections = list(dict.fromkeys(corrections))[:3]
+        else:
+            corrections = _corrections(phrase, doc.text, cases)
+        if problem == "form":
+            message = (f"„{shown}“: Die Form „{phrase.noun.text}“ passt nicht zum Kasus "
+                       f"des Artikels „{phrase.article.text}“.")
+        elif problem == "case":
             names = " oder ".join(CASE_NAMES[case] for case in cases)
             message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {names}"
                        + (f": „{corrections[0]}“." if corrections else "."))
@@ -854,6 +990,391 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
             )
 
 
+# ---------------------------------------------------------------------------
+# Dative plural after a preposition, without an article
+# ---------------------------------------------------------------------------
+
+ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                           "einem", "einen", "eines", "zum", "zur", "im", "am", "vom", "beim"})
+# Prepositions that take only the dative and are rarely anything else before an
+# adjective ("zu" is also "too", "seit" a conjunction).
+DATIVE_PREPOSITIONS = word_set("mit von aus bei nach samt mitsamt")
+MAX_BARE_ADJECTIVES = 4
+
+
+def _dative_plural(noun: str) -> str | None:
+    """The dative plural of a plural noun that lacks its -n ("Produkte" -> "Produkten"),
+    where the lexicon lists that form; None if the noun has a dative form already."""
+    reading = noun_reading(noun)
+    if reading is None or ("pl", "dat") in reading.forms or not any(
+        number == "pl" for number, _ in reading.forms
+    ):
+        return None  # a strong -en before a singular is never dative: plural or unknown
+    info = lookup_noun(noun + "n", compounds=False)
+    if info is None or not any("dat pl" in r.slots for r in info.readings):
+        return None
+    return noun + "n"
+
+
+def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Nomen im Plural ohne das -n des Dativs nach einer Präposition, die den Dativ
+    verlangt, mit Adjektiven, aber ohne Artikel: „eine Auswahl von hochwertigen
+    Produkte“ („Produkten“), „mit anderen Nutzer teilen“ („Nutzern“), „aus
+    nachhaltigen Materialie“ wird nicht geprüft (unbekannte Form).
+
+    ## Warum ist das ein Problem?
+    Die Adjektivendung -en zeigt ohne Artikel den Dativ Plural an, das Nomen muss dann
+    auch im Dativ Plural stehen. Maschinelle Übersetzung setzt das Nomen oft in die
+    Grundform des Plurals, weil das Englische keinen Kasus kennt.
+
+    ## Bekannte Grenzen
+    Geprüft wird nach „mit“, „von“, „aus“, „bei“, „nach“, „samt“ und „mitsamt“, wenn
+    alle Adjektive auf -en enden und das Lexikon die Form mit -n als Dativ Plural
+    kennt. Nach Artikeln prüft das `agreement-noun-phrase`.
+
+    ## Fix-Sicherheit
+    Unsicher: Das Nomen kann auch zu einem anderen Satzteil gehören.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words):
+            if word.text.lower() not in DATIVE_PREPOSITIONS:
+                continue
+            position = index + 1
+            adjectives = 0
+            while position < len(words) and adjectives < MAX_BARE_ADJECTIVES:
+                candidate = words[position]
+                if gap(text, words[position - 1], candidate) not in (" ", ", "):
+                    break
+                if not (candidate.text.islower() and candidate.text.endswith("en")
+                        and is_attributive_adjective(candidate.text)):
+                    break
+                adjectives += 1
+                position += 1
+            if not adjectives or position >= len(words):
+                continue
+            noun = words[position]
+            if gap(text, words[position - 1], noun) != " " or not noun.text[:1].isupper():
+                continue
+            if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
+                continue  # "mit neuen Büro- und Fabrikgebäuden"
+            following = words[position + 1] if position + 1 < len(words) else None
+            if following is not None and gap(text, noun, following) == " " and (
+                following.text[:1].isupper()
+            ):
+                continue  # "mit neuen Software Tools": the head may come later
+            corrected = _dative_plural(noun.text)
+            if corrected is None or not is_common_noun(noun.text):
+                continue
+            yield Hit(
+                noun.start, noun.end - noun.start,
+                f"„{noun.text}“: Nach „{word.text}“ steht der Dativ Plural: „{corrected}“.",
+                (corrected,), corrected, Safety.UNSAFE,
+            )
+
+
+# ---------------------------------------------------------------------------
+# Adjectives in a series without an article
+# ---------------------------------------------------------------------------
+
+# Strong endings that every later adjective of the series must share ("mit eigenem,
+# schattigem Garten"); "-er" only where a comma parts the adjectives, since a bare
+# comparative ends so too ("mit größer werdenden Sorgen").
+SERIES_ENDINGS = ("em", "es", "er")
+
+
+def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Mehrere Adjektive ohne Artikel vor einem Nomen im Singular, von denen das erste
+    stark und ein späteres schwach gebeugt ist: „mit eigenem, schattigen Garten“
+    („schattigem“), „bei gutem alten Wetter“, „frisches, kalten Wasser“.
+
+    ## Warum ist das ein Problem?
+    Ohne Artikel tragen alle Adjektive die starke Endung: „mit eigenem, schattigem
+    Garten“. Die schwache Endung -en nach einem stark gebeugten Adjektiv im Dativ ist
+    ein Überbleibsel älterer Sprache und gilt heute als Fehler; maschinelle Übersetzung
+    erzeugt sie oft.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Folgen ohne Artikel, deren erstes Adjektiv auf -em oder -es
+    endet (auf -er nur mit Komma danach), vor einem Nomen, das im Singular mit diesem
+    Genus steht. Der Genitiv („guten alten Weines“) ist richtig und bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Endung des ersten Adjektivs.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index in range(1, len(words) - 2):
+            before, first = words[index - 1], words[index]
+            if before.text.lower() in DETERMINERS or before.text.lower() in ARTICLE_WORDS:
+                continue
+            if not first.text.islower() or not is_attributive_adjective(first.text):
+                continue
+            if index >= 2 and is_attributive_adjective(before.text):
+                continue  # only the start of a series
+            ending = adjective_ending(first.text)
+            if ending not in SERIES_ENDINGS:
+                continue
+            series = [first]
+            position = index + 1
+            while position < len(words) and is_attributive_adjective(words[position].text) and (
+                words[position].text.islower()
+                and gap(text, words[position - 1], words[position]) in (" ", ", ")
+            ):
+                series.append(words[position])
+                position += 1
+            if len(series) < 2 or position >= len(words):
+                continue
+            if ending == "er" and gap(text, series[0], series[1]) != ", ":
+                continue
+            noun = words[position]
+            if gap(text, series[-1], noun) != " " or not noun.text[:1].isupper():
+                continue
+            if text[noun.end:noun.end + 1] in "-‐/(" and noun.end < len(text):
+                continue
+            weak = [a for a in series[1:] if adjective_ending(a.text) == "en"]
+            if not weak or any(adjective_ending(a.text) not in (ending, "en") for a in series):
+                continue
+            reading = noun_reading(noun.text)
+            if reading is None or not is_common_noun(noun.text):
+                continue
+            genders = {
+                gender for gender in reading.numbers - {"pl"}
+                for case in ("nom", "acc", "dat")
+                if STRONG_ENDINGS[(gender, case)] == ending and reading.has_form(gender, case)
+            }
+            if not genders or ("pl" in reading.numbers and ending == "er"):
+                continue
+            for adjective in weak:
+                corrected = adjective.text[:-2] + ending
+                yield Hit(
+                    adjective.start, adjective.end - adjective.start,
+                    f"„{adjective.text}“: Ohne Artikel endet jedes Adjektiv vor "
+                    f"„{noun.text}“ wie „{first.text}“: „{corrected}“.",
+                    (corrected,), corrected, Safety.UNSAFE,
+                )
+
+
+# ---------------------------------------------------------------------------
+# A plural verb before a singular subject
+# ---------------------------------------------------------------------------
+
+# Words that open a fronted adverbial, so that the finite verb comes second and the
+# subject after it: "Heute beginnt die Saison".
+ADVERBIAL_OPENERS = PREPOSITIONS | PREPOSITION_ARTICLES | word_set(
+    "heute gestern morgen jetzt nun dann danach damals bald bisher hier dort da "
+    "außerdem zudem daher deshalb deswegen trotzdem dennoch inzwischen mittlerweile "
+    "anschließend zunächst schließlich endlich bereits oft manchmal immer meist "
+    "dabei dadurch dafür dazu damit davon darauf"
+)
+NOMINATIVE_SINGULAR = {"der": "m", "die": "f", "das": "n", "ein": "mn", "eine": "f",
+                       "dieser": "m", "diese": "f", "dieses": "n", "kein": "mn",
+                       "keine": "f"}
+PLURAL_FINITE = word_set("sind waren")
+# Words that make the phrase after the verb one of several: "Heute feiern die Stadt
+# und ihre Bürger".
+COORDINATION = word_set("und sowie oder samt mitsamt wie")
+MAX_FRONTED = 7
+
+
+def _plural_finite(word: str) -> bool:
+    """A finite verb in the plural: "beginnen", "sind", "wurden" (its infinitive reading
+    is ruled out by the position after a fronted adverbial)."""
+    if word in PLURAL_FINITE:
+        return True
+    if not word.islower() or not word.endswith(("en", "ern", "eln")) or word in STOP_WORDS:
+        return False
+    tags = word_tags(word)
+    return tags is not None and bool(tags & {"VVFIN", "VAFIN", "VMFIN"}) and "ADJA" not in tags
+
+
+def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Verb im Plural vor einem Subjekt im Singular: „In diesem Sommer beginnen die
+    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“).
+
+    ## Warum ist das ein Problem?
+    Das finite Verb richtet sich nach dem Subjekt. Maschinelle Übersetzung verliert die
+    Zuordnung, wenn sie Satzglieder umstellt, und lässt das Verb im Plural stehen.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Sätze, die mit einer Angabe beginnen (Präposition, Adverb wie
+    „heute“, „dort“, „dabei“), nach der das Verb an zweiter Stelle steht und direkt ein
+    Artikel mit einem Nomen folgt, das nur im Singular steht. Folgt ein weiteres Subjekt
+    („die Stadt und ihre Bürger“, eine Aufzählung mit Komma) oder ein Pronomen, wird
+    nichts gemeldet. Ein vorangestelltes Objekt („Die Arbeit beginnen die Kinder“) wird
+    nicht geprüft.
+
+    ## Fix-Sicherheit
+    Unsicher: Die Verbform im Singular muss der Leser selbst wählen.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        block_words = block.words()
+        starts = [w.start for w in block_words]
+        for sentence in block.sentences:
+            words = block_words[
+                bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)
+            ]
+            if len(words) < 4 or words[0].text.lower() not in ADVERBIAL_OPENERS:
+                continue
+            for index in range(1, min(len(words) - 2, MAX_FRONTED + 1)):
+                verb = words[index]
+                if gap(text, words[index - 1], verb) != " ":
+                    break  # a comma: not the verb of the main clause
+                lower = verb.text.lower()
+                if lower in PERSONAL_SUBJECTS:
+                    break
+                if not _plural_finite(verb.text):
+                    continue
+                hit = _singular_subject_after(text, words, index)
+                if hit is not None:
+                    yield hit
+                break
+
+
+PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
+
+
+def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | None:
+    verb = words[index]
+    article = words[index + 1]
+    genders = NOMINATIVE_SINGULAR.get(article.text.lower())
+    if genders is None or gap(text, verb, article) != " ":
+        return None
+    position = index + 2
+    while position < len(words) and words[position].text.islower() and (
+        is_attributive_adjective(words[position].text)
+    ):
+        position += 1
+    if position >= len(words):
+        return None
+    noun = words[position]
+    if gap(text, words[position - 1], noun) != " " or not noun.text[:1].isupper():
+        return None
+    if text[noun.end:noun.end + 1] in "-‐/(*:_" and noun.end < len(text):
+        return None
+    reading = noun_reading(noun.text)
+    if reading is None or not reading.numbers & set(genders):
+        return None
+    if "f" in genders and "pl" in reading.numbers:
+        return None  # "die Trainer" may be plural; "der", "das", "ein" are not
+    if not any(reading.has_form(g, "nom") for g in genders if g in reading.numbers):
+        return None
+    if not is_common_noun(noun.text):
+        return None
+    # The rest of the clause: another subject, a pronoun or a list ends the matter.
+    for later in words[position + 1:position + 12]:
+        between = text[noun.end:later.start]
+        if any(mark in between for mark in ".;:!?"):
+            break
+        if "," in between or later.text.lower() in COORDINATION | PERSONAL_SUBJECTS:
+            return None
+        before = words[words.index(later) - 1].text.lower()
+        if later.text.lower() in ("die", "der") and before not in PREPOSITIONS:
+            following = next((w for w in words if w.start > later.end), None)
+            if following is not None and (noun_reading(following.text) or NOUN_NONE).numbers == {
+                "pl"
+            }:
+                return None  # "Heute eröffnen die Schau die Künstler": a plural after
+    return Hit(
+        verb.start, verb.end - verb.start,
+        f"„{verb.text}“ steht im Plural, das Subjekt „{article.text} {noun.text}“ im "
+        f"Singular.",
+    )
+
+
+NOUN_NONE = NounReading(frozenset(), "")
+
+
+# ---------------------------------------------------------------------------
+# List items that are the object of their lead-in
+# ---------------------------------------------------------------------------
+
+# Verbs whose object a list after their colon continues: "Das Paket enthält:" - "einen
+# Adapter". ("Dazu gehören:" takes the nominative, and so do lead-ins without a verb.)
+OBJECT_LEAD_IN_VERBS = word_set(
+    "enthalten benötigen brauchen erhalten bekommen bieten umfassen beinhalten kaufen "
+    "besitzen verwenden nutzen wählen"
+)
+MAX_ITEM_WORDS = 8
+
+
+def _object_lead_in(caption: str) -> bool:
+    """Whether a lead-in ends with a verb whose accusative object the list gives."""
+    words = [m.group() for m in WORD_PATTERN.finditer(caption.rstrip().rstrip(":"))]
+    if not words or not caption.rstrip().endswith(":"):
+        return False
+    # "… enthält:", "… erhalten Sie:", "… benötigen Sie unbedingt:"
+    return any(
+        word.islower() and analyze_word(word).lemma in OBJECT_LEAD_IN_VERBS
+        for word in words[-3:]
+    )
+
+
+def agreement_list_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Listenpunkte im Nominativ, wo die Einleitung ein Akkusativobjekt verlangt: „Das
+    Passwort muss Folgendes enthalten: • Ein Großbuchstabe • Eine Ziffer“ („einen
+    Großbuchstaben“), „Im Paket erhalten Sie: • Der Adapter“.
+
+    ## Warum ist das ein Problem?
+    Die Punkte einer Liste setzen den Satz der Einleitung fort; endet sie mit „enthält“,
+    „benötigen Sie“ oder „erhalten Sie“, stehen die Punkte im Akkusativ. Maschinelle
+    Übersetzung übersetzt jeden Punkt für sich und setzt ihn in den Nominativ.
+
+    ## Bekannte Grenzen
+    Sichtbar ist der Fehler nur bei maskulinen Nomen („ein“/„der“ statt „einen“/„den“);
+    gemeldet wird nur, wenn die Einleitung mit einem Verb wie „enthalten“, „benötigen“,
+    „erhalten“, „bieten“, „umfassen“ und einem Doppelpunkt endet und der Listenpunkt
+    eine kurze Nominalgruppe ohne Verb ist. „Dazu gehören:“ und Einleitungen ohne Verb
+    verlangen den Nominativ und bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Nominalgruppe im Akkusativ, wo das Lexikon die Form
+    des Nomens kennt.
+    """
+    text = doc.text
+    blocks = doc.blocks
+    for position, block in enumerate(blocks):
+        if block.kind is not BlockKind.CAPTION or not _object_lead_in(block.text):
+            continue
+        for item in blocks[position + 1:]:
+            if item.kind is not BlockKind.LIST_ITEM:
+                break
+            words = item.words()
+            if not words or len(words) > MAX_ITEM_WORDS:
+                continue
+            determiner = DETERMINERS.get(words[0].text.lower())
+            if determiner is None or any(
+                w.text.islower() and tags_of(w.text) & FINITE_VERB_TAGS for w in words[1:]
+            ):
+                continue  # "Ein Adapter liegt bei": a sentence, not the object
+            phrase = _read_phrase(text, words, 0, determiner)
+            if phrase is None or phrase.reading.numbers - {"pl"} != {"m"}:
+                continue
+            fitting = fitting_readings(phrase)
+            if not fitting or any(case != "nom" for _, case, _ in fitting):
+                continue
+            listed = lookup_noun(phrase.noun.text, compounds=False)
+            if not is_common_noun(phrase.noun.text) and (
+                listed is None or len(listed.genders) != 1
+            ):
+                continue  # "der Neue" declines like an adjective: one listed gender is a noun
+            corrections = _corrections(phrase, text, ("acc",))
+            shown = text[phrase.article.start:phrase.noun.end]
+            yield Hit(
+                phrase.article.start, phrase.noun.end - phrase.article.start,
+                f"„{shown}“: Der Listenpunkt ist das Objekt der Einleitung und steht im "
+                f"Akkusativ" + (f": „{corrections[0]}“." if corrections else "."),
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
 RULES = (
     Rule(
         id="agreement-noun-phrase",
@@ -874,7 +1395,7 @@ RULES = (
                     "Intelligenz</marker>.", "der Künstlichen Intelligenz|die Künstliche "
                     "Intelligenz"),
             Example("Microsoft investiert in <marker>einen Rechenzentrum</marker> in Irland.",
-                    "ein Rechenzentrum"),
+                    "ein Rechenzentrum|einem Rechenzentrum"),
             Example("Die Aktie stieg nach <marker>das Ankündigung</marker> um zwei Prozent.",
                     "der Ankündigung"),
             Example("Die Regierung unterzeichnete <marker>eine besonders wichtige "
@@ -884,6 +1405,23 @@ RULES = (
                     "der Zinsentscheid|den Zinsentscheid"),
             Example("Ab 2026 gilt eine Regel für <marker>der Reparaturpflicht</marker>.",
                     "die Reparaturpflicht"),
+            Example("Wir arbeiten mit <marker>einen Partner</marker> aus München zusammen.",
+                    "einem Partner"),
+            Example("Die Klinge besteht aus <marker>ein hochwertiges pulvermetallurgisches "
+                    "Stahl</marker>.", "einem hochwertigen pulvermetallurgischen Stahl"),
+            Example("Die Firma zieht in <marker>ein größerer Standort</marker> um.",
+                    "einen größeren Standort|einem größeren Standort"),
+            Example("<marker>Die neuen Funktion</marker> ist ab heute verfügbar.",
+                    "Die neue Funktion"),
+            Example("Sie können <marker>einen herunterladbaren Checklisten</marker> nutzen."),
+            Example("Sie warben für <marker>einen Partnerschaft</marker> mit Paris.",
+                    "eine Partnerschaft"),
+            Example("Wir gingen in <marker>einen McDonald's-Restaurant</marker>.",
+                    "ein McDonald's-Restaurant|einem McDonald's-Restaurant"),
+            Example("Das ist die Grundform <marker>eines Adjektiv</marker>.",
+                    "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
+            Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
+                    "dem zuständigen Ministerium|des zuständigen Ministeriums"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -897,6 +1435,18 @@ RULES = (
             Example("Die Hersteller unterliegen der Reparaturpflicht."),
             Example("Das Auto, das Klimawandel verursacht, fährt mit Benzin."),
             Example("Was ist das für ein Unterschied?"),
+            Example("Das war mit ein Grund für den Erfolg."),
+            Example("Von Berlin aus die Welt zu erobern, war sein Plan."),
+            Example("Aus der Traum vom schnellen Geld."),
+            Example("Über ein Drittel der Befragten stimmte zu."),
+            Example("Die Firma zieht in einen größeren Standort um."),
+            Example("Die neuen Funktionen sind ab heute verfügbar."),
+            Example("Sie können herunterladbare Checklisten nutzen."),
+            Example("Wir trafen uns in einem McDonald's-Restaurant."),
+            Example("Die Laudator*innen und die Kolleg:innen stellten die Arbeiten vor."),
+            Example("Das ist die Grundform eines Adjektivs; des einen Teils Freude."),
+            Example("Er kam mit einem Papagei aus einem alten Romane."),
+            Example("Sie dankte den Regulars des Forums."),
         ),
         origin="mtlint/checks/agreement.py",
     ),
@@ -922,6 +1472,104 @@ RULES = (
             Example("Die neu gegründete Firma wächst."),
             Example("Die Preise sind erheblich gestiegen."),
             Example("Er hat die neu Eingestellten begrüßt."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-dative-plural",
+        category=Category.GRAMMAR,
+        severity=Severity.ERROR,
+        summary="Nach einer Dativ-Präposition fehlt dem Nomen im Plural das -n („von "
+                "hochwertigen Produkte“).",
+        doc=agreement_dative_plural.__doc__ or "",
+        check=agreement_dative_plural,
+        bad=(
+            Example("Wir bieten eine große Auswahl von hochwertigen <marker>Produkte</marker>.",
+                    "Produkten"),
+            Example("Sie können Ihre Fotos mit anderen <marker>Nutzer</marker> teilen.",
+                    "Nutzern"),
+            Example("Der Rahmen besteht aus leichten, stabilen <marker>Rohre</marker>.",
+                    "Rohren"),
+        ),
+        good=(
+            Example("Wir bieten eine große Auswahl von hochwertigen Produkten."),
+            Example("Sie können Ihre Fotos mit anderen Nutzern teilen."),
+            Example("Er sprach mit neuen Kollegen und alten Freunden."),
+            Example("Wir arbeiten mit neuen Software Tools."),
+            Example("Nach langen Jahren kehrte er zurück."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-adjective-series",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ohne Artikel wechseln die Adjektive vor einem Nomen die Endung („mit "
+                "eigenem, schattigen Garten“).",
+        doc=agreement_adjective_series.__doc__ or "",
+        check=agreement_adjective_series,
+        bad=(
+            Example("Das Café mit eigenem, <marker>schattigen</marker> Garten ist beliebt.",
+                    "schattigem"),
+            Example("Wir trinken frisches, <marker>kalten</marker> Wasser.", "kaltes"),
+            Example("Sie kam mit großem <marker>blauen</marker> Koffer.", "blauem"),
+        ),
+        good=(
+            Example("Das Café mit eigenem, schattigem Garten ist beliebt."),
+            Example("Wir trinken frisches, kaltes Wasser."),
+            Example("Der Preis guten alten Weines steigt."),
+            Example("Mit dem großen blauen Koffer kam sie an."),
+            Example("Mit größer werdenden Sorgen blickt er nach vorn."),
+            Example("Er kam mit großem Gepäck und neuen Schuhen."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-subject-verb",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Ein Verb im Plural vor einem Subjekt im Singular („Heute beginnen die "
+                "Saison“).",
+        doc=agreement_subject_verb.__doc__ or "",
+        check=agreement_subject_verb,
+        bad=(
+            Example("In diesem Sommer <marker>beginnen</marker> die neue Saison."),
+            Example("Dort <marker>warten</marker> ein erfahrener Trainer auf die Gäste."),
+        ),
+        good=(
+            Example("In diesem Sommer beginnt die neue Saison."),
+            Example("Heute feiern die Stadt und ihre Bürger."),
+            Example("Dort warten wir auf die Gäste."),
+            Example("Am Abend besuchen die Kinder die Oma."),
+            Example("Dazu gehören die Stadt Köln, das Land und der Bund."),
+            Example("Wir beginnen die Arbeit am Montag."),
+            Example("Nach dem Essen spielen die Kinder im Garten."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-list-object",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Listenpunkte im Nominativ nach einer Einleitung, die ein Objekt verlangt "
+                "(„enthält: • Ein Großbuchstabe“).",
+        doc=agreement_list_object.__doc__ or "",
+        check=agreement_list_object,
+        bad=(
+            Example("Das Passwort muss enthalten:\n\n- <marker>Ein Kleinbuchstabe</marker>\n",
+                    None),
+            Example("Im Karton erhalten Sie:\n\n- <marker>Ein kurzer Netzstecker</marker>\n"
+                    "- Eine Anleitung\n", "Einen kurzen Netzstecker"),
+            Example("Für die Reise benötigen Sie:\n\n- <marker>Der Reisepass</marker>\n"
+                    "- Eine Kreditkarte\n", "Den Reisepass"),
+        ),
+        good=(
+            Example("Im Karton erhalten Sie:\n\n- Einen Adapter\n- Eine Anleitung\n"),
+            Example("Dazu gehören:\n\n- Ein Adapter\n- Eine Anleitung\n"),
+            Example("Vorteile:\n\n- Ein leiser Motor\n- Eine lange Laufzeit\n"),
+            Example("Das Paket enthält:\n\n- Ein Adapter liegt bei\n"),
+            Example("Das Paket enthält:\n\n- Ein USB-Kabel\n"),
+            Example("Wir suchen:\n\n- Einen Kleinbuchstaben\n"),
         ),
         origin="mtlint/checks/agreement.py",
     ),

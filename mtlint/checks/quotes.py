@@ -8,6 +8,7 @@ stray from it.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,7 +135,7 @@ def quote_english_pair(doc: Document, context: RuleContext) -> Iterator[Hit]:
     entscheidet der Leser.
     """
     for quotation, nested in english_pairs(doc):
-        opening, closing = ("‚", "‘") if nested else MARKS["german"]
+        opening, closing = ("‚", "‘") if nested else MARKS[house_style(context)]
         replacement = f"{opening}{quotation.content}{closing}"
         yield Hit(
             offset=quotation.start, length=quotation.end - quotation.start,
@@ -143,6 +144,90 @@ def quote_english_pair(doc: Document, context: RuleContext) -> Iterator[Hit]:
                      f"{opening}…{closing} setzen ({replacement})."),
             suggestions=(replacement,), replacement=replacement, safety=Safety.UNSAFE,
         )
+
+
+def house_style(context: RuleContext) -> str:
+    """The configured quotation style; "any" prefers German marks where one is needed."""
+    return context.quotes if context.quotes in GERMAN_STYLES else "german"
+
+
+def _blocks_of(doc: Document, quotations: list[Quotation]) -> list[Block]:
+    """The blocks that hold the quotations, each once, in text order."""
+    starts = [b.start for b in doc.blocks]
+    indexes = sorted({bisect.bisect_right(starts, q.start) - 1 for q in quotations})
+    return [doc.blocks[i] for i in indexes if i >= 0]
+
+
+def _is_german_document(doc: Document) -> bool:
+    """Whether the document as a whole has more German than English function words (so
+    that the answer does not depend on where a hard-wrapped text breaks its blocks)."""
+    english = german = 0
+    for block in doc.blocks:
+        _, block_english, block_german = english_evidence(block.text)
+        english += block_english
+        german += block_german
+    return german >= MIN_GERMAN and german > english
+
+
+def _unbalanced_straight_marks(doc: Document, blocks: list[Block]) -> bool:
+    """Whether one of the blocks has an odd number of checked " marks: then which mark
+    opens and which closes is a guess."""
+    for block in blocks:
+        marks = [block.start + i for i, ch in enumerate(block.text) if ch == '"']
+        if sum(not doc.is_ignored(m, m + 1) for m in marks) % 2:
+            return True
+    return False
+
+
+def quote_straight_document(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Einen deutschen Text, der alle seine Zitate und Titel in gerade
+    Schreibmaschinen-Anführungszeichen "…" setzt. Gemeldet wird einmal pro Dokument,
+    am ersten Zitat; die Korrektur setzt alle diese Zitate in „…“.
+
+    ## Warum ist das ein Problem?
+    Deutsche Anführungszeichen öffnen unten und schließen oben: „…“ (oder »…«). Gerade
+    Zeichen "…" sind ein Ersatz der Schreibmaschine; maschinelle Übersetzung übernimmt
+    sie aus dem englischen Original.
+
+    ## Bekannte Grenzen
+    Code, Pfade, Optionen und kurze kleingeschriebene Befehle in geraden
+    Anführungszeichen ("ls -l", "/etc/fstab") zählen nicht als Zitat und bleiben gerade.
+    Steht im Text auch nur ein Zitat in einem anderen Stil, meldet stattdessen
+    `quote-mixed-styles` die Abweichler. Den Zielstil legt die Einstellung `quotes`
+    fest: `"german"` („…“, Vorgabe), `"guillemets"` (»…«), `"swiss"` («…»); mit
+    `"any"` bleiben gerade Anführungszeichen unbeanstandet.
+
+    ## Fix-Sicherheit
+    Sicher, wenn in jedem betroffenen Absatz die geraden Zeichen paarweise stehen; dann
+    ist klar, welches Zeichen öffnet und welches schließt. Sonst nur ein Vorschlag.
+    """
+    if context.quotes == "any":
+        return
+    found = quotations(doc)
+    if not found or any(q.style != "straight" for q in found):
+        return
+    if not _is_german_document(doc):
+        return
+    blocks = _blocks_of(doc, found)
+    style = house_style(context)
+    opening, closing = MARKS[style]
+    start, end = found[0].start, found[-1].end
+    pieces, cursor = [], start
+    for quotation in found:
+        pieces += [doc.text[cursor:quotation.start], opening, quotation.content, closing]
+        cursor = quotation.end
+    pieces.append(doc.text[cursor:end])
+    safety = Safety.UNSAFE if _unbalanced_straight_marks(doc, blocks) else Safety.SAFE
+    first = found[0]
+    count = f"alle {len(found)} Zitate" if len(found) > 1 else "sein Zitat"
+    yield Hit(
+        offset=first.start, length=first.end - first.start,
+        message=(f"Der Text setzt {count} in gerade Anführungszeichen \"…\"; im Deutschen "
+                 f"{shown(style)} setzen."),
+        suggestions=(f"{opening}{first.content}{closing}",),
+        replacement="".join(pieces), safety=safety, fix_span=(start, end),
+    )
 
 
 def shown(style: str) -> str:
@@ -199,6 +284,26 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
 
 RULES = (
+    Rule(
+        id="quote-straight-document", category=Category.TYPOGRAPHY, severity=Severity.WARNING,
+        summary="Ein deutscher Text setzt alle Zitate in gerade Anführungszeichen \"…\".",
+        doc=quote_straight_document.__doc__ or "", check=quote_straight_document,
+        bad=(
+            Example('Altman sprach von einer <marker>"Bromance"</marker>. Nadella nannte es '
+                    '"eine Partnerschaft".', "„Bromance“"),
+            Example('Die Serie <marker>"Der Schwarm"</marker> läuft im ZDF.', "„Der Schwarm“"),
+            Example('Er sagte <marker>"Wir sind bereit"</marker> und ging.\n\nDie Zeitung '
+                    'schrieb "Ende einer Ära". Öffnen Sie "/etc/fstab".', "„Wir sind bereit“"),
+        ),
+        good=(
+            Example("Altman sprach von einer „Bromance“. Nadella nannte es „eine Partnerschaft“."),
+            Example('Öffnen Sie "/etc/fstab" und tragen Sie "defaults" ein.'),
+            Example('He called it "a historic win" and left the room.'),
+            Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
+                    'Beide meinten »Freundschaft«.'),
+        ),
+        origin="mtlint/checks/quotes.py", fixable=True,
+    ),
     Rule(
         id="quote-mixed-styles", category=Category.PUNCTUATION, severity=Severity.WARNING,
         summary="Zitate in einem anderen Anführungszeichen-Stil als im übrigen Dokument.",

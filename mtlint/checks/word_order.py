@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from mtlint.checks import agreement
-from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES
+from mtlint.checks.sentences import CLOSING_QUOTES, OPENING_QUOTES, quotation_depths
 from mtlint.checks.verbs import FINITE_TAGS, could_be_finite
 from mtlint.core.document import WORD, BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
@@ -45,14 +45,24 @@ OBLIQUE = word_set(
 )
 # Fronted phrases that German sets off with a comma before a normal clause: "Ehrlich
 # gesagt, ...", "Kurz, ...", "Ja, ...".
-SET_OFF = word_set("ja nein doch also gut na ach oh tja übrigens kurz bitte danke okay")
+SET_OFF = word_set(
+    "ja nein doch also gut na ach oh tja übrigens kurz bitte danke okay nun naja klar"
+)
 # A subject pronoun right after the comma, alone before the verb, resumes the fronted
 # clause ("Dass er kommt, das weiß ich.").
 RESUMPTIVE = word_set("das der die dies dann so da")
 COORDINATORS = COORDINATING_CONJUNCTIONS | {"sowie"}
 # Subordinate clauses that a main clause follows directly: "Als die Zahlen kamen, fiel
 # die Aktie." ("wenn", "dass" and "ob" clauses are followed by all sorts of things.)
-CLAUSE_CONJUNCTIONS = word_set("als nachdem bevor sobald obwohl weil")
+CLAUSE_CONJUNCTIONS = word_set("als nachdem bevor sobald obwohl weil wenn falls sofern")
+# Verbs whose object may be a clause with verb second: "Wenn du glaubst, ich bin
+# dumm, irrst du." A fronted clause ending in one of them is not checked.
+THINKING_VERBS = word_set(
+    "sagen meinen glauben denken finden hoffen wissen behaupten sehen hören fürchten "
+    "annehmen vermuten zeigen erklären schreiben lesen merken fühlen träumen wünschen "
+    "fragen antworten erzählen versprechen schwören wetten sprechen befehlen verlangen "
+    "fordern feststellen bemerken beweisen merken erfahren behaupten"
+)
 # A fronted answer or comment, not an adverbial: "Im Moment nicht, ...", "Im Prinzip
 # ja, ...".
 PARTICLES = word_set("nicht ja nein doch")
@@ -71,6 +81,8 @@ FRONTED_ADVERBS = word_set(
 )
 # Quantifiers that open a subject: "viele Unternehmen haben ...".
 QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle")
+# Words that open an amount as a subject: "mehr als 300 Millionen Menschen nutzen ...".
+APPROXIMATORS = word_set("mehr weniger rund etwa knapp fast")
 # Verbs whose complement clause may be a main clause: "Wenn ich sage, man nehme ...".
 SAYING = word_set("gesagt gesprochen gemeint sagt sage sagte glaubt glaube dachte denkt")
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
@@ -102,6 +114,8 @@ def _fronted_kind(words: list[str]) -> str | None:
     lowered = {w.lower() for w in words}
     if first in SET_OFF or lowered & PARTICLES or words[-1].lower() in SAYING:
         return None
+    if first == "wenn" and ("auch" in lowered or "schon" in lowered):
+        return None  # "Wenn wir auch …, der Schmeichler gewinnt": a concessive clause
     if " ".join(words).lower() in SET_OFF_PHRASES:
         return None
     if first in CLAUSE_CONJUNCTIONS:
@@ -157,6 +171,8 @@ def _subject_then_verb(words: list[regex.Match[str]], gaps: list[str]) -> int | 
             continue
         if lower in ARTICLES or lower in COORDINATORS or lower in DETERMINERS:
             continue
+        if lower == "als" and words[index - 1].group().lower() in ("mehr", "weniger"):
+            continue  # "mehr als 300 Millionen Menschen"
         if lower in PREPOSITIONS and _ends_noun(words[index - 1].group()):
             continue  # an attribute after a noun: "die Aktien von Nvidia stiegen"
         tags = german.word_tags(lower)
@@ -229,7 +245,7 @@ def _opens_subject(word: str) -> bool:
         return lower not in NON_SUBJECT_OPENERS
     if lower in SUBJECT_PRONOUNS or lower in ("der", "die", "das", "ein", "eine"):
         return True
-    if lower in QUANTIFIERS:
+    if lower in QUANTIFIERS or lower in APPROXIMATORS:
         return True
     if lower in DETERMINERS:
         return lower not in OBLIQUE and lower not in NON_SUBJECT_OPENERS
@@ -254,6 +270,235 @@ def _finite_only(word: str) -> bool:
     return tags is not None and bool(tags & FINITE_TAGS) and not tags & {"ADJA", "ADJD"}
 
 
+# ---------------------------------------------------------------------------
+# Verb second inside a subordinate clause
+# ---------------------------------------------------------------------------
+
+# Conjunctions whose clause ends with its finite verb in writing. "weil", "obwohl" and
+# "wobei" are left out: speech puts the verb second after them ("weil ich hab keine
+# Zeit"), and quoted speech is not always marked.
+VERB_FINAL_CONJUNCTIONS = word_set(
+    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während"
+)
+VERB_FINAL_CONJUNCTION = compile_pattern(
+    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während)\b"
+)
+QUOTE_MARK = compile_pattern('[„»"“«]')
+# Characters of a clause read after its conjunction, and before it.
+CLAUSE_WINDOW = 300
+LOOK_BACK = 40
+# Words after "während" that make it the preposition ("während des Tages").
+GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
+# Words after the verb that an extraposed or coordinated part starts with: "dass die
+# Preise höher sind als im Vorjahr", "dass er kommt und sie geht".
+EXTRAPOSED_OPENERS = (
+    COORDINATORS | SUBORDINATING_CONJUNCTIONS | word_set("als wie zu um außer statt")
+)
+
+
+def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wortstellung im Nebensatz: Das finite Verb folgt direkt auf das Subjekt,
+    statt am Ende des Nebensatzes zu stehen („…, dass die Matte wäre die beste Wahl“, „…,
+    ob die Firma hat genug Geld“, „…, dass es gibt viele Möglichkeiten“).
+
+    ## Warum ist das ein Problem?
+    Im deutschen Nebensatz steht das finite Verb am Ende: „dass die Matte die beste Wahl
+    wäre“. Maschinelle Übersetzung übernimmt die englische Reihenfolge Subjekt – Verb –
+    Objekt.
+
+    ## Bekannte Grenzen
+    Geprüft werden Nebensätze mit „dass“, „ob“, „damit“, „falls“, „sofern“, „sodass“,
+    „nachdem“, „bevor“, „sobald“, „solange“ und „während“ (nach einem Komma, nicht vor
+    „der“: „während der Vorstand tagt“ bleibt unbeachtet), deren Subjekt ein Pronomen oder
+    eine Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
+    unbeachtet: Gesprochene Sprache stellt das Verb nach ihnen an zweite Stelle.
+    Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
+    angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
+    Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn es
+    englische Wortstellung ist („dass er wohnt in Berlin“). Zitate in Anführungszeichen und
+    Verse werden nicht geprüft.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag stellt das Verb an das Ende des Nebensatzes; trennbare Verben
+    („stellt … vor“) müssen zusammengezogen werden.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if not VERB_FINAL_CONJUNCTION.search(block.text):
+            continue
+        # Quotation depths cost a pass over the characters: only where a quote mark is.
+        depths = quotation_depths(block.text) if QUOTE_MARK.search(block.text) else None
+        for sentence in block.sentences:
+            text = sentence.text
+            for found in VERB_FINAL_CONJUNCTION.finditer(text):
+                conjunction = found.group()
+                # What stands before it (a short look back: a long line costs no more).
+                start = found.start()
+                before = text[max(0, start - LOOK_BACK):start].rstrip()
+                if start > LOOK_BACK and not before:
+                    before = " "  # only spaces in the window: not the sentence start
+                if before and conjunction[:1].isupper():
+                    continue  # "…, Daß Herrn und Damen klatschten": a line of verse
+                if before and not before.endswith(",") and not (
+                    before.lower().endswith(" so") or before.lower() == "so"
+                ):
+                    continue  # "so dass", ", dass"; elsewhere "ob" and "bevor" may be other words
+                if depths is not None and depths[sentence.start - block.start + found.start()] > 0:
+                    continue
+                # The clause after it, in a window: a long line costs no more per clause.
+                rest = list(WORD.finditer(text, found.end(), found.end() + CLAUSE_WINDOW))
+                if len(rest) < 2 or text[found.end():rest[0].start()].strip():
+                    continue
+                if conjunction.lower() == "während" and (
+                    not before or rest[0].group().lower() in GENITIVE_OPENERS
+                ):
+                    continue  # "Während der drei Jahre ...": the preposition
+                rest_gaps = [text[found.end():rest[0].start()]] + [
+                    text[x.end():y.start()] for x, y in itertools.pairwise(rest)
+                ]
+                hit = _verb_second_in_clause(text, rest, rest_gaps)
+                if hit is not None:
+                    start, end, replacement, verb = hit
+                    yield Hit(
+                        sentence.start + start, end - start,
+                        f"Englische Wortstellung im Nebensatz: Nach „{conjunction}“ "
+                        f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
+                        (replacement,), replacement, Safety.UNSAFE,
+                    )
+
+
+def _verb_second_in_clause(
+    text: str, words: list[regex.Match[str]], gaps: list[str]
+) -> tuple[int, int, str, str] | None:
+    """The span subject..end of clause, its rebuilt text and the verb, where the clause
+    after a conjunction has its finite verb right after the subject and goes on after
+    it; None otherwise."""
+    verb = _subject_then_verb(words, gaps)
+    if verb is None:
+        return None
+    tail, mark, _ = _after_verb(words, gaps, verb)
+    if not tail or tail[0].lower() in EXTRAPOSED_OPENERS or max(len(w) for w in tail) < 2:
+        return None
+    if tail[0].lower() in PREPOSITIONS or tail[0].lower() in PREPOSITION_ARTICLES:
+        return None  # "dass der Abgrund Raum hat für alle": a phrase set after the verb
+    if mark not in ("", ",", ".", "!", "?", ";", ":"):
+        return None  # a dash or a bracket: an insertion
+    later = _later_verb(words, gaps, verb)
+    if later and not (
+        words[verb].group().lower() in FINITE_AUX_OR_MODAL and _non_finite(tail[-1])
+    ):
+        # A second finite verb: HanTa's reading is in doubt. An auxiliary or modal with
+        # its participle or infinitive at the end is clear: "während die Strände werden
+        # tagsüber genutzt".
+        return None
+    if not (_ends_noun(words[verb - 1].group()) and not later) and not _verb_confirmed(
+        text, words[verb].start()
+    ):
+        return None  # HanTa, tagging in context, is asked last: it costs milliseconds
+    last = words[verb + len(tail)]
+    subject = text[words[0].start():words[verb - 1].end()]
+    finite = words[verb].group()
+    rest = text[words[verb + 1].start():last.end()]
+    return words[0].start(), last.end(), f"{subject} {rest} {finite}", finite
+
+
+# ---------------------------------------------------------------------------
+# Infinitive before its object
+# ---------------------------------------------------------------------------
+
+INFINITIVE_CONJUNCTIONS = word_set("um ohne statt anstatt")
+# A cheap first look: "um zu …", "ohne anzubieten".
+INFINITIVE_OPENING = compile_pattern(r"(?i)\b(?:um|ohne|statt|anstatt) (?:zu |\w+zu\w)")
+# Words that open a noun phrase after the infinitive: the object English puts there.
+OBJECT_OPENERS = ARTICLES | word_set(
+    "mein meine meinen meinem dein deine deinen deinem sein seine seinen seinem "
+    "ihr ihre ihren ihrem unser unsere unseren unserem euer eure euren eurem "
+    "diese diesen dieses diesem jede jeden jedes jedem alle"
+)
+
+
+def _zu_infinitive(words: list[regex.Match[str]], index: int) -> int | None:
+    """The index of the last word of a zu-infinitive that starts at `index` ("zu
+    verbessern", "anzubieten"), or None."""
+    word = words[index].group()
+    if word == "zu" and index + 1 < len(words):
+        verb = words[index + 1].group()
+        tags = german.word_tags(verb)
+        if verb.islower() and tags is not None and tags & {"VVINF", "VAINF"}:
+            return index + 1
+        return None
+    tags = german.word_tags(word)
+    if word.islower() and "zu" in word[1:-3] and tags is not None and "VVIZU" in tags:
+        return index
+    return None
+
+
+def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Wortstellung in der Infinitivgruppe: Das Objekt folgt dem Infinitiv („um zu
+    verbessern die Qualität“, „ohne zu verlieren ihre Daten“, „um anzubieten einen
+    besseren Service“).
+
+    ## Warum ist das ein Problem?
+    Im Deutschen steht der Infinitiv mit „zu“ am Ende seiner Gruppe: „um die Qualität zu
+    verbessern“. Maschinelle Übersetzung übernimmt „to improve the quality“ Wort für Wort.
+
+    ## Bekannte Grenzen
+    Geprüft wird nur „um“, „ohne“, „statt“ und „anstatt“ direkt vor dem Infinitiv, wenn
+    danach ein Artikel oder Begleiter folgt. Infinitivgruppen ohne diese Wörter („Es ist
+    wichtig, zu verstehen die …“) bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag stellt den Infinitiv an das Ende der Gruppe, vor das nächste
+    Satzzeichen.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if not INFINITIVE_OPENING.search(block.text):
+            continue
+        for sentence in block.sentences:
+            text = sentence.text
+            if not INFINITIVE_OPENING.search(text):
+                continue
+            words = list(WORD.finditer(text))
+            for index, opener in enumerate(words[:-3]):
+                if opener.group().lower() not in INFINITIVE_CONJUNCTIONS:
+                    continue
+                first = index + 1
+                last = _zu_infinitive(words, first)
+                if last is None or last + 1 >= len(words):
+                    continue
+                if any(
+                    text[words[i].end():words[i + 1].start()] != " "
+                    for i in range(index, last + 1)
+                ):
+                    continue  # punctuation inside: "um zu helfen, die Kinder ..."
+                if words[last + 1].group().lower() not in OBJECT_OPENERS:
+                    continue
+                end = last + 1
+                while end + 1 < len(words) and (
+                    text[words[end].end():words[end + 1].start()] == " "
+                ):
+                    end += 1
+                infinitive = text[words[first].start():words[last].end()]
+                objects = text[words[last + 1].start():words[end].end()]
+                replacement = f"{objects} {infinitive}"
+                start = sentence.start + words[first].start()
+                yield Hit(
+                    start, sentence.start + words[end].end() - start,
+                    f"Englische Wortstellung: „{infinitive}“ gehört an das Ende der "
+                    f"Infinitivgruppe („{opener.group()} {replacement}“).",
+                    (replacement,), replacement, Safety.UNSAFE,
+                )
+
+
+def _non_finite(word: str) -> bool:
+    """Whether a word is a participle or infinitive and nothing a noun phrase has."""
+    tags = german.word_tags(word)
+    return word.islower() and tags is not None and bool(
+        tags & {"VVPP", "VVINF", "VAINF", "VAPP", "VMINF"}
+    ) and not tags & {"ADJA", "NN"}
+
+
 def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Englische Wortstellung nach einer vorangestellten Angabe: Nach dem Komma folgt erst
@@ -266,15 +511,22 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Subjekt folgt dem Verb: „In den letzten Jahren haben sich Microsoft und OpenAI …“.
     Eine vorangestellte Angabe wird auch nicht durch Komma abgetrennt.
 
+    Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
+    „Am Ende, es macht Sinn …“; nach einem Bedingungssatz ebenso: „Wenn Sie Fragen
+    haben, Sie können …“ („können Sie“).
+
     ## Bekannte Grenzen
-    Nicht gemeldet werden abgesetzte Ausdrücke („Ja, …“, „Ehrlich gesagt, …“),
-    Aufzählungen und Appositionen nach dem Komma („In Berlin, Hamburg und München gibt
-    es …“, „Im Jahr 2023, dem Jahr der KI, …“), Relativsätze, die mit ihrem Verb enden
-    („Im Jahr 2023, das als Rekordjahr gilt, …“), eingeschobene Sätze („Seit Jahren, die
-    Zahlen belegen es, steigen …“), wieder aufgenommene Nebensätze („Dass er kommt, das
-    weiß ich.“) und direkte Rede. Das Subjekt darf bis zu acht Wörter lang sein und
-    Namen, Zahlen und Attribute enthalten („der Verein Borussia Mönchengladbach“, „das
-    iPhone 15 Pro“, „die Preise für Strom und Gas“).
+    Nach „wenn … auch“ (einräumend), nach Verben des Sagens und Denkens („Wenn du
+    glaubst, ich bin …“) und vor indirekter Rede („…, er habe …“) wird nichts gemeldet.
+    „Es“ im Konjunktiv oder nach Wörtern des Denkens („Aus Angst, es handle sich …“, „In der
+    Hoffnung, es wird …“) bleibt unbeachtet. Nicht gemeldet werden abgesetzte Ausdrücke
+    („Ja, …“, „Ehrlich gesagt, …“), Aufzählungen und Appositionen nach dem Komma („In
+    Berlin, Hamburg und München gibt es …“, „Im Jahr 2023, dem Jahr der KI, …“),
+    Relativsätze, die mit ihrem Verb enden („Im Jahr 2023, das als Rekordjahr gilt, …“),
+    eingeschobene Sätze („Seit Jahren, die Zahlen belegen es, steigen …“), wieder
+    aufgenommene Nebensätze („Dass er kommt, das weiß ich.“) und direkte Rede. Das Subjekt
+    darf bis zu acht Wörter lang sein und Namen, Zahlen und Attribute enthalten („der Verein
+    Borussia Mönchengladbach“, „das iPhone 15 Pro“, „die Preise für Strom und Gas“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt Verb und Subjekt um; weitere Satzglieder (etwa „sich“)
@@ -298,15 +550,29 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if not rest or gaps[0].strip():
                 continue  # a quotation after the comma: direct speech
             opener = rest[0].group()
-            if opener[:1].isupper() and opener.lower() in ARTICLES | DETERMINERS | SUBJECT_PRONOUNS:
+            if opener != "Sie" and opener[:1].isupper() and (
+                opener.lower() in ARTICLES | DETERMINERS | SUBJECT_PRONOUNS
+            ):
                 continue  # "..., Die Handlung rufet laut": a line of verse
             verb = _subject_then_verb(rest, gaps)
             if verb is None:
                 continue
+            if kind == "clause" and german.analyze_word(fronted[-1].lower()).lemma in (
+                THINKING_VERBS
+            ):
+                continue  # "Wenn du glaubst, ich bin dumm, …": the clause is its object
             subject = text[rest[0].start():rest[verb - 1].end()]
             subject_words = [m.group().lower() for m in rest[:verb]]
-            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE | {"es"}:
-                continue  # "Dass er kommt, das weiß ich.", "Aus Angst, es handle sich ..."
+            if len(subject_words) == 1 and subject_words[0] in RESUMPTIVE:
+                continue  # "Dass er kommt, das weiß ich."
+            if subject_words[-1] in ("er", "sie", "es", "man") and len(subject_words) == 1 and (
+                rest[verb].group().endswith("e")
+            ):
+                continue  # "…, er habe mich widerlegt": reported speech
+            if subject_words == ["es"] and not _indicative_after_es(
+                rest[verb].group(), fronted[-1]
+            ):
+                continue  # "Aus Angst, es handle sich ...": a clause that depends on "Angst"
             if any(w in COORDINATORS for w in subject_words) and (
                 len(fronted) <= 2 or _common_noun(rest[0].group())
             ):
@@ -333,6 +599,28 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 f"„{finite}“ an zweiter Stelle stehen, vor dem Subjekt „{subject}“.",
                 (replacement,), replacement, Safety.UNSAFE,
             )
+
+
+# Nouns that a clause without "dass" may follow: "Aus Angst, es könnte regnen, ...".
+THOUGHT_NOUNS = word_set(
+    "angst hoffnung gefühl eindruck glauben sorge befürchtung annahme überzeugung "
+    "gewissheit vermutung meinung ansicht erwartung gedanken bewusstsein wissen"
+)
+# Verb forms of the indicative that "es" takes as an English-style subject ("Am Ende
+# des Tages, es macht Sinn"); subjunctives ("es handle sich", "es werde", "es sei") are
+# reported speech.
+ES_INDICATIVE_PAST = word_set("war gab ging kam stand lag blieb hieß galt fiel")
+
+
+def _indicative_after_es(verb: str, last_fronted: str) -> bool:
+    """Whether "es" + `verb` after the comma is a main clause in the indicative, not a
+    clause that depends on a noun of thinking before the comma."""
+    if last_fronted.lower() in THOUGHT_NOUNS:
+        return False
+    lower = verb.lower()
+    return lower in ES_INDICATIVE_PAST or lower.endswith("t") or lower in word_set(
+        "kann muss soll will mag"
+    )
 
 
 def _nominative(lowered: list[str], words: list[str]) -> bool:
@@ -414,6 +702,13 @@ RULES = (
                     "mehr Speicher.", correction=" bietet das Galaxy S24 Ultra"),
             Example("Laut einer neuen Studie<marker>, der Konsum von Zucker erhöht</marker> "
                     "das Risiko.", correction=" erhöht der Konsum von Zucker"),
+            Example("Nach Angaben der Firma<marker>, mehr als 200 Millionen Menschen "
+                    "nutzen</marker> die App.",
+                    correction=" nutzen mehr als 200 Millionen Menschen"),
+            Example("Unterm Strich<marker>, es lohnt</marker> sich, früh zu buchen.",
+                    correction=" lohnt es"),
+            Example("Wenn Sie Fragen haben, <marker>Sie können</marker> uns jederzeit anrufen.",
+                    correction="können Sie"),
         ),
         good=(
             Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
@@ -423,6 +718,7 @@ RULES = (
             Example("Dass er kommt, das weiß ich."),
             Example("Ehrlich gesagt, ich weiß es nicht."),
             Example("Ja, das stimmt."),
+            Example("Nun, ich glaube nicht, dass die Firma überlebt."),
             Example("Wenn ich sage, man nehme sich Zeit, meine ich das ernst."),
             Example("Im Prinzip ja, allerdings erfolgt die Lieferung später."),
             Example("Zu viel Panzer und zu wenig Gehirn, dadurch sind die Dinosaurier "
@@ -434,6 +730,65 @@ RULES = (
             Example("Im Finale, das die Bayern mit 2:1 gewannen, schoss Kane zwei Tore."),
             Example("Im Jahr 2023, also vor der Wahl, stiegen die Preise."),
             Example("Seit Jahren, die Zahlen belegen es, steigen die Preise."),
+            Example("Aus Angst, es handle sich um Betrug, rief er die Polizei."),
+            Example("In der Hoffnung, es wird besser, wartete sie ab."),
+            Example("Nach Angaben der Firma nutzen mehr als 200 Millionen Menschen die App."),
+            Example("Wenn Sie Fragen haben, können Sie uns anrufen."),
+            Example("Wenn du glaubst, ich bin dumm, irrst du dich."),
+            Example("Wenn wir auch zweifeln, die Hoffnung bleibt."),
+            Example("Wenn jemand spricht, er habe recht, hört keiner zu."),
+        ),
+        origin="mtlint/checks/word_order.py",
+    ),
+    Rule(
+        id="word-order-subordinate-verb-second",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Englische Wortstellung im Nebensatz: das Verb direkt nach dem Subjekt "
+                "(„dass die Matte wäre die beste“).",
+        doc=word_order_subordinate_verb_second.__doc__ or "",
+        check=word_order_subordinate_verb_second,
+        bad=(
+            Example("Ich denke, dass <marker>die Matte wäre die beste Wahl für "
+                    "Anfänger</marker>.", "die Matte die beste Wahl für Anfänger wäre"),
+            Example("Wir wissen, dass <marker>es gibt viele Möglichkeiten</marker>.",
+                    "es viele Möglichkeiten gibt"),
+            Example("Er prüft, ob <marker>die Firma hat genug Geld für den Umbau</marker>.",
+                    "die Firma genug Geld für den Umbau hat"),
+        ),
+        good=(
+            Example("Ich denke, dass die Matte die beste Wahl für Anfänger wäre."),
+            Example("Ich glaube, dass die Preise höher sind als im Vorjahr."),
+            Example("Er sagt, dass er kommt und sie geht."),
+            Example("Sie fragt, ob die Firma genug Geld hat, um zu bauen."),
+            Example("Er sagte: „Ich hoffe, dass es gibt keinen Streit.“"),
+            Example("Er kam, weil er hatte keine Zeit."),
+            Example("Wir warten, bis die Preise sinken."),
+            Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
+        ),
+        origin="mtlint/checks/word_order.py",
+    ),
+    Rule(
+        id="word-order-infinitive-object",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Englische Wortstellung: das Objekt nach dem Infinitiv („um zu verbessern "
+                "die Qualität“).",
+        doc=word_order_infinitive_object.__doc__ or "",
+        check=word_order_infinitive_object,
+        bad=(
+            Example("Nutzen Sie das Tool, um <marker>zu verbessern die Qualität Ihrer "
+                    "Texte</marker>.", "die Qualität Ihrer Texte zu verbessern"),
+            Example("Sie können wechseln, ohne <marker>zu verlieren Ihre Daten</marker>.",
+                    "Ihre Daten zu verlieren"),
+            Example("Wir arbeiten hart, um <marker>anzubieten einen besseren "
+                    "Service</marker>.", "einen besseren Service anzubieten"),
+        ),
+        good=(
+            Example("Nutzen Sie das Tool, um die Qualität Ihrer Texte zu verbessern."),
+            Example("Sie können wechseln, ohne Ihre Daten zu verlieren."),
+            Example("Er kam, um zu helfen, die Kinder blieben zu Hause."),
+            Example("Um zu gewinnen, braucht man Glück."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

@@ -58,6 +58,9 @@ class Hit:
     # --fix may apply it blindly.
     replacement: str | None = None
     safety: Safety = Safety.UNSAFE
+    # (start, end) of the text the replacement is for, where it is not the reported span:
+    # a finding about a whole document is shown at one place and fixes every place.
+    fix_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ class RuleContext:
 
     # Correct term -> renderings known to be wrong for it (from the user's config).
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The house quotation style (config `quotes`): german, guillemets, swiss or any.
+    quotes: str = "german"
 
 
 @dataclass(frozen=True)

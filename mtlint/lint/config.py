@@ -17,6 +17,8 @@ from mtlint.core.html import FURNITURE, FURNITURE_BY_NAME, HtmlOptions, valid_se
 
 CONFIG_FILES = (".mtlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info", "never")
+# The house quotation style: what straight quotes "…" are turned into; "any" accepts them.
+QUOTE_STYLES = ("german", "guillemets", "swiss", "any")
 LANGUAGETOOL_KEYS = {"url", "disabled-rules", "disabled-categories", "enabled-rules", "language",
                      "timeout"}
 
@@ -49,6 +51,7 @@ class Config:
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     encoding: str = "utf-8"
+    quotes: str = "german"
     # Folder scans leave out what these globs match (a name or a path below the scanned
     # folder); `extend_exclude` adds to `exclude` (default: DEFAULT_EXCLUDE).
     exclude: tuple[str, ...] | None = None
@@ -200,7 +203,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
 
     known = {"select", "ignore", "severity", "per-file-ignores", "fail-on", "extend-rules",
              "glossary", "languagetool", "encoding", "html", "exclude", "extend-exclude",
-             "respect-gitignore"}
+             "respect-gitignore", "quotes"}
     for key in data:
         if key not in known:
             raise error(key, f"unknown key (known keys: {', '.join(sorted(known))})")
@@ -217,6 +220,10 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if not isinstance(data["encoding"], str) or not known_encoding(data["encoding"]):
             raise error("encoding", "must name a text encoding such as 'utf-8' or 'cp1252'")
         settings["encoding"] = data["encoding"]
+    if "quotes" in data:
+        if data["quotes"] not in QUOTE_STYLES:
+            raise error("quotes", f"must be one of {', '.join(QUOTE_STYLES)}")
+        settings["quotes"] = data["quotes"]
     if "severity" in data:
         table = data["severity"]
         if not isinstance(table, dict):

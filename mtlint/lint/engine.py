@@ -42,7 +42,7 @@ class Linter:
             rule for rule in rules.values()
             if is_selected(rule.id, rule.category.value, config.select, config.ignore)
         ]
-        self.context = RuleContext(glossary=config.glossary_map)
+        self.context = RuleContext(glossary=config.glossary_map, quotes=config.quotes)
         self._overrides = dict(config.severity)
         self._severity = {
             rule.id: self.severity_of(rule.id, rule.category.value, rule.severity)
@@ -120,8 +120,10 @@ def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
     line, column = doc.source.position(start)
     end_line, end_column = doc.source.position(end)
     fix = None
-    edit = None if hit.replacement is None else doc.source_fix(
-        hit.offset, hit.offset + hit.length, hit.replacement)
+    edit = None
+    if hit.replacement is not None:
+        span = hit.fix_span or (hit.offset, hit.offset + hit.length)
+        edit = doc.source_fix(*span, hit.replacement)
     if edit is not None:
         fix_start, fix_end, replacement = edit
         fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)

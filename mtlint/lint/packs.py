@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,16 @@ from mtlint.core.patterns import compile_pattern, parse_toml
 if TYPE_CHECKING:
     from mtlint.core.document import Document
 
+
 FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
+# A lexicon entry (a calque or false friend) gives these instead of `message` and `doc`:
+# the English original, why the rendering is wrong, what German says, known limits.
+LEXICON_KEYS = ("english", "why", "use", "limits")
 RULE_KEYS = {
     "id", "category", "severity", "scope", "pattern", "message", "summary", "doc",
-    "fix", "suggestions", "bad", "good",
+    "fix", "suggestions", "bad", "good", "needs", *LEXICON_KEYS,
 }
 # Seconds one rule may spend on one block; the regex module raises TimeoutError then.
 REGEX_TIMEOUT = 1.0
@@ -75,11 +80,18 @@ class PatternCheck:
     replacement: str | None
     suggestions: tuple[str, ...]
     safety: Safety
+    # Words or phrases (casefolded, single-spaced) of which every match holds one: a
+    # document or piece with none of them is skipped without running the pattern.
+    needs: tuple[str, ...] = ()
 
     def __call__(self, doc: Document, context: RuleContext) -> Iterator[Hit]:
+        if self.needs and not self._may_match(doc, doc.text):
+            return
         timed_out: list[int] = []
         pieces = scope_texts(doc, self.scope)
         for base, text in pieces:
+            if self.needs and not self._may_match(doc, text):
+                continue
             try:
                 matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
             except TimeoutError:
@@ -92,6 +104,10 @@ class PatternCheck:
         if timed_out:
             raise RuleTimeout(self.rule_id, timed_out,
                               gave_up=next(pieces, None) is not None)
+
+    def _may_match(self, doc: Document, text: str) -> bool:
+        folded = folded_piece(doc, text)
+        return any(word in folded for word in self.needs)
 
     def _hit(self, match: regex.Match[str], base: int) -> Hit:
         if "span" in self.pattern.groupindex and match.start("span") >= 0:
@@ -113,6 +129,28 @@ class PatternCheck:
             replacement=replacement,
             safety=self.safety,
         )
+
+
+def casefolded(text: str) -> str:
+    """`text` casefolded, each run of white space one space (so that a `needs` phrase
+    also finds words a line break separates)."""
+    return " ".join(text.casefold().split())
+
+
+# The casefolded pieces of the documents being checked, for `needs`: every pack rule
+# looks at the same blocks, so each is folded once per document, not once per rule.
+_FOLDED: weakref.WeakKeyDictionary[Document, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def folded_piece(doc: Document, text: str) -> str:
+    """casefolded(text) for a piece of `doc`, computed once per document."""
+    pieces = _FOLDED.get(doc)
+    if pieces is None:
+        pieces = _FOLDED[doc] = {}
+    folded = pieces.get(text)
+    if folded is None:
+        folded = pieces[text] = casefolded(text)
+    return folded
 
 
 def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
@@ -168,12 +206,15 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     where = f"{path}: rule {rule_id!r}" if named else f"{path}: rule #{index + 1}"
     if not named or not RULE_ID.fullmatch(rule_id):
         raise PackError(f"{where}: 'id' must be a kebab-case string like 'quote-low-closing'")
-    for key in ("category", "severity", "pattern", "message", "doc"):
-        if not isinstance(entry.get(key), str):
-            raise PackError(f"{where}: missing or non-string required key {key!r}")
     unknown = set(entry) - RULE_KEYS
     if unknown:
         raise PackError(f"{where}: unknown key {sorted(unknown)[0]!r}")
+    lexical = any(key in entry for key in LEXICON_KEYS)
+    required = ("category", "severity", "pattern", *(
+        ("english", "why", "use") if lexical else ("message", "doc")))
+    for key in (*required, *(k for k in ("message", "doc", "limits") if k in entry)):
+        if not isinstance(entry.get(key), str):
+            raise PackError(f"{where}: missing or non-string required key {key!r}")
     try:
         category = Category(entry["category"])
     except ValueError:
@@ -215,6 +256,9 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     suggestions = entry.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         raise PackError(f"{where}: 'suggestions' must be a list of strings")
+    needs = entry.get("needs", [])
+    if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
+        raise PackError(f"{where}: 'needs' must be a list of words that every match holds")
 
     for kind in ("bad", "good"):
         if not isinstance(entry.get(kind, []), list):
@@ -227,19 +271,48 @@ def _rule_from_entry(entry: Any, fragments: dict[str, str], path: Path, index: i
     for example in bad:
         if example.plain()[1] < 0:
             raise PackError(f"{where}: bad example without <marker>…</marker>: {example.text!r}")
+    if lexical:
+        entry = {**_lexicon_texts(entry, bad[0]), **entry}
     known = {"match", "span", *pattern.groupindex}
     for key, template in (("message", entry["message"]), ("fix", replacement),
                           *(("suggestions", s) for s in suggestions)):
         if template is not None:
             _check_template(template, known, f"{where}: {key!r}")
     check = PatternCheck(rule_id, pattern, scope, entry["message"], replacement,
-                         tuple(suggestions), safety)
+                         tuple(suggestions), safety, tuple(n.casefold() for n in needs))
     doc = entry["doc"].strip()
     summary = entry.get("summary") or first_prose_line(doc)
     return Rule(
         id=rule_id, category=category, severity=severity, summary=summary, doc=doc,
         check=check, bad=bad, good=good, origin=str(path), fixable=safety is Safety.SAFE,
     )
+
+
+def _lexicon_texts(entry: dict[str, Any], first_bad: Example) -> dict[str, str]:
+    """Summary, message and documentation of a lexicon entry (a calque or false friend
+    given by `english`, `why`, `use` and optionally `limits`), in the fixed layout."""
+    plain, start, end = first_bad.plain()
+    wrong, english, use = plain[start:end], entry["english"], entry["use"]
+    doc = [
+        "## Was die Regel findet",
+        f"„{wrong}“ und seine Formen: wörtlich übersetzt aus dem Englischen („{english}“).",
+        "",
+        "## Warum ist das ein Problem?",
+        entry["why"].strip(),
+        "",
+        "## Stattdessen",
+        use,
+    ]
+    if "limits" in entry:
+        doc += ["", "## Bekannte Grenzen", entry["limits"].strip()]
+    braced = use.replace("{", "{{").replace("}", "}}")
+    english_braced = english.replace("{", "{{").replace("}", "}}")
+    return {
+        "summary": f"„{wrong}“ für engl. „{english}“.",
+        "message": f"„{{span}}“ ist wörtlich aus dem Englischen übersetzt („{english_braced}“); "
+                   f"deutsch: {braced.rstrip('.')}.",
+        "doc": "\n".join(doc),
+    }
 
 
 def _check_template(template: str, known: set[str], where: str) -> None:

@@ -188,3 +188,40 @@ def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
 ])
 def test_adverbs_and_inflected_forms_are_not_flagged(flagged, text):
     assert flagged("agreement-adjective-uninflected", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Herbst erscheinen das neue Modell.", ["erscheinen"]),
+        ("Danach folgen ein kurzer Vortrag über das Projekt.", ["folgen"]),
+        ("Im Herbst erscheint das neue Modell.", []),
+        ("Im Herbst erscheinen das neue Modell und ein Tablet.", []),
+        ("Im Herbst erscheinen die neuen Modelle.", []),
+        ("Im Herbst erscheinen die Trainer zum ersten Mal.", []),
+        ("Im Herbst, wenn die Blätter fallen, erscheint das Heft.", []),
+        ("Im Herbst lesen wir das neue Buch.", []),
+        ("Am Ende gewinnen die Mannschaft aus Köln und die aus Bonn.", []),
+    ],
+)
+def test_subject_verb(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-subject-verb", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie benötigen:\n\n- Ein gültiger Ausweis\n- Eine Kreditkarte\n",
+         ["Ein gültiger Ausweis"]),
+        ("Stellen Sie sicher, dass die Datei Folgendes enthält:\n\n- Der Name\n- Das Datum\n",
+         ["Der Name"]),
+        # The nominative is right after lead-ins without an object verb.
+        ("Dazu gehören:\n\n- Ein gültiger Ausweis\n", []),
+        ("Das Wichtigste:\n\n- Ein gültiger Ausweis\n", []),
+        # Accusative already, neuter and feminine look the same, sentences are sentences.
+        ("Sie benötigen:\n\n- Einen gültigen Ausweis\n- Ein Foto\n- Eine Karte\n", []),
+        ("Sie benötigen:\n\n- Ein gültiger Ausweis ist Pflicht\n", []),
+    ],
+)
+def test_list_object(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-list-object", text) == expected

@@ -78,3 +78,70 @@ def test_english_pair_is_not_reported_twice(run_rule) -> None:
     text = "Er sagte „Ja“ und „Nein“ und „Vielleicht“. Sie sagte “Doch”."
     assert run_rule("quote-mixed-styles", text) == []
     assert len(run_rule("quote-english-pair", text)) == 1
+
+
+# quote-straight-document: one finding per document, one fix for all its quotations.
+
+STRAIGHT = ('Altman sprach von einer "Bromance".\n\nNadella nannte es "eine Partnerschaft".\n\n'
+            'Öffnen Sie "/etc/fstab" und lesen Sie "Die Shell".\n')
+
+
+def run_with(rule_id: str, text: str, **settings: str) -> list:
+    from mtlint.core.document import Document
+    from mtlint.lint.config import Config
+    from mtlint.lint.engine import Linter
+    from mtlint.lint.registry import load_rules
+
+    rule = load_rules()[rule_id]
+    linter = Linter(Config(select=(rule_id,), **settings), {rule_id: rule})
+    return linter.check(Document(text, "test.txt")).findings
+
+
+def apply(text: str, finding) -> str:
+    fix = finding.fix
+    return text[:fix.offset] + fix.replacement + text[fix.offset + fix.length:]
+
+
+def test_straight_document_is_reported_once_and_fixed_throughout(run_rule) -> None:
+    (finding,) = run_rule("quote-straight-document", STRAIGHT)
+    assert STRAIGHT[finding.offset:finding.offset + finding.length] == '"Bromance"'
+    assert "alle 3 Zitate" in finding.message
+    assert finding.fix is not None and finding.fix.safety.value == "safe"
+    assert apply(STRAIGHT, finding) == (
+        'Altman sprach von einer „Bromance“.\n\nNadella nannte es „eine Partnerschaft“.\n\n'
+        'Öffnen Sie "/etc/fstab" und lesen Sie „Die Shell“.\n')
+
+
+@pytest.mark.parametrize(("style", "marks"), [("guillemets", "»Bromance«"),
+                                               ("swiss", "«Bromance»")])
+def test_configured_style_is_the_fix(style: str, marks: str) -> None:
+    (finding,) = run_with("quote-straight-document", STRAIGHT, quotes=style)
+    assert apply(STRAIGHT, finding).startswith(f"Altman sprach von einer {marks}.")
+
+
+def test_quotes_any_accepts_straight_quotes() -> None:
+    assert run_with("quote-straight-document", STRAIGHT, quotes="any") == []
+
+
+def test_an_odd_straight_mark_makes_the_fix_a_suggestion(run_rule) -> None:
+    text = 'Er sagte "Ja" und "Nein".\n\nSie schrieb: "Das ist "Unsinn".\n'
+    (finding,) = run_rule("quote-straight-document", text)
+    assert finding.fix is not None and finding.fix.safety.value == "unsafe"
+
+
+def test_english_document_with_straight_quotes_is_left_alone(run_rule) -> None:
+    text = 'He called it "a bromance".\n\nShe said "no deal" and left the building.\n'
+    assert run_rule("quote-straight-document", text) == []
+
+
+def test_markdown_code_keeps_its_straight_quotes(run_rule) -> None:
+    text = 'Er nannte es "Bromance". Rufen Sie `echo "Hallo Welt"` auf und lesen Sie "Faust".\n'
+    (finding,) = run_rule("quote-straight-document", text, "artikel.md")
+    assert apply(text, finding) == (
+        'Er nannte es „Bromance“. Rufen Sie `echo "Hallo Welt"` auf und lesen Sie „Faust“.\n')
+
+
+def test_english_pair_suggests_the_configured_style() -> None:
+    (finding,) = run_with("quote-english-pair", "Das Modell heißt “Gemini Ultra” und kostet mehr.",
+                          quotes="guillemets")
+    assert finding.suggestions == ("»Gemini Ultra«",)

@@ -132,3 +132,94 @@ def test_suggestion_after_a_clause_keeps_the_comma(run_rule) -> None:
     text = "Als die Zahlen kamen, die Aktie fiel deutlich."
     finding = run_rule("word-order-verb-third", text)[0]
     assert finding.suggestions == ("fiel die Aktie",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich denke, dass die Matte wäre die beste Wahl.", ["die Matte wäre die beste Wahl"]),
+        ("Wir wissen, dass es gibt viele Möglichkeiten.", ["es gibt viele Möglichkeiten"]),
+        ("Er hofft, dass die neue Version bietet mehr Speicher, als er braucht.",
+         ["die neue Version bietet mehr Speicher"]),
+        ("Sie hat so viel gespart, so dass sie ein Haus kaufen kann.", []),
+        # Verb-final clauses, with verb clusters and commas.
+        ("Ich denke, dass die Matte die beste Wahl wäre.", []),
+        ("Er sagt, dass die Preise steigen werden, weil das Öl knapp ist.", []),
+        ("Man sieht, dass man sehen kann, wie es geht.", []),
+        # Extraposed comparisons and coordinated clauses are German.
+        ("Ich glaube, dass die Preise höher sind als im Vorjahr.", []),
+        ("Er sagt, dass er kommt und sie geht.", []),
+        # "weil" takes verb second in speech; quotations are not checked.
+        ("Er kam nicht, weil er hatte keine Zeit.", []),
+        ("Sie sagte: „Ich weiß, dass es gibt keinen Ausweg.“", []),
+        # "ob" without a comma is not a conjunction here ("ob der Sache").
+        ("Er war ob der Sache verärgert und ging.", []),
+    ],
+)
+def test_subordinate_verb_second(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-subordinate-verb-second", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Ende des Tages, es macht Sinn, früh zu buchen.", [", es macht"]),
+        ("Im Jahr 2023, es gab mehr als 100 neue Modelle.", [", es gab"]),
+        ("Nach Angaben der Firma, mehr als 300 Millionen Menschen nutzen die App.",
+         [", mehr als 300 Millionen Menschen nutzen"]),
+        ("Aus Angst, es könnte regnen, blieb er zu Hause.", []),
+        ("In der Hoffnung, es werde besser, wartete sie.", []),
+        ("Aus Angst, es ist zu spät, rannte er los.", []),
+    ],
+)
+def test_verb_third_with_es_and_amounts(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-verb-third", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir tun alles, um zu verbessern die Qualität.", ["zu verbessern die Qualität"]),
+        ("Er ging, ohne zu bezahlen seine Rechnung.", ["zu bezahlen seine Rechnung"]),
+        ("Sie kämpft, um anzubieten einen fairen Preis.", ["anzubieten einen fairen Preis"]),
+        ("Wir tun alles, um die Qualität zu verbessern.", []),
+        ("Man spricht viel, um zu versagen; der andere hört nur das Nein.", []),
+        ("Um zu gewinnen, braucht man Glück.", []),
+        ("Sie kam, um zu bleiben.", []),
+    ],
+)
+def test_infinitive_object(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-infinitive-object", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Riffe sind bekannt, während die Strände werden tagsüber genutzt.",
+         ["die Strände werden tagsüber genutzt"]),
+        ("Er weiß, dass die Firma hat die Preise erhöht.", ["die Firma hat die Preise erhöht"]),
+        ("Die Riffe sind bekannt, während die Strände tagsüber genutzt werden.", []),
+        ("Während des Tages, als die Sonne schien, schliefen wir.", []),
+        ("Er weiß, dass die Firma die Preise erhöht hat.", []),
+    ],
+)
+def test_subordinate_verb_second_with_auxiliary(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-subordinate-verb-second", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wenn Sie Fragen haben, Sie können uns jederzeit anrufen.", ["Sie können"]),
+        ("Falls das Paket fehlt, der Kundendienst hilft Ihnen weiter.",
+         ["der Kundendienst hilft"]),
+        ("Wenn Sie Fragen haben, können Sie uns anrufen.", []),
+        ("Wenn Sie Fragen haben, dann rufen Sie uns an.", []),
+        ("Wenn du glaubst, ich bin dumm, irrst du dich.", []),
+        ("Wenn sie dir befehlen, du sollst gehen, bleib.", []),
+        ("Wenn wir auch zweifeln, die Hoffnung bleibt.", []),
+        ("Wenn jemand spricht, er habe recht, hört keiner zu.", []),
+    ],
+)
+def test_verb_third_after_conditional(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-verb-third", text) == expected

@@ -29,8 +29,8 @@ good = ["b"]
 @pytest.mark.parametrize(("content", "message"), [
     ('selct = ["quotes"]\n',
      "selct: unknown key (known keys: encoding, exclude, extend-exclude, extend-rules, "
-     "fail-on, glossary, html, ignore, languagetool, per-file-ignores, respect-gitignore, "
-     "select, severity)"),
+     "fail-on, glossary, html, ignore, languagetool, per-file-ignores, quotes, "
+     "respect-gitignore, select, severity)"),
     ('select = [\n', "invalid TOML: Invalid value (at end of document)"),
     ('fail-on = "sometimes"\n', "fail-on: must be one of error, warning, info, never"),
     ('[severity]\n"quote-low-closing" = "fatal"\n',

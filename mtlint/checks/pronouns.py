@@ -1,0 +1,473 @@
+"""Pronoun gender: "es" or "er" for a noun of another gender in the sentence before.
+
+English "it" has no gender, so machine translation often renders it as "es" whatever
+the German noun is: "Die Roadmap ist klar gegliedert. Es deckt alle Prüfungen ab"
+("Sie deckt"), "Firefox ist ein Browser. Es lädt …" ("Er lädt").
+
+The check is narrow on purpose. A sentence must open with "Es" or "Er" and a finite
+verb; the sentence before must open with its subject, a noun with one gender in the
+lexicon (compounds by their last part), or a name followed by "ist ein …" with a
+predicate noun; and no word of that sentence may be a candidate of the pronoun's own
+gender (a noun, a name the lexicon does not know, "das", "man", "jemand", …).
+Impersonal "es" ("es gibt", "es geht um", "es ist wichtig, dass …", "es kamen viele")
+is left alone.
+
+Relative pronouns are checked against every noun of the stretch before their comma:
+"eine Lösung, das alle Probleme löst" is reported only where no noun there is neuter
+and no name the lexicon lacks stands there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_reading
+from mtlint.checks.verbs import could_be_finite
+from mtlint.core.document import WORD, BlockKind, Document
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.language import german
+from mtlint.language.wordclasses import (
+    AUXILIARIES,
+    CONNECTING_ADVERBS,
+    FUNCTION_WORDS,
+    MODALS,
+    PERSONAL_PRONOUNS,
+    SUBORDINATING_CONJUNCTIONS,
+    tags_of,
+    word_set,
+)
+
+# Capitalised at a sentence start these are no names: "Dann", "Weil", "Wir".
+CLOSED_CLASS_WORDS = FUNCTION_WORDS | CONNECTING_ADVERBS
+PRONOUN_GENDERS = {"es": "n", "er": "m"}
+PRONOUNS_BY_GENDER = {"m": "Er", "f": "Sie", "n": "Es"}
+GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral"}
+# Verbs that take an impersonal or anticipating "es": "es gibt", "es geht um", "es
+# kommt darauf an", "es lohnt sich", "es zeigt sich, dass …", "es erscheint ein Menü".
+IMPERSONAL_VERBS = word_set(
+    """
+    gibt gab geht ging handelt regnet schneit klingt scheint heißt hieß kommt kam fehlt
+    hängt bleibt blieb macht freut tut stimmt reicht fällt gelingt liegt steht stand folgt
+    zeigt lässt lohnt bedarf braucht dauert kostet eilt klappt läuft passiert geschieht
+    gilt galt betrifft wundert ärgert interessiert gefällt erscheint entsteht existiert
+    besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
+    bedeutet sei wäre
+    """
+)
+# Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
+NEUTER_CANDIDATES = word_set("das dies dieses es alles etwas nichts eines jenes welches")
+MASCULINE_CANDIDATES = word_set("er man jemand niemand jeder wer einer keiner derjenige")
+COPULAS = word_set("ist war bleibt blieb wird wurde")
+# The article of a subject noun the lexicon lacks tells its gender before these.
+ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "eine": "f"}
+SINGULAR_VERBS = COPULAS | word_set("hat hatte kann muss soll bietet enthält zeigt")
+# Words between a copula and the article of its predicate: "ist auch ein Browser".
+COPULA_ADVERBS = word_set("auch nur eigentlich bloß zudem ebenfalls schlicht")
+# After the verb these make "es" a placeholder or part of a reflexive verb: "Es
+# erwartet Sie ein Programm", "Es bietet sich an".
+PLACEHOLDER_FOLLOWERS = PERSONAL_PRONOUNS | word_set("sich uns euch ihnen")
+# Articles that cannot open a subject: after them "es" is the subject itself ("Es
+# bringt Ihnen den Kontostand").
+OBJECT_ARTICLES = word_set("den dem einen einem")
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """The subject of the sentence before: its words and its gender."""
+
+    text: str
+    gender: str
+    end: int  # the index of the first word after it
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in WORD.finditer(text)]
+
+
+def _noun_gender(word: str) -> str | None:
+    """The one singular gender the lexicon gives a capitalised noun, or None."""
+    reading = noun_reading(word)
+    if reading is None:
+        return None
+    genders = reading.numbers - {"pl"}
+    if len(genders) != 1 or reading.infinitive:
+        return None
+    return next(iter(genders))
+
+
+def _phrase_noun(words: list[str], start: int) -> int | None:
+    """The index of the noun of an article phrase starting at `start` ("die neue
+    Roadmap"), or None."""
+    if start >= len(words) or words[start].lower() not in DETERMINERS:
+        return None
+    position = start + 1
+    while position < len(words) and words[position].islower() and (
+        is_attributive_adjective(words[position])
+    ):
+        position += 1
+    if position < len(words) and words[position][:1].isupper():
+        return position
+    return None
+
+
+def subject_antecedent(sentence: str) -> Antecedent | None:
+    """The subject of a sentence that opens with it: an article phrase ("Die Roadmap
+    ist …"), or a name with a predicate noun ("Firefox ist ein Browser")."""
+    words = _words(sentence)
+    if len(words) < 3:
+        return None
+    noun = _phrase_noun(words, 0)
+    if noun is not None:
+        if noun + 1 >= len(words) or words[noun + 1][:1].isupper():
+            return None  # "Die Firma Tesla": the name decides
+        gender = _noun_gender(words[noun])
+        if gender is None and noun == 1 and words[noun + 1] in SINGULAR_VERBS:
+            # A loanword the lexicon lacks or gives two genders ("Die Roadmap ist …",
+            # "Die App ist …"): the article of a subject before a verb in the singular
+            # shows its gender.
+            by_article = ARTICLE_GENDERS.get(words[0].lower())
+            info = german.lookup_noun(words[noun])
+            if info is None or by_article in info.singular_genders:
+                gender = by_article
+        if gender is None:
+            return None
+        return Antecedent(" ".join(words[:noun + 1]), gender, noun + 1)
+    if words[0].lower() in DETERMINERS or (
+        german.is_known_noun(words[0]) and not words[0].isupper()
+    ):
+        return None  # a bare noun; all-caps names ("KRITA", "GIMP") are not nouns
+    if words[1].lower() not in COPULAS:
+        return None
+    position = 2
+    while position < len(words) and words[position].lower() in COPULA_ADVERBS:
+        position += 1
+    if position >= len(words) or words[position].lower() not in ("ein", "eine"):
+        return None
+    noun = _phrase_noun(words, position)
+    if noun is None:
+        return None
+    gender = _noun_gender(words[noun])
+    if gender is None:
+        return None
+    return Antecedent(f"{words[0]} ({words[position]} {words[noun]})", gender, noun + 1)
+
+
+def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
+    """Whether a word of the sentence (from index `skip` on) may be what a pronoun of
+    `gender` refers to: a noun of that gender, a pronoun, or a capitalised word the
+    lexicon does not know (a name)."""
+    pronouns = NEUTER_CANDIDATES if gender == "n" else MASCULINE_CANDIDATES
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index and lower in pronouns:
+            return True
+        if index < skip or not word[:1].isupper() or lower in DETERMINERS:
+            continue
+        if index == 0 and lower in CLOSED_CLASS_WORDS:
+            continue
+        info = german.lookup_noun(word)
+        if info is None:
+            return True  # a name, or a noun the lexicon lacks
+        if gender in info.genders:
+            return True
+    return False
+
+
+def _pronoun_clause(sentence: str) -> tuple[str, str] | None:
+    """The pronoun and verb of a sentence that opens with "Es"/"Er" and a finite verb in
+    the singular, where "es" is not impersonal or a placeholder."""
+    words = _words(sentence)
+    if len(words) < 3 or words[0] not in ("Es", "Er"):
+        return None
+    verb, following = words[1], words[2]
+    if not verb.islower() or not verb.endswith("t"):
+        return None
+    if not tags_of(verb) & {"VVFIN"} and words[0] == "Es":
+        return None
+    if words[0] == "Es":
+        if verb in IMPERSONAL_VERBS or verb in AUXILIARIES or verb in MODALS:
+            return None
+        if following.lower() in PLACEHOLDER_FOLLOWERS and not (
+            len(words) > 3 and words[3].lower() in OBJECT_ARTICLES
+        ):
+            return None  # "Es erwartet Sie ein Programm", "Es bietet sich an"
+        if _anticipates_clause(sentence):
+            return None  # "Es freut uns, dass …", "Es erleichtert, zu wissen …"
+    elif not tags_of(verb) & german.FINITE_VERB_TAGS:
+        return None
+    return words[0], verb
+
+
+def _anticipates_clause(sentence: str) -> bool:
+    """Whether a comma opens a clause or infinitive that "es" may stand for."""
+    for part in sentence.split(",")[1:]:
+        words = _words(part)
+        if words and (words[0].lower() in SUBORDINATING_CONJUNCTIONS or "zu" in words):
+            return True
+    return False
+
+
+def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    „Es“ oder „Er“ am Satzanfang für ein Nomen anderen Genus im Satz davor: „Die
+    Roadmap ist klar gegliedert. Es deckt alle Prüfungen ab“ („Sie deckt“),
+    „Firefox ist ein Browser. Es lädt …“ („Er lädt“).
+
+    ## Warum ist das ein Problem?
+    Englisch „it“ hat kein Genus; maschinelle Übersetzung macht daraus oft „es“, auch
+    wenn das deutsche Nomen feminin oder maskulin ist. Der Leser sucht dann vergeblich
+    das Bezugswort.
+
+    ## Bekannte Grenzen
+    Geprüft wird nur „Es“ oder „Er“ mit finitem Verb am Satzanfang, und nur wenn der Satz
+    davor mit seinem Subjekt beginnt: einer Nominalgruppe mit Artikel, deren Nomen im
+    Lexikon genau ein Genus hat, oder einem Namen mit „ist ein …“. Steht im Satz davor
+    irgendein Wort, auf das sich das Pronomen beziehen kann (ein Nomen seines Genus,
+    ein unbekannter Name, „das“, „man“, „jemand“), wird nichts gemeldet. Unpersönliches
+    „es“ („es gibt“, „es geht um“, „es ist wichtig, dass …“, „es erwartet Sie …“) und
+    „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Subjekts davor; das Verb
+    bleibt gleich, weitere Pronomen im Satz müssen eventuell mitgeändert werden.
+    """
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        # Only within a paragraph: a new paragraph may start with anyone.
+        previous: str | None = None
+        for sentence in block.sentences:
+            current = sentence.text
+            before, previous = previous, current
+            if before is None:
+                continue
+            found = _pronoun_clause(current)
+            if found is None:
+                continue
+            pronoun, verb = found
+            gender = PRONOUN_GENDERS[pronoun.lower()]
+            antecedent = subject_antecedent(before)
+            if antecedent is None or antecedent.gender == gender:
+                continue
+            if _candidate_of(_words(before), gender, antecedent.end):
+                continue
+            replacement = PRONOUNS_BY_GENDER[antecedent.gender]
+            yield Hit(
+                sentence.start, len(pronoun),
+                f"„{pronoun}“ bezieht sich auf „{antecedent.text}“ "
+                f"({GENDER_NAMES[antecedent.gender]}): „{replacement} {verb}“.",
+                (replacement,), replacement, Safety.UNSAFE,
+            )
+
+
+# ---------------------------------------------------------------------------
+# Relative pronoun
+# ---------------------------------------------------------------------------
+
+# Genders/plural each relative pronoun can stand for, whatever its case.
+RELATIVE_NUMBERS: dict[str, frozenset[str]] = {
+    "der": frozenset("mf"), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
+    "dem": frozenset("mn"), "den": frozenset("m"), "denen": frozenset({"pl"}),
+    "dessen": frozenset("mn"), "deren": frozenset({"f", "pl"}),
+}
+RELATIVE_BY_GENDER = {"m": "der", "f": "die", "n": "das"}
+# After these "das" is no pronoun of a relative clause: "…, das heißt …", "…, das ist …".
+NOT_RELATIVE_AFTER_DAS = word_set("heißt ist war sind bedeutet")
+# How many words before the comma may hold the noun the clause refers to ("das Haus
+# meiner Tante, das …", "ein Maß für die Wichtigkeit einer Sache, das …").
+ANTECEDENT_WINDOW = 10
+
+
+def _relative_clause_verb(words: list[str]) -> bool:
+    """Whether a stretch after a relative pronoun ends with a finite verb, as a
+    relative clause does ("…, das Ihnen hilft")."""
+    return bool(words) and words[-1].islower() and could_be_finite(words[-1])
+
+
+def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Relativpronomen, dessen Genus zu keinem Nomen davor passt: „die Checkliste, das
+    Ihnen hilft“ („die“), „ein Browser, das schnell lädt“ („der“), „das Gerät, der
+    leise arbeitet“ („das“).
+
+    ## Warum ist das ein Problem?
+    Das Relativpronomen richtet sich in Genus und Numerus nach seinem Bezugswort.
+    Englisch „which“/„that“ haben kein Genus; maschinelle Übersetzung wählt oft das
+    falsche.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb endet und kein Nomen
+    (und kein unbekannter Name) der zehn Wörter vor dem Komma zum Pronomen passt; der
+    Kasus wird nicht geprüft. „…, das heißt …“ und Aufzählungen („den Hund, die Katze“)
+    bleiben unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma;
+    den Kasus muss der Leser prüfen.
+    """
+    text = doc.text
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        words = block.words()
+        for index in range(1, len(words) - 2):
+            pronoun = words[index]
+            lower = pronoun.text.lower()
+            numbers = RELATIVE_NUMBERS.get(lower)
+            if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
+                continue
+            noun = words[index - 1].text
+            if not noun[:1].isupper() or _any_candidate(words, index, numbers):
+                continue  # the usual case, and cheap: a noun before the comma fits
+            head = _noun_gender(noun)
+            if head is None:
+                continue
+            following = words[index + 1]
+            if _article_of_phrase(words, index, numbers):
+                continue  # "den Hund, die Katze", "…, die neue Katze": an enumeration
+            if following.text.lower() in ARTICLE_FORMS or could_be_finite(following.text):
+                continue  # "…, die die Katze …"; "…, das kann ich sagen": a main clause
+            if lower == "das" and following.text.lower() in NOT_RELATIVE_AFTER_DAS:
+                continue
+            if text[pronoun.end:pronoun.end + 1] in ",;:":
+                continue  # "Der Glaube, das, was man wünscht, …": a demonstrative
+            clause = _clause_words(text, words, index + 1)
+            if not _relative_clause_verb(clause) or "zu" in clause or any(
+                "zu" in w[2:-3] and w.islower() for w in clause[-1:]
+            ):
+                continue  # "…, das zu tun": "das" is the object of an infinitive
+            replacement = RELATIVE_BY_GENDER[head]
+            if lower in ("dem", "den", "dessen", "denen", "deren"):
+                continue  # the case decides the form: leave it to the reader
+            yield Hit(
+                pronoun.start, pronoun.end - pronoun.start,
+                f"„{pronoun.text}“ passt nicht zu „{noun}“ ({GENDER_NAMES[head]}): "
+                f"„{replacement}“.",
+                (replacement,), replacement, Safety.UNSAFE,
+            )
+
+
+def _article_of_phrase(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether the word at `index` may be the article of a noun phrase after it: a
+    noun (after adjectives) that agrees with it, "den Hund, die (neue) Katze"."""
+    position = index + 1
+    while position < len(words) and words[position].text.islower() and (
+        is_attributive_adjective(words[position].text)
+    ):
+        position += 1
+    if position >= len(words) or not words[position].text[:1].isupper():
+        return False
+    if words[position].text in ("Sie", "Ihnen", "Ihr"):
+        return False
+    reading = noun_reading(words[position].text)
+    return reading is None or bool(reading.numbers & numbers)
+
+
+PLURAL_PRONOUNS = word_set("wir uns sie euch ihnen ihr")
+SINGULAR_ARTICLES = word_set(
+    "ein eine einen einem eines das dem des dieses diesem jedes jedem jeden jede"
+)
+ARTICLE_FORMS = word_set("der die das den dem des ein eine einen einem einer eines")
+
+
+def _clause_words(text: str, words: list, start: int) -> list[str]:  # type: ignore[type-arg]
+    """The words from `start` up to the next punctuation mark."""
+    found: list[str] = []
+    for position in range(start, len(words)):
+        if position > start and any(
+            mark in text[words[position - 1].end:words[position].start] for mark in ",.;:!?()–"
+        ):
+            break
+        found.append(words[position].text)
+    return found
+
+
+def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a word of the stretch before the comma may be what the relative pronoun
+    refers to: a noun of a fitting gender or number, or a capitalised word the lexicon
+    does not know."""
+    start = max(0, index - ANTECEDENT_WINDOW)
+    for position in range(start, index):
+        text = words[position].text
+        if text.lower() in PLURAL_PRONOUNS and ("pl" in numbers or (
+            text.lower() == "sie" and "f" in numbers
+        )):
+            return True  # "In uns liegt das Rätsel, die wir … sind"
+        if not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
+            continue
+        reading = noun_reading(text)
+        if reading is None:
+            if text.lower() in CLOSED_CLASS_WORDS or text in ("Sie", "Ihnen", "Ihr"):
+                continue
+            if german.lookup_noun(text) is None:
+                return True  # a name, or a noun the lexicon lacks
+            continue
+        found = reading.numbers
+        if position and words[position - 1].text.lower() in SINGULAR_ARTICLES:
+            found = found - {"pl"}  # "einen Drucker, die …": not the plural
+        if found & numbers or (reading.infinitive and "n" in numbers):
+            return True
+    return False
+
+
+RULES = (
+    Rule(
+        id="pronoun-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„Es“ oder „Er“ für ein Nomen anderen Genus im Satz davor („Die Roadmap … "
+                "Es deckt …“).",
+        doc=pronoun_gender.__doc__ or "",
+        check=pronoun_gender,
+        bad=(
+            Example("Die Timeline ist übersichtlich. <marker>Es</marker> listet alle Termine "
+                    "übersichtlich auf.", "Sie"),
+            Example("Die App ist kostenlos. <marker>Es</marker> bringt Ihnen den Kontostand "
+                    "aufs Handy.", "Sie"),
+            Example("Firefox ist ein freier Browser. <marker>Es</marker> lädt Seiten schnell.",
+                    "Er"),
+            Example("Die neue Kamera ist leicht. <marker>Er</marker> passt in jede Tasche.",
+                    "Sie"),
+        ),
+        good=(
+            Example("Die Timeline ist übersichtlich. Sie listet alle Termine auf."),
+            Example("Die Timeline ist übersichtlich. Es gibt drei Spalten."),
+            Example("Die Timeline liegt dem Buch bei. Es listet alle Termine auf."),
+            Example("Die Firma stellt Software her. Es freut uns, dass sie wächst."),
+            Example("Die Stadt ist voll. Es erwartet Sie ein buntes Programm."),
+            Example("Die Reise beginnt in Köln. Er fährt mit dem Zug."),
+            Example("Die Entscheidung fiel spät. Es lohnt sich trotzdem."),
+            Example("Die Kinder spielen im Hof. Es regnet."),
+            Example("Die Matte ist weich, man liegt gut. Er schläft sofort ein."),
+            Example("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="relative-pronoun-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Das Relativpronomen passt im Genus zu keinem Nomen davor („die "
+                "Checkliste, das …“).",
+        doc=relative_pronoun_gender.__doc__ or "",
+        check=relative_pronoun_gender,
+        bad=(
+            Example("Wir schicken Ihnen eine Checkliste, <marker>das</marker> Ihnen bei der "
+                    "Planung hilft.", "die"),
+            Example("Wir empfehlen einen Browser, <marker>das</marker> Seiten schnell lädt.",
+                    "der"),
+            Example("Wir empfehlen ein Gerät, <marker>der</marker> leise arbeitet.", "das"),
+        ),
+        good=(
+            Example("Wir schicken Ihnen eine Checkliste, die Ihnen bei der Planung hilft."),
+            Example("Das ist das Haus meiner Tante, das am See liegt."),
+            Example("Er kaufte den Hund, die Katze und das Pferd."),
+            Example("Sie hilft der Frau, der das Auto gehört."),
+            Example("Wir nutzen Firefox, das schnell lädt."),
+            Example("Er spart Zeit, das heißt Geld."),
+            Example("Es bringt keinen Lohn, das zu tun, was andere erwarten."),
+            Example("Der Glaube, das, was man wünscht, zu erreichen, ist alt."),
+            Example("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+)

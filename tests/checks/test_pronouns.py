@@ -1,0 +1,69 @@
+"""pronoun-gender (mtlint/checks/pronouns.py): "Es"/"Er" for a noun of another gender
+in the sentence before, and the many places where such a pronoun is right."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Checkliste ist klar gegliedert. Es deckt alle Schritte ab.", ["Es"]),
+        ("Die Timeline ist übersichtlich. Es listet alle Termine auf.", ["Es"]),
+        ("Die Software läuft stabil. Es unterstützt alle gängigen Formate.", ["Es"]),
+        ("KRITA ist eine Zeichensoftware. Es bietet viele Pinsel.", ["Es"]),
+        ("Firefox ist ein freier Browser. Es lädt Seiten schnell.", ["Es"]),
+        ("Der Akku hält lange. Es lädt in zwei Stunden.", ["Es"]),
+        ("Die Kamera ist leicht. Er passt in jede Tasche.", ["Er"]),
+        # Right: the pronoun fits, or a noun of its gender stands in the sentence before.
+        ("Die Checkliste ist klar gegliedert. Sie deckt alle Schritte ab.", []),
+        ("Die Firma baut ein neues Werk. Es entsteht in Sachsen.", []),
+        ("Die Kamera liegt im Regal neben dem Buch. Es enthält viele Bilder.", []),
+        ("Die Chefin lobt den Praktikanten. Er freut sich.", []),
+        # Impersonal and anticipating "es".
+        ("Die Checkliste ist klar gegliedert. Es gibt drei Kapitel.", []),
+        ("Die Lage ist ernst. Es geht um viel Geld.", []),
+        ("Die Wahl ist vorbei. Es zeigt sich, dass die Umfragen falsch lagen.", []),
+        ("Die Party ist vorbei. Es freut uns, dass alle kamen.", []),
+        ("Die Stadt ist voll. Es erwartet Sie ein buntes Programm.", []),
+        ("Die Reise ist lang. Es kamen viele Gäste.", []),
+        ("Die Antwort ist einfach. Es bleibt dabei.", []),
+        ("Die Zeit drängt. Es wird spät.", []),
+        ("Die Wahrheit ist: Es regnet seit Tagen.", []),
+        # "das", "man" and names may be what the pronoun stands for.
+        ("Die Tür klemmt, das nervt. Es stört alle.", []),
+        ("Die Ärztin ruft Herrn Meier an. Er kommt morgen.", []),
+        ("Die Stimmung ist gut, man feiert. Er tanzt.", []),
+        # The subject of the sentence before is not at its start.
+        ("Gestern kam die Lieferung. Es enthält alles.", []),
+        # A new paragraph may start with anyone.
+        ("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus.", []),
+    ],
+)
+def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir bieten eine Lösung, das alle Probleme löst.", ["das"]),
+        ("Er kaufte einen Drucker, die kaum Strom braucht.", ["die"]),
+        ("Wir bieten eine Lösung, die alle Probleme löst.", []),
+        # The noun the clause refers to may stand further back.
+        ("Das ist das Haus meiner Tante, das am See liegt.", []),
+        ("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden.", []),
+        # Enumerations, demonstratives and infinitives.
+        ("Er kaufte den Hund, die neue Katze und das Pferd.", []),
+        ("Redlicher Freund, das kann ich dir sagen.", []),
+        ("Es bringt keinen Lohn, das zu tun, was andere erwarten.", []),
+        ("Er spart Zeit, das heißt Geld.", []),
+        # Names may be anything.
+        ("Wir nutzen Firefox, das schnell lädt.", []),
+        # The case decides "dem", "den", "dessen": left to the reader.
+        ("Er traf eine Frau, dem er vertraute.", []),
+    ],
+)
+def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("relative-pronoun-gender", text) == expected

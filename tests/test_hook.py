@@ -236,3 +236,76 @@ def test_languagetool_note_is_shown_once_not_on_every_commit(
     assert first.returncode == second.returncode == 1
     assert first.stderr.count("mtlint: note:") == 1
     assert "mtlint: note:" not in second.stderr
+
+
+# --- hostile names and failed writes (issue 21, items 3 and 17) ----------------------------
+
+def add_literally(repo: Path, name: str, text: str) -> None:
+    (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "--literal-pathspecs", "add", "--", name)
+
+
+@pytest.mark.parametrize("name", [":(icase)notes.md", ":(glob)*.md", "-n.md", "a\nb.md"])
+def test_a_file_whose_name_is_pathspec_magic_is_still_checked(repo: Path, name: str) -> None:
+    hook.install(repo)
+    add_literally(repo, name, BROKEN)
+    result = commit(repo)
+    assert result.returncode == 1
+    assert "quote-low-closing" in result.stderr
+
+
+def test_an_exclusion_shaped_name_does_not_check_the_whole_index(repo: Path) -> None:
+    add(repo, "old.md", BROKEN)
+    git(repo, "commit", "-q", "--no-verify", "-m", "an old article, committed unchecked")
+    hook.install(repo)
+    add_literally(repo, ":!zzz.md", CLEAN)
+    result = commit(repo)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_failed_install_leaves_the_users_hook_in_place(repo: Path, monkeypatch) -> None:
+    folder = hook.hooks_dir(repo)
+    folder.mkdir(parents=True, exist_ok=True)
+    own = folder / hook.HOOK
+    own.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(hook.HookError, match="No space left on device; nothing was changed"):
+        hook.install(repo)
+    monkeypatch.undo()
+    assert own.read_text(encoding="utf-8") == "#!/bin/sh\nexit 0\n"
+    assert not (folder / hook.CHAINED).exists()
+
+
+def test_a_failed_replace_puts_the_users_hook_back(repo: Path, monkeypatch) -> None:
+    folder = hook.hooks_dir(repo)
+    folder.mkdir(parents=True, exist_ok=True)
+    own = folder / hook.HOOK
+    own.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(hook.os, "replace", refuse)
+    with pytest.raises(hook.HookError, match="nothing was changed"):
+        hook.install(repo)
+    monkeypatch.undo()
+    assert own.read_text(encoding="utf-8") == "#!/bin/sh\nexit 0\n"
+    assert sorted(p.name for p in folder.iterdir() if not p.name.endswith(".sample")) == [
+        hook.HOOK]
+
+
+def test_a_read_only_hooks_folder_is_a_clear_error(repo: Path, monkeypatch) -> None:
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_text", read_only)
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.chdir(repo)
+    status = main(["hook", "install"], stdout=out, stderr=err)
+    assert status == 2
+    assert "cannot write the hook" in err.getvalue()
+    assert "internal error" not in err.getvalue()

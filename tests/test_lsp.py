@@ -271,10 +271,10 @@ def test_malformed_requests_do_not_kill_the_server_and_utf16_is_the_default(
     client.send_raw(b"{this is not json")
     unknown = client.request("mtlint/noSuchMethod", {})
     assert unknown["error"]["code"] == -32601
-    # Params that do not fit the method: pygls cannot even read the id, so no answer
-    # comes (it logs the error); the server must simply go on.
-    client.send({"id": 999, "method": "textDocument/codeAction",
-                 "params": {"textDocument": {"uri": uri}, "range": "nowhere"}})
+    # Params that do not fit the method: an InvalidParams answer, and the server goes on.
+    invalid = client.request("textDocument/codeAction",
+                             {"textDocument": {"uri": uri}, "range": "nowhere"})
+    assert invalid["error"]["code"] == -32602
     missing = client.request("textDocument/codeAction", {
         "textDocument": {"uri": "file:///nicht/offen.txt"}, "range": diag["range"],
         "context": {"diagnostics": []}})
@@ -464,3 +464,30 @@ def test_lifecycle_request_before_initialize_and_exit_status(tmp_path: Path) -> 
     orderly.initialize(tmp_path)
     orderly.close()
     assert orderly.proc.returncode == 0
+
+
+# --- hostile and unlucky input (issue 21, items 8 and 11) -----------------------------------
+
+@pytest.mark.parametrize("name", ["my notes.md", "über.md", "c#sharp.md"])
+def test_percent_encoded_uris_get_diagnostics_and_actions(client: Client, tmp_path: Path,
+                                                          name: str) -> None:
+    path = tmp_path / name
+    path.write_text(BROKEN, encoding="utf-8")
+    client.initialize(tmp_path)
+    uri = client.open(path, BROKEN, "markdown")
+    assert "%" in uri  # as editors send such names
+    diagnostics = client.diagnostics(uri)
+    quote = next(d for d in diagnostics if d["code"] == "quote-low-closing")
+    assert any(a["title"] == "Ersetzen durch „““" for a in client.code_actions(uri, quote))
+
+
+def test_saving_a_document_that_is_not_open_reads_nothing(client: Client,
+                                                          tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    client.initialize(tmp_path)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": fifo.as_uri()}})
+    # The server still answers: nothing blocked on the FIFO.
+    path = tmp_path / "a.txt"
+    uri = client.open(path, BROKEN)
+    assert any(d["code"] == "quote-low-closing" for d in client.diagnostics(uri))

@@ -11,7 +11,7 @@ import pytest
 from mtlint.backends import languagetool as lt
 from mtlint.checks.unknown_words import list_unknown
 from mtlint.core.document import Document
-from mtlint.core.finding import Category, RuleContext
+from mtlint.core.finding import RuleContext
 from mtlint.interfaces.cli import main
 from mtlint.language import speller
 from mtlint.lint.config import Config, ConfigError, LanguageToolConfig, load_config
@@ -140,18 +140,20 @@ def _speller_match(doc: Document, word: str) -> dict:
                                          "category": {"id": "TYPOS"}}}
 
 
-def test_languagetool_speller_matches_give_way_to_mtlint_s_speller() -> None:
-    doc = Document("Die Rechnugn kam.\n", "a.txt")
+def test_languagetool_speller_matches_give_way_where_mtlint_s_speller_knows_the_word() -> None:
+    doc = Document("Die Rechnugn kam mit den Partnerschaftsbedingungen.\n", "a.txt")
     request = lt.request_texts(doc)[0]
-    match = _speller_match(doc, "Rechnugn")
+    typo, compound = (_speller_match(doc, w) for w in ("Rechnugn", "Partnerschaftsbedingungen"))
     default = lt.Settings.from_config(LanguageToolConfig(), lt.uses_own_speller(Config()))
-    assert lt.match_findings(doc, request, [match], default, frozenset()) == []
+    # A compound mtlint's speller analyses: mtlint judges more precisely, LanguageTool's
+    # match goes. A word neither knows: LanguageTool's match stays (the merge drops it
+    # where spelling-unknown-word reports the same word).
+    kept = lt.match_findings(doc, request, [typo, compound], default, frozenset())
+    assert [doc.text[f.offset:f.offset + f.length] for f in kept] == ["Rechnugn"]
     keep = lt.Settings.from_config(LanguageToolConfig(keep_speller=True),
                                    lt.uses_own_speller(Config()))
-    kept = lt.match_findings(doc, request, [match], keep, frozenset())
-    assert [(f.rule, f.category) for f in kept] == [("lt:GERMAN_SPELLER_RULE",
-                                                     Category.SPELLING)]
+    assert len(lt.match_findings(doc, request, [typo, compound], keep, frozenset())) == 2
     # Without mtlint's speller LanguageTool's is the only one: its matches stay.
     ignored = Config(ignore=("spelling-unknown-word",))
     alone = lt.Settings.from_config(LanguageToolConfig(), lt.uses_own_speller(ignored))
-    assert len(lt.match_findings(doc, request, [match], alone, frozenset())) == 1
+    assert len(lt.match_findings(doc, request, [typo, compound], alone, frozenset())) == 2

@@ -24,10 +24,12 @@ starts the server itself.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -39,6 +41,7 @@ import regex
 from mtlint.backends.status import LanguageToolStatus
 from mtlint.core.document import LIST_MARKER, Block, BlockKind, Document, words_in
 from mtlint.core.finding import Category, Finding, Hit, Rule, Safety, Severity
+from mtlint.language import speller
 from mtlint.language.german import is_known_name
 from mtlint.language.wordclasses import ARTICLES, DETERMINERS, PREPOSITION_ARTICLES
 from mtlint.lint.engine import deduplicate, is_selected, make_finding
@@ -63,6 +66,11 @@ MAX_SUGGESTIONS = 5
 PROBE_TIMEOUT = 5.0  # seconds for GET /v2/languages before the first check
 RETRY_DELAY = 0.1  # seconds before the one retry of a refused connection or a 5xx answer
 LOCAL_STARTUP_TIMEOUT = 30.0  # seconds a local server may take to start
+# All LanguageTool requests of one run end by then (the per-request `timeout` bounds each
+# one, headers and a slowly trickling body included); later files are reported unchecked.
+RUN_TIMEOUT = 300.0
+MAX_ANSWER_BYTES = 20_000_000  # a larger answer is refused, not read into memory
+WATCH_INTERVAL = 0.2  # seconds between checks of a request's deadline and of Ctrl-C
 LOCAL_WARMUP_TIMEOUT = 60.0  # seconds for its first check (the JVM loads the rules then)
 WARMUP_FORM = {"language": "de-DE", "text": "Das ist ein kurzer Satz."}
 BLOCK_SEPARATOR = "\n\n"
@@ -115,8 +123,10 @@ SEVERITIES: dict[Category, Severity] = {
     Category.TYPOGRAPHY: Severity.INFO,
     Category.STYLE: Severity.INFO,
 }
-# Rules whose single replacement only changes whitespace: safe for --fix.
+# Rules whose single replacement only changes whitespace: safe for --fix, when the
+# replacement is indeed that (see whitespace_fix).
 SAFE_FIX_RULES = frozenset({"WHITESPACE_RULE", "COMMA_PARENTHESIS_WHITESPACE"})
+MAX_SAFE_FIX_CHARS = 20
 # Off unless `[languagetool] enabled-rules` names them (README "LanguageTool" says why).
 DEFAULT_DISABLED_RULES: dict[str, str] = {
     "TYPOGRAFISCHE_ANFUEHRUNGSZEICHEN": "mtlint's quote-* rules check quotes, with safe fixes",
@@ -180,6 +190,11 @@ class RequestText:
                     table.append(index)
             table.append(len(self.text))
             self._utf16 = table
+
+    @property
+    def utf16_length(self) -> int:
+        """The length of `text` in UTF-16 code units, as LanguageTool counts."""
+        return len(self.text) if self._utf16 is None else len(self._utf16) - 1
 
     def code_points(self, utf16_offset: int) -> int:
         """The code-point offset into `text` of a UTF-16 offset."""
@@ -455,43 +470,69 @@ def describe(message: str, flagged: str, suggestions: Iterable[str]) -> str:
 
 def match_findings(doc: Document, request: RequestText, matches: Iterable[Any],
                    settings: Settings, names: frozenset[str]) -> list[Finding]:
-    """LanguageTool's matches for one request as findings on the document."""
+    """LanguageTool's matches for one request as findings on the document; a malformed
+    match (or one outside the request) is skipped, the others are kept."""
     findings = []
     for match in matches:
-        if not isinstance(match, Mapping):
+        try:
+            finding = _match_finding(doc, request, match, settings, names)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError):
             continue
-        rule = match.get("rule") if isinstance(match.get("rule"), Mapping) else {}
-        rule_id = str(rule.get("id") or "UNKNOWN")
-        lt_category = str((rule.get("category") or {}).get("id", ""))
-        offset, length = match.get("offset"), match.get("length")
-        if (rule_id in settings.disabled_rules or lt_category in settings.disabled_categories
-                or not isinstance(offset, int) or not isinstance(length, int) or offset < 0
-                or length < 0 or offset + length > len(request.text) * 2):
-            continue
-        start, end = request.doc_span(offset, length)
-        flagged = doc.text[start:end]
-        request_start, request_end = request.request_span(offset, length)
-        read = request.text[request_start:request_end]  # what LanguageTool read: no markup
-        if rule_id == "UNPAIRED_BRACKETS" and flagged and set(flagged) <= QUOTE_CHARS:
-            continue  # quotes belong to mtlint's quote-* rules; brackets stay
-        category = category_of(match)
-        if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
-                settings.own_speller or is_name(flagged, names)
-                or in_short_quotation(doc.text, start, end)):
-            continue  # mtlint's speller judges names and compounds itself
-        replacements = tuple(
-            str(r["value"]) for r in match.get("replacements") or ()
-            if isinstance(r, Mapping) and isinstance(r.get("value"), str))
-        raw_message = str(match.get("message") or rule_id)
-        message = describe(SUGGESTION_MARKUP.sub(r"„\1“", raw_message), read, replacements)
-        if request.crosses_markup(request_start, request_end):
-            replacements = ()  # an edit of the span would rewrite the markup inside it
-        safe = rule_id in SAFE_FIX_RULES and len(replacements) == 1
-        hit = Hit(start, end - start, message, replacements[:MAX_SUGGESTIONS],
-                  replacements[0] if safe else None, Safety.SAFE)
-        rule_obj = lt_rule(rule_id, category, str(rule.get("description") or rule_id))
-        findings.append(make_finding(doc, rule_obj, rule_obj.severity, hit, source=SOURCE))
+        if finding is not None:
+            findings.append(finding)
     return findings
+
+
+def _match_finding(doc: Document, request: RequestText, match: Any, settings: Settings,
+                   names: frozenset[str]) -> Finding | None:
+    if not isinstance(match, Mapping):
+        return None
+    rule = match.get("rule") if isinstance(match.get("rule"), Mapping) else {}
+    rule_id = str(rule.get("id") or "UNKNOWN")
+    category_data = rule.get("category") if isinstance(rule.get("category"), Mapping) else {}
+    lt_category = str(category_data.get("id", ""))
+    offset, length = match.get("offset"), match.get("length")
+    if (rule_id in settings.disabled_rules or lt_category in settings.disabled_categories
+            or type(offset) is not int or type(length) is not int or offset < 0
+            or length < 0 or offset + length > request.utf16_length):
+        return None  # also a match past the end: dropped, not clamped
+    start, end = request.doc_span(offset, length)
+    flagged = doc.text[start:end]
+    request_start, request_end = request.request_span(offset, length)
+    read = request.text[request_start:request_end]  # what LanguageTool read: no markup
+    if rule_id == "UNPAIRED_BRACKETS" and flagged and set(flagged) <= QUOTE_CHARS:
+        return None  # quotes belong to mtlint's quote-* rules; brackets stay
+    category = category_of({"rule": {**rule, "category": category_data}})
+    if category is Category.SPELLING and SPELLER_RULE.search(rule_id) and (
+            is_name(flagged, names) or in_short_quotation(doc.text, start, end)
+            or (settings.own_speller and speller_knows(read))):
+        return None  # a name, a cited phrase, or a word mtlint's speller knows
+    replacements = tuple(
+        str(r["value"]) for r in match.get("replacements") or ()
+        if isinstance(r, Mapping) and isinstance(r.get("value"), str))
+    raw_message = str(match.get("message") or rule_id)
+    message = describe(SUGGESTION_MARKUP.sub(r"„\1“", raw_message), read, replacements)
+    if request.crosses_markup(request_start, request_end):
+        replacements = ()  # an edit of the span would rewrite the markup inside it
+    safe = (rule_id in SAFE_FIX_RULES and len(replacements) == 1
+            and whitespace_fix(flagged, replacements[0]))
+    hit = Hit(start, end - start, message, replacements[:MAX_SUGGESTIONS],
+              replacements[0] if safe else None, Safety.SAFE)
+    rule_obj = lt_rule(rule_id, category, str(rule.get("description") or rule_id))
+    return make_finding(doc, rule_obj, rule_obj.severity, hit, source=SOURCE)
+
+
+WHITESPACE = regex.compile(r"\s+")
+
+
+def whitespace_fix(flagged: str, replacement: str) -> bool:
+    """Whether replacing `flagged` by `replacement` is what SAFE_FIX_RULES promise: a short
+    span whose other characters stay as they are, only whitespace added, removed or
+    changed (never a span or a replacement over MAX_SAFE_FIX_CHARS, never an emptied one)."""
+    if not flagged or len(flagged) > MAX_SAFE_FIX_CHARS or len(replacement) > MAX_SAFE_FIX_CHARS:
+        return False
+    return WHITESPACE.sub("", flagged) == WHITESPACE.sub("", replacement) and (
+        flagged != replacement)
 
 
 # Categories that name the same fault in mtlint's and LanguageTool's terms, so that a
@@ -548,6 +589,15 @@ def merge(builtin: list[Finding], extra: Iterable[Finding], text: str = "") -> l
     return deduplicate([*builtin, *kept])
 
 
+def speller_knows(flagged: str) -> bool:
+    """Whether mtlint's speller knows every part of a word LanguageTool's speller flagged
+    (its compounds, inflections and the word list): then mtlint judges more precisely and
+    the match is dropped. A word neither knows stays LanguageTool's finding, unless mtlint's
+    own spelling-unknown-word reports it too (then the merge keeps mtlint's)."""
+    parts = [p for p in regex.split(r"[-‐]", flagged.strip()) if p]
+    return bool(parts) and all(speller.is_known(p) for p in parts)
+
+
 def uses_own_speller(config: Config) -> bool:
     """Whether mtlint's speller (spelling-unknown-word) runs under this configuration."""
     return is_selected(OWN_SPELLER_RULE, Category.SPELLING.value, config.select, config.ignore)
@@ -588,10 +638,15 @@ class Server:
     has the configured timeout, a failed one is retried once unless it timed out, and the
     first fatal failure marks the server dead so that the rest of the run does not wait."""
 
-    def __init__(self, url: str, timeout: float, label: str | None = None):
+    def __init__(self, url: str, timeout: float, label: str | None = None,
+                 run_deadline: float | None = None):
         self.base = normalise_url(url)
         self.label = label or url
         self.timeout = timeout
+        # time.monotonic() by which the run's requests end; `cancelled` ends them now.
+        self.run_deadline = time.monotonic() + RUN_TIMEOUT if run_deadline is None \
+            else run_deadline
+        self.cancelled = threading.Event()
         self.version = ""
         self.dead: str | None = None
         self._ready = False
@@ -644,48 +699,131 @@ class Server:
         return answer
 
     def _request(self, path: str, form: dict[str, str] | None, timeout: float) -> Any:
-        import time
-        import urllib.error
-        import urllib.parse
-        import urllib.request
+        import http.client
 
-        data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
-        request = urllib.request.Request(
-            self.base + path, data=data, headers={"Accept": "application/json"})
         last: LanguageToolError | None = None
         for attempt in range(2):
             if attempt:
                 time.sleep(RETRY_DELAY)
             try:
-                with urllib.request.urlopen(request, timeout=timeout) as response:
-                    body = response.read()
-            except urllib.error.HTTPError as error:
-                detail = error.read(300).decode("utf-8", "replace").strip().splitlines()
-                message = f"{self.label} answered HTTP {error.code}" + (
-                    f": {detail[0][:200]}" if detail else "")
-                # 4xx concerns this request (too long, bad parameter); 5xx the server.
-                last = LanguageToolError(message, fatal=error.code >= 500)
-                if error.code < 500:
-                    raise last from None
-                continue
+                status, body = self._exchange(path, form, timeout)
             except TimeoutError:
                 raise LanguageToolError(
                     f"{self.label} did not answer within {timeout:g} s") from None
-            except (urllib.error.URLError, OSError, ValueError) as error:
-                reason = getattr(error, "reason", error)
-                if isinstance(reason, TimeoutError):
-                    raise LanguageToolError(
-                        f"{self.label} did not answer within {timeout:g} s") from None
-                last = LanguageToolError(f"cannot reach {self.label}: {reason}")
+            except _RunOver as error:
+                raise LanguageToolError(f"{self.label}: {error}") from None
+            except (OSError, ValueError, http.client.HTTPException) as error:
+                last = LanguageToolError(f"cannot reach {self.label}: {error}")
+                continue
+            if status >= 300:
+                detail = body[:300].decode("utf-8", "replace").strip().splitlines()
+                message = f"{self.label} answered HTTP {status}" + (
+                    f": {detail[0][:200]}" if detail else "")
+                if 300 <= status < 400:  # a redirect is not followed: its host is not ours
+                    raise LanguageToolError(message + " (a redirect; not followed)")
+                # 4xx concerns this request (too long, bad parameter); 5xx the server.
+                last = LanguageToolError(message, fatal=status >= 500)
+                if status < 500:
+                    raise last
                 continue
             try:
                 return json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 raise LanguageToolError(
                     f"{self.label} answered something that is not JSON: "
                     f"{body[:60].decode('utf-8', 'replace')!r}") from None
         assert last is not None
         raise last
+
+    def _exchange(self, path: str, form: dict[str, str] | None,
+                  timeout: float) -> tuple[int, bytes]:
+        """One HTTP exchange: (status, body). The whole exchange, headers and a slowly
+        trickling body included, ends at `timeout` (TimeoutError), at the run's deadline or
+        when the run is cancelled (_RunOver); a body over MAX_ANSWER_BYTES is refused.
+        Redirects are returned, not followed; proxies from the environment are used."""
+        import http.client
+        import socket
+        import urllib.parse
+        import urllib.request
+
+        now = time.monotonic()
+        if self.cancelled.is_set() or now >= self.run_deadline:
+            raise _RunOver(self._over_reason())
+        deadline = min(now + timeout, self.run_deadline)
+        url = urllib.parse.urlsplit(self.base + path)
+        https = url.scheme == "https"
+        port = url.port or (443 if https else 80)
+        connection_class = http.client.HTTPSConnection if https else http.client.HTTPConnection
+        proxy = None if urllib.request.proxy_bypass(url.hostname or "") else \
+            urllib.request.getproxies().get(url.scheme)
+        target = self.base + path
+        if proxy:
+            proxy_url = urllib.parse.urlsplit(proxy if "://" in proxy else "http://" + proxy)
+            connection = connection_class(proxy_url.hostname, proxy_url.port or 8080,
+                                          timeout=deadline - now)
+            if https:
+                connection.set_tunnel(url.hostname, port)
+                target = url.path + (f"?{url.query}" if url.query else "")
+        else:
+            connection = connection_class(url.hostname, port, timeout=deadline - now)
+            target = url.path + (f"?{url.query}" if url.query else "")
+        body = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
+        headers = {"Accept": "application/json", "Host": url.netloc}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        done = threading.Event()
+        expired: list[str] = []
+
+        def watch() -> None:
+            # Socket timeouts bound each read, not the exchange: a server that sends a
+            # byte a second never trips them. Shutting the socket down ends any read.
+            while not done.wait(WATCH_INTERVAL):
+                if time.monotonic() >= deadline or self.cancelled.is_set():
+                    expired.append("x")
+                    sock = connection.sock
+                    if sock is not None:
+                        with contextlib.suppress(OSError):
+                            sock.shutdown(socket.SHUT_RDWR)
+                    return
+
+        watchdog = threading.Thread(target=watch, daemon=True, name="languagetool-watchdog")
+        watchdog.start()
+        try:
+            connection.request("POST" if body is not None else "GET", target, body, headers)
+            response = connection.getresponse()
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := response.read1(65536) if hasattr(response, "read1") \
+                    else response.read(65536):
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    raise LanguageToolError(
+                        f"{self.label} answered more than {MAX_ANSWER_BYTES // 1_000_000} MB; "
+                        "not read")
+                chunks.append(chunk)
+                if expired:
+                    break
+            if expired:
+                raise OSError("cut off")
+            return response.status, b"".join(chunks)
+        except (OSError, http.client.HTTPException):
+            if expired or time.monotonic() >= deadline:
+                if self.cancelled.is_set() or time.monotonic() >= self.run_deadline:
+                    raise _RunOver(self._over_reason()) from None
+                raise TimeoutError from None
+            raise
+        finally:
+            done.set()
+            connection.close()
+
+    def _over_reason(self) -> str:
+        if self.cancelled.is_set():
+            return "the run was interrupted"
+        return f"the run's time limit for LanguageTool ({RUN_TIMEOUT:g} s) was reached"
+
+
+class _RunOver(Exception):
+    """The run was cancelled or its LanguageTool deadline passed."""
 
 
 # --- a local LanguageTool --------------------------------------------------------------------
@@ -817,6 +955,7 @@ class Session:
             raise ValueError(f"{ENV_URL} must be an http(s) URL, not {env_url!r}")
         self.env_url = (env_url or None) if self.setting != "off" else None
         self.note: str | None = None  # what to tell the user once, after `finish`
+        self.deadline = time.monotonic() + RUN_TIMEOUT  # for every request of this run
         self._servers: dict[str, Server] = {}
         self._local: Server | None = None
         self._local_reason: str | None = None
@@ -834,7 +973,7 @@ class Session:
         if url:
             key = normalise_url(url)
             if key not in self._servers:
-                self._servers[key] = Server(url, config.timeout)
+                self._servers[key] = Server(url, config.timeout, run_deadline=self.deadline)
             return self._servers[key]
         if not self.start_local:
             self._unavailable.append(NOT_STARTED)
@@ -848,6 +987,7 @@ class Session:
                 self._local_reason = f"LanguageTool found at {jar}, but no Java to run it"
             else:
                 self._local = LocalServer(java, jar, config.timeout)
+                self._local.run_deadline = self.deadline
         if self._local is None:
             self._unavailable.append(self._local_reason or NOT_FOUND)
         return self._local
@@ -866,9 +1006,7 @@ class Session:
             return
         settings = Settings.from_config(config.languagetool, uses_own_speller(config))
         if self._executor is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._executor = ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="languagetool")
+            self._executor = _DaemonPool(MAX_WORKERS)
         future = self._executor.submit(self._answers, server, settings, result.document)
         self._pending.append((result, config, settings, server, future))
 
@@ -954,12 +1092,61 @@ class Session:
         return LanguageToolStatus("used", detail)
 
     def close(self) -> None:
-        """Stop the workers and a local server; safe to call twice."""
+        """Stop the workers and a local server; safe to call twice. Requests still running
+        (after Ctrl-C, say) are cut off within WATCH_INTERVAL; nothing waits for them."""
+        for server in [*self._servers.values(), *([self._local] if self._local else [])]:
+            server.cancelled.set()
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown()
             self._executor = None
         if self._local is not None:
             self._local.stop()
+
+
+class _DaemonPool:
+    """At most `workers` daemon threads running submitted calls. Unlike a
+    ThreadPoolExecutor, nothing joins them at exit: Ctrl-C during a slow request ends the
+    run at once (the request itself is cut off by its watchdog)."""
+
+    def __init__(self, workers: int):
+        import queue
+
+        self.workers = workers
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        self._queue.put((future, function, args))
+        if len(self._threads) < self.workers:
+            thread = threading.Thread(target=self._work, daemon=True, name="languagetool")
+            self._threads.append(thread)
+            thread.start()
+        return future
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            future, function, args = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as error:
+                future.set_exception(error)
+
+    def shutdown(self) -> None:
+        """Cancel the calls not started and let the threads end (not waited for)."""
+        import queue
+
+        with contextlib.suppress(queue.Empty):
+            while True:
+                item = self._queue.get_nowait()
+                if item is not None:
+                    item[0].cancel()
+        for _ in self._threads:
+            self._queue.put(None)
 
 
 def _files(count: int) -> str:

@@ -138,7 +138,7 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
-# A word glued to the next one at a line's start: "Superangebote auf AliexpressUm ...".
+# A word glued to the next one at a line's start: "Tagesangebote bei ShopleoUm ...".
 BANNER_SEAM = compile_pattern(r"[^\n]{4,80}?\p{Ll}(?=\p{Lu}\p{Ll})")
 ANY_SEAM = compile_pattern(r"\p{Ll}\p{Lu}\p{Ll}")
 LEADING_LETTERS = compile_pattern(r"\p{L}+")
@@ -148,8 +148,8 @@ MIN_BANNER_REPEATS = 2
 def residue_repeated_banner(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Denselben Werbe- oder Bildtext am Anfang mehrerer Absätze, jeweils ohne Leerzeichen an
-    den Absatz geklebt: „Superangebote auf AliexpressUm nach Produkten zu suchen …“,
-    „Superangebote auf AliexpressAliExpress hat …“.
+    den Absatz geklebt: „Tagesangebote bei ShopleoUm Ihre Bestellung zu verfolgen …“,
+    „Tagesangebote bei ShopleoShopleo liefert …“.
 
     ## Warum ist das ein Problem?
     Ein Banner oder der Alternativtext eines Werbebildes steht auf der Seite über jedem
@@ -233,7 +233,7 @@ RULES = (
     Rule(
         id="residue-repeated-banner", category=Category.RESIDUE, severity=Severity.ERROR,
         summary="Derselbe Banner- oder Bildtext klebt am Anfang mehrerer Absätze: "
-                "„Superangebote auf AliexpressUm …“.",
+                "„Tagesangebote bei ShopleoUm …“.",
         doc=residue_repeated_banner.__doc__ or "", check=residue_repeated_banner,
         bad=(
             Example("Große Rabatte im Shop\n\nWir liefern in drei Tagen.\n\n"

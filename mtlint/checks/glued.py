@@ -114,7 +114,7 @@ def _is_name(word: str) -> bool:
 def _left_is_word(left: str) -> bool:
     """The left part as the end of a heading, a link or a sentence."""
     if left.lower() in ARTICLES:
-        return False  # "derStandard", "dieZeit": titles written so on purpose
+        return False  # "dasLokalblatt", "dieZeit": titles written so on purpose
     if left[0].islower():
         # A lowercase part must be a frequent German form other than a noun: code's
         # "setName" starts with a noun that HanTa also knows.
@@ -246,7 +246,7 @@ RULES = (
             Example("Die KfW fördert den Umbau, die Bauherren GmbH plant ihn."),
             Example("Leonardo DiCaprio und David McAllister kamen zur Premiere."),
             Example("Die Funktion setName ändert den Namen, getValue liest ihn."),
-            Example("Die BahnCard gilt auch im InterCity, berichtete derStandard."),
+            Example("Die BahnCard gilt auch im InterCity, berichtete dasLokalblatt."),
             Example("Mehr unter @MeinVerein und #LangeNacht oder www.beispielSeite.de."),
         ),
         origin="mtlint/checks/glued.py",

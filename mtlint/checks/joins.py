@@ -5,7 +5,7 @@ hyphens ("CPM-M4-Stahl", "USB-C-Kabel", "Covid-19-Pandemie"), and a name of two
 words with the rest of a hyphenated compound ("Harry-Potter-Fans"). Machine
 translation keeps the English spacing ("CPM M4 Stahl", "Harry Potter-Fans"). Text
 copied from a page loses the break between a heading and its paragraph
-("... zeigenMacht ...", "2017-11-16Unbemerkt"). The spacing slips a regular expression
+("... entdeckenWandern ...", "2021-05-04Inzwischen"). The spacing slips a regular expression
 can judge alone (a space at a hyphen, a word glued to an apostrophe) are in
 rules/joins.toml; abbreviations of letters only before a noun ("KI Modelle") are
 compound-english-open's (compounds.py).
@@ -137,7 +137,7 @@ SENTENCE_STARTERS = word_set(
     Obwohl Dass Als Durch Über Unter Zwischen Trotz Wegen Heute Gestern Morgen Viele Alle
     """
 )
-# A lowercase letter (or a digit) directly before a capital: "zeigenMacht", "2016Die".
+# A lowercase letter (or a digit) directly before a capital: "entdeckenWandern", "2019Die".
 GLUE = compile_pattern(r"(?<=[\p{Ll}\d])(?=\p{Lu}\p{Ll})")
 # The token around such a point, found from the point outwards.
 TOKEN_BEFORE = compile_pattern(r"(?r)[\p{L}\d.-]*\Z")
@@ -146,9 +146,9 @@ TOKEN_AFTER = compile_pattern(r"[\p{L}-]*")
 
 def _glued_hit(token: str, start: int) -> Hit | None:
     """A hit where `token` is two words glued at a lowercase-to-capital boundary:
-    the right part starts a sentence ("antriebWas"), a lowercase German verb or
-    adjective precedes a noun of the lexicon ("zeigenMacht"), or a date or number
-    precedes a German word ("2017-11-16Unbemerkt"). Brand names in camel case
+    the right part starts a sentence ("pumpeWas"), a lowercase German verb or
+    adjective precedes a noun of the lexicon ("entdeckenWandern"), or a date or number
+    precedes a German word ("2021-05-04Inzwischen"). Brand names in camel case
     ("PowerPoint", "ProSieben", "LinkedIn") start with a capital or have a short part
     and stay quiet."""
     for boundary in GLUE.finditer(token):
@@ -187,8 +187,8 @@ def _glued_hit(token: str, start: int) -> Hit | None:
 def join_words_glued(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Zwei Wörter ohne Leerzeichen, meist eine Überschrift, die am folgenden Absatz klebt:
-    „… in neuem Licht zeigenMacht euch bereit …“, „Der Antrieb des ElektroantriebWas
-    bedeutet das?“, „Veröffentlicht: 2017-11-16Unbemerkt hat sich …“.
+    „… die Insel zu Fuß entdeckenWandern lohnt sich …“, „Ratgeber WärmepumpeWas
+    kostet der Einbau?“, „Stand: 2021-05-04Inzwischen gilt …“.
 
     ## Warum ist das ein Problem?
     Beim Kopieren einer Webseite geht zwischen Überschrift, Bildunterschrift oder Datum
@@ -198,7 +198,7 @@ def join_words_glued(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Gemeldet wird ein Kleinbuchstabe oder eine Zahl direkt vor einem Großbuchstaben, wenn
     rechts ein typischer Satzanfang steht („Die“, „Was“, „Um“ …) oder ein klein
-    geschriebenes deutsches Wort vor einem Nomen klebt („zeigenMacht“). Markennamen in
+    geschriebenes deutsches Wort vor einem Nomen klebt („entdeckenWandern“). Markennamen in
     Binnenmajuskel („PowerPoint“, „PostScript“, „ProSieben“, „LinkedIn“) und das Binnen-I
     („LehrerInnen“) bleiben unbeanstandet.
 
@@ -235,7 +235,7 @@ def _is_name_part(word: str) -> bool:
 
 
 def _is_foreign_name_pair(name: str, term: str) -> bool:
-    """A name and an English term ("Bloomberg Intelligence", "Harry Potter"); not two
+    """A name and an English term ("Zentora Research", "Harry Potter"); not two
     English words that may be a name of their own ("Midnight Commander")."""
     from mtlint.checks.furniture import is_english_word
 
@@ -245,18 +245,18 @@ def _is_foreign_name_pair(name: str, term: str) -> bool:
 def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,
-    nur halb gekoppelt: „Bloomberg Intelligence-Stratege“ statt
-    „Bloomberg-Intelligence-Stratege“, „Harry Potter-Fans“ statt „Harry-Potter-Fans“,
+    nur halb gekoppelt: „Zentora Research-Analystin“ statt
+    „Zentora-Research-Analystin“, „Harry Potter-Fans“ statt „Harry-Potter-Fans“,
     „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“.
 
     ## Warum ist das ein Problem?
     Besteht das erste Glied einer Zusammensetzung aus mehreren Wörtern, werden alle
     Teile durch Bindestriche verbunden (Duden, Durchkopplung). Sonst liest man
-    „Bloomberg“ und „Intelligence-Stratege“ als zwei Dinge.
+    „Zentora“ und „Research-Analystin“ als zwei Dinge.
 
     ## Bekannte Grenzen
     Gemeldet wird nur, wenn vor dem Bindestrich ein Name steht, den weder das deutsche
-    noch das englische Wörterbuch kennt („Bloomberg“, „Harry“), dann ein fremdes Wort,
+    noch das englische Wörterbuch kennt („Zentora“, „Harry“), dann ein fremdes Wort,
     und nach dem Bindestrich ein deutsches Nomen folgt; zwei englische Wörter („Midnight
     Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche
     Bank-Chef“), Abkürzungen („Debian FTP-Archiv“) und Genitiven („Debians
@@ -322,14 +322,15 @@ RULES = (
     ),
     Rule(
         id="join-words-glued", category=Category.PUNCTUATION, severity=Severity.WARNING,
-        summary="Zwei Wörter ohne Leerzeichen verschmolzen: „zeigenMacht“, „2017-11-16Unbemerkt“.",
+        summary="Zwei Wörter ohne Leerzeichen verschmolzen: „entdeckenWandern“, "
+                "„2021-05-04Inzwischen“.",
         doc=join_words_glued.__doc__ or "", check=join_words_glued,
         bad=(
-            Example("Die Stadt erscheint in neuem Licht, wie wir euch zeige<marker>nM</marker>"
-                    "acht euch bereit.", "n M"),
-            Example("Wir erklären den Antrie<marker>bW</marker>as bedeutet das für Sie?", "b W"),
-            Example("Veröffentlicht: 2017-11-1<marker>6U</marker>nbemerkt hat sich viel "
-                    "verändert.", "6 U"),
+            Example("Die Insel lässt sich zu Fuß entdecke<marker>nW</marker>"
+                    "andern lohnt sich hier besonders.", "n W"),
+            Example("Ratgeber Wärmepump<marker>eW</marker>as kostet der Einbau?", "e W"),
+            Example("Stand: 2021-05-0<marker>4I</marker>nzwischen gilt eine neue "
+                    "Regel.", "4 I"),
         ),
         good=(
             Example("Die Präsentation ist in PowerPoint, das Video auf YouTube."),
@@ -348,13 +349,13 @@ RULES = (
                 "„Harry Potter-Fans“.",
         doc=compound_name_open.__doc__ or "", check=compound_name_open,
         bad=(
-            Example("Der <marker>Bloomberg Intelligence-Stratege</marker> warnt vor einem Absturz.",
-                    "Bloomberg-Intelligence-Stratege"),
+            Example("Die <marker>Zentora Research-Analystin</marker> erwartet sinkende Zinsen.",
+                    "Zentora-Research-Analystin"),
             Example("Viele <marker>Harry Potter-Fans</marker> reisen nach London.",
                     "Harry-Potter-Fans"),
         ),
         good=(
-            Example("Der Bloomberg-Intelligence-Stratege warnt vor einem Absturz."),
+            Example("Die Zentora-Research-Analystin erwartet sinkende Zinsen."),
             Example("Der Deutsche Bank-Chef tritt zurück."),
             Example("Viele Fans von Harry Potter reisen nach London."),
             Example("Die Liste steht im Debian FTP-Archiv."),

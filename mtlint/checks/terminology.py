@@ -134,7 +134,7 @@ class Rendering:
 @functools.cache
 def bundled_brands() -> tuple[tuple[Rendering, ...], tuple[str, ...]]:
     """The bundled renderings and the names whose exact spelling is checked."""
-    data = parse_toml(BRANDS_PATH.read_text(encoding="utf-8"))
+    data = parse_toml(BRANDS_PATH.read_text(encoding="utf-8"), source=str(BRANDS_PATH))
     renderings = tuple(
         Rendering(wrong, entry["name"], tuple(entry.get("context", ())))
         for entry in data["brand"]

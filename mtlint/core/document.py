@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import bisect
 import enum
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, pairwise
 from pathlib import PurePath
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 import regex
 
@@ -93,6 +95,57 @@ class BlockKind(enum.StrEnum):
 
 class DocumentError(Exception):
     """The input cannot be read as text; the message names what is wrong."""
+
+
+# Larger input is not read (a 100 MB text takes about 600 MB to check): a device such as
+# /dev/zero, a log or a dump, not an article.
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+
+
+def too_large(limit: int) -> str:
+    return f"larger than {limit // (1024 * 1024)} MB; not checked"
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Opened non-blocking and
+    checked with fstat on the open file, so a FIFO, socket or device in its place (or
+    swapped in after a check) is refused without waiting; raises DocumentError."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+            # A socket cannot even be opened: say what it is.
+            raise DocumentError("not a regular file (a device, socket or pipe); not checked")
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise DocumentError("no such file or directory") from None
+    except IsADirectoryError:
+        raise DocumentError("is a directory") from None
+    except OSError as error:
+        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    with os.fdopen(handle, "rb") as stream:
+        try:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise DocumentError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise DocumentError("not a regular file (a device, socket or pipe); not checked")
+            if info.st_size > limit:
+                raise DocumentError(too_large(limit))
+            data = stream.read(limit + 1)
+        except OSError as error:
+            raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > limit:  # it grew while read
+        raise DocumentError(too_large(limit))
+    return data
+
+
+def read_stream(stream: BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input); raises DocumentError beyond."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(too_large(limit))
+    return data
 
 
 class Span(NamedTuple):
@@ -293,6 +346,8 @@ class Document:
             self.text, self._changes = nfc_changes(text)
         self._lines = self.source if self.text is text else TextLines(self.text)
         self._line_starts = self._lines.starts
+        # What building the structure could not do (text nested too deep to be read).
+        self.structure_notes: list[str] = []
 
     # The structure is built on first use: a document that is only shown (an excerpt
     # for a cached result, a result sent back from a worker process) never needs it.
@@ -376,8 +431,8 @@ class Document:
         if nul >= 0:
             raise DocumentError(f"binary file (NUL byte at byte offset {nul}); not checked")
         skipped = 0
-        if data.startswith(b"\xef\xbb\xbf") and encoding.replace("-", "").lower() == "utf8":
-            data, skipped = data[3:], 3
+        if data.startswith(b"\xef\xbb\xbf") and codecs.lookup(encoding).name == "utf-8":
+            data, skipped = data[3:], 3  # utf-8, utf_8, UTF8 alike (utf-8-sig removes it)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
@@ -385,6 +440,11 @@ class Document:
                 f"not valid {encoding.upper()} (byte 0x{data[error.start]:02x} at byte offset "
                 f"{error.start + skipped}); use --encoding to read another encoding"
             ) from None
+        except (UnicodeError, LookupError, TypeError, ValueError) as error:
+            # Not a text encoding (rot13, base64, zlib) or one for other things (idna).
+            raise DocumentError(f"cannot read as {encoding}: {error}") from None
+        if not isinstance(text, str):
+            raise DocumentError(f"{encoding} is not a text encoding; not checked")
         if wide and "\x00" in text:
             raise DocumentError(f"binary file (NUL character at offset {text.index(chr(0))}); "
                                 "not checked")

@@ -47,6 +47,11 @@ INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
 CODE_TOKENS = frozenset({"fence", "code_block", "html_block", "hr"})
 
 
+# Levels of nested quotes and lists that are read (markdown-it's default, 20, left text
+# in 20 quotes or 10 list levels unread); text nested deeper is not, and a note says so.
+MAX_NESTING = 100
+
+
 class MarkdownBlock(NamedTuple):
     """A block as `Block` holds it; `kind` is a `BlockKind` value."""
 
@@ -58,7 +63,8 @@ class MarkdownBlock(NamedTuple):
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable(
+        "strikethrough")
 
 
 def markdown_structure(
@@ -84,6 +90,11 @@ def markdown_structure(
     line_span = doc.line_span
     line_count = len(doc._line_starts)
     tokens = _parser().parse(source.replace("\r\n", "\n").replace("\r", "\n"))
+    deepest = max((token.level for token in tokens), default=0)
+    if deepest >= MAX_NESTING - 1:
+        doc.structure_notes.append(
+            f"Markdown nested deeper than {MAX_NESTING} levels (quotes, lists); the text "
+            "below that depth is not checked")
     blocks: list[MarkdownBlock] = list(front_blocks)
     context: list[str] = []
     table_depth = 0

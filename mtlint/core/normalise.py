@@ -24,19 +24,31 @@ class Change(NamedTuple):
     source_end: int
 
 
+# Invisible characters inside a word of Latin letters (soft hyphen, zero-width space, word
+# joiner, zero-width (non-)joiner, BOM): the rules read the word without them, as a reader
+# sees it. Only between Latin letters: in Hangul, Indic or Arabic script the joiners
+# change how a word is written.
+ZERO_WIDTH_IN_WORD = regex.compile(
+    r"(?<=\p{Latin})[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\p{Latin})")
+
+
 def nfc_changes(source: str) -> tuple[str, list[Change]]:
-    """`source` in NFC and the stretches that normalising changed (for NFC text: the
-    same string, no changes). Normalised grapheme by grapheme, so that a change is one
-    character with its marks; a line where that is not the NFC of the whole line (a
-    composition across graphemes, which no German text has) stays as it is."""
-    if source.isascii() or unicodedata.is_normalized("NFC", source):
+    """`source` in NFC, without invisible characters inside words (ZERO_WIDTH_IN_WORD),
+    and the stretches that this changed (for NFC text without them: the same string, no
+    changes). Normalised grapheme by grapheme, so that a change is one character with its
+    marks; a line where that is not the NFC of the whole line (a composition across
+    graphemes, which no German text has) stays as it is."""
+    if source.isascii() or (unicodedata.is_normalized("NFC", source)
+                            and not ZERO_WIDTH_IN_WORD.search(source)):
         return source, []
     pieces: list[str] = []
     changes: list[Change] = []
     source_at = at = 0
     for line in source.splitlines(keepends=True):
         normal = line
-        if not unicodedata.is_normalized("NFC", line):
+        invisible = {i for m in ZERO_WIDTH_IN_WORD.finditer(line)
+                     for i in range(m.start(), m.end())}
+        if invisible or not unicodedata.is_normalized("NFC", line):
             parts: list[str] = []
             line_changes: list[Change] = []
             done = 0  # how much of the line is in `parts`
@@ -44,18 +56,22 @@ def nfc_changes(source: str) -> tuple[str, list[Change]]:
             for run in NON_ASCII_RUN.finditer(line):
                 for found in GRAPHEME.finditer(line, run.start(), run.end()):
                     grapheme = found.group()
+                    if invisible:
+                        grapheme = "".join(ch for i, ch in enumerate(grapheme, found.start())
+                                           if i not in invisible)
                     part = unicodedata.normalize("NFC", grapheme)
-                    if part == grapheme:
+                    if part == found.group():
                         continue
                     start = at + found.start() + shift
                     line_changes.append(Change(start, start + len(part),
                                                source_at + found.start(),
                                                source_at + found.end()))
-                    shift += len(part) - len(grapheme)
+                    shift += len(part) - len(found.group())
                     parts += (line[done:found.start()], part)
                     done = found.end()
             parts.append(line[done:])
-            if "".join(parts) == unicodedata.normalize("NFC", line):
+            visible = ZERO_WIDTH_IN_WORD.sub("", line) if invisible else line
+            if "".join(parts) == unicodedata.normalize("NFC", visible):
                 normal = "".join(parts)
                 changes.extend(line_changes)
         pieces.append(normal)

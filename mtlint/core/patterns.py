@@ -8,10 +8,14 @@ it skips parsing: the same 41 patterns load in under 2 ms.
 
 So ``compile_pattern`` looks a (source, flags) pair up in a file in mtlint's cache
 folder, compiles what is missing, and ``save`` writes the file back when something was
-added.  The file is keyed by the ``regex`` and Python versions.  It is read with an
-unpickler that accepts nothing but ``regex``'s own compile function, so a planted file
-cannot run code; a damaged or foreign file is ignored and rewritten.  Patterns built
-from a document's text must not come here: compile them with ``regex.compile``.
+added.  The file is keyed by the ``regex`` and Python versions.  ``regex`` does not check a
+compiled program it is handed (crafted code crashes the interpreter), so the file is
+only unpickled when it is this user's and its keyed digest matches
+(``mtlint.core.cachedir.read_sealed``: a planted, foreign or damaged file is ignored and
+rewritten), and then with an unpickler that accepts nothing but ``regex``'s own
+compile function.  ``--no-cache`` (``use_disk_cache(False)``) neither reads nor writes
+it.  Patterns built from a document's text must not come here: compile them with
+``regex.compile``.
 
 ``parse_toml`` does the same for the rule packs and the brand glossary: tomllib parses
 the 110 KB of TOML in 20-25 ms, the cached result loads with the patterns.  Its key is
@@ -21,6 +25,7 @@ a digest of the text, so an edited pack is parsed afresh.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import sys
 import threading
@@ -30,16 +35,33 @@ from typing import Any
 
 import regex
 
-FORMAT = 1
+FORMAT = 2  # 2: sealed with a keyed digest
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger pattern file is not read
 # Far more than mtlint and a user's packs need; beyond it the file holds this run's only.
 MAX_PATTERNS = 5000
 # The second half of the key of a parsed TOML text (patterns have their flags there).
 TOML_DATA = -1
+# The entry that maps each pack file to the digest of its text when last parsed: the
+# parsed data of a text no file has any more (an edited pack) is dropped on the next save,
+# so six edits of a large pack leave one parsed copy, not seven.
+SOURCES_KEY = ("", -2)
+MAX_SOURCES = 500
 
 _lock = threading.Lock()
 _loaded: dict[tuple[str, int], Any] | None = None
 _used: dict[tuple[str, int], Any] = {}
+_sources: dict[str, str] = {}  # pack file -> digest of its text, parsed in this process
 _added = False
+_disk = True  # read and write the cache file (off with --no-cache)
+
+
+def use_disk_cache(enabled: bool) -> None:
+    """Whether the cache file is read and written (call before the rules load)."""
+    global _disk, _loaded
+    with _lock:
+        _disk = enabled
+        if not enabled:
+            _loaded = {}
 
 
 def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
@@ -55,13 +77,16 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     return pattern
 
 
-def parse_toml(text: str) -> dict[str, Any]:
+def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
     """``tomllib.loads(text)``, from the user cache when parsed before (raises
-    tomllib.TOMLDecodeError as usual). The result is shared: do not change it."""
+    tomllib.TOMLDecodeError as usual); `source` names the file the text is from. The
+    result is shared: do not change it."""
     global _added
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass"), usedforsecurity=False)
     key = (digest.hexdigest(), TOML_DATA)
     with _lock:
+        if source is not None:
+            _sources[source] = key[0]
         data = _used.get(key) or _cached().get(key)
     if data is None:
         data = tomllib.loads(text)
@@ -85,19 +110,25 @@ def save() -> None:
     """Write the cache file if this process compiled a pattern it did not hold."""
     global _added, _loaded
     with _lock:
-        if not _added:
+        if not _added or not _disk:
             return
-        patterns = {**_cached(), **_used}
+        cached = _cached()
+        sources = {**cached.get(SOURCES_KEY, {}), **_sources}
+        sources = dict(list(sources.items())[-MAX_SOURCES:])
+        live = set(sources.values())
+        patterns = {key: value for key, value in {**cached, **_used}.items()
+                    if key[1] != TOML_DATA or key[0] in live or key in _used}
         if len(patterns) > MAX_PATTERNS:
             patterns = dict(_used)
+        patterns[SOURCES_KEY] = sources
         path = cache_path()
         try:
             data = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError):
             return  # a pattern regex cannot pickle: keep compiling it
-        from mtlint.core.cachedir import write_cache_file
+        from mtlint.core.cachedir import write_sealed
 
-        write_cache_file(path, data)
+        write_sealed(path, data, path.parent)
         _loaded, _added = patterns, False
 
 
@@ -120,20 +151,26 @@ class _PatternUnpickler(pickle.Unpickler):
 def _cached() -> dict[tuple[str, int], Any]:
     global _loaded
     if _loaded is None:
-        _loaded = _read(cache_path())
+        _loaded = _read(cache_path()) if _disk else {}
     return _loaded
 
 
 def _read(path: Path) -> dict[tuple[str, int], Any]:
+    from mtlint.core.cachedir import read_sealed
+
+    data = read_sealed(path, MAX_FILE_BYTES, path.parent)
+    if data is None:  # absent, damaged, not this user's: start afresh
+        return {}
     try:
-        with path.open("rb") as stream:
-            patterns = _PatternUnpickler(stream).load()
-    except Exception:  # absent, damaged, or written by something else: start afresh
+        patterns = _PatternUnpickler(io.BytesIO(data)).load()
+    except Exception:  # a digest that matches but a pickle that does not load
         return {}
     if not isinstance(patterns, dict) or not all(
         isinstance(key, tuple) and len(key) == 2 and (
             (isinstance(value, regex.Pattern) and value.pattern == key[0])
-            or (key[1] == TOML_DATA and isinstance(value, dict)))
+            or (key[1] == TOML_DATA and isinstance(value, dict))
+            or (key == SOURCES_KEY and isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items())))
         for key, value in patterns.items()
     ):
         return {}

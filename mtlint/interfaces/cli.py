@@ -293,15 +293,20 @@ def run_settings(args: argparse.Namespace, stderr: TextIO) -> tuple:
 
 
 def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from mtlint.core import patterns
+    from mtlint.core.cachedir import cache_disabled
+
+    use_cache = not args.no_cache and not cache_disabled(os.environ)
+    patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
     from mtlint.backends.languagetool import Session
-    from mtlint.output import Report, formatter
+    from mtlint.output import Report, formatter, printable
     from mtlint.running.runner import STDIN, Runner, discover
 
     config, overrides, _ = run_settings(args, stderr)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
     cache = None
-    if not args.no_cache and not os.environ.get("MTLINT_NO_CACHE"):
+    if use_cache:
         from mtlint.core.cachedir import default_cache_dir
         from mtlint.running.cache import ResultCache
 
@@ -324,7 +329,14 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
                          "a baseline")
     if args.fix and STDIN in paths and len(paths) > 1:
         raise UsageError("--fix on standard input prints the fixed text; give no other paths")
-    stdin_data = sys.stdin.buffer.read() if STDIN in paths else None
+    stdin_data = None
+    if STDIN in paths:
+        from mtlint.core.document import DocumentError, read_stream
+
+        try:
+            stdin_data = read_stream(sys.stdin.buffer)
+        except DocumentError as error:
+            raise UsageError(f"standard input: {error}") from None
     results, fixed_files = [], []
 
     def fixing() -> Iterator:
@@ -340,15 +352,15 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         stdin_name=args.stdin_filename)
     for result in checked:
         if result.error:
-            print(f"mtlint: {result.path}: {result.error}", file=stderr)
+            print(printable(f"mtlint: {result.path}: {result.error}"), file=stderr)
         for note in result.notes:
-            print(f"mtlint: {result.path}: note: {note}", file=stderr)
+            print(printable(f"mtlint: {result.path}: note: {note}"), file=stderr)
         results.append(result)
         languagetool.submit(result)  # sent now, merged into the result by finish()
 
     status = languagetool.finish()
     if languagetool.note and args.format == "text":
-        print(f"mtlint: note: {languagetool.note}", file=stderr)
+        print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
     if args.write_baseline is not None or args.baseline is not None:
         from mtlint.running import baseline
 

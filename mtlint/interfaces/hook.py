@@ -16,6 +16,7 @@ as `mtlint check` uses it (a configured server, or a local install).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import stat
@@ -54,7 +55,9 @@ class HookError(Exception):
 def git(*args: str, cwd: Path | None = None, binary: bool = False) -> str | bytes:
     """Run git; raises HookError with git's own message when it fails."""
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        # --literal-pathspecs: a path is a path, never ":(icase)…" or ":!…" magic.
+        proc = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd,
+                              capture_output=True, check=False)
     except FileNotFoundError:
         raise HookError("git is not installed (or not on PATH)") from None
     if proc.returncode != 0:
@@ -101,10 +104,13 @@ def _importable_without_path(package_parent: Path) -> bool:
 
 
 def install(cwd: Path | None = None, options: Sequence[str] = ()) -> str:
-    """Install the hook; returns what was done. Raises HookError rather than overwrite."""
+    """Install the hook; returns what was done. Raises HookError rather than overwrite,
+    and leaves everything as it was when a write fails (the new hook is written first,
+    the user's hook moved only then, and moved back should the last step fail)."""
     folder = hooks_dir(cwd)
     hook, chained = folder / HOOK, folder / CHAINED
     note = ""
+    keep_user_hook = False
     if hook.exists() or hook.is_symlink():
         if is_ours(hook):
             note = " (updated)"
@@ -114,13 +120,26 @@ def install(cwd: Path | None = None, options: Sequence[str] = ()) -> str:
                 f"Merge them into one hook, or call `{sys.executable} -m mtlint hook run` "
                 "from your own hook")
         else:
-            hook.rename(chained)
+            keep_user_hook = True
             note = f"; the earlier hook is kept as {CHAINED} and runs first"
-    folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f".{HOOK}.mtlint-new"
-    temp.write_text(hook_script(options), encoding="utf-8")
-    temp.chmod(temp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    os.replace(temp, hook)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temp.write_text(hook_script(options), encoding="utf-8")
+        temp.chmod(temp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        if keep_user_hook:
+            hook.rename(chained)
+        try:
+            os.replace(temp, hook)
+        except OSError:
+            if keep_user_hook:
+                chained.rename(hook)
+            raise
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise HookError(f"cannot write the hook in {folder}: {error.strerror or error}; "
+                        "nothing was changed") from None
     return f"installed mtlint's pre-commit hook in {hook}{note}"
 
 
@@ -132,10 +151,14 @@ def uninstall(cwd: Path | None = None) -> str:
         return f"no pre-commit hook in {folder}; nothing to do"
     if not is_ours(hook):
         raise HookError(f"{hook} was not installed by mtlint; left alone")
-    hook.unlink()
-    if chained.exists() or chained.is_symlink():
-        chained.rename(hook)
-        return f"removed mtlint's pre-commit hook; the earlier hook is back as {hook}"
+    try:
+        if chained.exists() or chained.is_symlink():
+            os.replace(chained, hook)  # one step: there is always a hook
+            return f"removed mtlint's pre-commit hook; the earlier hook is back as {hook}"
+        hook.unlink()
+    except OSError as error:
+        raise HookError(f"cannot change the hooks in {folder}: {error.strerror or error}; "
+                        "nothing was changed") from None
     return f"removed mtlint's pre-commit hook from {folder}"
 
 
@@ -148,20 +171,21 @@ class StagedFile:
 
 
 def staged_files(top: Path, suffixes: frozenset[str]) -> list[StagedFile]:
-    """The staged (added, copied, modified, renamed) regular files with these suffixes."""
-    names = str(git("diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z", cwd=top))
-    paths = [p for p in names.split("\0") if p and Path(p).suffix.lower() in suffixes]
-    if not paths:
-        return []
-    listing = str(git("ls-files", "--stage", "-z", "--", *paths, cwd=top))
+    """The staged (added, copied, modified) regular files with these suffixes (a rename
+    counts as added). Read from `git diff --cached --raw -z`, which names each path's
+    staged blob: no path is ever handed back to git, where ":(icase)a.md" or ":!b.md"
+    would be read as a pathspec."""
+    raw = str(git("diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
+                  "--diff-filter=ACM", cwd=top))
+    fields = raw.split("\0")
     files = []
-    for entry in listing.split("\0"):
-        if not entry:
+    for info, path in zip(fields[0::2], fields[1::2], strict=False):
+        parts = info.lstrip(":").split()
+        if len(parts) != 5 or not path:
             continue
-        info, path = entry.split("\t", 1)
-        mode, blob, stage = info.split()
-        if stage == "0" and mode in ("100644", "100755"):  # no symlinks, no submodules
-            files.append(StagedFile(path, blob))
+        _, mode, _, blob, _ = parts
+        if mode in ("100644", "100755") and Path(path).suffix.lower() in suffixes:
+            files.append(StagedFile(path, blob))  # no symlinks, no submodules
     return files
 
 
@@ -185,7 +209,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None, *,
     from mtlint.backends.languagetool import Session
     from mtlint.core.document import Document, DocumentError
     from mtlint.lint.config import ConfigError
-    from mtlint.output import Report, exit_status
+    from mtlint.output import Report, exit_status, printable
     from mtlint.output.text import render
     from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 
@@ -208,7 +232,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None, *,
                                       html_options=config.html)
         except (ConfigError, DocumentError) as error:
             results.append(FileResult(file.path, error=str(error)))
-            print(f"mtlint: {file.path}: {error}", file=stderr)
+            print(printable(f"mtlint: {file.path}: {error}"), file=stderr)
             continue
         results.append(runner.check_document(doc, config))
         languagetool.submit(results[-1], config)
@@ -219,7 +243,7 @@ def run(stdout: TextIO, stderr: TextIO, cwd: Path | None = None, *,
         stdout.write(render(report, color=color))
         if languagetool.note and _first_time(languagetool.note):
             # Only with a report, and once: not a line on every commit.
-            print(f"mtlint: note: {languagetool.note}", file=stderr)
+            print(printable(f"mtlint: note: {languagetool.note}"), file=stderr)
     if status:
         print("mtlint: commit refused: fix the staged text (`git add` it), or commit with "
               "--no-verify to skip the check", file=stderr)

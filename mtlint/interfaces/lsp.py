@@ -26,10 +26,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote  # as pygls keys its documents
 
 import regex
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcServerNotInitialized
+from pygls.exceptions import JsonRpcException, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
@@ -220,7 +221,9 @@ def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.Text
 
 class MtlintProtocol(LanguageServerProtocol):
     """The protocol's lifecycle, which pygls leaves loose: a request before `initialize`
-    is answered with ServerNotInitialized (LSP: -32002), not served."""
+    is answered with ServerNotInitialized (LSP: -32002), not served; and a request whose
+    params do not fit its method gets an error answer (InvalidParams) instead of none: a
+    client waits for every answer."""
 
     initialize_seen = False
 
@@ -231,6 +234,14 @@ class MtlintProtocol(LanguageServerProtocol):
             self._send_response(msg_id, None, JsonRpcServerNotInitialized().to_response_error())
             return
         super()._handle_request(msg_id, method_name, params)
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data and isinstance(data["id"], int | str):
+                self._send_response(data["id"], None, error.to_response_error())
+            raise
 
 
 class MtlintLanguageServer(LanguageServer):
@@ -256,18 +267,27 @@ class MtlintLanguageServer(LanguageServer):
 
     # -- which documents, which path ------------------------------------------------------
 
+    def open_document(self, uri: str) -> Any:
+        """The document the client opened under `uri`, or None. The workspace keys its
+        documents percent-decoded ("my notes.md" for "my%20notes.md"); and a document not
+        open is never read from disk here (it may be a FIFO)."""
+        return self.workspace.text_documents.get(unquote(uri))
+
     def wants(self, uri: str) -> bool:
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
+        if document is None:
+            return False
         suffix = Path(document.path or "").suffix.lower()
         return suffix in CHECKED_SUFFIXES or (document.language_id or "") in LANGUAGE_IDS
 
     def path_of(self, uri: str) -> Path:
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
         fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         if fs_path:
             return Path(fs_path)
         root = Path(self.workspace.root_path or Path.cwd())
-        suffix = {"markdown": ".md", "html": ".html"}.get(document.language_id, ".txt")
+        language = document.language_id if document is not None else None
+        suffix = {"markdown": ".md", "html": ".html"}.get(language or "", ".txt")
         return root / f"untitled{suffix}"
 
     # -- scheduling -----------------------------------------------------------------------
@@ -354,7 +374,7 @@ class MtlintLanguageServer(LanguageServer):
     async def lint(self, uri: str) -> None:
         if not self.wants(uri):
             return
-        document = self.workspace.get_text_document(uri)
+        document = self.open_document(uri)
         version, text = document.version, document.source
         path = self.path_of(uri)
         loop = asyncio.get_running_loop()
@@ -374,11 +394,8 @@ class MtlintLanguageServer(LanguageServer):
                 self.publish(uri, version, result.document, merged, config)
 
     def _current(self, uri: str, version: int | None, text: str) -> bool:
-        try:
-            document = self.workspace.get_text_document(uri)
-        except Exception:
-            return False
-        return uri in self.workspace.text_documents and document.version == version \
+        document = self.open_document(uri)
+        return document is not None and document.version == version \
             and document.source == text
 
     def publish(self, uri: str, version: int | None, doc: Document, findings: list[Finding],

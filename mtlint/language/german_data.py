@@ -20,7 +20,10 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
 
   Each part loads on first use, HanTa's module is imported with a pure-Python
   ``logaddexp`` (same formula and libm calls as numpy's, so the same results), and
-  numpy is not imported at all.  A damaged or missing part is rebuilt from the model.
+  numpy is not imported at all.  A part is read only if it is this user's and its keyed
+  digest matches (``mtlint.core.cachedir.read_sealed``: another user's file, a FIFO or device in
+  its place, or a damaged one is never unmarshalled); a damaged, foreign or missing part
+  is rebuilt from the model.
 * **The noun lexicon** ``data/nouns.tsv`` (4.9 MB, 263,000 sorted lines) is read as
   bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
   lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
@@ -50,7 +53,8 @@ from typing import Any
 MODEL_NAME = "morphmodel_ger.pgz"
 LEXICON_PATH = Path(__file__).parent.parent / "data" / "nouns.tsv"
 # Bump when the layout of the parts changes.
-PARTS_FORMAT = 2
+PARTS_FORMAT = 3  # 3: sealed with a keyed digest
+MAX_PART_BYTES = 64 * 1024 * 1024  # the parts are 1-3 MB; a larger file is not read
 
 # The model is a 16-tuple; these positions become separate parts.
 _MORPHEMES_INDEX = 7  # LP_m_t: per tag, its morphemes' probabilities
@@ -184,12 +188,16 @@ def _read_part(name: str) -> Any:
     folder = _parts_folder()
     if folder is None:
         return None
+    from mtlint.core.cachedir import read_sealed
+
+    data = read_sealed(folder / f"{name}.marshal", MAX_PART_BYTES, folder.parent)
+    if data is None:
+        return None  # absent, damaged or not this user's: rebuilt from the model
     try:
-        data = (folder / f"{name}.marshal").read_bytes()
         with no_gc():
             part = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        return None  # absent or damaged: rebuilt from the model
+    except (EOFError, ValueError, TypeError):
+        return None
     return _opened(name, part) if _valid(name, part) else None
 
 
@@ -209,10 +217,10 @@ def _build_parts() -> None:
     _parts.update({name: _opened(name, part) for name, part in built.items()})
     folder = _parts_folder()
     if folder is not None:
-        from mtlint.core.cachedir import write_cache_file
+        from mtlint.core.cachedir import write_sealed
 
         for name, part in built.items():
-            write_cache_file(folder / f"{name}.marshal", marshal.dumps(part))
+            write_sealed(folder / f"{name}.marshal", marshal.dumps(part), folder.parent)
 
 
 def _plain(value: Any) -> Any:

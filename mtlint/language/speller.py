@@ -33,6 +33,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from mtlint.language.german import lookup_noun
 from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
@@ -313,8 +315,10 @@ def is_archaic(word: str) -> bool:
     "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t)."""
     folded = fold(word)
     variants = []
-    if folded.endswith("et"):
-        variants += [folded[:-2] + "t", folded[:-2] + "en"]
+    stem = folded[:-2]
+    # A stem with a vowel of its own: "erfreu-et", not "Ts-et" (a typo of "Test").
+    if folded.endswith("et") and len(stem) >= 3 and regex.search("[aeiouäöüy]", stem):
+        variants += [stem + "t", stem + "en"]
     if "ir" in folded:
         variants.append(folded.replace("ir", "ier"))
     if "th" in folded:

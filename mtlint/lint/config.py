@@ -164,9 +164,11 @@ MTLINT_TABLE = re.compile(r"""^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*["']?mtlint\b""",
 
 
 def _has_mtlint_table(path: Path) -> bool:
+    from mtlint.core.document import DocumentError, read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except (DocumentError, UnicodeDecodeError):
         return False
     try:
         return "mtlint" in tomllib.loads(text).get("tool", {})
@@ -176,12 +178,18 @@ def _has_mtlint_table(path: Path) -> bool:
         return MTLINT_TABLE.search(text) is not None
 
 
+MAX_CONFIG_BYTES = 10 * 1024 * 1024
+MAX_TIMEOUT_SECONDS = 3600.0
+
+
 def load_config(path: Path) -> Config:
     """Read a config file; raises ConfigError naming the file and key."""
+    from mtlint.core.document import DocumentError, read_regular_file
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+        data = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except DocumentError as error:  # also a FIFO or device given as --config
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8") from None
     except tomllib.TOMLDecodeError as error:
@@ -273,6 +281,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     return Config(**settings)
 
 
+# Text codecs that are not file encodings: they encode domain names, or escapes.
+NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape"})
 HTML_KEYS = {"include", "root", "attributes"}
 
 
@@ -331,19 +341,23 @@ def _parse_spelling(value: Any, folder: Path, error: Any) -> tuple[str, ...]:
 
 
 def known_encoding(name: str) -> bool:
-    """Whether Python can decode this encoding name."""
+    """Whether this names an encoding files are written in: one Python knows, that turns
+    bytes into text (not rot13, base64, hex or zlib) and is not for something else (idna)."""
     import codecs
 
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         return False
-    return True
+    return info._is_text_encoding and info.name.replace("_", "-") not in NOT_FILE_ENCODINGS
 
 
 def _parse_glossary(value: Any, error: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # Either a list of correct terms, or a table: correct term = [wrong renderings].
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        for term in value:
+            if not term.strip():
+                raise error("glossary", "has an empty term")
         return tuple((term, ()) for term in value)
     if not isinstance(value, dict):
         raise error("glossary", 'must be a list of terms or a table: "Term" = ["wrong form", ...]')
@@ -353,6 +367,12 @@ def _parse_glossary(value: Any, error: Any) -> tuple[tuple[str, tuple[str, ...]]
             wrong = [wrong]
         if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
             raise error(f"glossary.{term}", "must be a list of wrong renderings (strings)")
+        if not term.strip():
+            raise error("glossary", "has an empty term")
+        if term in wrong or any(not w.strip() for w in wrong):
+            # Every use of the term would be a finding whose fix changes nothing.
+            raise error(f"glossary.{term}", "lists the term itself (or an empty text) "
+                                            "as a wrong rendering")
         entries.append((term, tuple(wrong)))
     return tuple(entries)
 
@@ -384,8 +404,12 @@ def _parse_languagetool(value: Any, error: Any) -> LanguageToolConfig:
             raise error("languagetool.keep-speller", "must be true or false")
         settings["keep_speller"] = value["keep-speller"]
     if "timeout" in value:
-        if not isinstance(value["timeout"], int | float) or value["timeout"] <= 0:
-            raise error("languagetool.timeout", "must be a positive number of seconds")
+        timeout = value["timeout"]
+        # bool is an int; inf, nan and 1e308 would never time out (or overflow a deadline).
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) \
+                or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
+            raise error("languagetool.timeout",
+                        f"must be a number of seconds from 0 to {MAX_TIMEOUT_SECONDS:g}")
         settings["timeout"] = float(value["timeout"])
     return LanguageToolConfig(**settings)
 

@@ -61,6 +61,7 @@ class Linter:
         # The structure first, so that its cost is not counted against the first rule.
         started = time.perf_counter()
         doc.blocks  # noqa: B018 - built on first use
+        notes.extend(doc.structure_notes)
         timings: dict[str, float] = {DOCUMENT_TIMING: time.perf_counter() - started}
         for rule in self.rules:
             if ignored_here and not is_selected(rule.id, rule.category.value, (), ignored_here):

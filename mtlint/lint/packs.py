@@ -7,6 +7,7 @@ file and the rule id, so a user's broken pack never gives a traceback.
 from __future__ import annotations
 
 import string
+import time
 import tomllib
 import weakref
 from collections.abc import Iterator
@@ -38,6 +39,12 @@ REGEX_TIMEOUT = 1.0
 # Blocks of one document a rule may time out on before it is given up for the rest of it,
 # so that a runaway pattern costs seconds, not REGEX_TIMEOUT times the number of blocks.
 MAX_TIMEOUTS = 3
+# Seconds one rule may spend on one document (or one part of a large one) in all: a
+# pattern that stays just under REGEX_TIMEOUT on every line would otherwise run for
+# minutes without a note. After it the rule is skipped in the rest of the document.
+RULE_FILE_BUDGET = 10.0
+MAX_PACK_BYTES = 10 * 1024 * 1024  # the built-in packs are 110 KB together
+_clock = time.monotonic  # replaced in tests
 
 
 class PackError(Exception):
@@ -49,14 +56,21 @@ class RuleTimeout(Exception):
     the rule's hits on the other pieces were yielded: it is skipped only where it timed out
     (and, after MAX_TIMEOUTS of them, for the rest of the document)."""
 
-    def __init__(self, rule_id: str, offsets: list[int], gave_up: bool = False):
+    def __init__(self, rule_id: str, offsets: list[int], gave_up: bool = False,
+                 budget_at: int | None = None):
         self.rule_id = rule_id
         self.offsets = offsets
         self.gave_up = gave_up
+        self.budget_at = budget_at  # where RULE_FILE_BUDGET ran out, if it did
         super().__init__(self.describe())
 
     def describe(self, doc: Document | None = None) -> str:
         """The note for the user; with the document, positions are lines."""
+        if self.budget_at is not None:
+            where = (f"line {doc.position(self.budget_at)[0]}" if doc is not None
+                     else f"offset {self.budget_at}")
+            return (f"rule {self.rule_id} used up its {RULE_FILE_BUDGET:g} s per file "
+                    f"(regex time budget) at {where}; skipped in the rest of the file")
         several = len(self.offsets) > 1
         if doc is not None:
             where = "line" + "s" * several + " " + ", ".join(
@@ -89,12 +103,20 @@ class PatternCheck:
             return
         timed_out: list[int] = []
         pieces = scope_texts(doc, self.scope)
+        deadline = _clock() + RULE_FILE_BUDGET
         for base, text in pieces:
             if self.needs and not self._may_match(doc, text):
                 continue
+            remaining = deadline - _clock()
+            if remaining <= 0:
+                raise RuleTimeout(self.rule_id, timed_out, gave_up=True, budget_at=base)
             try:
-                matches = list(self.pattern.finditer(text, timeout=REGEX_TIMEOUT))
+                matches = list(self.pattern.finditer(
+                    text, timeout=min(REGEX_TIMEOUT, remaining)))
             except TimeoutError:
+                if remaining < REGEX_TIMEOUT:  # the budget ran out within this piece
+                    raise RuleTimeout(self.rule_id, timed_out, gave_up=True,
+                                      budget_at=base) from None
                 timed_out.append(base)
                 if len(timed_out) >= MAX_TIMEOUTS:
                     break
@@ -179,9 +201,12 @@ def scope_texts(doc: Document, scope: str) -> Iterator[tuple[int, str]]:
 
 def load_pack(path: Path) -> list[Rule]:
     """Read one pack file; raises PackError naming the file (and rule) on any problem."""
+    from mtlint.core.document import DocumentError, read_regular_file
+
     try:
-        data = parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = parse_toml(read_regular_file(path, MAX_PACK_BYTES).decode("utf-8"),
+                          source=str(path.resolve()))
+    except (DocumentError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot read rule pack: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise PackError(f"{path}: invalid TOML: {error}") from None

@@ -47,4 +47,9 @@ def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
 
 
 def rules_for(extra_dirs: Sequence[Path]) -> dict[str, Rule]:
-    return load_rules(tuple(Path(d) for d in extra_dirs))
+    """All rules with the packs of `extra_dirs`; a folder named twice (--rules and
+    extend-rules, or two spellings of one path) is read once."""
+    folders: dict[Path, Path] = {}
+    for folder in extra_dirs:
+        folders.setdefault(Path(folder).resolve(), Path(folder))
+    return load_rules(tuple(folders.values()))

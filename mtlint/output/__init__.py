@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mtlint.backends.status import LanguageToolStatus
+from mtlint.core.display import printable, unicode_path
 from mtlint.core.finding import Severity
 from mtlint.running.result import FileResult
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "LanguageToolStatus", "Report",
-           "exit_status", "formatter"]
+           "exit_status", "formatter", "printable", "unicode_path"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -55,6 +56,8 @@ def exit_status(report: Report, *, exit_zero: bool = False) -> int:
 
 
 Formatter = Callable[..., str]
+
+
 
 
 def formatter(name: str) -> Formatter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mtlint.core.display import unicode_path
 from mtlint.core.finding import Severity
 from mtlint.output import Report
 from mtlint.output.sarif import ci_path
@@ -35,9 +36,9 @@ def command(name: str, message: str, **properties: Any) -> str:
 def render(report: Report, **_: Any) -> str:
     lines = []
     for result in report.results:
-        path = ci_path(result.path)
+        path = unicode_path(ci_path(result.path))
         if result.error:
-            lines.append(command("error", f"{result.path}: {result.error}", file=path,
+            lines.append(command("error", f"{path}: {result.error}", file=path,
                                  title="mtlint: file not checked"))
         for finding in result.findings:
             message = finding.message

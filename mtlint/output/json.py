@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from mtlint import __version__
-from mtlint.output import Report
+from mtlint.output import Report, unicode_path
 
 SCHEMA_VERSION = 1
 
@@ -19,7 +19,7 @@ def as_data(report: Report) -> dict[str, Any]:
         "languagetool": {"status": report.languagetool.status,
                          "detail": report.languagetool.detail},
         "files": [
-            {"path": result.path, "error": result.error,
+            {"path": unicode_path(result.path), "error": result.error,
              "findings": [finding.to_json() for finding in result.findings]}
             for result in report.results
         ],

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mtlint import __version__
+from mtlint.core.display import unicode_path
 from mtlint.core.finding import Finding, Rule, Severity
 from mtlint.lint.explain import examples_section, rule_doc
 from mtlint.output import Report
@@ -45,7 +46,8 @@ def artifact_location(path: str, base: Path) -> dict[str, Any]:
     relative = ci_path(path, base)
     if Path(relative).is_absolute():
         return {"uri": Path(relative).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+    # The file name's bytes, percent-encoded: exact even for a name that is not UTF-8.
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
 def region(finding: Finding) -> dict[str, int]:
@@ -110,12 +112,12 @@ def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
         if file_result.error:
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{file_result.path}: {file_result.error}"},
+                "message": {"text": f"{unicode_path(file_result.path)}: {file_result.error}"},
                 "locations": [{"physicalLocation": {"artifactLocation": location}}],
             })
         for note in file_result.notes:
             notifications.append({"level": "warning",
-                                  "message": {"text": f"{file_result.path}: {note}"}})
+                                  "message": {"text": f"{unicode_path(file_result.path)}: {note}"}})
         results.extend(result_of(f, location, index[f.rule]) for f in file_result.findings)
     if report.languagetool.status == "unavailable":
         notifications.append({"level": "note", "message": {

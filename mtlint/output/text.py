@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mtlint.core.display import printable
 from mtlint.core.finding import Finding, Severity
 from mtlint.output import Report
 from mtlint.running.result import FileResult
@@ -73,8 +74,9 @@ def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list
     severity = paint(finding.severity.value, finding.severity.value)
     marker = " [*]" if finding.applied_by_fix else ""
     lines = [
-        f"{paint('path', result.path)}:{finding.line}:{finding.column}: {severity} "
-        f"{paint('rule', '[' + finding.rule + ']')}{marker} {finding.message}"
+        f"{paint('path', printable(result.path))}:{finding.line}:{finding.column}: {severity} "
+        f"{paint('rule', '[' + printable(finding.rule) + ']')}{marker} "
+        f"{printable(finding.message)}"
     ]
     if result.document is None:
         return lines
@@ -85,11 +87,16 @@ def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list
     width = max(1, span_end - finding.column)
     window, caret_column = excerpt(line_text, finding.column, width)
     width = min(width, max(1, len(window) - caret_column))
+    # Escapes are wider than the characters they stand for: the caret follows them.
+    before = printable(window[:caret_column])
+    flagged = printable(window[caret_column:caret_column + width])
+    window = before + flagged + printable(window[caret_column + width:])
+    caret_column, width = len(before), max(1, len(flagged))
     gutter = str(finding.line)
     lines.append(f"  {gutter} | {window}")
     underline = " " * caret_column + paint("caret", "^" * width)
     if finding.suggestions:
-        underline += " " + paint("suggestion", finding.shown_suggestions)
+        underline += " " + paint("suggestion", printable(finding.shown_suggestions))
     lines.append(f"  {' ' * len(gutter)} | {underline}")
     return lines
 

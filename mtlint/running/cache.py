@@ -12,7 +12,8 @@ an entry's time).
 Entries are JSON (never pickle: a cache file is data, not code), one file per key,
 written to a temporary file and moved into place with os.replace, so concurrent runs
 never see half an entry. A file that is corrupt, was written by another version, by
-another user or for another key is ignored and rewritten. LanguageTool findings are
+another user or for another key is ignored and rewritten (``read_trusted``: only this
+user's regular files that no one else may write are read). LanguageTool findings are
 never cached (they depend on the server); results with notes (a rule that timed out
 or failed) are not cached either, so the next run tries again.
 
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
-from mtlint.core.cachedir import write_cache_file
+from mtlint.core.cachedir import read_trusted, write_cache_file
 from mtlint.core.finding import Category, Safety, Severity
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ FORMAT = 1  # the entry layout; part of the folder name
 DAY = 24 * 3600.0
 PRUNE_AFTER_DAYS = 30  # entries unused this long are deleted
 SOURCE = "mtlint"  # only built-in findings are cached
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a result entry larger than this is not read
 
 
 def _canonical(value: Any) -> Any:
@@ -191,12 +193,12 @@ class ResultCache:
     def load(self, key: str, doc: Document) -> CheckResult | None:
         """The cached result for `key`, or None (absent, corrupt or not ours)."""
         path = self._path(key)
+        raw = read_trusted(path, MAX_ENTRY_BYTES)  # another user's entry is not trusted
+        if raw is None:
+            return self._miss()
         try:
-            with open(path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
-                    return self._miss()  # written by someone else: not trusted
-                data = json.loads(handle.read())
+            data = json.loads(raw)
+            info = path.stat()
             if info.st_mtime < time.time() - DAY:
                 with contextlib.suppress(OSError):
                     os.utime(path)  # still in use: keep it from being pruned

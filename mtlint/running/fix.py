@@ -10,6 +10,7 @@ encoding; it is refused when the file changed since it was read.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import difflib
 import os
@@ -22,7 +23,8 @@ from typing import TextIO
 
 import regex
 
-from mtlint.core.document import Document, DocumentError
+from mtlint.core.display import printable
+from mtlint.core.document import Document, DocumentError, read_regular_file
 from mtlint.core.finding import Finding, Fix
 from mtlint.running.runner import FileResult, Runner, Target, read_target
 
@@ -130,11 +132,20 @@ def unified_diff(before: str, after: str, path: str) -> str:
 # --- writing ------------------------------------------------------------------------
 
 def encode_like(text: str, original: bytes, encoding: str) -> bytes:
-    """Encode the fixed text as the original was: same encoding, UTF-8 BOM kept."""
+    """Encode the fixed text as the original was: same encoding, its byte-order mark (UTF-8,
+    UTF-16 or UTF-32) and byte order kept."""
+    name = codecs.lookup(encoding).name
     try:
-        if is_utf8(encoding):
+        if name in ("utf-8", "utf-8-sig"):
             # Reading removed exactly one BOM (utf-8 and utf-8-sig alike): put it back.
             return (UTF8_BOM if original.startswith(UTF8_BOM) else b"") + text.encode("utf-8")
+        if name in ("utf-16", "utf-32"):
+            # Python writes these in the machine's byte order; keep the file's.
+            little, big = ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if name == "utf-16"
+                           else (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+            order = f"{name}-be" if original.startswith(big) else f"{name}-le"
+            bom = "\ufeff" if original.startswith((little, big)) else ""
+            return (bom + text).encode(order)
         return text.encode(encoding)
     except UnicodeEncodeError as error:
         raise FixWriteError(
@@ -143,7 +154,56 @@ def encode_like(text: str, original: bytes, encoding: str) -> bytes:
 
 
 def is_utf8(encoding: str) -> bool:
-    return encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
+def check_round_trip(original: bytes, text: str, encoding: str) -> None:
+    """Raise FixWriteError unless writing the text as read gives back the file's very
+    bytes, and unless `encoding` is plausibly the file's: a fix must change nothing it did
+    not mean to change (a UTF-8 file read as cp1252 would be transcoded by its fixes)."""
+    if not is_utf8(encoding) and not original.isascii():
+        try:
+            original.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise FixWriteError(f"the file is valid UTF-8 but was read as {encoding}; not "
+                                "written (check --encoding or the `encoding` setting)")
+    if encode_like(text, original, encoding) != original:
+        raise FixWriteError(f"reading and writing it as {encoding} would change bytes "
+                            "no fix touches; not written")
+
+
+def write_refusal(info: os.stat_result, *, writable: bool = True) -> str | None:
+    """Why a file (its stat result) must not be replaced, or None. `writable`: whether
+    this user may write it (os.access)."""
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file; not written"
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not writable:
+        return f"the file is read-only (mode {stat.S_IMODE(info.st_mode):04o}); not written"
+    if info.st_nlink > 1:
+        return (f"the file has {info.st_nlink} hard links, which replacing it would break; "
+                "not written")
+    return None
+
+
+def _copy_extended_attributes(source: Path, target: str) -> None:
+    """Give the new file the original's extended attributes (ACLs, labels, tags)."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return  # the file system has none
+    for name in names:
+        try:
+            os.setxattr(target, name, os.getxattr(source, name))
+        except OSError as error:
+            raise FixWriteError(f"cannot keep its extended attribute {name}: "
+                                f"{error.strerror or error}; not written") from None
 
 
 @dataclass(frozen=True)
@@ -171,8 +231,8 @@ class Snapshot:
         try:
             info = self.path.stat()
             return (info.st_mtime_ns == self.mtime_ns and info.st_size == self.size
-                    and self.path.read_bytes() == self.data)
-        except OSError:
+                    and read_regular_file(self.path) == self.data)
+        except (OSError, DocumentError):
             return False
 
 
@@ -186,6 +246,9 @@ def write_atomically(snapshot: Snapshot, data: bytes) -> None:
     if not snapshot.unchanged():
         raise FixWriteError("the file changed since it was read; not written (run again)")
     info = target.stat()
+    refusal = write_refusal(info, writable=os.access(target, os.W_OK))
+    if refusal:
+        raise FixWriteError(refusal)
     try:
         handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                              suffix=".mtlint-fix")
@@ -197,6 +260,7 @@ def write_atomically(snapshot: Snapshot, data: bytes) -> None:
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, stat.S_IMODE(info.st_mode))
+        _copy_extended_attributes(target, temp_name)
         if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temp_name):
             # Not allowed to give the file away: it keeps our ownership.
             with contextlib.suppress(PermissionError):
@@ -268,6 +332,7 @@ def fix_target(runner: Runner, target: Target, stdin_data: bytes | None = None,
                               result.fail_on)
     if snapshot is not None and fixed.changed:
         try:
+            check_round_trip(snapshot.data, doc.source.text, doc.encoding)
             write_atomically(snapshot, encode_like(outcome.text, snapshot.data, doc.encoding))
         except FixWriteError as error:
             # Nothing was written: report the file as it is.
@@ -279,17 +344,18 @@ def fix_target(runner: Runner, target: Target, stdin_data: bytes | None = None,
 
 def report_fixes(fixed_files: Sequence[FixedFile], stdout: TextIO, stderr: TextIO, *,
                  diff: bool) -> bool:
-    """Tell what fixing did. Returns True if the output is complete: the diff (--diff),
+    """Tell what fixing did (the diff shows the text as it is: a patch must apply).
+    Returns True if the output is complete: the diff (--diff),
     or the fixed text of standard input (--fix -); False if the findings follow."""
     for fixed in fixed_files:
         if not fixed.settled:
-            print(f"mtlint: {fixed.result.path}: note: safe fixes were still left after "
+            print(f"mtlint: {printable(fixed.result.path)}: note: safe fixes were still left after "
                   f"{MAX_PASSES} passes; run --fix again", file=stderr)
     counts = [fixed.applied for fixed in fixed_files]
     if diff:
         for fixed in fixed_files:
             if fixed.changed:
-                stdout.write(unified_diff(fixed.before, fixed.after, fixed.result.path))
+                stdout.write(unified_diff(fixed.before, fixed.after, printable(fixed.result.path)))
         print(f"mtlint: {summarize(counts, would=True)}.", file=stderr)
         return True
     if len(fixed_files) == 1 and fixed_files[0].stdin:

@@ -4,6 +4,7 @@ result; the others are still checked."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 import subprocess
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from mtlint.core.document import Document, DocumentError
+from mtlint.core.document import Document, DocumentError, read_regular_file
 from mtlint.core.finding import Finding
 from mtlint.lint.config import (
     Config,
@@ -155,16 +156,59 @@ def part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+MARKDOWN_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
+LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+def markdown_part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive parts of a Markdown text of about `size` characters,
+    each ending after a blank line outside fenced code (so no part starts inside a code
+    block); a part grows past `size` when there is no such line in it."""
+    cuts: list[int] = []  # offsets just after a blank line outside a fence
+    fence: str | None = None
+    for line in LINE.finditer(text):
+        if line.start() == line.end():
+            break
+        content = line.group().rstrip("\r\n")
+        opener = MARKDOWN_FENCE.match(content)
+        if fence is None and opener:
+            fence = opener.group(1)
+        elif fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(
+                    fence) and not content[opener.end():].strip():
+                fence = None
+        elif not content.strip():
+            cuts.append(line.end())
+    bounds = []
+    start = 0
+    index = 0
+    while len(text) - start > size:
+        limit = bisect.bisect_right(cuts, start + size, lo=index)
+        candidates = [c for c in cuts[index:limit] if c > start]
+        cut = candidates[-1] if candidates else next((c for c in cuts[limit:] if c > start),
+                                                     len(text))
+        if cut >= len(text):
+            break
+        bounds.append((start, cut))
+        start = cut
+        index = bisect.bisect_right(cuts, start)
+    bounds.append((start, len(text)))
+    return bounds
+
+
 def check_in_parts(linter: Linter, doc: Document) -> CheckResult:
-    """linter.check(doc); large plain-text documents part by part (see PART_CHARS)."""
-    if doc.markdown or len(doc.text) <= LARGE_DOCUMENT_CHARS:
+    """linter.check(doc); large documents part by part (see PART_CHARS): plain text cut at
+    paragraph breaks, Markdown at blank lines outside fenced code."""
+    if len(doc.text) <= LARGE_DOCUMENT_CHARS:
         return linter.check(doc)
     text = doc.source.text  # findings are in its offsets
     findings: list[Finding] = []
     notes: list[str] = []
     timings: dict[str, float] = {}
-    for start, end in part_bounds(text):
-        part = linter.check(Document(text[start:end], doc.path, markdown=False))
+    bounds = markdown_part_bounds(text, PART_CHARS) if doc.markdown \
+        else part_bounds(text, PART_CHARS)
+    for start, end in bounds:
+        part = linter.check(Document(text[start:end], doc.path, markdown=doc.markdown))
         for finding in part.findings:
             findings.append(shift_finding(finding, start, doc))
         line = doc.source.position(start)[0]
@@ -189,17 +233,7 @@ def shift_finding(finding: Finding, shift: int, doc: Document) -> Finding:
 def read_target(target: Target) -> bytes:
     """The bytes of a regular file; raises DocumentError with a clear reason otherwise."""
     assert target.path is not None
-    try:
-        info = target.path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("not a regular file (a device, socket or pipe); not checked")
-        return target.path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("no such file or directory") from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory") from None
-    except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    return read_regular_file(target.path)
 
 
 class Runner:
@@ -281,10 +315,11 @@ class Runner:
     def check_all(self, targets: Iterable[Target], *, jobs: int | None = 1,
                   stdin_data: bytes | None = None,
                   stdin_name: str | None = None) -> Iterator[FileResult]:
-        """Results in target order. With jobs > 1 (None: one per core) a large run is
-        spread over worker processes; the results are the same."""
+        """Results in target order. With jobs > 1 (None: one per core; never more than
+        the cores) a large run is spread over worker processes; the results are the same."""
         targets = list(targets)
-        jobs = default_jobs() if jobs is None else jobs
+        # More workers than cores only cost memory (each holds the rules and models).
+        jobs = default_jobs() if jobs is None else min(jobs, default_jobs())
         if jobs <= 1 or len(targets) < MIN_PARALLEL_FILES:
             for target in targets:
                 yield self.check_target(target, stdin_data, stdin_name)

@@ -44,7 +44,7 @@ def test_glued_words_are_separated(flagged, run_rule, text, token, suggestions):
     "Die KfW und die BaFin prüfen den Antrag der Muster GmbH.",
     "Leonardo DiCaprio, David McAllister und Jacques LeBlanc kamen.",
     "Die Methoden setName, getValue und readFile sind dokumentiert.",
-    "Die Zeitung derStandard berichtete zuerst.",
+    "Die Zeitung dasLokalblatt berichtete zuerst.",
     "Folgt uns unter @StadtBibliothek und #LangeNacht.",
     "Die Seite www.meineStadt.de und der Pfad /home/userData bleiben.",
     "Mit ProSieben und BioLaden werben die Marken.",

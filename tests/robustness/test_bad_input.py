@@ -194,14 +194,14 @@ def test_unreadable_file(tmp_path: Path, good: Path, monkeypatch: pytest.MonkeyP
     """A read error (permission, I/O) is that file's error; simulated, as root reads all."""
     victim = tmp_path / "victim.txt"
     victim.write_text("Text.\n", encoding="utf-8")
-    original = Path.read_bytes
+    original = os.open
 
-    def failing(self: Path) -> bytes:
-        if self.name == "victim.txt":
+    def failing(path: object, *args: object, **kwargs: object) -> int:
+        if Path(os.fsdecode(path)).name == "victim.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", failing)
+    monkeypatch.setattr(os, "open", failing)
     status, out, err = mtlint_check(str(victim), str(good), "--format", "json")
     assert status == 2
     assert err == f"mtlint: {victim}: cannot read: Permission denied\n"
@@ -227,3 +227,104 @@ def test_a_file_that_vanishes_after_discovery(tmp_path: Path, good: Path,
     assert status == 2
     assert err == f"mtlint: {gone}: no such file or directory\n"
     assert_other_file_checked(out, good)
+
+
+# --- FIFOs, devices and size limits wherever a file is read (issue 21, item 8) -------------
+
+def test_a_fifo_as_config_is_refused_not_waited_for(tmp_path: Path, good: Path,
+                                                    mtlint_check) -> None:
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    status, out, err = mtlint_check("--config", str(fifo), str(good))
+    assert (status, out) == (2, "")
+    assert "not a regular file" in err
+
+
+def test_a_fifo_in_a_rule_pack_folder_is_skipped_not_waited_for(tmp_path: Path, good: Path,
+                                                                mtlint_check) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    os.mkfifo(rules / "house.toml")
+    status, out, err = mtlint_check("--rules", str(rules), str(good), "--format", "json")
+    assert (status, err) == (1, "")
+    assert_other_file_checked(out, good)
+
+
+def test_a_rule_pack_that_is_a_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
+    from mtlint.lint.packs import PackError, load_pack
+
+    fifo = tmp_path / "house.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(PackError, match="cannot read rule pack: not a regular file"):
+        load_pack(fifo)
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    from mtlint.core.document import DocumentError, read_regular_file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 11)
+    with pytest.raises(DocumentError, match="larger than"):
+        read_regular_file(path, limit=10)
+    assert read_regular_file(path, limit=11) == b"x" * 11
+
+
+def test_standard_input_is_read_up_to_the_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from mtlint.core.document import MAX_INPUT_BYTES
+
+    root = Path(__file__).resolve().parents[2]
+    with open("/dev/zero", "rb") as zero:
+        run = subprocess.run(
+            [sys.executable, "-m", "mtlint", "check", "--languagetool", "off", "--no-cache",
+             "-"], stdin=zero, capture_output=True, text=True, check=False, cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 2
+    limit = MAX_INPUT_BYTES // (1024 * 1024)
+    assert run.stderr == f"mtlint: error: standard input: larger than {limit} MB; not checked\n"
+
+
+# --- text that used to go unchecked (issue 21, item 16) -----------------------------------
+
+QUOTE_ERROR = "Er nannte es „Bromance„ und lachte."
+
+
+def test_deeply_nested_markdown_is_checked(tmp_path: Path, mtlint_check) -> None:
+    quotes = tmp_path / "quotes.md"
+    quotes.write_text("> " * 25 + QUOTE_ERROR + "\n", encoding="utf-8")
+    lists = tmp_path / "lists.md"
+    lists.write_text("".join("  " * level + f"- {QUOTE_ERROR}\n" for level in range(14)),
+                     encoding="utf-8")
+    status, out, err = mtlint_check(str(quotes), str(lists), "--format", "json",
+                                    "--select", "quote-low-closing")
+    assert (status, err) == (1, "")
+    found = {f["path"]: len(f["findings"]) for f in json.loads(out)["files"]}
+    assert found == {str(quotes): 1, str(lists): 14}
+
+
+def test_markdown_nested_beyond_the_limit_says_so(tmp_path: Path, mtlint_check) -> None:
+    deep = tmp_path / "deep.md"
+    deep.write_text("> " * 120 + QUOTE_ERROR + "\n", encoding="utf-8")
+    _, _, err = mtlint_check(str(deep))
+    assert err == (f"mtlint: {deep}: note: Markdown nested deeper than 100 levels (quotes, "
+                   "lists); the text below that depth is not checked\n")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c"])
+def test_invisible_characters_inside_words_do_not_hide_findings(
+        tmp_path: Path, invisible: str, mtlint_check) -> None:
+    plain = "Die Firma eröffnet eine Satellitenbüro in Berlin. Sie sagte „Hallo„ zu allen.\n"
+    hidden = plain.replace("Hallo", f"Hal{invisible}lo").replace(
+        "eine", f"ei{invisible}ne").replace("Satellitenbüro", f"Satelliten{invisible}büro")
+    clean, sneaky = tmp_path / "plain.txt", tmp_path / "hidden.txt"
+    clean.write_text(plain, encoding="utf-8")
+    sneaky.write_text(hidden, encoding="utf-8")
+    _, out, _ = mtlint_check(str(clean), str(sneaky), "--format", "json")
+    files = json.loads(out)["files"]
+    rules = [sorted(f["rule"] for f in file["findings"]) for file in files]
+    assert rules[0] == rules[1] == ["agreement-noun-phrase", "quote-low-closing"]
+    # Positions count the file's own characters, the invisible ones included.
+    quote = next(f for f in files[1]["findings"] if f["rule"] == "quote-low-closing")
+    assert hidden[quote["offset"]] == "„" and hidden[quote["offset"] - 1] == "o"

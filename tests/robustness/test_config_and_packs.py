@@ -149,3 +149,67 @@ def test_single_timeout_keeps_the_rest_of_the_rule(tmp_path: Path, slow_rules: P
                    "(regex timeout) in the block at line 3; skipped there\n")
     lines = [f["line"] for f in json.loads(out)["files"][0]["findings"]]
     assert (status, lines) == (1, [1, 5])
+
+
+def test_the_time_budget_is_per_rule_and_file_not_per_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mtlint_check) -> None:
+    """A line-scope pattern that stays under the per-line limit on every line (issue 21,
+    item 7): each line costs "1 s" on a clock that counts calls, so the rule's 10 s per
+    file run out at line 10 and the rest of the file is skipped, with a note."""
+    ticks = iter(range(0, 10_000))
+    monkeypatch.setattr(packs, "_clock", lambda: float(next(ticks)))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "every.toml").write_text(
+        RULE.format(id="every-line", pattern="Zeile", message="Zeile").replace(
+            "[[rule]]", '[[rule]]\nscope = "line"'), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("".join(f"Zeile {n}.\n" for n in range(1, 101)), encoding="utf-8")
+    status, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json",
+                                  "--select", "every-line")
+    assert err == (f"mtlint: {article}: note: rule every-line used up its 10 s per file "
+                   "(regex time budget) at line 10; skipped in the rest of the file\n")
+    lines = [f["line"] for f in json.loads(out)["files"][0]["findings"]]
+    assert (status, lines) == (1, list(range(1, 10)))
+
+
+# --- values that cannot work (issue 21, item 15) ------------------------------------------
+
+@pytest.mark.parametrize(("content", "key"), [
+    ("[languagetool]\ntimeout = inf\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = nan\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = 1e308\n", "languagetool.timeout"),
+    ("[languagetool]\ntimeout = true\n", "languagetool.timeout"),
+    ('[glossary]\n"" = ["x"]\n', "glossary"),
+    ('glossary = ["OpenAI", " "]\n', "glossary"),
+    ('[glossary]\n"OpenAI" = ["Open AI", "OpenAI"]\n', "glossary.OpenAI"),
+])
+def test_config_values_that_cannot_work_are_refused(tmp_path: Path, content: str, key: str,
+                                                    mtlint_check) -> None:
+    config = tmp_path / ".mtlint.toml"
+    config.write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    status, _, err = mtlint_check(str(tmp_path / "a.txt"))
+    assert status == 2
+    assert str(config) in err and key in err
+
+
+def test_a_sensible_timeout_is_still_accepted(tmp_path: Path, mtlint_check) -> None:
+    (tmp_path / ".mtlint.toml").write_text("[languagetool]\ntimeout = 7.5\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    status, _, err = mtlint_check(str(tmp_path / "a.txt"))
+    assert (status, err) == (1, "")
+
+
+def test_the_same_pack_folder_twice_is_read_once(tmp_path: Path, mtlint_check) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "house.toml").write_text(
+        RULE.format(id="house-word", pattern="Hauswort", message="Hauswort"), encoding="utf-8")
+    (tmp_path / ".mtlint.toml").write_text('extend-rules = ["rules", "./rules/"]\n',
+                                           encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Ein Hauswort.\n", encoding="utf-8")
+    _, out, err = mtlint_check(str(article), "--rules", str(rules), "--format", "json")
+    assert err == ""
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["house-word"]

@@ -123,6 +123,18 @@ def test_fixes_settle_on_a_former_oscillation() -> None:
     check_text("„ „ “\n", "a.txt", settle=True)
 
 
+def test_fixes_settle_when_an_open_mark_is_followed_by_a_space() -> None:
+    """Found by the fuzz run: quote-english-opening made „A“ of “A“ (a „ followed by a
+    space opens nothing), then quote-low-closing read that „ as closing the first one."""
+    check_text("“ 0:“A“", "a.txt", settle=True)
+
+
+def test_fixes_settle_on_a_repeated_toggle_label() -> None:
+    """Found by the fuzz run: residue-toggle-label removed one of five glued "Toggle"
+    labels per pass, more passes than --fix makes."""
+    check_text("ToggleToggleToggleToggleToggleÃ¤", "a.txt", settle=True)
+
+
 @pytest.mark.parametrize("text", [
     "", "\n", "\r", "\r\n", "\ufeff", "\u0308", "„", "`", "<!--", "# ", "- ", "1. ",
     "a\rb\r\nc\nd", "Wort " * 500, "x" * 5000, "„" * 200, ".\n" * 200, "\ud800",

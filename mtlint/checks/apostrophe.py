@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from mtlint.core.document import Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
+from mtlint.language import speller
 from mtlint.language.wordclasses import tags_of
 
 CANDIDATE = compile_pattern(
@@ -36,6 +37,7 @@ APOSTROPHE_NAMES = frozenset({
     "Daniel", "Hershey", "Kiehl", "Claire", "Arby", "Chili", "Joe", "Reader", "Ben", "Mike",
     "Papa", "Dunkin", "Friendly",
 })
+TITLE_WORDS = compile_pattern(r"[ \t]+(\p{Lu}\p{L}+)[ \t]+(\p{Lu}\p{L}+)")
 # English fixed phrases in which the possessive stays: "St. Patrick's Day".
 ENGLISH_HEADS = frozenset({"Day", "Eve", "Digest", "Choice", "Club", "Inn"})
 PRONOUNS = frozenset({
@@ -56,6 +58,13 @@ def can_contract(word: str) -> bool:
     return any(tag.startswith("V") or tag in CONTRACTION_TAGS for tag in tags)
 
 
+def _before_english_title(text: str, end: int) -> bool:
+    """Whether the two words after a possessive are capitalised English ("… Most Wanted",
+    "… Secret Recipes"): the possessive is part of an English title."""
+    words = TITLE_WORDS.match(text, end)
+    return bool(words) and any(speller.leans_english(w) for w in words.group(1, 2))
+
+
 def apostrophe_genitive(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Apostroph vor dem Genitiv- oder Plural-s eines Namens oder einer Abkürzung:
@@ -67,8 +76,9 @@ def apostrophe_genitive(doc: Document, context: RuleContext) -> Iterator[Hit]:
     maschinelle Übersetzung stehen lässt; Leser halten ihn für einen Fehler.
 
     ## Bekannte Grenzen
-    Marken, die den Apostroph im Namen tragen („McDonald's“), und englische Fügungen
-    („St. Patrick's Day“) bleiben unbeanstandet, ebenso das zusammengezogene „es“
+    Marken, die den Apostroph im Namen tragen („McDonald's“), englische Fügungen
+    („St. Patrick's Day“) und englische Titel („Grandma's Secret Recipes“) bleiben
+    unbeanstandet, ebenso das zusammengezogene „es“
     („Geht's“, „Wenn's“). Am Satzanfang prüft die Regel das Wort im Lexikon; einen Namen,
     den das Lexikon für ein Verb hält („Google's“ am Satzanfang), übersieht sie.
 
@@ -81,6 +91,8 @@ def apostrophe_genitive(doc: Document, context: RuleContext) -> Iterator[Hit]:
     if "s" not in text:
         return
     for match in CANDIDATE.finditer(text):
+        if _before_english_title(text, match.end()):
+            continue  # an English title or name: "Grandma's Secret Recipes"
         base = match.group("base")
         if base.split("-")[-1] in APOSTROPHE_NAMES:
             continue
@@ -120,6 +132,7 @@ RULES = (
             Example("„Halt's Maul!“, rief er."),
             Example("Allen Kindern schmeckt's bei McDonald's."),
             Example("Am St. Patrick's Day ist die Stadt grün."),
+            Example("Die Serie „Grandma's Secret Recipes“ lief drei Staffeln lang."),
             Example("Wie geht's dir? Mach's gut!"),
         ),
         origin="mtlint/checks/apostrophe.py",

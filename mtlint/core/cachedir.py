@@ -28,7 +28,7 @@ import hmac
 import os
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 KEY_NAME = ".mtlint-key"  # the secret of `seal`, per cache folder
@@ -50,14 +50,21 @@ def write_cache_file(path: Path, data: bytes) -> None:
     """Write a file in a cache folder atomically (temporary file, then os.replace), so
     that concurrent runs never read half a file; a cache that cannot be written only
     costs speed, so errors are ignored."""
+    _place(path, data, os.replace)
+
+
+def _place(path: Path, data: bytes, move: Callable[[str, Path], None]) -> None:
+    """Write `data` to a temporary file beside `path`, then `move` it there (os.replace,
+    or os.link to fail where a file exists); an error only means nothing is written."""
     temp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.replace(temp, path)
-        temp = None
+        move(temp, path)
+        if move is os.replace:
+            temp = None
     except OSError:
         pass
     finally:
@@ -119,19 +126,8 @@ def _secret(folder: Path, create: bool) -> bytes | None:
         return key
     if not create or key is not None or path.exists() or path.is_symlink():
         return None
-    temp = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-key-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(os.urandom(KEY_BYTES))
-        os.link(temp, path)  # fails if another run made a key first: then theirs is read
-    except OSError:
-        pass
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    # os.link fails if another run made a key first: then theirs is read.
+    _place(path, os.urandom(KEY_BYTES), os.link)
     key = read_trusted(path, KEY_BYTES)
     return key if key is not None and len(key) == KEY_BYTES else None
 

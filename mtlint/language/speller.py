@@ -155,26 +155,24 @@ def is_listed(word: str, limit: int = 900) -> bool:
 
 def is_english(word: str) -> bool:
     """A word far more common in English than in German: "leave", "helpful"."""
-    if not word.isascii() or len(word) < 3:
-        return False
-    found = frequency(word)
-    if found.english is None or found.english > ENGLISH_LIMIT:
-        return False
-    if found.german is not None and found.german < found.english + ENGLISH_MARGIN:
-        return False
-    # A noun the German Wiktionary lists as written ("Team", "Bromance") is German.
-    return lexicon_entry(word[0].upper() + word[1:]) is None
+    return len(word) >= 3 and _more_english(word, ENGLISH_MARGIN)
 
 
 def leans_english(word: str) -> bool:
     """A word more common in English than in German that is no German noun: beside an
     English word it is part of the English ("Stop" of "Stop Subscription")."""
-    if not word.isascii() or len(word) < 2:
+    return len(word) >= 2 and _more_english(word, LEANING_MARGIN)
+
+
+def _more_english(word: str, margin: int) -> bool:
+    """Common in English and at least `margin` centibels rarer in German, and no noun the
+    German Wiktionary lists as written ("Team", "Bromance" are German)."""
+    if not word.isascii():
         return False
     found = frequency(word)
     if found.english is None or found.english > ENGLISH_LIMIT:
         return False
-    if found.german is not None and found.german < found.english + LEANING_MARGIN:
+    if found.german is not None and found.german < found.english + margin:
         return False
     return lexicon_entry(word[0].upper() + word[1:]) is None
 

@@ -258,3 +258,11 @@ def test_an_autolink_leaves_one_space_not_two() -> None:
 def test_image_repeat_and_link_spacing_are_gone_from_the_report(merged) -> None:
     rules = {f["rule"] for f in merged["texts-2026-12/test.md"]}
     assert "lt:GERMAN_WORD_REPEAT_RULE" not in rules and "lt:WHITESPACE_RULE" not in rules
+
+
+def test_markdown_table_cells_are_sent_as_blocks_of_their_own() -> None:
+    text = "Text davor.\n\n| Spalte | Wert |\n| --- | --- |\n| Ein Tset | zwei |\n\nDanach.\n"
+    request = lt.request_texts(Document(text, "a.md"))[0]
+    assert "\n\nEin Tset\n\n" in request.text and "|" not in request.text
+    start, end = request.doc_span(request.text.index("Tset"), 4)
+    assert text[start:end] == "Tset"

@@ -5,7 +5,8 @@ Usage: ``python bench/run.py [--size-mb N] [--runs N] [--files N] [--keep]``
 Builds its corpus, runs mtlint on it with ``--languagetool off`` and prints a table
 of the measurements against the goals of issue 6:
 
-- cold start: one 13 KB article (seed 004), process start to exit, median of --runs;
+- cold start: one 13 KB article (seed 004) not in the result cache (the derived data
+  is), process start to exit, median of --runs;
   for reference the bare interpreter start, and the very first run with an empty cache
   folder, which also writes HanTa's model parts and the compiled patterns;
 - throughput in characters per second on a machine-translation-like corpus of
@@ -285,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     # Compiled bytecode as an installed package has it, kept out of the source tree.
     env["PYTHONPYCACHEPREFIX"] = str(BENCH / ".cache" / "pycache")
     WORK.mkdir(parents=True, exist_ok=True)
+    # bench/.cache is git-ignored, and folder scans skip what git ignores.
+    (WORK / ".mtlint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
     cache_dir = Path(tempfile.mkdtemp(prefix="cache-", dir=WORK))
     env["MTLINT_CACHE_DIR"] = str(cache_dir)
     tiled = WORK / "tiled"
@@ -304,7 +307,17 @@ def main(argv: list[str] | None = None) -> int:
     # starts read (HanTa's model parts, compiled patterns), as after installing mtlint.
     first = run([*MTLINT, "--no-cache", str(ARTICLE)], env)
     bare, _ = median_run([sys.executable, "-c", "pass"], args.runs, env)
-    cold, cold_cpu = median_run([*MTLINT, "--no-cache", str(ARTICLE)], args.runs, env)
+    # A user's first check of an article: the derived data is in the cache folder, the
+    # article's result is not (each run checks a copy with one more final newline).
+    # --no-cache would also leave the compiled patterns unread.
+    cold_runs = []
+    for index in range(args.runs):
+        copy = WORK / f"cold-{index}.txt"
+        copy.write_text(ARTICLE.read_text(encoding="utf-8") + "\n" * (index + 1),
+                        encoding="utf-8")
+        cold_runs.append(run([*MTLINT, str(copy)], env))
+    cold = statistics.median(r.wall for r in cold_runs)
+    cold_cpu = statistics.median(r.cpu for r in cold_runs)
     rows.append(Row(f"cold start, one 13 KB article (median of {args.runs})",
                     f"{cold:.2f} s ({cold_cpu:.2f} s CPU)", "≤ 0.5 s", cold <= 0.5))
     rows.append(Row("  of it: the interpreter alone (python -c pass)", f"{bare:.2f} s"))

@@ -270,3 +270,15 @@ def test_nested_quotes_and_lists_in_quotes_lose_their_markers() -> None:
     # cannot interrupt a paragraph).
     (block,) = Document("Ein Absatz\n    > kein Zitat.\n", "a.md").blocks
     assert block.text == "Ein Absatz\n    > kein Zitat."
+
+
+def test_an_empty_span_at_a_removed_invisible_character_maps_to_one_point() -> None:
+    # Found by the fuzz run: a zero-width character between two words is left out of the
+    # checked text; an insertion there must not get a negative length or copy it twice.
+    text = "OpenAI's\ufeffDer"
+    for finding in check_text(text, "a.txt"):
+        assert finding.length >= 0
+        if finding.fix is not None:
+            fix = finding.fix
+            fixed = text[:fix.offset] + fix.replacement + text[fix.offset + fix.length:]
+            assert fixed.count("\ufeff") == 1

@@ -481,8 +481,11 @@ class Document:
         if not self._changes:
             return start, end
         keys = self._change_keys[0]
-        return (_map_offset(start, self._changes, keys, to_source=True, at_end=False),
-                _map_offset(end, self._changes, keys, to_source=True, at_end=True))
+        source_start = _map_offset(start, self._changes, keys, to_source=True, at_end=False)
+        source_end = _map_offset(end, self._changes, keys, to_source=True, at_end=True)
+        # An empty span where something was removed (a zero-width character, a tag): its
+        # start lies after what was removed, and so does its end.
+        return source_start, max(source_start, source_end)
 
     def checked_span(self, start: int, end: int) -> tuple[int, int]:
         """The stretch of the checked text that source[start:end] became."""
@@ -510,8 +513,13 @@ class Document:
             front -= 1
         while back and self._inside(whole_end - back):
             back -= 1
-        kept_front = self.source_span(whole_start + front, whole_start + front)[0]
-        kept_back = self.source_span(whole_end - back, whole_end - back)[1]
+        keys = self._change_keys[0]
+        # Markup removed at either edge stays on the kept side; an empty middle at such a
+        # place is one point (the removed text is kept once, not twice).
+        kept_front = _map_offset(whole_start + front, self._changes, keys, to_source=True,
+                                 at_end=False)
+        kept_back = max(kept_front, _map_offset(whole_end - back, self._changes, keys,
+                                                to_source=True, at_end=True))
         if self._touches_markup(kept_front, kept_back):
             return None
         return source_start, source_end, (self.source.text[source_start:kept_front]

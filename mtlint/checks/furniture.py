@@ -12,15 +12,14 @@ when German borrowed its words, because German joins two nouns into one word
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterator
 
-from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
+from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence
 from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language.german import word_tags
+from mtlint.language.english import is_english_word
 
 MIN_WORDS = 2
 MAX_WORDS = 6
@@ -34,34 +33,6 @@ TRAILING_MARKS = ":?!"
 
 def _is_abbreviation(word: str) -> bool:
     return word.isupper() and len(word) <= 5
-
-
-@functools.cache
-def _english_morphemes() -> frozenset[str]:
-    """The stems and affixes of HanTa's English model (55,000, from its training
-    corpus): a word built only of them is English; HanTa's guess for an unknown word
-    ("Bildschirmschoner" as a noun) is not."""
-    tables = _english_tagger().LP_m_t.values()
-    return frozenset(morpheme for table in tables for morpheme in table)
-
-
-@functools.lru_cache(maxsize=4096)
-def is_english_word(word: str) -> bool:
-    """Whether `word` is an English word HanTa's English model knows, not a name and
-    not a German word it segments into English pieces ("Texteditor" = text + editor,
-    "Interner" = intern + er)."""
-    if not word.isascii() or not word.isalpha():
-        return False
-    _, morphemes, tag = _english_tagger().analyze(word, taglevel=3)
-    if tag in ("NP0", "UNC"):
-        return False
-    if sum(1 for _, kind in morphemes if kind == "NN") > 1:
-        return False  # two nouns in one word: a German compound
-    known = _english_morphemes()
-    if not all(morpheme in known for morpheme, kind in morphemes if not kind.startswith("SUF")):
-        return False
-    german = word_tags(word.lower())
-    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
 
 
 def english_label(text: str) -> bool:

@@ -31,6 +31,7 @@ from mtlint.checks.untranslated import (
     QUOTED,
     RUN_FUNCTION,
     STRAY,
+    is_gloss,
     looks_english,
     phrase_untranslated,
     sentence_untranslated,
@@ -39,6 +40,7 @@ from mtlint.core.document import Block, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
+from mtlint.language.english import is_unknown_english
 from mtlint.language.german import analyze_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
@@ -212,7 +214,7 @@ def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Sp
                     continue
                 if words and _is_user_word(text, words):
                     continue
-                if speller.is_english(text):
+                if speller.is_english(text) or is_unknown_english(text):
                     continue  # word-untranslated's
                 if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
                     continue  # a technical name or an English word, not a German typo
@@ -306,9 +308,9 @@ def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
-        text = tokens[index].span.text
+        text = tokens[index].span.text  # function words alone: phrase-untranslated's
         return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
-                and speller.is_english(text))  # function words alone: phrase-untranslated's
+                and (speller.is_english(text) or is_unknown_english(text)))
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -405,6 +407,8 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # "Microsoft Teams"
         if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
             continue
+        if is_gloss(doc.text, start, end):
+            continue  # "benannte Pipes (named pipes)": the English original, given on purpose
         shown = doc.text[start:end]
         yield Hit(start, end - start, f"Englisches „{shown}“ im deutschen Satz; übersetzen.")
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from mtlint.core.document import BlockKind, Document, Span, split_sentences
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
+from mtlint.language import speller
+from mtlint.language.english import english_tagger
 from mtlint.language.german import analyze_word, is_german_word, lookup_noun
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
@@ -45,6 +47,10 @@ QUOTED = compile_pattern(
 )
 MIN_WORDS = 5
 MIN_ENGLISH = 3
+# The English original of a term in brackets after it: "benannte Pipes (named pipes)",
+# "(engl. diverted)". Giving it is careful writing, not a left-over.
+GLOSS_OPEN = compile_pattern(r"(\p{L}+)\s*\((?:engl(?:\.|isch)?:?\s+|en:\s*)?$")
+GLOSS_CLOSE = compile_pattern(r"\s*[);,]")
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -74,6 +80,16 @@ def english_evidence(text: str) -> tuple[int, int, int]:
     english = sum(1 for w in words if w in ENGLISH)
     german = sum(1 for w in words if w in GERMAN)
     return len(words), english, german
+
+
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the English original of the German word before it,
+    in brackets: "benannte Pipes (named pipes; ...)", "Pakete (Depends)"."""
+    opening = GLOSS_OPEN.search(text, max(0, start - 60), start)
+    if opening is None or not GLOSS_CLOSE.match(text, end):
+        return False
+    before = opening.group(1)
+    return speller.is_known(before) and not speller.leans_english(before)
 
 
 def looks_english(text: str) -> bool:
@@ -155,21 +171,12 @@ def _is_german_neighbour(word: str) -> bool:
     return is_german_word(word)
 
 
-@functools.cache
-def _english_tagger():  # -> HanTa.HanoverTagger.HanoverTagger
-    """HanTa's English model, loaded only when a stray word between two capitalised
-    words needs it (0.1 s, and HanTa's import when nothing loaded it yet)."""
-    from HanTa.HanoverTagger import HanoverTagger  # numpy with it: 0.15 s
-
-    return HanoverTagger("morphmodel_en.pgz")
-
-
 @functools.lru_cache(maxsize=4096)
 def _is_english_word(word: str) -> bool:
     """Whether HanTa's English model knows the word ("Service", "Rock"; not "Mai")."""
     if word.isdigit() or not word.isascii():
         return False
-    lemma, tag = _english_tagger().analyze(word)
+    lemma, tag = english_tagger().analyze(word)
     return tag not in ("NP0", "UNC") and lemma != word
 
 

@@ -19,6 +19,7 @@ from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence
 from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
+from mtlint.language import speller
 from mtlint.language.english import is_english_word
 
 MIN_WORDS = 2
@@ -61,6 +62,53 @@ def english_label(text: str) -> bool:
     return english >= MIN_WORDS
 
 
+# Between the German and the English title of a bilingual heading: "Osterei - Easter egg".
+TITLE_SEPARATOR = compile_pattern(r"\s+[-–—|]\s*|\s*[-–—|]\s+")
+TRAILING_BRACKETS = compile_pattern(r"\s*\([^()]*\)$")
+
+
+def _is_english_title_word(word: str) -> bool:
+    """A word of an English title: an English function word, a word HanTa's English
+    model knows, or one more common in English than in German ("Easter")."""
+    return (word.lower() in ENGLISH or is_english_word(word)
+            or speller.leans_english(word)) and word.lower() not in GERMAN
+
+
+def _is_german_title_word(word: str) -> bool:
+    """A word only German has: a function word, an umlaut, a known German word that
+    is no English one ("Osterei", "Konjugation")."""
+    return word.lower() in GERMAN or not word.isascii() or (
+        speller.is_known(word) and not _is_english_title_word(word))
+
+
+def english_title_segments(line: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the English parts of a bilingual title: "Grammatische Konjugation
+    - Grammatical conjugation", "Osterei (Medien) - Easter egg (media)". The English part
+    has two to six words, each of them English, in sentence case (a Title Case part is
+    a name more often: "Smart Home"); another part has a German word."""
+    cuts = [(m.start(), m.end()) for m in TITLE_SEPARATOR.finditer(line)]
+    if not cuts:
+        return
+    bounds = [0, *(edge for cut in cuts for edge in cut), len(line)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    words_of = []
+    for start, end in segments:
+        core = TRAILING_BRACKETS.sub("", line[start:end])
+        words_of.append([w.rstrip(TRAILING_MARKS) for w in core.split()])
+    for index, (start, end) in enumerate(segments):
+        words = words_of[index]
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() for w in words):
+            continue  # Title Case: a name or a title ("Good Morning America", "Smart Home")
+        if not all(LABEL_WORD.fullmatch(w) and w.isascii() and _is_english_title_word(w)
+                   for w in words):
+            continue
+        if any(_is_german_title_word(w) for other, words in enumerate(words_of)
+               if other != index for w in words):
+            yield start, end
+
+
 def _german_document(doc: Document) -> bool:
     """More German than English function words in the whole text."""
     _, english, german = english_evidence(doc.text)
@@ -97,14 +145,20 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if not text or text[-1] in ".,;" or QUOTED.search(text):
             continue
         label = text.strip("#*_ \t").rstrip(":")
-        if english_label(label):
-            if german is None:
-                german = _german_document(doc)
-            if not german:
-                return
+        label_start = block.start + block.text.index(label)
+        whole = english_label(label)
+        parts = [(0, len(label))] if whole else list(english_title_segments(label))
+        if not parts:
+            continue
+        if german is None:
+            german = _german_document(doc)
+        if not german:
+            return
+        for start, end in parts:
+            shown = label[start:end]
             yield Hit(
-                offset=block.start + block.text.index(label), length=len(label),
-                message=f"Englische Überschrift oder Beschriftung „{label}“ im deutschen Text; "
+                offset=label_start + start, length=end - start,
+                message=f"Englische Überschrift oder Beschriftung „{shown}“ im deutschen Text; "
                         f"übersetzen.",
             )
 

@@ -89,7 +89,7 @@ def is_gloss(text: str, start: int, end: int) -> bool:
     if opening is None or not GLOSS_CLOSE.match(text, end):
         return False
     before = opening.group(1)
-    return speller.is_known(before) and not speller.leans_english(before)
+    return speller.is_known(before) and not speller.is_english(before)
 
 
 def looks_english(text: str) -> bool:
@@ -314,6 +314,56 @@ def phrase_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield hit
 
 
+# A letter of neither German nor English: "í", "č", "ñ", "ø", "ł". A lowercase unknown
+# word with one is a word of a third language (names are capitalised).
+FOREIGN_LETTER = compile_pattern(r"[^\P{L}a-zA-ZäöüÄÖÜß]")
+MIN_FOREIGN_WORDS = 2
+FOREIGN_SHARE = 3  # at least one word in three
+
+
+def _is_foreign_word(word: str) -> bool:
+    """A word with a letter German and English lack that the speller does not know
+    ("podmínky", "Obchodní"; not "Café", "Señor" where German has them)."""
+    return (len(word) >= 3 and bool(FOREIGN_LETTER.search(word))
+            and not speller.is_known(word))
+
+
+def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Überschriften, Listenpunkte und Sätze in einer dritten Sprache, weder Deutsch noch
+    Englisch, die eine Übersetzung der Seite übersehen hat: eine tschechische, polnische
+    oder spanische Überschrift mitten im deutschen Text.
+
+    ## Warum ist das ein Problem?
+    Mehrsprachige Seiten werden oft aus einer anderen Sprachfassung übersetzt. Was die
+    Pipeline nicht als Fließtext erkennt (Überschriften, Beschriftungen), bleibt in der
+    Ausgangssprache stehen; deutsche Leser verstehen es nicht.
+
+    ## Bekannte Grenzen
+    Erkannt wird eine Sprache an Buchstaben, die weder das Deutsche noch das Englische
+    hat („í“, „č“, „ł“, „ñ“, „ø“): Wörter mit solchen Buchstaben, die die
+    Rechtschreibprüfung nicht kennt, mindestens jedes dritte Wort, eines davon klein
+    geschrieben, und zwei solche Wörter oder sonst keines, das die Prüfung kennt. Namen
+    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet.
+    Zitate in Anführungszeichen zählen nicht mit. Sprachen ohne solche Buchstaben
+    (Italienisch, Niederländisch) erkennt die Regel nicht. Kein automatischer Fix.
+    """
+    for unit in _units(doc):
+        if not FOREIGN_LETTER.search(unit.text):
+            continue  # the common case
+        words = WORD.findall(QUOTED.sub(" ", unit.text))
+        foreign = [w for w in words if _is_foreign_word(w)]
+        if not any(w[:1].islower() for w in foreign) or len(foreign) * FOREIGN_SHARE < len(words):
+            continue
+        if len(foreign) < MIN_FOREIGN_WORDS and any(
+                len(w) >= 3 and speller.is_known(w) for w in words):
+            continue  # one such word among German ones: a name, a quoted term
+        if doc.is_ignored(unit.start, unit.end):
+            continue
+        yield Hit(unit.start, unit.end - unit.start,
+                  f"Text in einer anderen Sprache: „{_preview(unit.text)}“; übersetzen.")
+
+
 RULES = (
     Rule(
         id="sentence-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
@@ -354,6 +404,24 @@ RULES = (
             Example("Die Funktion Drag and Drop fehlt in der App."),
             Example("Der Film The Lord of the Rings lief im Kino."),
             Example("Die Ausstellung ist zwischen Mai und Juni geöffnet."),
+        ),
+        origin="mtlint/checks/untranslated.py",
+    ),
+    Rule(
+        id="foreign-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
+        summary="Überschriften oder Sätze in einer dritten Sprache (weder Deutsch noch "
+                "Englisch).",
+        doc=foreign_untranslated.__doc__ or "", check=foreign_untranslated,
+        bad=(
+            Example("<marker>Záruční podmínky</marker>\n\nDie Garantie gilt zwei Jahre ab "
+                    "dem Kaufdatum."),
+            Example("Die Lieferung dauert drei Tage.\n\n<marker>Dostawa i płatność</marker>"
+                    "\n\nDer Versand ist ab 50 Euro kostenlos."),
+        ),
+        good=(
+            Example("José Sánchez traf Jiří Dvořák in Mladá Boleslav."),
+            Example("Im Café gab es Crème brûlée und einen Espresso."),
+            Example("Sie sagte „Dziękuję bardzo“ und ging."),
         ),
         origin="mtlint/checks/untranslated.py",
     ),

@@ -133,7 +133,13 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Wörterbuch nicht kennt („Apple Watch“, „Microsoft Teams“), lässt die Zeile
     unbeanstandet. Titel in Anführungszeichen bleiben unbeachtet. Fügungen, die auch im
     Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
-    werden als englisch gemeldet. Übersetzen kann nur ein Mensch: kein automatischer Fix.
+    werden als englisch gemeldet.
+
+    Zweisprachige Titel („Osterei (Medien) - Easter egg (media)“, wie sie Spiegelseiten
+    von Wikipedia-Artikeln tragen): Der englische Teil hinter einem Strich oder „|“ wird
+    gemeldet, wenn ein anderer Teil ein deutsches Wort hat und der englische
+    nicht in Title Case steht („Smart Home - Tipps“ bleibt unbeanstandet, Namen und
+    Titel schreibt man groß). Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     german: bool | None = None  # whether the text is German, read at the first candidate
     for block in doc.blocks:
@@ -240,6 +246,8 @@ RULES = (
             Example("Was ist eine Absatzprognose?\n\n"
                     "<marker>Business Forecasting Definition</marker>\n\n"
                     "Eine Prognose schätzt den Umsatz der nächsten Quartale."),
+            Example("Nominalstil - <marker>Nominal style</marker>\n\n"
+                    "Der Nominalstil häuft Substantive und spart an Verben."),
         ),
         good=(
             Example("## Fazit\n\nDie Kamera ist gut, der Akku hält lange."),
@@ -252,6 +260,7 @@ RULES = (
             Example("## Secure-Shell-Client\n\nDas Programm verschlüsselt die Verbindung."),
             Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
             Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
+            Example("Smart Home - Tipps für den Alltag\n\nDas Licht geht von selbst an."),
         ),
         origin="mtlint/checks/furniture.py",
     ),

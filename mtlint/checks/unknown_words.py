@@ -369,7 +369,12 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     ## Bekannte Grenzen
     Englisch ist ein Wort, das im Englischen häufig und im Deutschen mindestens 30-mal
-    seltener ist (nach wordfreq). Anglizismen, die das Deutsche verwendet („Software“,
+    seltener ist (nach wordfreq), oder ein klein geschriebenes Wort, das das Deutsche
+    nicht kennt und das wie ein englisches gebaut ist: Stamm und Endung kennt HanTas
+    englisches Modell („inflect“, „overrides“), oder es endet englisch („telicity“).
+    Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
+    Englisch. Der englische Fachbegriff in Klammern nach dem deutschen („benannte Pipe
+    (named pipe)“) bleibt unbeanstandet. Anglizismen, die das Deutsche verwendet („Software“,
     „Team“, „Meeting“, „Download“), sind deutsche Wörter und bleiben unbeanstandet,
     ebenso Namen („Microsoft Teams“), Zitate in Anführungszeichen und Wörter der
     Wortliste. Ganze englische Sätze und Satzteile melden `sentence-untranslated` und
@@ -495,11 +500,13 @@ RULES = (
             Example("Wählen Sie im Menü die Option <marker>Leave</marker> aus."),
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
+            Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),
             Example("Sie arbeitet mit Microsoft Teams und liest „Leave the World Behind“."),
             Example("Wählen Sie im Menü die Option Verlassen aus."),
+            Example("Eine benannte Pipe (named pipe) reicht Daten von Prozess zu Prozess."),
         ),
         origin="mtlint/checks/unknown_words.py",
     ),

@@ -50,7 +50,7 @@ MIN_ENGLISH = 3
 # The English original of a term in brackets after it: "benannte Pipes (named pipes)",
 # "(engl. diverted)". Giving it is careful writing, not a left-over.
 GLOSS_OPEN = compile_pattern(r"(\p{L}+)\s*\((?:engl(?:\.|isch)?:?\s+|en:\s*)?$")
-GLOSS_CLOSE = compile_pattern(r"\s*[);,]")
+GLOSS_CLOSE = compile_pattern(r"[^()\n.!?]{0,40}?[);,]")  # the rest of the bracket
 
 
 def _preview(text: str, limit: int = 60) -> str:

@@ -1,0 +1,91 @@
+"""English and third-language words left in German text: the word data
+(``mtlint.language.english``) and the rules that use it (word-untranslated's rare
+lowercase words, label-untranslated's bilingual titles, foreign-untranslated)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtlint.language.english import is_unknown_english
+
+
+@pytest.mark.parametrize("word", [
+    "inflect", "telicity", "overrides", "evidentiality", "waterproofing",
+])
+def test_rare_english_words_german_lacks_are_english(word: str) -> None:
+    assert is_unknown_english(word)
+
+
+@pytest.mark.parametrize("word", [
+    "gering", "flektiert", "rechnugn",  # German, and a German typo
+    "broadcasten", "connectest", "gechillt",  # English stems with German endings
+    "Telicity",  # capitalised: a name or a noun, not this test's business
+    "tun",  # too short to tell
+])
+def test_german_words_typos_and_denglisch_are_not(word: str) -> None:
+    assert not is_unknown_english(word)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Viele Sprachen markieren am Verb auch telicity und Modus.", ["telicity"]),
+    ("In manchen Sprachen inflect das Verb nach Person und Zahl.", ["inflect"]),
+    ("Das Update bringt eine neue Einstellung, die alle overrides der Nutzer löscht.",
+     ["overrides"]),
+])
+def test_rare_lowercase_english_words_in_german_sentences_are_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+    assert flagged("spelling-unknown-word", text) == []  # one finding, not two
+
+
+@pytest.mark.parametrize("text", [
+    # The English original of a term, in brackets after the German word.
+    "Eine benannte Pipe (named pipe) verbindet zwei Prozesse.",
+    "Das Paket wird an einen umgelenkten Ort (engl. diverted) installiert.",
+    # Anglicisms, Denglisch verbs and German words stay German.
+    "Wir haben das Meeting gestern gebroadcastet und danach gechillt.",
+    "Das Team lädt die Software herunter und macht ein Update.",
+])
+def test_glosses_anglicisms_and_denglisch_are_not_flagged(flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Osterhase (Brauchtum) - Easter bunny (custom)\n\nDer Osterhase bringt die Eier.",
+     ["Easter bunny (custom)"]),
+    ("Grammatische Zeitform – Grammatical tense\n\nDie Zeitform ordnet eine Handlung ein.",
+     ["Grammatical tense"]),
+])
+def test_the_english_part_of_a_bilingual_title_is_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("label-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Smart Home - Tipps für den Alltag\n\nDas Licht geht von selbst an.",
+    "Fazit - Good Morning America\n\nDie Sendung läuft seit Jahren.",
+    "Kontakt | Impressum\n\nSchreiben Sie uns eine Nachricht.",
+    "Osterei - Easter egg\n\nThe egg is hidden in the garden, and the children look for it.",
+])
+def test_title_case_names_and_english_texts_keep_their_titles(flagged, text: str) -> None:
+    assert flagged("label-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Záruční podmínky\n\nDie Garantie gilt zwei Jahre.", ["Záruční podmínky"]),
+    ("Dostawa i płatność\n\nDer Versand ist ab 50 Euro kostenlos.", ["Dostawa i płatność"]),
+    ("Der Vertrag gilt ab Mai. Umowa wchodzi w życie z dniem złożenia zamówienia. Er endet "
+     "im Juni.", ["Umowa wchodzi w życie z dniem złożenia zamówienia."]),
+])
+def test_third_language_text_is_flagged(flagged, text: str, spans: list[str]) -> None:
+    assert flagged("foreign-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "José Sánchez traf Jiří Dvořák in Mladá Boleslav.",
+    "Im Café gab es Crème brûlée und einen Espresso.",
+    "Sie sagte „Dziękuję bardzo“ und ging.",
+    "Das Wort déjà-vu kennt jeder, ein Déjà-vu auch.",
+])
+def test_names_loanwords_and_quotations_are_not_third_language(flagged, text: str) -> None:
+    assert flagged("foreign-untranslated", text) == []

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from re import escape as regex_escape
 
 from mtlint.core.document import BlockKind, Document, Span, split_sentences
-from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import english_tagger
@@ -364,6 +365,99 @@ def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                   f"Text in einer anderen Sprache: „{_preview(unit.text)}“; übersetzen.")
 
 
+# English abbreviations for which German has its own: left in a German text they are
+# untranslated. Not those German uses as they are (EU, UN, NATO, WHO, CEO, US, FAQ).
+ENGLISH_ABBREVIATIONS: dict[str, str] = {
+    "AI": "KI",
+    "GDP": "BIP",
+    "IMF": "IWF",
+    "ECB": "EZB",
+    "UAE": "VAE",
+    "IAEA": "IAEO",
+    "ECJ": "EuGH",
+    "ECHR": "EGMR",
+    "OSCE": "OSZE",
+    "USSR": "UdSSR",
+    "DPRK": "Nordkorea",
+    "AFU": "ukrainische Streitkräfte",
+    "SME": "KMU",
+    "SMEs": "KMU",
+    "VAT": "MwSt.",
+    "R&D": "F&E",
+}
+ABBREVIATION = compile_pattern(
+    r"(?<![\p{L}\p{N}&/.@_-])(?:" + "|".join(
+        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS), key=len, reverse=True))
+    + r")(?![\p{L}\p{N}&/@_]|\.\p{L})"
+)
+CAPITALISED_WORD = compile_pattern(r"\p{Lu}[\p{L}\p{N}]*")
+
+
+def _in_english_name(text: str, start: int, end: int) -> bool:
+    """Whether an abbreviation is part of a name or an English phrase: a capitalised
+    word or an English word beside it ("Google AI", "AI Act", "the IMF"), or it
+    stands in brackets after its expansion ("Amnesty International (AI)")."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    previous = WORD.findall(before)
+    following = WORD.findall(after)
+    if previous and before.endswith(" "):
+        word = previous[-1]
+        if word.lower() in ENGLISH or (word[:1].isupper() and word.lower() not in GERMAN):
+            return True  # "the IMF", "Google AI" (a German noun right before it is rare)
+    if following and after.startswith(" "):
+        word = following[0]
+        if word.lower() in ENGLISH or (word[:1].isupper() and (
+                speller.leans_english(word) or not speller.is_known(word))):
+            return True  # "AI Act", "AI and"
+    return False
+
+
+def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Abkürzungen, für die das Deutsche eine eigene hat: „AI“ (KI), „GDP“ (BIP),
+    „IMF“ (IWF), „ECB“ (EZB), „UAE“ (VAE), „R&D“ (F&E), „SMEs“ (KMU), „AFU“ (die
+    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“).
+
+    ## Warum ist das ein Problem?
+    Übersetzungssysteme lassen Abkürzungen meist stehen. Deutsche Leser kennen „das
+    BIP“ und „die EZB“; „das GDP“ müssen sie erst zurückübersetzen.
+
+    ## Bekannte Grenzen
+    Nur eine feste Liste von Abkürzungen, deren deutsche Form üblich ist; solche, die
+    das Deutsche übernimmt (EU, UN, NATO, WHO, CEO, US), bleiben unbeanstandet. Teil
+    eines Namens oder einer englischen Wendung („Google AI“, „AI Act“, „the IMF“) und
+    in Klammern nach der ausgeschriebenen Form („Amnesty International (AI)“) wird die
+    Abkürzung nicht gemeldet, ebenso in Sätzen, die ganz englisch sind.
+
+    ## Fix-Sicherheit
+    Unsicher: Die deutsche Abkürzung braucht oft einen anderen Artikel („das GDP“ → „das
+    BIP“ passt, „die AFU“ → „die ukrainischen Streitkräfte“ nicht).
+    """
+    text = doc.text
+    if not ABBREVIATION.search(text):
+        return
+    for unit in _units(doc):
+        if looks_english(unit.text):
+            continue
+        for match in ABBREVIATION.finditer(text, unit.start, unit.end):
+            start, end = match.span()
+            if _in_english_name(text, start, end) or doc.is_ignored(start, end):
+                continue
+            if any(s <= start < e for s, e in _quoted_spans(unit)):
+                continue
+            german = ENGLISH_ABBREVIATIONS[match.group()]
+            yield Hit(start, end - start,
+                      f"Englische Abkürzung „{match.group()}“; deutsch: „{german}“.",
+                      (german,), german, Safety.UNSAFE)
+
+
+def _quoted_spans(unit: Span) -> list[tuple[int, int]]:
+    return [(unit.start + m.start(), unit.start + m.end()) for m in QUOTED.finditer(unit.text)]
+
+
 RULES = (
     Rule(
         id="sentence-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
@@ -424,5 +518,24 @@ RULES = (
             Example("Sie sagte „Dziękuję bardzo“ und ging."),
         ),
         origin="mtlint/checks/untranslated.py",
+    ),
+    Rule(
+        id="abbreviation-untranslated", category=Category.UNTRANSLATED,
+        severity=Severity.WARNING,
+        summary="Englische Abkürzung, für die das Deutsche eine eigene hat: „GDP“ statt "
+                "„BIP“, „AI“ statt „KI“.",
+        doc=abbreviation_untranslated.__doc__ or "", check=abbreviation_untranslated,
+        bad=(
+            Example("Das <marker>GDP</marker> wuchs im zweiten Quartal um ein Prozent.", "BIP"),
+            Example("Die Firma setzt bei der Planung auf <marker>AI</marker>-Werkzeuge.", "KI"),
+            Example("Der <marker>IMF</marker> senkt seine Prognose für Europa.", "IWF"),
+        ),
+        good=(
+            Example("Das BIP wuchs, und die EZB hielt die Zinsen stabil."),
+            Example("Die Firma nutzt Google AI und beobachtet den AI Act der EU."),
+            Example("Die Organisation Amnesty International (AI) kritisiert das Urteil."),
+            Example("Die WHO und die NATO tagen in Genf, der CEO reist an."),
+        ),
+        origin="mtlint/checks/untranslated.py", fixable=True,
     ),
 )

@@ -20,7 +20,7 @@ from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safet
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import english_tagger
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun
+from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").
@@ -405,8 +405,10 @@ def _in_english_name(text: str, start: int, end: int) -> bool:
     following = WORD.findall(after)
     if previous and before.endswith(" "):
         word = previous[-1]
-        if word.lower() in ENGLISH or (word[:1].isupper() and word.lower() not in GERMAN):
-            return True  # "the IMF", "Google AI" (a German noun right before it is rare)
+        if word.lower() in ENGLISH or (word[:1].isupper() and (
+                is_known_name(word) or analyze_word(word).tag == "NE"
+                or not speller.is_known(word))):
+            return True  # "the IMF", "Google AI", "Microsoft AI"
     if following and after.startswith(" "):
         word = following[0]
         if word.lower() in ENGLISH or (word[:1].isupper() and (

@@ -89,3 +89,27 @@ def test_third_language_text_is_flagged(flagged, text: str, spans: list[str]) ->
 ])
 def test_names_loanwords_and_quotations_are_not_third_language(flagged, text: str) -> None:
     assert flagged("foreign-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Die Regierung erwartet, dass das GDP im Herbst wieder wächst.", ["GDP"]),
+    ("Die ECB und der IMF warnen vor neuen Schulden.", ["ECB", "IMF"]),
+    ("Viele SMEs investieren kaum in R&D.", ["SMEs", "R&D"]),
+    ("Der Konzern baut ein AI-Labor in München.", ["AI"]),
+])
+def test_english_abbreviations_with_a_german_form_are_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("abbreviation-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft AI und Meta AI stellen neue Modelle vor.",  # product names
+    "Das Gesetz heißt auf Englisch AI Act.",
+    "Amnesty International (AI) veröffentlicht den Bericht.",
+    "The IMF expects the GDP of the region to grow next year.",  # an English sentence
+    "Sein Buch „AI for Everyone“ erschien 2020.",
+    "Die Datei heißt bild.ai und liegt unter /srv/ai/IMF.",
+])
+def test_names_expansions_and_english_sentences_keep_their_abbreviations(
+        flagged, text: str) -> None:
+    assert flagged("abbreviation-untranslated", text) == []

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from mtlint.checks.furniture import label_untranslated
 from mtlint.checks.untranslated import (
     ENGLISH as ENGLISH_FUNCTION_WORDS,
 )
@@ -32,6 +33,7 @@ from mtlint.checks.untranslated import (
     RUN_FUNCTION,
     STRAY,
     is_gloss,
+    is_untranslated_word,
     looks_english,
     phrase_untranslated,
     sentence_untranslated,
@@ -309,8 +311,9 @@ def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
         text = tokens[index].span.text  # function words alone: phrase-untranslated's
+        previous = tokens[index - 1].span.text if index else ""
         return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
-                and (speller.is_english(text) or is_unknown_english(text)))
+                and is_untranslated_word(text, previous))
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -373,7 +376,9 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     nicht kennt und das wie ein englisches gebaut ist: Stamm und Endung kennt HanTas
     englisches Modell („inflect“, „overrides“), oder es endet englisch („telicity“).
     Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
-    Englisch. Der englische Fachbegriff in Klammern nach dem deutschen („benannte Pipe
+    Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
+    genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
+    Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in Klammern nach dem deutschen („benannte Pipe
     (named pipe)“) bleibt unbeanstandet. Anglizismen, die das Deutsche verwendet („Software“,
     „Team“, „Meeting“, „Download“), sind deutsche Wörter und bleiben unbeanstandet,
     ebenso Namen („Microsoft Teams“), Zitate in Anführungszeichen und Wörter der
@@ -405,7 +410,8 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                         for i in range(max(first - 1, 0), min(last + 2, len(tokens))))
     names = document_names(doc, words, targets) if targets else frozenset()
     reported = [(h.offset, h.offset + h.length) for check in (
-        sentence_untranslated, phrase_untranslated) for h in check(doc, context)]
+        sentence_untranslated, phrase_untranslated, label_untranslated)
+        for h in check(doc, context)]
     for tokens, first, last in runs:
         start, end = tokens[first].span.start, tokens[last].span.end
         if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):

@@ -19,7 +19,11 @@ from mtlint.core.document import BlockKind, Document, Span, split_sentences
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
-from mtlint.language.english import english_tagger
+from mtlint.language.english import (
+    english_tagger,
+    is_english_word,
+    is_unknown_english,
+)
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
@@ -91,6 +95,25 @@ def is_gloss(text: str, start: int, end: int) -> bool:
         return False
     before = opening.group(1)
     return speller.is_known(before) and not speller.is_english(before)
+
+
+# Words after which a capitalised word names a button, a menu item or a setting:
+# "die Option Leave", "Klicken Sie auf Save", "unter Settings".
+UI_CUES = frozenset(str.split("""
+    Option Optionen Schaltfläche Button Menü Menüpunkt Reiter Registerkarte Tab Feld
+    Link Taste Eintrag Symbol Knopf Kachel Bereich Seite
+"""))
+
+
+def is_untranslated_word(word: str, previous: str = "") -> bool:
+    """Whether `word` is English a German text should have translated: far more common
+    in English ("leave", "helpful"), English and unknown to German ("inflect",
+    "telicity"), or a word that leans English where a button or menu item is named
+    ("auf Settings", "die Option Privacy")."""
+    if speller.is_english(word) or is_unknown_english(word):
+        return True
+    return (word[:1].isupper() and previous.capitalize() in UI_CUES | {"Auf", "Unter"}
+            and speller.leans_english(word) and is_english_word(word))
 
 
 def looks_english(text: str) -> bool:

@@ -98,3 +98,4 @@ def is_unknown_english(word: str) -> bool:
     if _has_english_ending(word):
         return True
     return is_english_word(word) and _english_inflection(word)
+

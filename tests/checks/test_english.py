@@ -113,3 +113,27 @@ def test_english_abbreviations_with_a_german_form_are_flagged(
 def test_names_expansions_and_english_sentences_keep_their_abbreviations(
         flagged, text: str) -> None:
     assert flagged("abbreviation-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Tippen Sie auf Settings und dann auf Privacy.", ["Settings", "Privacy"]),
+    ("Unter Notifications lassen sich die Hinweise abschalten.", ["Notifications"]),
+    ("Mit einem Klick auf Add to cart landet die Jacke im Korb.", ["Add to cart"]),
+])
+def test_buttons_and_menu_items_in_english_are_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Tippen Sie auf Twitter oder auf Google Maps auf Teilen.",
+    "Klicken Sie auf Download und dann auf Update.",  # anglicisms German uses
+])
+def test_names_and_anglicisms_after_a_button_cue_are_not_flagged(flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
+
+
+def test_an_english_label_is_reported_once(flagged) -> None:
+    text = "Ihre Meinung\n\nLeave a Reply\n\nWir freuen uns über jeden Kommentar."
+    assert flagged("label-untranslated", text) == ["Leave a Reply"]
+    assert flagged("word-untranslated", text) == []

@@ -378,8 +378,8 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
     Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
-    Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in Klammern nach dem deutschen („benannte Pipe
-    (named pipe)“) bleibt unbeanstandet. Anglizismen, die das Deutsche verwendet („Software“,
+    Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
+    Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet. Anglizismen, die das Deutsche verwendet („Software“,
     „Team“, „Meeting“, „Download“), sind deutsche Wörter und bleiben unbeanstandet,
     ebenso Namen („Microsoft Teams“), Zitate in Anführungszeichen und Wörter der
     Wortliste. Ganze englische Sätze und Satzteile melden `sentence-untranslated` und

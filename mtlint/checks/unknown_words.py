@@ -379,11 +379,12 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
-    Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet. Anglizismen, die das Deutsche verwendet („Software“,
-    „Team“, „Meeting“, „Download“), sind deutsche Wörter und bleiben unbeanstandet,
-    ebenso Namen („Microsoft Teams“), Zitate in Anführungszeichen und Wörter der
-    Wortliste. Ganze englische Sätze und Satzteile melden `sentence-untranslated` und
-    `phrase-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
+    Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
+    Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
+    sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
+    Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
+    Satzteile melden `sentence-untranslated` und `phrase-untranslated`, englische
+    Überschriften `label-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     words = user_words(context)
     runs = []  # (block, tokens, first, last, sentence) of the English runs

@@ -21,6 +21,7 @@ from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Sever
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import is_english_word
+from mtlint.language.german import is_german_word
 
 MIN_WORDS = 2
 MAX_WORDS = 6
@@ -36,6 +37,17 @@ def _is_abbreviation(word: str) -> bool:
     return word.isupper() and len(word) <= 5
 
 
+def _english_heading_word(word: str) -> bool:
+    """A one-word heading that is English and no German word: "Overview", "Summary",
+    "Conclusion"; not "Features", "Download" (German nouns), "Apple" (a name), "KI"."""
+    if not word[:1].isupper() or _is_abbreviation(word) or not word.isascii():
+        return False
+    if speller.is_english(word):
+        return True
+    return (speller.leans_english(word) and is_english_word(word)
+            and not is_german_word(word))
+
+
 def english_label(text: str) -> bool:
     """Whether `text`, a short line, is an English heading or label: two to six
     words, every word English ("Terms and Conditions") or an abbreviation or number,
@@ -46,6 +58,8 @@ def english_label(text: str) -> bool:
            for t in tokens):
         return False  # a path, a command, a code, a comma or full stop: no label
     words = [t.rstrip(TRAILING_MARKS) for t in tokens if t not in LABEL_SEPARATORS]
+    if len(words) == 1:
+        return _english_heading_word(words[0])
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
         return False  # a lowercase line is a command or a fragment, not a heading
     if any(not word.isascii() or word.lower() in GERMAN for word in words):
@@ -134,6 +148,9 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     unbeanstandet. Titel in Anführungszeichen bleiben unbeachtet. Fügungen, die auch im
     Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
     werden als englisch gemeldet.
+
+    Eine Überschrift aus einem Wort wird gemeldet, wenn das Wort englisch ist und kein
+    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“).
 
     Zweisprachige Titel („Osterei (Medien) - Easter egg (media)“, wie sie Spiegelseiten
     von Wikipedia-Artikeln tragen): Der englische Teil hinter einem Strich oder „|“ wird
@@ -246,6 +263,8 @@ RULES = (
             Example("Was ist eine Absatzprognose?\n\n"
                     "<marker>Business Forecasting Definition</marker>\n\n"
                     "Eine Prognose schätzt den Umsatz der nächsten Quartale."),
+            Example("Der Test dauerte drei Wochen.\n\n<marker>Conclusion</marker>\n\n"
+                    "Das Gerät ist leise und spart Strom."),
             Example("Nominalstil - <marker>Nominal style</marker>\n\n"
                     "Der Nominalstil häuft Substantive und spart an Verben."),
         ),
@@ -261,6 +280,7 @@ RULES = (
             Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
             Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
             Example("Smart Home - Tipps für den Alltag\n\nDas Licht geht von selbst an."),
+            Example("## Features\n\nDie Kamera filmt in 4K."),
         ),
         origin="mtlint/checks/furniture.py",
     ),

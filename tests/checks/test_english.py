@@ -137,3 +137,14 @@ def test_an_english_label_is_reported_once(flagged) -> None:
     text = "Ihre Meinung\n\nLeave a Reply\n\nWir freuen uns über jeden Kommentar."
     assert flagged("label-untranslated", text) == ["Leave a Reply"]
     assert flagged("word-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("heading", "flagged_as_english"), [
+    ("Overview", True), ("Summary", True), ("Introduction", True),
+    ("Features", False), ("Download", False), ("Fazit", False), ("KI", False),
+    ("Apple", False),
+])
+def test_one_word_headings_are_english_only_when_german_lacks_the_word(
+        flagged, heading: str, flagged_as_english: bool) -> None:
+    text = f"Die Geräte im Test sind neu.\n\n{heading}\n\nDie Akkus halten lange durch."
+    assert flagged("label-untranslated", text) == ([heading] if flagged_as_english else [])

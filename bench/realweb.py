@@ -1,6 +1,6 @@
 """Score mtlint on the real-web development set (bench/realweb/).
 
-Usage: ``python bench/realweb.py [--texts DIR] [--show] [--category CAT] [--rule RULE]
+Usage: ``python bench/realweb.py [--set DIR] [--texts DIR] [--show] [--category CAT] [--rule RULE]
 [--verify] [--mtlint CMD] [-- MTLINT_ARGS ...]``
 
 The set is real machine-translated German web pages (``kind`` mt in
@@ -8,6 +8,8 @@ The set is real machine-translated German web pages (``kind`` mt in
 gold in ``gold.tsv`` (file, line, tier, category, anchor, note), written by an
 annotator who never saw mtlint. The page texts are not in the repository (see
 ``bench/realweb/README.md`` for how to rebuild them into ``bench/realweb/texts/``).
+``--set bench/heldout`` scores the held-out set instead (same layout; pages that no rule
+was written from, to check that the rules generalise).
 
 A finding matches a gold row when it starts on the row's line and its span
 overlaps an occurrence of the row's anchor on that line. Printed:
@@ -268,9 +270,12 @@ def main(argv: list[str] | None = None) -> int:
         split = argv.index("--")
         argv, extra = argv[:split], argv[split + 1:]
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--texts", type=Path, default=SET_DIR / "texts")
-    parser.add_argument("--gold", type=Path, default=SET_DIR / "gold.tsv")
-    parser.add_argument("--sources", type=Path, default=SET_DIR / "SOURCES.tsv")
+    parser.add_argument("--set", type=Path, default=SET_DIR, dest="set_dir",
+                        help="the set's folder (default bench/realweb; the held-out set: "
+                        "bench/heldout)")
+    parser.add_argument("--texts", type=Path, help="default: SET/texts")
+    parser.add_argument("--gold", type=Path, help="default: SET/gold.tsv")
+    parser.add_argument("--sources", type=Path, help="default: SET/SOURCES.tsv")
     parser.add_argument("--show", action="store_true", help="print every miss and false finding")
     parser.add_argument("--category", help="recall over this category's rows, precision over "
                         "findings of this category")
@@ -279,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mtlint", default=f"{shlex.quote(sys.executable)} -m mtlint",
                         help="command that runs mtlint (default: this Python's -m mtlint)")
     args = parser.parse_args(argv)
+    args.texts = args.texts or args.set_dir / "texts"
+    args.gold = args.gold or args.set_dir / "gold.tsv"
+    args.sources = args.sources or args.set_dir / "SOURCES.tsv"
     try:
         sources = read_sources(args.sources)
         gold = read_gold(args.gold)

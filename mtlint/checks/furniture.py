@@ -24,6 +24,8 @@ from mtlint.language.english import is_english_word
 from mtlint.language.german import is_german_word
 
 MIN_WORDS = 2
+ANY_FUNCTION_WORD = compile_pattern(
+    r"(?i)\b(?:" + "|".join(sorted(w for w in ENGLISH if "'" not in w)) + r")\b")
 MAX_WORDS = 6
 MAX_LABEL_CHARS = 80
 # A word of a label, with what may stand around it ("Access:", "Cons?").
@@ -149,6 +151,9 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
     werden als englisch gemeldet.
 
+    Ebenso kurze englische Sätze (zwei bis vier Wörter, darunter ein englisches
+    Funktionswort) zwischen deutschen Sätzen eines Absatzes: „Contact us!“.
+
     Eine Überschrift aus einem Wort wird gemeldet, wenn das Wort englisch ist und kein
     deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“).
 
@@ -184,6 +189,41 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 message=f"Englische Überschrift oder Beschriftung „{shown}“ im deutschen Text; "
                         f"übersetzen.",
             )
+    for start, end in _short_english_sentences(doc):
+        if german is None:
+            german = _german_document(doc)
+        if not german:
+            return
+        shown = doc.text[start:end]
+        yield Hit(offset=start, length=end - start,
+                  message=f"Englischer Satz „{shown}“ im deutschen Absatz; übersetzen.")
+
+
+MAX_SHORT_SENTENCE_WORDS = 4
+SENTENCE_END_MARKS = ".!?"
+
+
+def _short_english_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of short English sentences among German ones in a paragraph: "Contact
+    us!", "Thank you for reading." Every word English, one of them an English function
+    word; a paragraph of one sentence is a label's (see above)."""
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING or not ANY_FUNCTION_WORD.search(block.text):
+            continue  # the common case: no English function word at all
+        sentences = block.sentences
+        if len(sentences) < 2:
+            continue
+        for sentence in sentences:
+            text = sentence.text.strip()
+            words = text.split()
+            if not 2 <= len(words) <= MAX_SHORT_SENTENCE_WORDS or QUOTED.search(text):
+                continue
+            if not any(w.strip(SENTENCE_END_MARKS + ",").lower() in ENGLISH for w in words):
+                continue
+            core = text.rstrip(SENTENCE_END_MARKS)
+            if english_label(core):
+                start = sentence.start + sentence.text.index(text)
+                yield start, start + len(text)
 
 
 # A word glued to the next one at a line's start: "Tagesangebote bei ShopleoUm ...".
@@ -265,6 +305,7 @@ RULES = (
                     "Eine Prognose schätzt den Umsatz der nächsten Quartale."),
             Example("Der Test dauerte drei Wochen.\n\n<marker>Conclusion</marker>\n\n"
                     "Das Gerät ist leise und spart Strom."),
+            Example("Haben Sie noch Fragen? <marker>Contact us!</marker> Wir helfen gern."),
             Example("Nominalstil - <marker>Nominal style</marker>\n\n"
                     "Der Nominalstil häuft Substantive und spart an Verben."),
         ),

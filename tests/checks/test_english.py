@@ -148,3 +148,23 @@ def test_one_word_headings_are_english_only_when_german_lacks_the_word(
         flagged, heading: str, flagged_as_english: bool) -> None:
     text = f"Die Geräte im Test sind neu.\n\n{heading}\n\nDie Akkus halten lange durch."
     assert flagged("label-untranslated", text) == ([heading] if flagged_as_english else [])
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Haben Sie noch Fragen? Contact us! Wir antworten schnell.", ["Contact us!"]),
+    ("Der Kurs ist vorbei. Thanks for joining. Bis zum nächsten Mal.",
+     ["Thanks for joining."]),
+])
+def test_a_short_english_sentence_in_a_german_paragraph_is_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("label-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Das Album heißt Let It Be. Es erschien 1970.",  # no function word of the list
+    "Er sagte nur „Thank you“. Dann ging er.",  # quoted
+    "Haben Sie Fragen? Schreiben Sie uns!",
+])
+def test_titles_quotations_and_german_sentences_are_not_short_english_sentences(
+        flagged, text: str) -> None:
+    assert flagged("label-untranslated", text) == []

@@ -101,7 +101,7 @@ def is_gloss(text: str, start: int, end: int) -> bool:
 # "die Option Leave", "Klicken Sie auf Save", "unter Settings".
 UI_CUES = frozenset(str.split("""
     Option Optionen Schaltfläche Button Menü Menüpunkt Reiter Registerkarte Tab Feld
-    Link Taste Eintrag Symbol Knopf Kachel Bereich Seite
+    Link Taste Eintrag Symbol Knopf Kachel Auf Unter
 """))
 
 
@@ -112,7 +112,7 @@ def is_untranslated_word(word: str, previous: str = "") -> bool:
     ("auf Settings", "die Option Privacy")."""
     if speller.is_english(word) or is_unknown_english(word):
         return True
-    return (word[:1].isupper() and previous.capitalize() in UI_CUES | {"Auf", "Unter"}
+    return (word[:1].isupper() and previous.capitalize() in UI_CUES
             and speller.leans_english(word) and is_english_word(word))
 
 

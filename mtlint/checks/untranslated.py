@@ -98,7 +98,7 @@ def is_gloss(text: str, start: int, end: int) -> bool:
 
 
 # Words after which a capitalised word names a button, a menu item or a setting:
-# "die Option Leave", "Klicken Sie auf Save", "unter Settings".
+# "die Option Leave", "Tippen Sie auf Settings", "unter Notifications".
 UI_CUES = frozenset(str.split("""
     Option Optionen Schaltfläche Button Menü Menüpunkt Reiter Registerkarte Tab Feld
     Link Taste Eintrag Symbol Knopf Kachel Auf Unter

@@ -26,6 +26,7 @@ from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safet
 from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import (
     FINITE_VERB_TAGS,
+    NounInfo,
     analyze_word,
     is_german_word,
     is_known_noun,
@@ -262,6 +263,17 @@ def noun_reading(word: str) -> NounReading | None:
         if reading.plural or not reading.slots or reading.slots == {"dat sg"}:
             # An old dative in -e only ("Kennworte"): the plural is spelled so too.
             numbers.add("pl")
+    if not any(reading.plural for reading in info.readings) and numbers & {"m", "n"} and (
+        lower.endswith(("er", "el", "en"))
+    ):
+        # Masculine and neuter nouns in -er, -el, -en have a plural of the same form; the
+        # lexicon lacks it for some loanwords ("die Header").
+        numbers.add("pl")
+        zero_plural = {("pl", "nom"), ("pl", "acc"), ("pl", "gen")} | (
+            {("pl", "dat")} if lower.endswith("n") else set()
+        )
+    else:
+        zero_plural = set()
     if lower.endswith("e") and len(word) > 4:
         # "dem Hause", "bei dem Abendmahle": the old dative singular in -e.
         stem = lookup_noun(word[:-1], compounds=False)
@@ -275,13 +287,31 @@ def noun_reading(word: str) -> NounReading | None:
                 forms.add(("pl", case))
             else:
                 forms |= {(gender, case) for gender in reading.genders or ("m", "f", "n")}
+    forms |= zero_plural
     if not numbers:
         return None
     return NounReading(
         frozenset(numbers), lemma,
         frozenset(forms) if all(r.slots for r in info.readings) else frozenset(),
-        lower.endswith(("en", "ern", "eln")) and not lower.endswith(PLURAL_ONLY_ENDINGS),
+        _may_be_infinitive(info.head or word, info),
     )
+
+
+INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
+
+
+def _may_be_infinitive(noun: str, info: NounInfo) -> bool:
+    """Whether a noun form (`noun`: it or a compound's last part) may be a nominalised
+    infinitive ("das Hupen", "ein ewiges Schmachten", "das Haushalten"): it ends like
+    one, and it is not a plural of nominative and accusative ("Einnahmen", "Inseln")
+    that HanTa's table of frequent forms knows only as a noun."""
+    lower = noun.lower()
+    if not lower.endswith(("en", "ern", "eln")) or lower.endswith(PLURAL_ONLY_ENDINGS):
+        return False
+    tags = word_tags(lower)
+    if tags is None or tags & INFINITIVE_TAGS:
+        return True
+    return not any("nom pl" in reading.slots for reading in info.readings)
 
 
 # Plurals of nouns whose singular never ends in -en ("Entscheidungen").
@@ -298,12 +328,20 @@ def is_common_noun(word: str) -> bool:
     if "-" in word.strip("-"):
         last = word.rsplit("-", 1)[1]
         return last[:1].isupper() and is_common_noun(last)
-    if analyze_word(word).tag != "NN":
+    analysis = analyze_word(word)
+    if analysis.tag != "NN" and not (
+        # HanTa guesses rare loanwords as names ("Literal"); the lexicon knows them.
+        analysis.tag == "NE" and not analysis.known and is_known_noun(word)
+    ):
         return False
-    lower = analyze_word(word.lower()).tag
-    if lower == "VVFIN":
+    lower = analyze_word(word.lower())
+    if not lower.known and is_known_noun(word) and word_tags(word.lower()) is None:
+        # HanTa's guess at a rare lowercase form ("gerüchteküche" as an adjective) says
+        # nothing against a noun the lexicon lists as it stands.
+        return True
+    if lower.tag == "VVFIN":
         return "NN" in (word_tags(word) or ())
-    return lower not in ("ADJA", "ADJD", "VVPP", "VVINF")
+    return lower.tag not in ("ADJA", "ADJD", "VVPP", "VVINF")
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
@@ -407,11 +445,25 @@ def noun_phrases(doc: Document) -> Iterator[NounPhrase]:
             determiner = DETERMINERS.get(word.text.lower())
             if determiner is None or (len(word.text) > 1 and word.text.isupper()):
                 continue
-            if _starts_relative_clause(text, words, index):
-                continue
             phrase = _read_phrase(text, words, index, determiner)
-            if phrase is not None:
-                yield phrase
+            if phrase is None:
+                continue
+            if _starts_relative_clause(text, words, index) and not _article_after_comma(phrase):
+                continue
+            yield phrase
+
+
+def _article_after_comma(phrase: NounPhrase) -> bool:
+    """Whether "der", "die", "dem" ... after a comma is an article, not a relative
+    pronoun: a relative pronoun is followed by a phrase of its own, with strong
+    adjective endings ("die Firma, die neue Software entwickelt"); "…, dem deutschen
+    Verbands" cannot be one (a bare genitive does not open a relative clause)."""
+    return bool(phrase.adjectives) and not any(
+        all(adjective_ending(a.text) == STRONG_ENDINGS[(number, case)]
+            for a in phrase.adjectives)
+        and phrase.reading.has_form(number, case)
+        for number in phrase.reading.numbers for case in ("nom", "acc", "dat")
+    )
 
 
 def _read_phrase(
@@ -518,6 +570,8 @@ def disagreement(phrase: NounPhrase) -> str | None:
         return None
     if phrase.following.islower() and not is_german_word(phrase.following):
         return None  # "eine ungesicherte Pump gun": English
+    if _english_plural(phrase):
+        return None
     article = phrase.article.text.lower()
     previous = phrase.previous.lower()
     family = phrase.determiner.family
@@ -554,8 +608,9 @@ def disagreement(phrase: NounPhrase) -> str | None:
             previous in PREPOSITIONS and phrase.joined
         ):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
+        after_preposition = previous in PREPOSITIONS and phrase.joined
         if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
-            not _plural_after_einen(phrase)
+            not _plural_after_einen(phrase) and not after_preposition
         ):
             return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
         return "gender"
@@ -571,6 +626,15 @@ def disagreement(phrase: NounPhrase) -> str | None:
 
 # Suffixes of nouns whose singular form never ends the plural way.
 SINGULAR_SUFFIXES = ("ion", "ung", "heit", "keit", "schaft", "tät")
+
+
+def _english_plural(phrase: NounPhrase) -> bool:
+    """Whether the noun is a genitive singular in -s after a determiner that may be
+    plural: an English plural the lexicon lacks ("keine Geometers", "die Regulars")."""
+    forms = phrase.reading.forms
+    return phrase.noun.text.endswith("s") and bool(forms) and all(
+        case == "gen" for _, case in forms
+    ) and any(reading[0] == "pl" for reading in phrase.determiner.readings)
 
 
 def _plural_after_einen(phrase: NounPhrase) -> bool:
@@ -1160,6 +1224,172 @@ def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[
 
 
 # ---------------------------------------------------------------------------
+# A phrase without an article after a preposition that fixes its case
+# ---------------------------------------------------------------------------
+
+# Prepositions whose case a phrase without an article shows by its adjective endings.
+# Left out: "um", "ohne" and "statt" open infinitives whose object may stand in any case
+# ("um neuen Kunden zu helfen"); "seit", "bis", "während" are also conjunctions; "zu"
+# is also "too" ("zu große Schuhe").
+BARE_PHRASE_CASES: dict[str, tuple[str, ...]] = {
+    **{p: c for p, c in GOVERNED_CASES.items() if p not in ("ohne",)},
+}
+# Determiners in the dative or genitive before a noun that "nach" follows as a
+# postposition: "meiner Meinung nach", "dem Bericht nach".
+POSTPOSITION_OPENERS = word_set(
+    "dem der einem einer meiner deiner seiner ihrer unserer eurer diesem dieser allem aller"
+)
+
+
+def bare_phrase_after(
+    text: str, words: list[Span], index: int
+) -> tuple[list[Span], Span, NounReading] | None:
+    """The adjectives and the noun of a phrase without an article that starts after
+    the word at `index`: "von [modernen] [Technologien]"; None if there is none."""
+    adjectives: list[Span] = []
+    position = index + 1
+    while position < len(words) and len(adjectives) < MAX_BARE_ADJECTIVES:
+        word = words[position]
+        space = gap(text, words[position - 1], word)
+        if space == " " and word.text in ("und", "oder") and adjectives:
+            position += 1
+            continue
+        if space not in (" ", ", ") or (space == ", " and not adjectives):
+            return None
+        if not word.text.islower() or not is_attributive_adjective(word.text):
+            break
+        adjectives.append(word)
+        position += 1
+    if not adjectives or position >= len(words) or words[position - 1] not in adjectives:
+        return None
+    noun = words[position]
+    if gap(text, adjectives[-1], noun) != " " or not noun.text[:1].isupper():
+        return None
+    if noun.end < len(text) and text[noun.end:noun.end + 1] in "-‐/(*:_":
+        return None  # "mit neuen Büro- und Fabrikgebäuden", "Kolleg:innen"
+    following = words[position + 1] if position + 1 < len(words) else None
+    if following is not None and gap(text, noun, following) == " " and (
+        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+    ):
+        return None  # "mit neuen Software Tools": the head may come later
+    reading = noun_reading(noun.text)
+    if reading is None:
+        return None
+    return adjectives, noun, reading
+
+
+def agreement_preposition_adjective(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Nach einer Präposition mit festem Kasus eine Nominalgruppe ohne Artikel, deren
+    Adjektivendung diesen Kasus nicht zeigt: „von moderne Technologien“ („von modernen
+    Technologien“), „mit große Freude“ („mit großer Freude“), „wegen schlechtes Wetter“
+    („wegen schlechten Wetters“ oder „wegen schlechtem Wetter“), „bei neuen Software“.
+
+    ## Warum ist das ein Problem?
+    Ohne Artikel zeigt das Adjektiv den Kasus an (starke Beugung): nach „mit“, „von“,
+    „aus“, „bei“, „nach“ steht der Dativ („mit großer Freude“, „von neuen Ideen“), nach
+    „für“, „durch“, „gegen“ der Akkusativ. Maschinelle Übersetzung übernimmt die Endung
+    oft aus dem Nominativ, weil das Englische keine Endungen hat.
+
+    ## Bekannte Grenzen
+    Geprüft werden Adjektive in Kleinschreibung mit derselben Endung vor einem Nomen, das
+    das Lexikon kennt. Die Endung wird mit jedem Genus und Numerus verglichen, den das
+    Nomen haben kann; ob das Nomen selbst die Form des Kasus hat, prüft
+    `agreement-dative-plural` („von hochwertigen Produkte“). Nicht geprüft werden „um“,
+    „ohne“ und „statt“ (ihre Infinitivgruppen haben Objekte in jedem Kasus), „seit“,
+    „bis“ und „während“ (auch Konjunktionen), „zu“ („zu große Schuhe“), „nach“ als
+    nachgestellte Präposition („meiner Meinung nach“) und „was für“.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen werden die Endungen, die Kasus und Nomen verlangen; welcher
+    Numerus gemeint ist, entscheidet der Leser.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words[:-2]):
+            preposition = word.text.lower()
+            cases = BARE_PHRASE_CASES.get(preposition)
+            if cases is None or (word.text[:1].isupper() and word.text[1:2].isupper()):
+                continue
+            earlier = words[index - 1].text if index else ""
+            if index and gap(text, words[index - 1], word) != " ":
+                earlier = ""
+            if preposition == "für" and earlier.lower() in ("was", "welch"):
+                continue  # "was für große Augen": any case
+            if preposition in ("nach", "wegen") and earlier[:1].isupper() and index >= 2 and (
+                words[index - 2].text.lower() in POSTPOSITION_OPENERS
+            ):
+                continue  # "meiner Meinung nach große Fehler"
+            if preposition == "aus" and (
+                not earlier or earlier[:1].isupper() or earlier.lower() in PLACE_ADVERBS
+            ):
+                continue  # "von Berlin aus große Teile", "Aus große Höhe" (a sentence start)
+            if earlier[:1].isupper() and index >= 2 and words[index - 2].text.lower() == "von":
+                continue  # "von Grund auf", "von Anfang an": not a preposition of the phrase
+            found = bare_phrase_after(text, words, index)
+            if found is None:
+                continue
+            adjectives, noun, reading = found
+            if any(_stem(a.text) in PRONOMINAL_ADJECTIVES for a in adjectives):
+                continue  # "bei anderen Achtung genießen": "anderen" is a pronoun
+            endings = {adjective_ending(a.text) for a in adjectives}
+            if len(endings) != 1:
+                continue  # mixed endings: `agreement-adjective-series`
+            ending = endings.pop()
+            if any(
+                STRONG_ENDINGS[(number, case)] == ending
+                for number in reading.agreeing for case in cases
+            ):
+                continue
+            if not is_common_noun(noun.text):
+                continue
+            corrections = _bare_phrase_corrections(text, adjectives, noun, reading, cases)
+            shown = text[adjectives[0].start:noun.end]
+            names = " oder ".join(CASE_NAMES[case] for case in cases)
+            yield Hit(
+                adjectives[0].start, noun.end - adjectives[0].start,
+                f"„{word.text} {shown}“: Nach „{word.text}“ steht der {names}; die Endung "
+                f"„-{ending}“ zeigt ihn nicht"
+                + (f" („{word.text} {corrections[0]}“)." if corrections else "."),
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
+def _bare_phrase_corrections(
+    text: str, adjectives: list[Span], noun: Span, reading: NounReading,
+    cases: tuple[str, ...],
+) -> list[str]:
+    """The phrase with the strong endings of each case and number the noun form has,
+    singular first; an old dative singular in -e ("Werkzeuge") only if nothing else fits."""
+    found: list[tuple[int, str]] = []
+    for number in sorted(reading.numbers, key=lambda n: (n == "pl", n)):
+        for case in cases:
+            form = noun.text
+            rank = 0
+            if not reading.has_form(number, case):
+                form = _dative_plural(noun.text) if (number, case) == ("pl", "dat") else None
+                if form is None:
+                    continue
+            elif number != "pl" and case == "dat" and form.endswith("e") and not (
+                reading.lemma.endswith("e")
+            ):
+                rank = 1  # "dem Werkzeuge": the old dative, not what the writer meant
+            ending = STRONG_ENDINGS[(number, case)]
+            pieces = []
+            cursor = adjectives[0].start
+            for adjective in adjectives:
+                pieces.append(text[cursor:adjective.start])
+                current = adjective_ending(adjective.text) or ""
+                pieces.append(adjective.text[: len(adjective.text) - len(current)] + ending)
+                cursor = adjective.end
+            pieces.append(text[cursor:noun.start] + form)
+            found.append((rank, "".join(pieces)))
+    best = min((rank for rank, _ in found), default=0)
+    return list(dict.fromkeys(phrase for rank, phrase in found if rank == best))[:3]
+
+
+# ---------------------------------------------------------------------------
 # A plural verb before a singular subject
 # ---------------------------------------------------------------------------
 
@@ -1521,6 +1751,38 @@ RULES = (
             Example("Mit dem großen blauen Koffer kam sie an."),
             Example("Mit größer werdenden Sorgen blickt er nach vorn."),
             Example("Er kam mit großem Gepäck und neuen Schuhen."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-preposition-adjective",
+        category=Category.GRAMMAR,
+        severity=Severity.ERROR,
+        summary="Nach einer Präposition zeigt die Adjektivendung ohne Artikel den falschen "
+                "Kasus („mit große Freude“).",
+        doc=agreement_preposition_adjective.__doc__ or "",
+        check=agreement_preposition_adjective,
+        bad=(
+            Example("Wir sparen Zeit durch den Einsatz von <marker>moderne "
+                    "Werkzeuge</marker>.", "modernen Werkzeugen"),
+            Example("Sie nahm die Nachricht mit <marker>große Freude</marker> auf.",
+                    "großer Freude"),
+            Example("Das Spiel fiel wegen <marker>schlechtes Wetter</marker> aus.",
+                    "schlechtem Wetter|schlechter Wetter|schlechten Wettern"),
+            Example("Die Kunden fragen nach <marker>neuen Funktion</marker>.",
+                    "neuer Funktion"),
+            Example("Er kämpft für <marker>bessere Lohn</marker>.", "besseren Lohn"),
+        ),
+        good=(
+            Example("Wir sparen Zeit durch den Einsatz von modernen Werkzeugen."),
+            Example("Sie nahm die Nachricht mit großer Freude auf."),
+            Example("Er kämpft für neue Ideen und für besseren Lohn."),
+            Example("Meiner Meinung nach große Worte, aber nichts dahinter."),
+            Example("Was für große Augen du hast!"),
+            Example("Um neuen Kunden zu helfen, öffnen wir früher."),
+            Example("Von Berlin aus fahren Züge nach Prag."),
+            Example("Wir arbeiten mit neuen Software Tools."),
+            Example("Er kam mit neuen Schuhen und mit großem Gepäck."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -225,3 +225,66 @@ def test_subject_verb(flagged, text: str, expected: list[str]) -> None:
 )
 def test_list_object(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-list-object", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural the noun lexicon lists for nominative and accusative is no
+        # nominalised infinitive ("Einnahmen" is not "einnahmen" the verb).
+        ("Der Film schloss mit einem Gesamteinnahmen von zwei Millionen ab.",
+         ["einem Gesamteinnahmen"]),
+        ("Sie arbeitet mit einem neuen Ideen an dem Entwurf.", ["einem neuen Ideen"]),
+        # Nominalised infinitives stay neuter.
+        ("Das Haushalten fällt ihm schwer, das Hupen nervt.", []),
+        # After a comma, "dem" before a phrase that cannot stand alone is the article.
+        ("Er traf Vertreter der Kammer, dem regionalen Verbands und der Stadt.",
+         ["dem regionalen Verbands"]),
+        ("Die Firma, die neue Software entwickelt, wächst.", []),
+        ("Der Mann, dem deutschen Freunden geholfen haben, dankt.", []),
+        # A noun the lexicon lists exactly counts though HanTa misreads its lowercase.
+        ("Die Länge eines String-Literal ist begrenzt.", ["eines String-Literal"]),
+        # Masculine nouns in -er have a plural of the same form.
+        ("Er kompiliert gegen die Header des Systems.", []),
+        # An English plural in -s of a German noun.
+        ("Die Gärtner sind keine Geometers.", []),
+    ],
+)
+def test_noun_phrase_readings(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+def test_subject_verb_with_a_rare_compound(flagged) -> None:
+    # "gerüchteküche" in lowercase is an unknown word to HanTa, not an adjective.
+    assert flagged(
+        "agreement-subject-verb", "Im Frühjahr beginnen die Gerüchteküche zu brodeln."
+    ) == ["beginnen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Firma spart Geld durch den Einsatz von moderne Technologien.",
+         ["moderne Technologien"]),
+        ("Er nahm das Lob mit große Freude an.", ["große Freude"]),
+        ("Sie prüfen die Geräte mit fremden Inhalt.", ["fremden Inhalt"]),
+        ("Die Nutzer fragen nach neuen Funktion.", ["neuen Funktion"]),
+        ("Das Konzert fiel wegen schlechtes Wetter aus.", ["schlechtes Wetter"]),
+        ("Durch eigenen Können kam er weit.", ["eigenen Können"]),
+        # Right endings: dative, accusative, genitive.
+        ("Er nahm das Lob mit großer Freude an.", []),
+        ("Sie kämpfen für höhere Löhne und für besseren Schutz.", []),
+        ("Das Konzert fiel wegen schlechten Wetters aus.", []),
+        # Not the preposition of the phrase, or not an adjective.
+        ("Er ist von Grund auf ehrlicher Mensch geblieben.", []),
+        ("Das Glück besteht darin, bei anderen Achtung zu genießen.", []),
+        ("Was für große Augen du hast!", []),
+        ("Meiner Meinung nach große Worte ohne Inhalt.", []),
+        ("Um neuen Kunden zu helfen, öffnen wir früher.", []),
+        # Mixed endings are agreement-adjective-series', missing -n agreement-dative-plural's.
+        ("Das Haus mit eigenem, schattigen Garten.", []),
+        ("Wir bieten eine Auswahl von hochwertigen Produkte.", []),
+    ],
+)
+def test_preposition_adjective(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-preposition-adjective", text) == expected

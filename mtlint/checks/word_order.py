@@ -274,25 +274,33 @@ def _finite_only(word: str) -> bool:
 # Verb second inside a subordinate clause
 # ---------------------------------------------------------------------------
 
-# Conjunctions whose clause ends with its finite verb in writing. "weil", "obwohl" and
-# "wobei" are left out: speech puts the verb second after them ("weil ich hab keine
-# Zeit"), and quoted speech is not always marked.
+# Conjunctions whose clause ends with its finite verb in writing. "wobei" is left out:
+# speech puts the verb second after it. So it does after "weil" and "obwohl" ("weil ich
+# hab keine Zeit"), but with a pronoun for a subject: after a noun phrase
+# ("weil die Lage ist ernst") the order is the English one (`SPOKEN_VERB_SECOND`).
 VERB_FINAL_CONJUNCTIONS = word_set(
-    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während"
+    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während wenn "
+    "indem obgleich wodurch weshalb weil obwohl"
 )
 VERB_FINAL_CONJUNCTION = compile_pattern(
-    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während)\b"
+    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während"
+    r"|wenn|indem|obgleich|wodurch|weshalb|weil|obwohl)\b"
 )
+SPOKEN_VERB_SECOND = word_set("weil obwohl")
 QUOTE_MARK = compile_pattern('[„»"“«]')
 # Characters of a clause read after its conjunction, and before it.
 CLAUSE_WINDOW = 300
 LOOK_BACK = 40
 # Words after "während" that make it the preposition ("während des Tages").
 GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
+# Question words that open an extraposed question, however short: "wenn ich wüsste,
+# warum", "ob er weiß weshalb".
+INTERROGATIVES = word_set("warum weshalb wieso weswegen wo wohin woher wann wer was wie")
 # Words after the verb that an extraposed or coordinated part starts with: "dass die
 # Preise höher sind als im Vorjahr", "dass er kommt und sie geht".
 EXTRAPOSED_OPENERS = (
     COORDINATORS | SUBORDINATING_CONJUNCTIONS | word_set("als wie zu um außer statt")
+    | INTERROGATIVES
 )
 
 
@@ -309,10 +317,13 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
 
     ## Bekannte Grenzen
     Geprüft werden Nebensätze mit „dass“, „ob“, „damit“, „falls“, „sofern“, „sodass“,
-    „nachdem“, „bevor“, „sobald“, „solange“ und „während“ (nach einem Komma, nicht vor
-    „der“: „während der Vorstand tagt“ bleibt unbeachtet), deren Subjekt ein Pronomen oder
-    eine Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
-    unbeachtet: Gesprochene Sprache stellt das Verb nach ihnen an zweite Stelle.
+    „nachdem“, „bevor“, „sobald“, „solange“, „während“ (nach einem Komma, nicht vor
+    „der“: „während der Vorstand tagt“ bleibt unbeachtet), „wenn“, „indem“, „obgleich“,
+    „wodurch“ und „weshalb“, deren Subjekt ein Pronomen oder eine Nominalgruppe von
+    höchstens acht Wörtern ist. Nach „weil“ und „obwohl“ stellt gesprochene Sprache das
+    Verb an zweite Stelle („weil ich hab keine Zeit“); dort wird nur gemeldet, wenn das
+    Subjekt eine Nominalgruppe ist („weil die Lage ist ernst“), nicht nach einem Pronomen.
+    Eine nachgestellte Frage („wenn ich wüsste, warum“) ist richtig.
     Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
     angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
     Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn es
@@ -356,6 +367,8 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                 rest_gaps = [text[found.end():rest[0].start()]] + [
                     text[x.end():y.start()] for x, y in itertools.pairwise(rest)
                 ]
+                if conjunction.lower() in SPOKEN_VERB_SECOND and _pronoun_opens(rest):
+                    continue  # "weil ich hab keine Zeit", "weil das ist so": speech
                 hit = _verb_second_in_clause(text, rest, rest_gaps)
                 if hit is not None:
                     start, end, replacement, verb = hit
@@ -365,6 +378,17 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                         f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
                         (replacement,), replacement, Safety.UNSAFE,
                     )
+
+
+def _pronoun_opens(words: list[regex.Match[str]]) -> bool:
+    """Whether a clause opens with a pronoun for its subject ("ich", "das" before a
+    verb, "dies"), not with a noun phrase."""
+    first = words[0].group().lower()
+    if first in SUBJECT_PRONOUNS or first in ("dies", "dann", "so", "da"):
+        return True
+    return first in ("das", "der", "die") and len(words) > 1 and words[1].group().islower() and (
+        german.word_tags(words[1].group()) or frozenset()
+    ) & FINITE_TAGS != frozenset()
 
 
 def _verb_second_in_clause(
@@ -755,6 +779,10 @@ RULES = (
                     "es viele Möglichkeiten gibt"),
             Example("Er prüft, ob <marker>die Firma hat genug Geld für den Umbau</marker>.",
                     "die Firma genug Geld für den Umbau hat"),
+            Example("Wir warten ab, weil <marker>die Lage ist ernst</marker>.",
+                    "die Lage ernst ist"),
+            Example("Rufen Sie an, wenn <marker>der Drucker zeigt einen Fehler</marker>.",
+                    "der Drucker einen Fehler zeigt"),
         ),
         good=(
             Example("Ich denke, dass die Matte die beste Wahl für Anfänger wäre."),
@@ -763,6 +791,7 @@ RULES = (
             Example("Sie fragt, ob die Firma genug Geld hat, um zu bauen."),
             Example("Er sagte: „Ich hoffe, dass es gibt keinen Streit.“"),
             Example("Er kam, weil er hatte keine Zeit."),
+            Example("Wenn ich wüsste warum, wüsste ich es."),
             Example("Wir warten, bis die Preise sinken."),
             Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
         ),

@@ -149,8 +149,19 @@ def test_suggestion_after_a_clause_keeps_the_comma(run_rule) -> None:
         # Extraposed comparisons and coordinated clauses are German.
         ("Ich glaube, dass die Preise höher sind als im Vorjahr.", []),
         ("Er sagt, dass er kommt und sie geht.", []),
-        # "weil" takes verb second in speech; quotations are not checked.
+        # "weil" takes verb second in speech, with a pronoun; quotations are not checked.
         ("Er kam nicht, weil er hatte keine Zeit.", []),
+        ("Er kam nicht, weil das war zu viel.", []),
+        ("Wir warten, weil die Lage ist ernst.", ["die Lage ist ernst"]),
+        ("Das Werk bleibt zu, obwohl die Nachfrage ist groß.",
+         ["die Nachfrage ist groß"]),
+        # Other conjunctions whose clause ends with its verb.
+        ("Rufen Sie an, wenn der Drucker zeigt einen Fehler.", ["der Drucker zeigt einen Fehler"]),
+        ("Sie sparen Zeit, indem das Programm sortiert die Dateien.",
+         ["das Programm sortiert die Dateien"]),
+        ("Rufen Sie an, wenn der Drucker einen Fehler zeigt.", []),
+        # An extraposed question.
+        ("Wenn ich wüsste warum, wüsste ich es.", []),
         ("Sie sagte: „Ich weiß, dass es gibt keinen Ausweg.“", []),
         # "ob" without a comma is not a conjunction here ("ob der Sache").
         ("Er war ob der Sache verärgert und ging.", []),

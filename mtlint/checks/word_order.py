@@ -567,9 +567,12 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             kind = _fronted_kind(fronted) if fronted else None
             if kind is None:
                 continue
-            rest = list(WORD.finditer(text, comma + 1))
-            gaps = [text[comma + 1:rest[0].start()]] + [
-                text[a.end():b.start()] for a, b in itertools.pairwise(rest)
+            # A bracket after the subject (a pronunciation, an English term) is no part
+            # of the clause: "In der Linguistik, Konjugation (lat. …) ist …".
+            words_text = BRACKETED.sub(lambda m: " " * len(m.group()), text)
+            rest = list(WORD.finditer(words_text, comma + 1))
+            gaps = [words_text[comma + 1:rest[0].start()]] + [
+                words_text[a.end():b.start()] for a, b in itertools.pairwise(rest)
             ] if rest else []
             if not rest or gaps[0].strip():
                 continue  # a quotation after the comma: direct speech
@@ -612,10 +615,11 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             ):
                 continue
             finite = rest[verb].group()
+            moved = text[rest[0].start():rest[verb].start()].rstrip()  # with a bracket
             if kind == "phrase":
-                start, replacement = comma, f" {finite} {subject}"
+                start, replacement = comma, f" {finite} {moved}"
             else:
-                start, replacement = rest[0].start(), f"{finite} {subject}"
+                start, replacement = rest[0].start(), f"{finite} {moved}"
             end = rest[verb].end()
             yield Hit(
                 sentence.start + start, end - start,
@@ -625,6 +629,8 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# A short bracket inside a clause, blanked out before its words are read.
+BRACKETED = compile_pattern(r" \([^()]{1,80}\)(?= )")
 # Nouns that a clause without "dass" may follow: "Aus Angst, es könnte regnen, ...".
 THOUGHT_NOUNS = word_set(
     "angst hoffnung gefühl eindruck glauben sorge befürchtung annahme überzeugung "

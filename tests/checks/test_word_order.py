@@ -234,3 +234,24 @@ def test_subordinate_verb_second_with_auxiliary(flagged, text: str, expected: li
 )
 def test_verb_third_after_conditional(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-verb-third", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In der Chemie, Katalyse (von griechisch katálysis) ist die Beschleunigung einer "
+         "Reaktion.", [", Katalyse (von griechisch katálysis) ist"]),
+        ("In Berlin, Hamburg (Hafen) und München gibt es Messen.", []),
+        ("In der Chemie ist Katalyse (von griechisch katálysis) die Beschleunigung.", []),
+    ],
+)
+def test_verb_third_with_a_bracket_after_the_subject(
+    flagged, text: str, expected: list[str]
+) -> None:
+    assert flagged("word-order-verb-third", text) == expected
+
+
+def test_verb_third_suggestion_keeps_the_bracket(run_rule) -> None:
+    text = "In der Chemie, Katalyse (griechisch) ist die Beschleunigung einer Reaktion."
+    finding = run_rule("word-order-verb-third", text)[0]
+    assert finding.suggestions == (" ist Katalyse (griechisch)",)

@@ -432,7 +432,9 @@ def _verb_second_in_clause(
 
 INFINITIVE_CONJUNCTIONS = word_set("um ohne statt anstatt")
 # A cheap first look: "um zu …", "ohne anzubieten".
-INFINITIVE_OPENING = compile_pattern(r"(?i)\b(?:um|ohne|statt|anstatt) (?:zu |\w+zu\w)")
+INFINITIVE_OPENING = compile_pattern(
+    r"(?i)(?:\b(?:um|ohne|statt|anstatt)|,) (?:zu |\w+zu\w)"
+)
 # Words that open a noun phrase after the infinitive: the object English puts there.
 OBJECT_OPENERS = ARTICLES | word_set(
     "mein meine meinen meinem dein deine deinen deinem sein seine seinen seinem "
@@ -468,9 +470,11 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
     verbessern“. Maschinelle Übersetzung übernimmt „to improve the quality“ Wort für Wort.
 
     ## Bekannte Grenzen
-    Geprüft wird nur „um“, „ohne“, „statt“ und „anstatt“ direkt vor dem Infinitiv, wenn
-    danach ein Artikel oder Begleiter folgt. Infinitivgruppen ohne diese Wörter („Es ist
-    wichtig, zu verstehen die …“) bleiben unbeachtet.
+    Geprüft werden Infinitivgruppen, die mit „um“, „ohne“, „statt“, „anstatt“ oder nach
+    einem Komma direkt mit dem Infinitiv beginnen („Es ist wichtig, zu verstehen die
+    Risiken“), wenn danach ein Artikel oder Begleiter folgt. Steht vor „zu“ schon ein
+    Objekt („den Text zu lesen die Pflicht hat“) oder fehlt das Komma, bleibt die Gruppe
+    unbeachtet: Ältere Literatur stellt dort um („Würde zu geben dem Verschmähten“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt den Infinitiv an das Ende der Gruppe, vor das nächste
@@ -484,10 +488,15 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
             if not INFINITIVE_OPENING.search(text):
                 continue
             words = list(WORD.finditer(text))
-            for index, opener in enumerate(words[:-3]):
-                if opener.group().lower() not in INFINITIVE_CONJUNCTIONS:
+            for index, opener in enumerate(words[:-2]):
+                if opener.group().lower() in INFINITIVE_CONJUNCTIONS:
+                    first = index + 1
+                elif index and text[words[index - 1].end():opener.start()] == ", ":
+                    # An infinitive group of its own after a comma: "Es ist wichtig, zu
+                    # verstehen die Risiken".
+                    first = index
+                else:
                     continue
-                first = index + 1
                 last = _zu_infinitive(words, first)
                 if last is None or last + 1 >= len(words):
                     continue
@@ -507,10 +516,11 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
                 objects = text[words[last + 1].start():words[end].end()]
                 replacement = f"{objects} {infinitive}"
                 start = sentence.start + words[first].start()
+                shown = replacement if first == index else f"{opener.group()} {replacement}"
                 yield Hit(
                     start, sentence.start + words[end].end() - start,
                     f"Englische Wortstellung: „{infinitive}“ gehört an das Ende der "
-                    f"Infinitivgruppe („{opener.group()} {replacement}“).",
+                    f"Infinitivgruppe („{shown}“).",
                     (replacement,), replacement, Safety.UNSAFE,
                 )
 
@@ -818,12 +828,16 @@ RULES = (
                     "Ihre Daten zu verlieren"),
             Example("Wir arbeiten hart, um <marker>anzubieten einen besseren "
                     "Service</marker>.", "einen besseren Service anzubieten"),
+            Example("Es ist wichtig, <marker>zu verstehen die Risiken</marker>.",
+                    "die Risiken zu verstehen"),
         ),
         good=(
             Example("Nutzen Sie das Tool, um die Qualität Ihrer Texte zu verbessern."),
             Example("Sie können wechseln, ohne Ihre Daten zu verlieren."),
             Example("Er kam, um zu helfen, die Kinder blieben zu Hause."),
             Example("Um zu gewinnen, braucht man Glück."),
+            Example("Es ist wichtig, die Risiken zu verstehen, die Lage zu kennen."),
+            Example("Er bat sie, zu kommen, die Kinder warteten."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

@@ -816,7 +816,8 @@ def _strong_phrase(phrase: NounPhrase) -> bool:
     return any(
         all(adjective_ending(a.text) == STRONG_ENDINGS[(number, case)]
             for a in phrase.adjectives)
-        for number in phrase.reading.numbers for case in ("nom", "acc", "dat", "gen")
+        and phrase.reading.has_form(number, case)
+        for number in phrase.reading.agreeing for case in ("nom", "acc", "dat", "gen")
     )
 
 

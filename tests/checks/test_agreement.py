@@ -244,6 +244,10 @@ def test_list_object(flagged, text: str, expected: list[str]) -> None:
         ("Der Mann, dem deutschen Freunden geholfen haben, dankt.", []),
         # A noun the lexicon lists exactly counts though HanTa misreads its lowercase.
         ("Die Länge eines String-Literal ist begrenzt.", ["eines String-Literal"]),
+        # After a noun, "der"/"die" before weak adjectives and a noun form that no
+        # case of a phrase of its own fits is an article, not a pronoun.
+        ("Wir verfolgen die Entwicklung der neuen Produkt.", ["der neuen Produkt"]),
+        ("Wir verfolgen die Entwicklung der neuen Produkte.", []),
         # Masculine nouns in -er have a plural of the same form.
         ("Er kompiliert gegen die Header des Systems.", []),
         # An English plural in -s of a German noun.

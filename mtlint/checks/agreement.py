@@ -297,6 +297,14 @@ def noun_reading(word: str) -> NounReading | None:
     )
 
 
+def _own_genders(word: str) -> frozenset[str]:
+    """The genders of the nouns whose nominative singular the form is ("Reise": f)."""
+    info = lookup_noun(word, compounds=False)
+    if info is None:
+        return frozenset()
+    return frozenset(g for r in info.readings if "nom sg" in r.slots for g in r.genders)
+
+
 INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
 
 
@@ -772,7 +780,9 @@ def wrong_noun_form(phrase: NounPhrase) -> tuple[str, ...]:
         return ()  # "den Regulars": an English plural the lexicon lacks
     if noun.endswith("e") and len(noun) > 4:
         stem = lookup_noun(noun[:-1], compounds=False)
-        if stem is not None and stem.singular_genders & {"m", "n"}:
+        if stem is not None and stem.singular_genders & {
+            number for number, case, _ in fitting if case != "gen"  # "-es", never "-e"
+        }:
             return ()  # "aus einem russischen Romane", "das Gerüste": the old -e
     numbers = {number for number, _, _ in fitting}
     return tuple(dict.fromkeys(
@@ -933,6 +943,14 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
+        own = _own_genders(phrase.noun.text)
+        if problem == "form" and own and not own & {r[0] for r in phrase.determiner.readings}:
+            # "Ihres Reise": the form fits the article only as the rare plural of
+            # another noun ("Reis", twig); the noun the writer meant is feminine.
+            problem = "gender"
+            described = " oder ".join(GENDER_NAMES[g] for g in ("m", "f", "n") if g in own)
+        else:
+            described = _describe(phrase.reading)
         if problem == "form":
             corrections = _noun_form_corrections(phrase, doc.text) + _corrections(
                 phrase, doc.text, noun_cases)
@@ -951,7 +969,7 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
                        f"„{phrase.noun.text}“.")
         else:
             message = (f"„{shown}“: Der Artikel passt nicht zum Nomen „{phrase.noun.text}“ "
-                       f"({_describe(phrase.reading)}).")
+                       f"({described}).")
         yield Hit(start, end - start, message, tuple(corrections),
                   corrections[0] if corrections else None, Safety.UNSAFE)
 
@@ -1259,6 +1277,8 @@ def bare_phrase_after(
             return None
         if not word.text.islower() or not is_attributive_adjective(word.text):
             break
+        if "selb" in word.text:
+            return None  # "in demselben Falle": a determiner
         adjectives.append(word)
         position += 1
     if not adjectives or position >= len(words) or words[position - 1] not in adjectives:

@@ -248,6 +248,12 @@ def test_list_object(flagged, text: str, expected: list[str]) -> None:
         # case of a phrase of its own fits is an article, not a pronoun.
         ("Wir verfolgen die Entwicklung der neuen Produkt.", ["der neuen Produkt"]),
         ("Wir verfolgen die Entwicklung der neuen Produkte.", []),
+        # The old dative in -e excuses a singular dative, not a plural one or another case.
+        ("Wir arbeiten mit den neuen Produkte.", ["den neuen Produkte"]),
+        ("Er sprach lange mit seinen Kollege.", ["seinen Kollege"]),
+        ("In diesem Falle hilft er aus einem alten Buche.", []),
+        # A feminine noun that is also the rare plural of another ("Reise", "Reis").
+        ("Wir helfen bei der Planung Ihres Reise.", ["Ihres Reise"]),
         # Masculine nouns in -er have a plural of the same form.
         ("Er kompiliert gegen die Header des Systems.", []),
         # An English plural in -s of a German noun.

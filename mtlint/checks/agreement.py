@@ -1082,6 +1082,12 @@ ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "ein
 # Prepositions that take only the dative and are rarely anything else before an
 # adjective ("zu" is also "too", "seit" a conjunction).
 DATIVE_PREPOSITIONS = word_set("mit von aus bei nach samt mitsamt")
+# Prepositions with the accusative or the dative: before a plural noun the strong ending
+# -en is the dative ("in vielen Fällen"; the accusative is "in viele Fälle"), but before
+# a masculine singular it is the accusative ("in großen Zorn").
+TWO_WAY_PREPOSITIONS = word_set("in an auf neben zwischen hinter vor unter über")
+# Quantifiers that decline like adjectives in the plural: "mit vielen Nutzern".
+PLURAL_QUANTIFIERS = word_set("vielen wenigen einigen mehreren beiden allen")
 MAX_BARE_ADJECTIVES = 4
 
 
@@ -1113,8 +1119,12 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
 
     ## Bekannte Grenzen
     Geprüft wird nach „mit“, „von“, „aus“, „bei“, „nach“, „samt“ und „mitsamt“, wenn
-    alle Adjektive auf -en enden und das Lexikon die Form mit -n als Dativ Plural
-    kennt. Nach Artikeln prüft das `agreement-noun-phrase`.
+    alle Adjektive (auch „vielen“, „wenigen“, „einigen“, „mehreren“, „beiden“, „allen“)
+    auf -en enden und das Lexikon die Form mit -n als Dativ Plural kennt; ebenso nach
+    „in“, „an“, „auf“, „neben“, „zwischen“, „hinter“, „vor“, „unter“ und „über“, wo -en
+    vor einem Plural nur den Dativ zeigen kann („in vielen Fälle“), außer das Nomen kann
+    auch maskulin im Singular sein („in großen Zorn“ ist Akkusativ). Nach Artikeln prüft
+    das `agreement-noun-phrase`.
 
     ## Fix-Sicherheit
     Unsicher: Das Nomen kann auch zu einem anderen Satzteil gehören.
@@ -1123,16 +1133,21 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
     for block in doc.blocks:
         words = block.words()
         for index, word in enumerate(words):
-            if word.text.lower() not in DATIVE_PREPOSITIONS:
+            preposition = word.text.lower()
+            if preposition not in DATIVE_PREPOSITIONS | TWO_WAY_PREPOSITIONS:
                 continue
+            if word.text[1:2].isupper():
+                continue  # "AN", "IN": an abbreviation or a shouted heading
             position = index + 1
             adjectives = 0
             while position < len(words) and adjectives < MAX_BARE_ADJECTIVES:
                 candidate = words[position]
                 if gap(text, words[position - 1], candidate) not in (" ", ", "):
                     break
-                if not (candidate.text.islower() and candidate.text.endswith("en")
-                        and is_attributive_adjective(candidate.text)):
+                if not (candidate.text.islower() and candidate.text.endswith("en") and (
+                    is_attributive_adjective(candidate.text)
+                    or (not adjectives and candidate.text in PLURAL_QUANTIFIERS)
+                )):
                     break
                 adjectives += 1
                 position += 1
@@ -1151,6 +1166,8 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
             corrected = _dative_plural(noun.text)
             if corrected is None or not is_common_noun(noun.text):
                 continue
+            if preposition in TWO_WAY_PREPOSITIONS and "m" in noun_reading(noun.text).numbers:
+                continue  # "in großen Zorn": a masculine accusative
             yield Hit(
                 noun.start, noun.end - noun.start,
                 f"„{noun.text}“: Nach „{word.text}“ steht der Dativ Plural: „{corrected}“.",
@@ -1741,6 +1758,7 @@ RULES = (
                     "Nutzern"),
             Example("Der Rahmen besteht aus leichten, stabilen <marker>Rohre</marker>.",
                     "Rohren"),
+            Example("In vielen <marker>Fälle</marker> hilft ein Neustart.", "Fällen"),
         ),
         good=(
             Example("Wir bieten eine große Auswahl von hochwertigen Produkten."),
@@ -1748,6 +1766,7 @@ RULES = (
             Example("Er sprach mit neuen Kollegen und alten Freunden."),
             Example("Wir arbeiten mit neuen Software Tools."),
             Example("Nach langen Jahren kehrte er zurück."),
+            Example("In vielen Fällen hilft ein Neustart; sie geriet in großen Zorn."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

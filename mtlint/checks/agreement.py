@@ -1495,8 +1495,12 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
                 if gap(text, words[index - 1], verb) != " ":
                     break  # a comma: not the verb of the main clause
                 lower = verb.text.lower()
-                if lower in PERSONAL_SUBJECTS:
+                if lower in PERSONAL_SUBJECTS or lower in SUBJECT_QUANTIFIERS:
                     break
+                if index >= 2 and (lower in DETERMINERS or lower in ARTICLE_WORDS) and (
+                    words[index - 1].text.lower() not in PREPOSITIONS
+                ):
+                    break  # "Im Jahr 2020 die Firmen …": a second phrase, perhaps the subject
                 if not _plural_finite(verb.text):
                     continue
                 hit = _singular_subject_after(text, words, index)
@@ -1506,6 +1510,9 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
 
 
 PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
+# Words that open a subject before the verb ("Heute viele Menschen nutzen …", English
+# order): the plural verb then agrees with them, not with the phrase after it.
+SUBJECT_QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle zahlreiche")
 
 
 def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | None:

@@ -547,7 +547,9 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
     „Am Ende, es macht Sinn …“; nach einem Bedingungssatz ebenso: „Wenn Sie Fragen
-    haben, Sie können …“ („können Sie“).
+    haben, Sie können …“ („können Sie“). Nach einem Adverb, das allein die erste Stelle
+    füllt („deshalb“, „außerdem“, „heute“, „dann“), wird auch ohne Komma gemeldet:
+    „Deshalb wir haben …“ („Deshalb haben wir …“).
 
     ## Bekannte Grenzen
     Nach „wenn … auch“ (einräumend), nach Verben des Sagens und Denkens („Wenn du
@@ -561,6 +563,10 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     aufgenommene Nebensätze („Dass er kommt, das weiß ich.“) und direkte Rede. Das Subjekt
     darf bis zu acht Wörter lang sein und Namen, Zahlen und Attribute enthalten („der Verein
     Borussia Mönchengladbach“, „das iPhone 15 Pro“, „die Preise für Strom und Gas“).
+    Ohne Komma prüft die Regel nur Adverbien, die nicht zum Subjekt gehören können:
+    Gradpartikeln wie „auch“, „bereits“, „insbesondere“ („Auch wir haben …“, „Bereits die
+    Römer kannten …“) und Angaben wie „heute Abend“ bleiben unbeachtet, ebenso ein
+    vorangestelltes Präpositionalgefüge ohne Komma („Im Jahr 2020 die Firma hat …“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt Verb und Subjekt um; weitere Satzglieder (etwa „sich“)
@@ -571,12 +577,22 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             text = sentence.text
             found = COMMA_SPACE.search(text)
             comma = found.start() if found else -1
-            if comma < 0 or any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
-                continue
-            fronted = [m.group() for m in WORD.finditer(text[:comma])]
-            kind = _fronted_kind(fronted) if fronted else None
+            kind = None
+            if comma >= 0 and not any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
+                fronted = [m.group() for m in WORD.finditer(text[:comma])]
+                kind = _fronted_kind(fronted) if fronted else None
             if kind is None:
-                continue
+                # No comma: an adverb alone before the subject ("Deshalb wir haben …").
+                first = WORD.match(text)
+                after = text[first.end():first.end() + 2] if first is not None else ""
+                if first is None or first.group().lower() not in BARE_FRONTED_ADVERBS or not (
+                    after[:1] == " " and after[1:].isalpha()
+                ):
+                    continue
+                second = WORD.match(text, first.end() + 1)
+                if second is not None and second.group().lower() in TIMES_OF_DAY:
+                    continue  # "Heute Abend beginnt …": one adverbial
+                kind, comma, fronted = "adverb", first.end(), [first.group()]
             # A bracket after the subject (a pronunciation, an English term) is no part
             # of the clause: "In der Linguistik, Konjugation (lat. …) ist …".
             words_text = BRACKETED.sub(lambda m: " " * len(m.group()), text)
@@ -626,7 +642,7 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             finite = rest[verb].group()
             moved = text[rest[0].start():rest[verb].start()].rstrip()  # with a bracket
-            if kind == "phrase":
+            if kind in ("phrase", "adverb"):
                 start, replacement = comma, f" {finite} {moved}"
             else:
                 start, replacement = rest[0].start(), f"{finite} {moved}"
@@ -639,6 +655,18 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# Adverbs that fill the first place alone: after one of them the finite verb follows
+# directly, even without a comma ("Deshalb haben wir …", not "Deshalb wir haben …").
+# Left out: focus particles that may belong to the subject ("Auch wir haben …", "Bereits
+# die Römer kannten …", "Insbesondere die Firma …", "Immerhin zwei Leute kamen"), "also",
+# "da" and "zwar" (also conjunctions or particles).
+BARE_FRONTED_ADVERBS = (CONNECTING_ADVERBS | FRONTED_ADVERBS) - word_set(
+    "also auch bereits da ebenfalls ebenso immerhin insbesondere zwar sonst nun "
+    "gleichzeitig zugleich"
+)
+# Nouns that make one adverbial with the adverb before them: "heute Abend", "gestern
+# Nacht".
+TIMES_OF_DAY = word_set("morgen früh vormittag mittag nachmittag abend nacht")
 # A short bracket inside a clause, blanked out before its words are read.
 BRACKETED = compile_pattern(r" \([^()]{1,80}\)(?= )")
 # Nouns that a clause without "dass" may follow: "Aus Angst, es könnte regnen, ...".
@@ -749,6 +777,8 @@ RULES = (
                     correction=" lohnt es"),
             Example("Wenn Sie Fragen haben, <marker>Sie können</marker> uns jederzeit anrufen.",
                     correction="können Sie"),
+            Example("Deshalb<marker> wir haben</marker> das Angebot erweitert.",
+                    correction=" haben wir"),
         ),
         good=(
             Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
@@ -757,6 +787,8 @@ RULES = (
             Example("Im Jahr 2023, dem Jahr der KI, hat das Unternehmen expandiert."),
             Example("Dass er kommt, das weiß ich."),
             Example("Ehrlich gesagt, ich weiß es nicht."),
+            Example("Auch wir haben das Angebot erweitert; bereits die Römer kannten es."),
+            Example("Heute Abend beginnt die Saison. Außerdem die Preise: stabil."),
             Example("Ja, das stimmt."),
             Example("Nun, ich glaube nicht, dass die Firma überlebt."),
             Example("Wenn ich sage, man nehme sich Zeit, meine ich das ernst."),

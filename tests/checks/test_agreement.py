@@ -298,3 +298,15 @@ def test_subject_verb_with_a_rare_compound(flagged) -> None:
 )
 def test_preposition_adjective(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-preposition-adjective", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject stands before the verb (English order), not after it.
+        "Heute viele Menschen nutzen das Internet.",
+        "Im Jahr 2020 die Firmen kaufen das Werk.",
+    ],
+)
+def test_subject_verb_leaves_a_subject_before_the_verb(flagged, text: str) -> None:
+    assert flagged("agreement-subject-verb", text) == []

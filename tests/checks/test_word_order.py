@@ -255,3 +255,23 @@ def test_verb_third_suggestion_keeps_the_bracket(run_rule) -> None:
     text = "In der Chemie, Katalyse (griechisch) ist die Beschleunigung einer Reaktion."
     finding = run_rule("word-order-verb-third", text)[0]
     assert finding.suggestions == (" ist Katalyse (griechisch)",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deshalb wir haben das Produkt entwickelt.", [" wir haben"]),
+        ("Außerdem die Firma bietet viele Kurse an.", [" die Firma bietet"]),
+        ("Heute viele Menschen nutzen das Internet.", [" viele Menschen nutzen"]),
+        ("Dann Sie müssen auf Speichern klicken.", [" Sie müssen"]),
+        # Verb second, focus particles that belong to the subject, one adverbial of time.
+        ("Deshalb haben wir das Produkt entwickelt.", []),
+        ("Auch wir haben das Produkt entwickelt.", []),
+        ("Bereits die Römer kannten den Beton.", []),
+        ("Heute Abend beginnt die Saison.", []),
+        # No finite verb after the phrase.
+        ("Heute die Firma, morgen die ganze Welt.", []),
+    ],
+)
+def test_verb_third_without_comma(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-verb-third", text) == expected

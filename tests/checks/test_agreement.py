@@ -232,8 +232,8 @@ def test_list_object(flagged, text: str, expected: list[str]) -> None:
     [
         # A plural the noun lexicon lists for nominative and accusative is no
         # nominalised infinitive ("Einnahmen" is not "einnahmen" the verb).
-        ("Der Film schloss mit einem Gesamteinnahmen von zwei Millionen ab.",
-         ["einem Gesamteinnahmen"]),
+        ("Die Gemeinde rechnet mit einem Steuereinnahmen von zwei Millionen.",
+         ["einem Steuereinnahmen"]),
         ("Sie arbeitet mit einem neuen Ideen an dem Entwurf.", ["einem neuen Ideen"]),
         # Nominalised infinitives stay neuter.
         ("Das Haushalten fällt ihm schwer, das Hupen nervt.", []),
@@ -243,7 +243,7 @@ def test_list_object(flagged, text: str, expected: list[str]) -> None:
         ("Die Firma, die neue Software entwickelt, wächst.", []),
         ("Der Mann, dem deutschen Freunden geholfen haben, dankt.", []),
         # A noun the lexicon lists exactly counts though HanTa misreads its lowercase.
-        ("Die Länge eines String-Literal ist begrenzt.", ["eines String-Literal"]),
+        ("Der Wert eines Byte-Literal passt in ein Register.", ["eines Byte-Literal"]),
         # After a noun, "der"/"die" before weak adjectives and a noun form that no
         # case of a phrase of its own fits is an article, not a pronoun.
         ("Wir verfolgen die Entwicklung der neuen Produkt.", ["der neuen Produkt"]),
@@ -265,10 +265,14 @@ def test_noun_phrase_readings(flagged, text: str, expected: list[str]) -> None:
 
 
 def test_subject_verb_with_a_rare_compound(flagged) -> None:
-    # "gerüchteküche" in lowercase is an unknown word to HanTa, not an adjective.
+    # "gerüchteküche" in lowercase is an unknown word to HanTa, not an adjective;
+    # a second subject after "und" makes the plural right.
     assert flagged(
-        "agreement-subject-verb", "Im Frühjahr beginnen die Gerüchteküche zu brodeln."
-    ) == ["beginnen"]
+        "agreement-subject-verb", "Im Frühjahr öffnen die Gerüchteküche und der Markt."
+    ) == []
+    assert flagged(
+        "agreement-subject-verb", "Im Frühjahr öffnen die Gerüchteküche wieder."
+    ) == ["öffnen"]
 
 
 @pytest.mark.parametrize(

@@ -76,11 +76,17 @@ PLURAL_BY_ENDING: dict[str, tuple[Reading, ...]] = {
 }
 # Bare "sein", "ihr", "euer" are also a verb and pronouns: only their inflected forms.
 POSSESSIVE_STEMS = ("mein", "dein", "sein", "ihr", "unser", "eur")
-DEMONSTRATIVE_STEMS = ("dies", "jen")
+DEMONSTRATIVE_STEMS = ("dies", "jen", "welch", "solch", "jed")
+# "jeder" has no plural: "jede Nutzer" is wrong, "jeden" is also the genitive singular
+# ("jeden Monats").
+SINGULAR_ONLY_STEMS = ("jed",)
+# Determiners that decline as adjectives after an article: "einer jeden", "ein solches".
+ADJECTIVAL_STEMS = ("jed", "solch", "welch")
 ENDINGS = ("en", "em", "er", "es", "e")
 # Forms that are also relative pronouns: after a comma they start a clause
 # ("die Firma, die Software entwickelt").
-RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "welcher", "welche",
+                            "welches", "welchem", "welchen"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,10 @@ def _build_determiners() -> dict[str, Determiner]:
     table = {form: Determiner("def", readings) for form, readings in DEFINITE.items()}
     for stem in DEMONSTRATIVE_STEMS:
         for ending, readings in DEFINITE_BY_ENDING.items():
+            if stem in SINGULAR_ONLY_STEMS:
+                readings = tuple(r for r in readings if r[0] != "pl")
+                if ending == "en":
+                    readings += (("m", "gen", "en"), ("n", "gen", "en"))
             table[stem + ending] = Determiner(stem, readings)
     for stem in ("ein", "kein", *POSSESSIVE_STEMS):
         for ending, readings in INDEFINITE_BY_ENDING.items():
@@ -458,6 +468,10 @@ def noun_phrases(doc: Document) -> Iterator[NounPhrase]:
                 continue
             if _starts_relative_clause(text, words, index) and not _article_after_comma(phrase):
                 continue
+            if phrase.determiner.family in ADJECTIVAL_STEMS and phrase.joined and (
+                phrase.previous.lower() in DETERMINERS
+            ):
+                continue  # "einer jeden neuen", "ein solches": declined as an adjective
             yield phrase
 
 
@@ -614,7 +628,7 @@ def disagreement(phrase: NounPhrase) -> str | None:
             not phrase.adjectives or _strong_phrase(phrase)
         ) and not _plural_after_einen(phrase) and not (
             previous in PREPOSITIONS and phrase.joined
-        ):
+        ) and not _einen_after_subject(phrase):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
         after_preposition = previous in PREPOSITIONS and phrase.joined
         if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
@@ -643,6 +657,22 @@ def _english_plural(phrase: NounPhrase) -> bool:
     return phrase.noun.text.endswith("s") and bool(forms) and all(
         case == "gen" for _, case in forms
     ) and any(reading[0] == "pl" for reading in phrase.determiner.readings)
+
+
+def _einen_after_subject(phrase: NounPhrase) -> bool:
+    """Whether "einen" follows a subject pronoun and its verb ("Wir empfehlen einen
+    regelmäßige Wartung"): the pronoun "einen" (one, accusative) would leave the phrase
+    after it no case, since the subject is there and a second accusative is rare."""
+    return (
+        phrase.article.text.lower() == "einen" and phrase.joined
+        and phrase.earlier.lower() in SUBJECT_PRONOUNS_BEFORE_VERB
+        and phrase.previous.islower()
+        and bool(tags_of(phrase.previous) & FINITE_VERB_TAGS)
+    )
+
+
+# Pronouns that are only nominative before a finite verb ("wir empfehlen").
+SUBJECT_PRONOUNS_BEFORE_VERB = word_set("ich du er wir ihr")
 
 
 def _plural_after_einen(phrase: NounPhrase) -> bool:
@@ -909,7 +939,8 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
 
     ## Bekannte Grenzen
-    Geprüft werden nur zusammenhängende Folgen aus Artikel, Adjektiven (auch mit Adverb
+    Geprüft werden nur zusammenhängende Folgen aus Artikel (auch „dieser“, „jener“,
+    „jeder“, „welcher“, „solcher“, „kein“ und Possessiva), Adjektiven (auch mit Adverb
     davor: „die zunehmend wichtige“) und Nomen; Relativpronomen nach einem Komma („die
     Firma, die Software entwickelt“), Eigennamen, substantivierte Adjektive („der
     Neue“) und Wörter, die das Lexikon nicht kennt, bleiben unbeachtet. „Der“, „die“,
@@ -1697,6 +1728,8 @@ RULES = (
                     "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
             Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
                     "dem zuständigen Ministerium|des zuständigen Ministeriums"),
+            Example("<marker>Jede Nutzer</marker> erhält ein eigenes Konto.",
+                    "Jeder Nutzer|Jeden Nutzer"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),

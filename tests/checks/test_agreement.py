@@ -254,6 +254,15 @@ def test_list_object(flagged, text: str, expected: list[str]) -> None:
         ("In diesem Falle hilft er aus einem alten Buche.", []),
         # A feminine noun that is also the rare plural of another ("Reise", "Reis").
         ("Wir helfen bei der Planung Ihres Reise.", ["Ihres Reise"]),
+        # "einen" after a subject pronoun and its verb is the article.
+        ("Wir empfehlen einen regelmäßige Wartung.", ["einen regelmäßige Wartung"]),
+        ("Wenn einen neue Ideen packen, ist es gut.", []),
+        # "jeder", "welcher", "solcher" are determiners; "jeder" has no plural.
+        ("Jede Nutzer erhält ein Konto.", ["Jede Nutzer"]),
+        ("Welche Vorteil bietet das Abo?", ["Welche Vorteil"]),
+        ("Jeden Monats zahlt er; jedes Mal, jede Menge Arbeit, welche Produkte?", []),
+        ("Bei einer jeden neuen Erscheinung fragt sie; mit einer solchen Angst.", []),
+        ("Die Firma, welche neue Software entwickelt, wächst.", []),
         # Masculine nouns in -er have a plural of the same form.
         ("Er kompiliert gegen die Header des Systems.", []),
         # An English plural in -s of a German noun.

@@ -946,7 +946,9 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Neue“) und Wörter, die das Lexikon nicht kennt, bleiben unbeachtet. „Der“, „die“,
     „das“ mitten im Satz können Pronomen sein („Ist das Absicht?“); dort meldet die Regel
     nur, wenn das nicht geht: vor einem Kompositum („verschiebt die Zinsentscheid“) oder
-    vor Adjektiven ohne starke Endung („die neue Vertrag“). Den Kasus prüft die Regel nur
+    vor Adjektiven ohne starke Endung („die neue Vertrag“). „Der“ vor einem Plural am
+    Satzanfang wird nur gemeldet, wenn direkt ein Verb im Plural folgt („Der Ferieninseln
+    sind …“: Genitiv statt Nominativ); Namen dürfen dazwischen stehen. Den Kasus prüft die Regel nur
     nach Präpositionen mit festem Kasus (für, durch, gegen, ohne; aus, bei, mit, nach,
     von; in, an, auf, neben, zwischen, hinter, vor mit Akkusativ oder Dativ); ob er sonst
     zum Satz passt, prüft LanguageTool. „Mit“ als Adverb („das war mit ein Grund“) und
@@ -1003,6 +1005,56 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
                        f"({described}).")
         yield Hit(start, end - start, message, tuple(corrections),
                   corrections[0] if corrections else None, Safety.UNSAFE)
+    yield from _genitive_subjects(doc)
+
+
+# Capitalised words a name may put between the article and the head noun of a subject
+# ("Der Phi-Phi Inseln"), at most.
+MAX_NAME_WORDS = 3
+
+
+def _genitive_subjects(doc: Document) -> Iterator[Hit]:
+    """"Der" + plural noun at the start of a sentence, right before a finite verb in
+    the plural: the phrase is the subject, and "der" before a plural is only the
+    genitive ("Der Inseln sind …" -> "Die Inseln sind …"), which never opens a sentence
+    directly before its verb. Names may stand between article and noun."""
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        starts = [w.start for w in words]
+        for sentence in block.sentences:
+            first = bisect.bisect_left(starts, sentence.start)
+            if first >= len(words) or words[first].text != "Der":
+                continue
+            if words[first].start != sentence.start:
+                continue  # a quotation mark or a bracket before it
+            position = first + 1
+            while position < len(words) and position - first <= MAX_NAME_WORDS + 1:
+                word = words[position]
+                if gap(text, words[position - 1], word) not in (" ", "-"):
+                    break
+                reading = noun_reading(word.text)
+                if reading is not None and reading.numbers == {"pl"}:
+                    verb = words[position + 1] if position + 1 < len(words) else None
+                    if verb is not None and gap(text, word, verb) == " " and (
+                        _plural_finite(verb.text)
+                    ) and all(
+                        not (noun_reading(w.text) or NOUN_NONE).numbers & {"m", "f", "pl"}
+                        for w in words[first + 1:position]
+                    ) and is_common_noun(word.text):
+                        article = words[first]
+                        yield Hit(
+                            article.start, word.end - article.start,
+                            f"„{text[article.start:word.end]}“ steht vor dem Verb "
+                            f"„{verb.text}“ als Subjekt im Nominativ Plural: „Die“, nicht "
+                            f"„Der“ (Genitiv).",
+                            ("Die" + text[article.end:word.end],),
+                            "Die" + text[article.end:word.end], Safety.UNSAFE,
+                        )
+                    break
+                if not word.text[:1].isupper():
+                    break
+                position += 1
 
 
 # ---------------------------------------------------------------------------
@@ -1728,6 +1780,8 @@ RULES = (
                     "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
             Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
                     "dem zuständigen Ministerium|des zuständigen Ministeriums"),
+            Example("<marker>Der Ferieninseln</marker> sind im Sommer voll.",
+                    "Die Ferieninseln"),
             Example("<marker>Jede Nutzer</marker> erhält ein eigenes Konto.",
                     "Jeder Nutzer|Jeden Nutzer"),
         ),

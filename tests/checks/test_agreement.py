@@ -323,3 +323,18 @@ def test_preposition_adjective(flagged, text: str, expected: list[str]) -> None:
 )
 def test_subject_verb_leaves_a_subject_before_the_verb(flagged, text: str) -> None:
     assert flagged("agreement-subject-verb", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Azoren Inseln liegen mitten im Atlantik.", ["Der Azoren Inseln"]),
+        ("Der Ferieninseln sind im Sommer voll.", ["Der Ferieninseln"]),
+        # A genitive before its noun, a partitive genitive, a fronted dative.
+        ("Der Kinder Augen leuchten.", []),
+        ("Der Inseln gibt es dort viele.", []),
+        ("Der Stadt gehören drei Häuser.", []),
+    ],
+)
+def test_genitive_plural_as_subject(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected

@@ -742,6 +742,8 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
     """The cases the preposition before the phrase demands, where it is a preposition
     of the phrase: not "was für ein Kerl", "meiner Meinung nach das beste Angebot"."""
     previous = phrase.previous.lower()
+    if phrase.joined and _after_es_gibt(phrase):
+        return ("acc",)
     if not phrase.joined or (phrase.previous[:1].isupper() and phrase.earlier):
         return ()  # "Gott sei Dank, ihre Kinder"
     if previous == "für" and phrase.earlier.lower() in ("was", "welch"):
@@ -762,6 +764,17 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
     if previous == "mit" and earlier.lower() in ("hier", "da", "wo"):
         return ()  # "hier mit die Bedeutungen": the old spelling of "hiermit"
     return GOVERNED_CASES.get(previous, ())
+
+
+# Forms of "geben" in "es gibt", which takes its object in the accusative.
+GIBT = word_set("gibt gab gäbe")
+
+
+def _after_es_gibt(phrase: NounPhrase) -> bool:
+    """Whether the phrase follows "es gibt" or "gibt es" ("Es gibt einen Unterschied";
+    English "there is" makes it a subject: "Es gibt ein großer Unterschied")."""
+    previous, earlier = phrase.previous.lower(), phrase.earlier.lower()
+    return (previous in GIBT and earlier == "es") or (previous == "es" and earlier in GIBT)
 
 
 # Adverbs of place before "aus" in "von hier aus", "von dort aus".
@@ -953,7 +966,10 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     von; in, an, auf, neben, zwischen, hinter, vor mit Akkusativ oder Dativ); ob er sonst
     zum Satz passt, prüft LanguageTool. „Mit“ als Adverb („das war mit ein Grund“) und
     „aus“ nach „von … aus“ bleiben unbeachtet, ebenso „über“ und „unter“ („über ein
-    Drittel“). Ältere Sprachstufen und Mundart („kein schöner Land“,
+    Drittel“). Nach „es gibt“ und „gibt es“ steht der Akkusativ; gemeldet wird dort nur
+    eine Nominalgruppe, die nur Nominativ sein kann („Es gibt ein großer Unterschied“), da
+    „es“ auch Subjekt von „geben“ sein kann („Es gab der Mutter ein Buch“). Ältere
+    Sprachstufen und Mundart („kein schöner Land“,
     „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
     Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
@@ -966,7 +982,11 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for phrase in noun_phrases(doc):
         problem = disagreement(phrase)
         cases = governed_case(phrase)
-        if problem is None and cases and wrong_case(phrase, cases):
+        if problem is None and cases and wrong_case(phrase, cases) and not (
+            # "Es gab der Mutter ein Buch": after "es gibt" only a nominative is wrong.
+            _after_es_gibt(phrase)
+            and any(reading[1] != "nom" for reading in fitting_readings(phrase))
+        ):
             problem = "case"
         noun_cases: tuple[str, ...] = ()
         if problem is None:
@@ -995,7 +1015,9 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
                        f"des Artikels „{phrase.article.text}“.")
         elif problem == "case":
             names = " oder ".join(CASE_NAMES[case] for case in cases)
-            message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {names}"
+            trigger = (f"{phrase.earlier} {phrase.previous}" if _after_es_gibt(phrase)
+                       else phrase.previous)
+            message = (f"„{shown}“: Nach „{trigger}“ steht der {names}"
                        + (f": „{corrections[0]}“." if corrections else "."))
         elif problem == "ending":
             message = (f"„{shown}“: Die Adjektivendung passt nicht zu Artikel und Nomen "
@@ -1780,6 +1802,8 @@ RULES = (
                     "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
             Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
                     "dem zuständigen Ministerium|des zuständigen Ministeriums"),
+            Example("Es gibt <marker>ein großer Unterschied</marker> zwischen den Tarifen.",
+                    "einen großen Unterschied"),
             Example("<marker>Der Ferieninseln</marker> sind im Sommer voll.",
                     "Die Ferieninseln"),
             Example("<marker>Jede Nutzer</marker> erhält ein eigenes Konto.",

@@ -338,3 +338,17 @@ def test_subject_verb_leaves_a_subject_before_the_verb(flagged, text: str) -> No
 )
 def test_genitive_plural_as_subject(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-noun-phrase", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es gibt ein großer Unterschied zwischen beiden.", ["ein großer Unterschied"]),
+        ("Gibt es ein besserer Weg?", ["ein besserer Weg"]),
+        ("Es gibt einen großen Unterschied; es gibt ein Problem; es gibt kein Zurück.", []),
+        # "es" as the subject of "geben" with a dative object.
+        ("Es gab der Mutter ein Buch.", []),
+    ],
+)
+def test_accusative_after_es_gibt(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected

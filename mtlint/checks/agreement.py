@@ -262,7 +262,12 @@ def noun_reading(word: str) -> NounReading | None:
     lower = word.lower()
     if info.head is not None:
         for suffix, numbers in SUFFIX_GENDERS:
-            if lower.endswith(suffix):
+            if lower.endswith(suffix) and not (
+                len(info.head) > len(suffix) + 2 and info.head.lower().endswith(suffix)
+            ):
+                # The suffix decides where the lexicon's last part is a mere fragment
+                # ("Deinstallation": "Ion"), not where it is a word with that ending
+                # ("Waldstadion": "Stadion", neuter).
                 return NounReading(numbers | {"pl"} if lower.endswith("en") else numbers, lemma)
         if len(info.head) < MIN_TRUSTED_TAIL or _ambiguous_compound(word, info):
             return None
@@ -329,7 +334,20 @@ def _may_be_infinitive(noun: str, info: NounInfo) -> bool:
     tags = word_tags(lower)
     if tags is None or tags & INFINITIVE_TAGS:
         return True
+    if any(
+        lower.startswith(particle)
+        and INFINITIVE_TAGS & (word_tags(lower[len(particle):]) or frozenset())
+        for particle in SEPARABLE_PARTICLES
+    ):
+        return True  # "das Anzeigen": "an" + "zeigen", though HanTa knows only the plural
     return not any("nom pl" in reading.slots for reading in info.readings)
+
+
+# Separable verb particles: "anzeigen" is "an" + "zeigen".
+SEPARABLE_PARTICLES = (
+    "an", "auf", "aus", "ab", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg",
+    "her", "hin", "fest", "los", "dar", "um", "durch", "über", "unter", "wieder",
+)
 
 
 # Plurals of nouns whose singular never ends in -en ("Entscheidungen").
@@ -937,7 +955,8 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Genitiv „der“ endet das Adjektiv auf -en). Nach einer Präposition mit festem Kasus
     muss der Artikel in diesem Kasus stehen: „für der Reparaturpflicht“ (für + Akkusativ:
     „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“), „mit einen
-    Partner“, „aus ein hochwertiges Stahl“.
+    Partner“, „aus ein hochwertiges Stahl“. Auch der Artikel in „zum“, „im“, „ins“, „zur“
+    … muss passen: „zum Verfügung“ („zur Verfügung“), „im Zukunft“ („in der Zukunft“).
 
     ## Warum ist das ein Problem?
     Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
@@ -1028,6 +1047,125 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
         yield Hit(start, end - start, message, tuple(corrections),
                   corrections[0] if corrections else None, Safety.UNSAFE)
     yield from _genitive_subjects(doc)
+    yield from _contraction_phrases(doc)
+
+
+# Prepositions fused with the article: the preposition, and the case and genders the
+# article stands for ("zum" = "zu dem": masculine or neuter dative).
+CONTRACTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    **{c: (p, "dat", ("m", "n")) for c, p in (
+        ("zum", "zu"), ("im", "in"), ("am", "an"), ("vom", "von"), ("beim", "bei"),
+        ("hinterm", "hinter"), ("unterm", "unter"), ("vorm", "vor"), ("überm", "über"))},
+    "zur": ("zu", "dat", ("f",)),
+    **{c: (p, "acc", ("n",)) for c, p in (
+        ("ins", "in"), ("ans", "an"), ("aufs", "auf"), ("durchs", "durch"), ("fürs", "für"),
+        ("übers", "über"), ("ums", "um"), ("unters", "unter"), ("hinters", "hinter"),
+        ("vors", "vor"))},
+}
+
+
+def _contraction_phrases(doc: Document) -> Iterator[Hit]:
+    """A preposition fused with its article before a noun of another gender or number:
+    "im Zukunft" ("in der Zukunft"), "zum Verfügung" ("zur Verfügung"), "ins Schule"."""
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words[:-1]):
+            contraction = CONTRACTIONS.get(word.text.lower())
+            if contraction is None or (len(word.text) > 1 and word.text[1:].isupper()):
+                continue
+            preposition, case, genders = contraction
+            ending = "en" if case == "dat" else "e"
+            determiner = Determiner("contraction", tuple((g, case, ending) for g in genders))
+            phrase = _read_phrase(text, words, index, determiner)
+            if phrase is None or fitting_readings(phrase, endings=False):
+                continue
+            noun = phrase.noun.text
+            if phrase.following.islower() and not is_german_word(phrase.following):
+                continue  # English words after the noun
+            if word.text.lower() in NOMINALISING and phrase.following.islower() and (
+                tags_of(phrase.following) & VERB_TAGS
+                # HanTa reads a rare lowercase infinitive as a plural ("totschlagen")
+                or (phrase.following.endswith("en") and "NN" in tags_of(phrase.following))
+            ):
+                continue  # "vom Zeit totschlagen", "beim Zeitung lesen": a verb phrase
+            if "n" in genders and noun.endswith(("en", "ern", "eln")) and (
+                phrase.reading.numbers <= {"pl"}
+            ):
+                continue  # "beim Anzeigen": a nominalised infinitive, never a plural here
+            if noun.endswith("e") and (lookup_noun(noun[:-1]) or _NO_NOUN).singular_genders & {
+                "m", "n"
+            }:
+                continue  # "im Schafpelze": the old dative in -e
+            if noun.endswith("ss") and lookup_noun(noun[:-1], compounds=False) is not None:
+                continue  # "im Verhältniss": the old spelling of "-nis"
+            if phrase.adjectives and (
+                _stem(phrase.adjectives[0].text) in ADVERBIAL_AFTER_CONTRACTION
+                or phrase.adjectives[0].text.endswith(("sten", "ßten"))
+            ):
+                continue  # "im allgemeinen", "am wenigsten": adverbial, in old spelling
+            if any(a.text[:1].isupper() for a in phrase.adjectives):
+                continue
+            if not is_common_noun(phrase.noun.text):
+                continue
+            corrections = _contraction_corrections(phrase, text, word.text, preposition, case)
+            shown = text[word.start:phrase.noun.end]
+            yield Hit(
+                word.start, phrase.noun.end - word.start,
+                f"„{shown}“: „{word.text}“ enthält den Artikel „{_fused_article(word.text)}“, "
+                f"der nicht zum Nomen „{phrase.noun.text}“ passt ({_describe(phrase.reading)}).",
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
+# Adjectives that make an adverbial with "im"/"am" in the old spelling ("im allgemeinen",
+# "im übrigen"): a noun after them is not theirs.
+ADVERBIAL_AFTER_CONTRACTION = word_set(
+    "allgemein übrig besonder wesentlich einzeln folgend ganz groß weiter voraus "
+    "nachhinein vorhinein kleinen"
+)
+_NO_NOUN = NounInfo("", ())
+# Contractions before a verb phrase used as a noun ("beim Zeitung lesen").
+NOMINALISING = word_set("vom beim zum")
+
+
+def _fused_article(contraction: str) -> str:
+    return "das" if contraction.lower().endswith("s") else (
+        "der" if contraction.lower() == "zur" else "dem"
+    )
+
+
+def _contraction_corrections(
+    phrase: NounPhrase, text: str, shown: str, preposition: str, case: str
+) -> list[str]:
+    """The phrase with the fused or separate article the noun needs: "zum Verfügung" ->
+    "zur Verfügung", "im Zukunft" -> "in der Zukunft"."""
+    found = []
+    for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
+        if not phrase.reading.has_form(number, case):
+            continue
+        fused = next((c for c, (p, k, g) in CONTRACTIONS.items()
+                      if p == preposition and k == case and number in g), None)
+        built = determiner_form("def", number, case)
+        if built is None:
+            continue
+        article, ending = built
+        head = fused if fused is not None else f"{preposition} {article}"
+        if shown[:1].isupper():
+            head = head[0].upper() + head[1:]
+        pieces = [head]
+        cursor = phrase.article.end
+        for modifier in phrase.modifiers:
+            pieces.append(text[cursor:modifier.start])
+            if modifier in phrase.adjectives:
+                current = adjective_ending(modifier.text) or ""
+                pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
+            else:
+                pieces.append(modifier.text)
+            cursor = modifier.end
+        pieces.append(text[cursor:phrase.noun.end])
+        found.append("".join(pieces))
+    return list(dict.fromkeys(found))[:3]
 
 
 # Capitalised words a name may put between the article and the head noun of a subject
@@ -1802,6 +1940,9 @@ RULES = (
                     "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
             Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
                     "dem zuständigen Ministerium|des zuständigen Ministeriums"),
+            Example("Die Unterlagen stehen <marker>zum Verfügung</marker>.", "zur Verfügung"),
+            Example("Wir wollen <marker>im nahen Zukunft</marker> wachsen.",
+                    "in der nahen Zukunft"),
             Example("Es gibt <marker>ein großer Unterschied</marker> zwischen den Tarifen.",
                     "einen großen Unterschied"),
             Example("<marker>Der Ferieninseln</marker> sind im Sommer voll.",
@@ -1833,6 +1974,7 @@ RULES = (
             Example("Das ist die Grundform eines Adjektivs; des einen Teils Freude."),
             Example("Er kam mit einem Papagei aus einem alten Romane."),
             Example("Sie dankte den Regulars des Forums."),
+            Example("Zur Zeit hilft er beim Anzeigen der Daten, im allgemeinen gern."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

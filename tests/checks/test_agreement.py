@@ -352,3 +352,28 @@ def test_genitive_plural_as_subject(flagged, text: str, expected: list[str]) -> 
 )
 def test_accusative_after_es_gibt(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-noun-phrase", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir planen im Zukunft mehr Filialen.", ["im Zukunft"]),
+        ("Die Geräte stehen zum Verfügung.", ["zum Verfügung"]),
+        ("Sie geht morgen ins Schule.", ["ins Schule"]),
+        ("Wir gehen zur Markt.", ["zur Markt"]),
+        # Nominalised infinitives, old datives, old spellings, adverbials, verb phrases.
+        ("Hilfe beim Anzeigen von Dateien; zum Essen; am Laufen.", []),
+        ("Der Wolf im Schafpelze; im Verhältniss zu ihm.", []),
+        ("Wenn wir im allgemeinen Übereinstimmung finden, am wenigsten Zeit haben.", []),
+        ("Alle reden vom Zeit totschlagen.", []),
+        ("Der Rasen im Waldstadion ist kurz; im Jahre 1900; im neuen Jahr.", []),
+    ],
+)
+def test_fused_preposition_and_article(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+def test_fused_article_suggestion(run_rule) -> None:
+    assert run_rule("agreement-noun-phrase", "Wir planen im Zukunft.")[0].suggestions == (
+        "in der Zukunft",
+    )

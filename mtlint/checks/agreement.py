@@ -1093,7 +1093,7 @@ def _contraction_phrases(doc: Document) -> Iterator[Hit]:
                 phrase.reading.numbers <= {"pl"}
             ):
                 continue  # "beim Anzeigen": a nominalised infinitive, never a plural here
-            if noun.endswith("e") and (lookup_noun(noun[:-1]) or _NO_NOUN).singular_genders & {
+            if noun.endswith("e") and (lookup_noun(noun[:-1]) or NO_NOUN_INFO).singular_genders & {
                 "m", "n"
             }:
                 continue  # "im Schafpelze": the old dative in -e
@@ -1122,9 +1122,9 @@ def _contraction_phrases(doc: Document) -> Iterator[Hit]:
 # "im übrigen"): a noun after them is not theirs.
 ADVERBIAL_AFTER_CONTRACTION = word_set(
     "allgemein übrig besonder wesentlich einzeln folgend ganz groß weiter voraus "
-    "nachhinein vorhinein kleinen"
+    "nachhinein vorhinein klein"
 )
-_NO_NOUN = NounInfo("", ())
+NO_NOUN_INFO = NounInfo("", ())
 # Contractions before a verb phrase used as a noun ("beim Zeitung lesen").
 NOMINALISING = word_set("vom beim zum")
 

@@ -17,6 +17,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "agreement",
     "address",
     "pronouns",
+    "speech",
     "compounds",
     "residue",
     "quotes",

@@ -33,6 +33,8 @@ from mtlint.language.wordclasses import (
     FUNCTION_WORDS,
     MODALS,
     PERSONAL_PRONOUNS,
+    PREPOSITION_ARTICLES,
+    PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
     word_set,
@@ -274,6 +276,13 @@ RELATIVE_NUMBERS: dict[str, frozenset[str]] = {
 RELATIVE_BY_GENDER = {"m": "der", "f": "die", "n": "das"}
 # After these "das" is no pronoun of a relative clause: "…, das heißt …", "…, das ist …".
 NOT_RELATIVE_AFTER_DAS = word_set("heißt ist war sind bedeutet")
+# Finite forms that are no infinitive: inside a relative clause they stand last.
+MAIN_CLAUSE_VERBS = word_set(
+    """
+    ist war hat hatte wird wurde kann konnte könnte muss musste müsste soll sollte will
+    wollte darf durfte dürfte würde wäre hätte mag möchte
+    """
+)
 # How many words before the comma may hold the noun the clause refers to ("das Haus
 # meiner Tante, das …", "ein Maß für die Wichtigkeit einer Sache, das …").
 ANTECEDENT_WINDOW = 10
@@ -297,10 +306,14 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
     falsche.
 
     ## Bekannte Grenzen
-    Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb endet und kein Nomen
-    (und kein unbekannter Name) der zehn Wörter vor dem Komma zum Pronomen passt; der
+    Bezugswort ist das Nomen direkt vor dem Komma, und wenn dessen Nominalgruppe ein
+    Genitiv- oder Präpositionalattribut ist, auch das Nomen davor („das Haus meiner
+    Tante, das …“, „ein Buch über den Krieg, das …“); nach „und“/„oder“ auch das erste
+    Glied und der Plural. Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb
+    endet und keines dieser Nomen (und kein unbekannter Name) zum Pronomen passt; der
     Kasus wird nicht geprüft. „…, das heißt …“ und Aufzählungen („den Hund, die Katze“)
-    bleiben unbeachtet.
+    bleiben unbeachtet. Ein Relativsatz, der weit von seinem Bezugswort steht („Ein
+    Rätsel ist diese Stadt, das …“, in Versen), wird fälschlich gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma;
@@ -316,7 +329,7 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
                 continue
             noun = words[index - 1].text
-            if not noun[:1].isupper() or _any_candidate(words, index, numbers):
+            if not noun[:1].isupper() or _chain_candidate(text, words, index, numbers):
                 continue  # the usual case, and cheap: a noun before the comma fits
             head = _noun_gender(noun)
             if head is None:
@@ -331,6 +344,8 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             if text[pronoun.end:pronoun.end + 1] in ",;:":
                 continue  # "Der Glaube, das, was man wünscht, …": a demonstrative
             clause = _clause_words(text, words, index + 1)
+            if any(word in MAIN_CLAUSE_VERBS for word in clause[1:-1]):
+                continue  # "…, der andere könnte recht haben": verb second, a main clause
             if not _relative_clause_verb(clause) or "zu" in clause or any(
                 "zu" in w[2:-3] and w.islower() for w in clause[-1:]
             ):
@@ -381,7 +396,143 @@ def _clause_words(text: str, words: list, start: int) -> list[str]:  # type: ign
     return found
 
 
-def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+# Lowercase words between a determiner or preposition and its noun besides adjectives:
+# numbers and quantifiers ("mit drei Zimmern", "von vielen Seiten").
+NOUN_PHRASE_FILLERS = word_set(
+    """
+    zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend
+    viele vielen einige einigen mehrere mehreren alle allen beide beiden wenige wenigen
+    sehr besonders ganz mehr weniger
+    """
+)
+# Determiners that may open a genitive attribute: "das Haus der Tante, das …".
+GENITIVE_DETERMINERS = word_set(
+    "des der eines einer dieses dieser jenes jener seines seiner ihres ihrer meines meiner "
+    "unseres unserer deren dessen"
+)
+COORDINATORS = word_set("und oder sowie bzw beziehungsweise")
+# How many nouns the chain follows back: "die Zahl der Besucher des Museums aus Köln".
+MAX_CHAIN_NOUNS = 4
+
+
+def _phrase_opener(text: str, words: list, noun: int) -> int:  # type: ignore[type-arg]
+    """The index of the first word of the noun phrase ending with the noun at `noun`:
+    its determiner or preposition, or the noun itself where neither stands before it."""
+    position = noun - 1
+    while position >= 0 and not _punctuation_between(text, words, position, position + 1):
+        word = words[position].text
+        lower = word.lower()
+        if lower in DETERMINERS or lower in ARTICLE_FORMS or lower in PREPOSITIONS or (
+            lower in PREPOSITION_ARTICLES
+        ):
+            return position
+        if not word.islower() or not (
+            lower in NOUN_PHRASE_FILLERS or word.isdigit() or is_attributive_adjective(word)
+        ):
+            break
+        position -= 1
+    return noun
+
+
+def _punctuation_between(text: str, words: list, first: int, second: int) -> bool:  # type: ignore[type-arg]
+    return any(mark in text[words[first].end:words[second].start] for mark in ",;:()–—\"„“")
+
+
+def _antecedent_chain(text: str, words: list, index: int) -> tuple[list[int], bool]:  # type: ignore[type-arg]
+    """The nouns a relative pronoun at `index` may refer to: the noun before the comma
+    and, where its phrase is a genitive attribute or a prepositional phrase, the noun
+    before that ("das Haus meiner Tante, das", "ein Buch über den Krieg, das"), as
+    indices; and whether the first phrase of the chain is coordinated ("der Hund und
+    die Katze, die"), which allows the plural."""
+    chain: list[int] = []
+    noun = index - 1
+    coordinated = False
+    while len(chain) < MAX_CHAIN_NOUNS and noun >= 0 and words[noun].text[:1].isupper():
+        chain.append(noun)
+        opener = _phrase_opener(text, words, noun)
+        if opener == 0 or _punctuation_between(text, words, opener - 1, opener):
+            break
+        before = words[opener - 1].text
+        lower_opener = words[opener].text.lower()
+        if before.lower() in COORDINATORS:
+            coordinated = True  # "der Hund und die Katze": the noun before "und" too
+            noun = opener - 2
+            continue
+        if lower_opener in PREPOSITIONS or lower_opener in PREPOSITION_ARTICLES:
+            noun = opener - 1  # "ein Buch über den Krieg": the noun before the preposition
+        elif before.lower() in PREPOSITIONS and opener >= 2 and not _punctuation_between(
+            text, words, opener - 2, opener - 1
+        ):
+            noun = opener - 2  # "ein Buch über den Krieg": the preposition before "den"
+            if words[noun].text.lower() in COORDINATORS:
+                noun -= 1  # "ein Maß für X oder für Y": the noun of the first phrase
+        elif lower_opener in GENITIVE_DETERMINERS or (
+            opener == noun and before[:1].isupper()
+        ):
+            noun = opener - 1  # "das Haus der Tante", "die Werke Goethes"
+        else:
+            break
+    return chain, coordinated
+
+
+def _chain_candidate(text: str, words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a noun the relative pronoun at `index` may refer to fits its gender or
+    number, or is a name or a noun the lexicon does not know; also where a plural
+    pronoun before the comma may be what it refers to ("…, die wir …")."""
+    if _any_candidate(words, index, numbers, pronouns_only=True):
+        return True
+    chain, coordinated = _antecedent_chain(text, words, index)
+    if coordinated and "pl" in numbers:
+        return True
+    if not _article_agrees(words, index - 1):
+        return True  # "Oft tut der Unrecht, der …": not the noun's article, not understood
+    return any(_fits(words, position, numbers) for position in chain)
+
+
+# The genders and plural each article can go with, whatever its case.
+ARTICLE_NUMBERS: dict[str, frozenset[str]] = {
+    "der": frozenset({"m", "f", "pl"}), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
+    "den": frozenset({"m", "pl"}), "dem": frozenset("mn"), "des": frozenset("mn"),
+    "ein": frozenset("mn"), "eine": frozenset("f"), "einen": frozenset("m"),
+    "einem": frozenset("mn"), "einer": frozenset("f"), "eines": frozenset("mn"),
+}
+
+
+def _article_agrees(words: list, noun: int) -> bool:  # type: ignore[type-arg]
+    """Whether the article right before a noun (adjectives between) can be its own: not
+    in "Oft tut auch der Unrecht", where "der" is a pronoun."""
+    position = noun - 1
+    while position >= 0 and words[position].text.islower() and is_attributive_adjective(
+        words[position].text
+    ):
+        position -= 1
+    if position < 0:
+        return True
+    article = ARTICLE_NUMBERS.get(words[position].text.lower())
+    reading = noun_reading(words[noun].text)
+    if article is None or reading is None:
+        return True
+    return bool(article & reading.numbers) or reading.infinitive
+
+
+def _fits(words: list, position: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether the capitalised word at `position` may be what a relative pronoun of
+    `numbers` refers to: a noun of a fitting gender or number, a name or a noun the
+    lexicon does not know."""
+    text = words[position].text
+    if text.lower() in PERSONAL_PRONOUNS or text in ("Sie", "Ihnen", "Ihr"):
+        return False
+    reading = noun_reading(text)
+    if reading is None:
+        return text.lower() not in CLOSED_CLASS_WORDS
+    found = reading.numbers
+    if position and words[position - 1].text.lower() in SINGULAR_ARTICLES:
+        found = found - {"pl"}  # "einen Drucker, die …": not the plural
+    return bool(found & numbers) or (reading.infinitive and "n" in numbers)
+
+
+def _any_candidate(words: list, index: int, numbers: frozenset[str], *,  # type: ignore[type-arg]
+                   pronouns_only: bool = False) -> bool:
     """Whether a word of the stretch before the comma may be what the relative pronoun
     refers to: a noun of a fitting gender or number, or a capitalised word the lexicon
     does not know."""
@@ -392,7 +543,7 @@ def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  #
             text.lower() == "sie" and "f" in numbers
         )):
             return True  # "In uns liegt das Rätsel, die wir … sind"
-        if not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
+        if pronouns_only or not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
             continue
         reading = noun_reading(text)
         if reading is None:
@@ -456,6 +607,8 @@ RULES = (
             Example("Wir empfehlen einen Browser, <marker>das</marker> Seiten schnell lädt.",
                     "der"),
             Example("Wir empfehlen ein Gerät, <marker>der</marker> leise arbeitet.", "das"),
+            Example("Im Handbuch steht eine Anleitung, <marker>das</marker> jeder versteht.",
+                    "die"),
         ),
         good=(
             Example("Wir schicken Ihnen eine Checkliste, die Ihnen bei der Planung hilft."),
@@ -467,6 +620,8 @@ RULES = (
             Example("Es bringt keinen Lohn, das zu tun, was andere erwarten."),
             Example("Der Glaube, das, was man wünscht, zu erreichen, ist alt."),
             Example("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden."),
+            Example("Er las ein Buch über den Krieg, das ihn lange beschäftigte."),
+            Example("Er füttert den Hund und das Pferd, die im Stall stehen."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

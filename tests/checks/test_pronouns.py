@@ -63,6 +63,19 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
         ("Wir nutzen Firefox, das schnell lädt.", []),
         # The case decides "dem", "den", "dessen": left to the reader.
         ("Er traf eine Frau, dem er vertraute.", []),
+        # The clause refers to the phrase before its comma, not to any earlier noun.
+        ("Im Buch steht eine Anleitung, das jeder versteht.", ["das"]),
+        ("Auf dem Dach sitzt ein Vogel, das laut singt.", ["das"]),
+        # ... or to the noun that phrase is a genitive or prepositional attribute of.
+        ("Er las ein Buch über den Krieg, das ihn bewegte.", []),
+        ("Sie las den Bericht der Kommission, der sie überzeugte.", []),
+        ("Er kaufte ein Haus mit drei Zimmern, das am Wald liegt.", []),
+        ("Es fehlt ein Maß für den Lohn oder für die Mühe einer Arbeit, das jeder kennt.", []),
+        # Coordinated nouns take the plural.
+        ("Er füttert den Hund und das Pferd, die im Hof stehen.", []),
+        # "der" as a pronoun before a noun of another gender; a main clause after a comma.
+        ("Oft hat auch der Recht, der schweigt.", []),
+        ("Es tut gut, das eigene Gefühl, der Freund könnte recht haben, zu prüfen.", []),
     ],
 )
 def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:

@@ -18,6 +18,7 @@ MODULE_NAMES: tuple[str, ...] = (
     "address",
     "pronouns",
     "speech",
+    "clauses",
     "compounds",
     "residue",
     "quotes",

@@ -31,10 +31,17 @@ from mtlint.language.wordclasses import (
 )
 
 # Conjunctions that open a clause with a subject and a finite verb and hardly ever a
-# verbless phrase. Left out: "wenn", "falls", "ob" ("wenn nötig", "ob groß oder
-# klein"), "als", "wie", "da", "bis", "seit", "während" (also prepositions or
-# comparisons).
-CLAUSE_CONJUNCTIONS = word_set("dass daß weil obwohl obgleich nachdem bevor sobald sodass")
+# verbless phrase. Left out: "ob" ("ob groß oder klein"), "als", "wie", "da", "bis",
+# "seit", "während" (also prepositions or comparisons).
+CLAUSE_CONJUNCTIONS = word_set(
+    "dass daß weil obwohl obgleich nachdem bevor sobald sodass wenn falls"
+)
+# After these, "wenn" and "falls" open a verbless phrase: "wenn auch mit Mühe", "wenn
+# nicht heute, dann morgen", "falls nötig".
+ELLIPSIS_STARTS = word_set(
+    "auch überhaupt nicht schon nötig möglich gewünscht erforderlich notwendig ja nur "
+    "irgend überhaupt vorhanden zutreffend"
+)
 # What a clause's subject starts with: a determiner before a noun, or a pronoun.
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # What ends a clause for these rules.
@@ -67,10 +74,10 @@ def _has_subject(words: list[str]) -> bool:
 
 def clause_verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
-    Einen Nebensatz mit „dass“, „weil“, „obwohl“, „nachdem“, „bevor“, „sobald“ oder
-    „sodass“, der bis zum Satzende kein Verb hat: „Der Hersteller verspricht, dass die
-    neue Version deutlich schneller.“ (es fehlt „ist“), „Wir warten, bis …, weil die
-    Lieferung der Teile.“
+    Einen Nebensatz mit „dass“, „weil“, „obwohl“, „nachdem“, „bevor“, „sobald“,
+    „sodass“, „wenn“ oder „falls“, der bis zum Satzende kein Verb hat: „Der Hersteller
+    verspricht, dass die neue Version deutlich schneller.“ (es fehlt „ist“), „Die
+    Garantie gilt nur, wenn die Rechnung vom Händler.“
 
     ## Warum ist das ein Problem?
     Das Verb steht im Nebensatz am Ende, im Englischen früh im Satz. Bei der Übersetzung
@@ -80,9 +87,10 @@ def clause_verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Gemeldet wird nur ein Nebensatz, der bis zum Satzende (Punkt, Frage- oder
     Ausrufezeichen) reicht, mindestens drei Wörter und ein Subjekt (Artikel mit Nomen
     oder Pronomen) hat und in dem kein Wort auch nur ein Verb sein kann. Nebensätze mit
-    „wenn“, „falls“, „ob“, „als“ und „wie“ bleiben unbeachtet, weil sie oft gewollt
-    verblos sind („wenn nötig“, „ob groß oder klein“); ebenso Sätze mit Anführungszeichen
-    nach der Konjunktion.
+    „ob“, „als“ und „wie“ bleiben unbeachtet, weil sie oft gewollt verblos sind („ob groß
+    oder klein“), ebenso „wenn auch …“, „falls nötig“, Sätze mit Anführungszeichen
+    nach der Konjunktion und Nebensätze mit einem seltenen oder verkürzten Wort, das das
+    Verb sein kann („wenn die Hähne muh'n“).
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
@@ -104,6 +112,10 @@ def clause_verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 words = [m.group() for m in matches[index + 1:]]
                 if len(words) < MIN_CLAUSE_WORDS or not _has_subject(words):
                     continue
+                if words[0].lower() in ELLIPSIS_STARTS:
+                    continue
+                if any(word.islower() and german.word_tags(word) is None for word in words):
+                    continue  # a rare or elided word may be the verb: "muh'n", "entschliefst"
                 if has_finite_verb(words, first=False) or _tagged_verb(rest):
                     continue
                 yield Hit(
@@ -289,6 +301,7 @@ RULES = (
             Example("Die Lieferung verzögert sich, weil die Teile aus Asien kommen."),
             Example("Die Preise steigen, wenn nötig auch zweimal im Jahr."),
             Example("Er geht, obwohl müde."),
+            Example("Sie kam an, wenn auch mit einer Stunde Verspätung."),
         ),
         origin="mtlint/checks/clauses.py",
     ),

@@ -560,6 +560,211 @@ def _any_candidate(words: list, index: int, numbers: frozenset[str], *,  # type:
     return False
 
 
+# ---------------------------------------------------------------------------
+# Possessive
+# ---------------------------------------------------------------------------
+
+# The genders a determiner opening a subject in the nominative singular shows.
+NOMINATIVE_GENDERS: dict[str, frozenset[str]] = {
+    "der": frozenset("m"), "die": frozenset("f"), "das": frozenset("n"),
+    "ein": frozenset("mn"), "eine": frozenset("f"), "dieser": frozenset("m"),
+    "diese": frozenset("f"), "dieses": frozenset("n"), "jeder": frozenset("m"),
+    "jede": frozenset("f"), "jedes": frozenset("n"), "kein": frozenset("mn"),
+    "keine": frozenset("f"), "unser": frozenset("mn"), "unsere": frozenset("f"),
+}
+# Possessive stems and the genders (or plural) of what they may refer to.
+POSSESSIVE_OWNERS = {"sein": frozenset("mn"), "ihr": frozenset({"f", "pl"})}
+POSSESSIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
+POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr"}
+# Pronouns of the sentences that may be the owner, by the owner's gender or number.
+OWNER_PRONOUNS = {
+    "m": word_set(
+        """
+        er ihn ihm man jemand jemanden jemandem niemand niemanden niemandem jeder jeden
+        jedem einer einen einem keiner keinen keinem wer wen wem der dieser diesen diesem
+        """
+    ),
+    "n": word_set("es das dies dieses alles etwas nichts jedes eines welches"),
+    "f": word_set("sie die diese jede eine keine"),
+    "pl": word_set("sie die diese alle beide viele einige mehrere wir uns"),
+}
+
+
+def _possessive_stem(word: str, first: bool = False) -> str | None:
+    """"sein" or "ihr" for a lowercase possessive form ("seine", "ihren"), or None; a
+    sentence's `first` word may be "Sein…" (not "Ihr…", which may address the reader)."""
+    if first and word.startswith("Sein"):
+        word = word.lower()
+    for stem in POSSESSIVE_OWNERS:
+        if word.startswith(stem) and word[len(stem):] in POSSESSIVE_ENDINGS:
+            return stem
+    return None
+
+
+def opening_subject(words: list[str]) -> tuple[str, str, int] | None:
+    """The subject a sentence opens with, as (text, gender, index after it): a
+    determiner with a nominative singular gender, adjectives, a noun of that gender in
+    the lexicon and a lowercase word after it ("Die neue Matte ist …")."""
+    if len(words) < 3:
+        return None
+    article = NOMINATIVE_GENDERS.get(words[0].lower())
+    if article is None:
+        return None
+    position = 1
+    while position < len(words) and words[position].islower() and is_attributive_adjective(
+        words[position]
+    ):
+        position += 1
+    if position + 1 >= len(words) or not words[position][:1].isupper():
+        return None
+    if not words[position + 1].islower():
+        return None  # "Die Firma Tesla", "Die Matte Yoga": the name decides
+    if words[position + 1] in COORDINATORS:
+        return None  # "Der Lehrer und die Schülerin": a plural
+    reading = noun_reading(words[position])
+    if reading is None or reading.infinitive:
+        return None
+    genders = (reading.numbers - {"pl"}) & article
+    if "pl" in reading.numbers and words[0].lower() in ("die", "diese", "keine"):
+        return None  # "Die Lehrer": a plural
+    if len(genders) != 1:
+        return None
+    return " ".join(words[:position + 1]), next(iter(genders)), position + 1
+
+
+def _owner_candidate(words: list[str], owners: frozenset[str]) -> bool:
+    """Whether one of the words may be an owner of the genders or number `owners`: a
+    noun of one of them, a pronoun, or a capitalised word the lexicon does not know."""
+    pronouns = frozenset().union(*(OWNER_PRONOUNS[owner] for owner in owners))
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in pronouns and (index or word.islower() or lower != "sie"):
+            return True
+        if ARTICLE_NUMBERS.get(lower, frozenset()) & owners:
+            head = index + 1
+            while head < len(words) and words[head].islower() and is_attributive_adjective(
+                words[head]
+            ):
+                head += 1
+            if head >= len(words) or noun_reading(words[head]) is None:
+                return True  # "des Starken", "des andern": the article shows the gender
+        if not word[:1].isupper() or lower in DETERMINERS or lower in PERSONAL_PRONOUNS:
+            continue
+        if index == 0 and lower in CLOSED_CLASS_WORDS:
+            continue
+        if word in ("Sie", "Ihnen", "Ihr", "Ihre"):
+            continue
+        reading = noun_reading(word)
+        if reading is None:
+            if german.lookup_noun(word) is None and lower not in CLOSED_CLASS_WORDS:
+                return True  # a name, or a noun the lexicon lacks
+            continue
+        if reading.numbers & owners or (reading.infinitive and "n" in owners):
+            return True
+    return False
+
+
+def possessive_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Possessivpronomen, das nicht zum Genus des Subjekts passt, auf das es sich
+    bezieht: „Die Matte ist rutschfest, und seine Oberfläche lässt sich leicht
+    reinigen.“ („ihre“), „Die Kamera ist leicht. Sein Gehäuse ist aus Metall.“
+    („Ihr“).
+
+    ## Warum ist das ein Problem?
+    Englisch „its“ hat kein Genus; maschinelle Übersetzung wählt „sein“ oder „ihr“ oft
+    nach dem englischen Wort statt nach dem deutschen Nomen.
+
+    ## Bekannte Grenzen
+    Bezugswort ist das Subjekt, mit dem der Satz oder der Satz davor (im selben Absatz)
+    beginnt: Artikel, Adjektive und ein Nomen, dessen Genus Artikel und Lexikon
+    eindeutig zeigen. Gemeldet wird nur, wenn kein anderes Wort davor im Absatz (und im
+    letzten Satz des Absatzes davor) Besitzer sein kann: kein Nomen passenden Genus oder
+    Numerus, kein Pronomen, kein unbekannter Name. Großgeschriebenes „Ihr“ (Anrede)
+    bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form des anderen Stamms mit derselben Endung.
+    """
+    last_of_block: list[str] = []
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        # Every word before the sentence in its paragraph, and a paragraph's first
+        # sentence may refer to the one before it: any of them may be the owner.
+        earlier: list[str] = list(last_of_block)
+        before: list[str] | None = None
+        for sentence in block.sentences:
+            matches = list(WORD.finditer(sentence.text))
+            words = [m.group() for m in matches]
+            hit = _possessive_hit(sentence.text, matches, earlier, before)
+            if hit is not None:
+                offset, length, message, right = hit
+                yield Hit(sentence.start + offset, length, message, (right,), right,
+                          Safety.UNSAFE)
+            earlier.extend(words)
+            before = words
+        last_of_block = before or []
+
+
+def _possessive_hit(text: str, matches: list, earlier: list[str],  # type: ignore[type-arg]
+                    before: list[str] | None) -> tuple[int, int, str, str] | None:
+    """The first possessive of a sentence that fits neither its subject nor the subject
+    of the sentence `before` it in the paragraph, where none of the `earlier` words of
+    the paragraph may be its owner: (offset, length, message, replacement)."""
+    words = [m.group() for m in matches]
+    own = opening_subject(words)
+    for index, word in enumerate(words):
+        stem = _possessive_stem(word, index == 0)
+        if stem is None or index + 1 >= len(words):
+            continue
+        if not _before_noun(words, index + 1):
+            continue  # "kann sein", "gab ihr": no possessive
+        if _in_infinitive_clause(text, matches, index):
+            continue  # "Die Kunst, seine Zeit zu nutzen": anyone's
+        if own is not None and own[2] <= index:
+            subject, gender, end = own
+            if not any(could_be_finite(w) for w in words[end:index]):
+                continue  # "Die Kenntnis seiner Lage": anyone's, before the verb
+            context = [*earlier, *words[end:index]]
+        elif before is not None and (previous := opening_subject(before)) is not None:
+            subject, gender, end = previous
+            context = [*earlier[:len(earlier) - len(before)], *before[end:], *words[:index]]
+        else:
+            continue
+        owners = POSSESSIVE_OWNERS[stem]
+        if gender in owners or _owner_candidate(context, owners):
+            continue
+        right = POSSESSIVE_FOR[gender] + word[len(stem):]
+        if word[:1].isupper():
+            right = right.capitalize()
+        message = f"„{word}“ passt nicht zu „{subject}“ ({GENDER_NAMES[gender]}): „{right}“."
+        return matches[index].start(), len(word), message, right
+    return None
+
+
+def _in_infinitive_clause(text: str, matches: list, index: int) -> bool:  # type: ignore[type-arg]
+    """Whether the word at `index` stands in a stretch between commas that holds "zu"
+    before a lowercase word (a zu-infinitive), or a glued one ("auszufüllen")."""
+    start = text.rfind(",", 0, matches[index].start()) + 1
+    comma = text.find(",", matches[index].end())
+    end = comma if comma >= 0 else len(text)
+    stretch = [m.group() for m in WORD.finditer(text, start, end)]
+    return any(
+        (word == "zu" and following.islower()) or (
+            "zu" in word[2:-2] and word.islower() and "VVIZU" in tags_of(word)
+        )
+        for word, following in zip(stretch, [*stretch[1:], ""], strict=True)
+    )
+
+
+def _before_noun(words: list[str], position: int) -> bool:
+    """Whether adjectives and then a capitalised word follow from `position` on."""
+    while position < len(words) and words[position].islower() and is_attributive_adjective(
+        words[position]
+    ):
+        position += 1
+    return position < len(words) and words[position][:1].isupper()
+
+
 RULES = (
     Rule(
         id="pronoun-gender",
@@ -622,6 +827,34 @@ RULES = (
             Example("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden."),
             Example("Er las ein Buch über den Krieg, das ihn lange beschäftigte."),
             Example("Er füttert den Hund und das Pferd, die im Stall stehen."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="possessive-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„sein“ oder „ihr“ passt nicht zum Genus des Subjekts („Die Matte … "
+                "seine Oberfläche“).",
+        doc=possessive_gender.__doc__ or "",
+        check=possessive_gender,
+        bad=(
+            Example("Die Matte ist rutschfest, und <marker>seine</marker> Oberfläche lässt "
+                    "sich leicht reinigen.", "ihre"),
+            Example("Das Programm läuft schnell, aber <marker>ihre</marker> Oberfläche ist "
+                    "schlicht.", "seine"),
+            Example("Die Kamera ist leicht. <marker>Sein</marker> Gehäuse ist aus Metall.",
+                    "Ihr"),
+            Example("Die Kamera überzeugt durch <marker>seinen</marker> schnellen Autofokus.",
+                    "ihren"),
+        ),
+        good=(
+            Example("Die Matte ist rutschfest, und ihre Oberfläche lässt sich leicht "
+                    "reinigen."),
+            Example("Die Trainerin lobt den Spieler für seinen Einsatz."),
+            Example("Die Kamera gehört Peter. Seine Frau nutzt sie oft."),
+            Example("Die Lehrer loben ihre Schüler."),
+            Example("Die Firma ist klein. Wer will, kann sein Glück dort versuchen."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

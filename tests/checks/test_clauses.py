@@ -12,7 +12,12 @@ import pytest
         ("Die Bahn meldet, dass der Zug nach Köln heute pünktlich.",
          ["dass der Zug nach Köln heute pünktlich."]),
         ("Das Spiel fiel aus, weil der Platz unter Wasser.", ["weil der Platz unter Wasser."]),
+        ("Die Garantie gilt nur, wenn die Rechnung vom Händler.",
+         ["wenn die Rechnung vom Händler."]),
         ("Die Bahn meldet, dass der Zug nach Köln heute pünktlich ist.", []),
+        ("Sie kam an, wenn auch mit einer Stunde Verspätung.", []),
+        # A rare or elided word may be the verb.
+        ("Es freut die Kinder, wenn die Kühe im Stall muh'n.", []),
         ("Die Bahn meldet, dass der Zug ausfällt und dass der Bus fährt.", []),
         # Verbless on purpose: no subject, or a conjunction that opens phrases too.
         ("Sie lächelt, obwohl sehr müde.", []),

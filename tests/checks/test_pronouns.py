@@ -80,3 +80,33 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
 )
 def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("relative-pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Matte ist weich, und seine Oberfläche ist rau.", ["seine"]),
+        ("Die Kamera ist leicht. Sein Gehäuse ist aus Metall.", ["Sein"]),
+        ("Das Programm startet schnell, aber ihre Oberfläche wirkt alt.", ["ihre"]),
+        ("Die Kamera überzeugt durch seinen schnellen Autofokus.", ["seinen"]),
+        ("Die Matte ist weich, und ihre Oberfläche ist rau.", []),
+        # Another owner of the possessive's gender stands before it.
+        ("Die Trainerin lobt den Spieler für seinen Einsatz.", []),
+        ("Der Trainer kam spät. Die Mannschaft lobte seine Taktik.", []),
+        ("Die Ministerin lobte niemanden für seinen Einsatz.", []),
+        ("Die Stadt ehrt die Tugend des Tapferen mehr als seine Klugheit.", []),
+        # A paragraph's first sentence may refer to the one before.
+        ("Der Trainer kam spät.\n\nDie Mannschaft lobte seine Taktik.", []),
+        # Plural and coordinated subjects, generic owners, capitalised address.
+        ("Die Lehrer loben ihre Schüler.", []),
+        ("Der Lehrer und die Schülerin lesen ihre Texte vor.", []),
+        ("Die Kunst, seine Zeit klug zu nutzen, ist selten.", []),
+        ("Die Kenntnis seiner Grenzen macht klug.", []),
+        ("Das Programm startet schnell. Ihre Daten bleiben auf Ihrem Rechner.", []),
+        ("Die Antwort kann sein, dass alles gut geht.", []),
+        # Any owner earlier in the paragraph.
+        ("Peter ist Lehrer. Die Schule ist klein. Die Arbeit prägt sein Leben.", []),
+    ],
+)
+def test_possessive_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("possessive-gender", text) == expected

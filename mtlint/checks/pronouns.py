@@ -176,10 +176,23 @@ def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
     return False
 
 
-def _pronoun_clause(sentence: str) -> tuple[str, str] | None:
-    """The pronoun and verb of a sentence that opens with "Es"/"Er" and a finite verb in
-    the singular, where "es" is not impersonal or a placeholder."""
-    words = _words(sentence)
+def _pronoun_clause(sentence: str) -> tuple[str, str, int] | None:
+    """The pronoun, verb and the pronoun's offset in a sentence that opens with
+    "Es"/"Er" and a finite verb in the singular, or with a connecting adverb, the verb
+    and "es"/"er" ("Außerdem bietet es …"), where "es" is not impersonal or a
+    placeholder."""
+    matches = list(WORD.finditer(sentence))
+    words = [m.group() for m in matches]
+    if len(words) > 3 and words[0].lower() in CONNECTING_ADVERBS and words[2] in ("es", "er"):
+        found = _pronoun_and_verb(sentence, [words[2].capitalize(), words[1], *words[3:]])
+        return None if found is None else (words[2], found[1], matches[2].start())
+    found = _pronoun_and_verb(sentence, words)
+    return None if found is None else (found[0], found[1], 0)
+
+
+def _pronoun_and_verb(sentence: str, words: list[str]) -> tuple[str, str] | None:
+    """The pronoun and verb of words that open with "Es"/"Er" and a finite verb in the
+    singular, where "es" is not impersonal or a placeholder."""
     if len(words) < 3 or words[0] not in ("Es", "Er"):
         return None
     verb, following = words[1], words[2]
@@ -222,11 +235,13 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     das Bezugswort.
 
     ## Bekannte Grenzen
-    Geprüft wird nur „Es“ oder „Er“ mit finitem Verb am Satzanfang, und nur wenn der Satz
+    Geprüft wird nur „Es“ oder „Er“ mit finitem Verb am Satzanfang (oder nach einem
+    verbindenden Adverb und dem Verb: „Außerdem deckt es …“), und nur wenn der Satz
     davor mit seinem Subjekt beginnt: einer Nominalgruppe mit Artikel, deren Nomen im
     Lexikon genau ein Genus hat, oder einem Namen mit „ist ein …“. Steht im Satz davor
     irgendein Wort, auf das sich das Pronomen beziehen kann (ein Nomen seines Genus,
-    ein unbekannter Name, „das“, „man“, „jemand“), wird nichts gemeldet. Unpersönliches
+    ein unbekannter Name, „das“, „man“, „jemand“), oder ein Nomen seines Genus in einem
+    früheren Satz des Absatzes, wird nichts gemeldet. Unpersönliches
     „es“ („es gibt“, „es geht um“, „es ist wichtig, dass …“, „es erwartet Sie …“) und
     „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
 
@@ -239,26 +254,35 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         # Only within a paragraph: a new paragraph may start with anyone.
         previous: str | None = None
+        earlier: list[str] = []  # the sentences before `previous`
         for sentence in block.sentences:
             current = sentence.text
             before, previous = previous, current
             if before is None:
                 continue
+            earlier.append(before)
             found = _pronoun_clause(current)
             if found is None:
                 continue
-            pronoun, verb = found
+            pronoun, verb, offset = found
             gender = PRONOUN_GENDERS[pronoun.lower()]
             antecedent = subject_antecedent(before)
             if antecedent is None or antecedent.gender == gender:
                 continue
-            if _candidate_of(_words(before), gender, antecedent.end):
+            if _candidate_of(_words(before), gender, antecedent.end) or any(
+                _candidate_of(_words(other), gender, 0) for other in earlier[:-1]
+            ):
+                continue
+            if offset and _candidate_of(_words(current[:offset]), gender, 1):
                 continue
             replacement = PRONOUNS_BY_GENDER[antecedent.gender]
+            if offset:
+                replacement = replacement.lower()
             yield Hit(
-                sentence.start, len(pronoun),
+                sentence.start + offset, len(pronoun),
                 f"„{pronoun}“ bezieht sich auf „{antecedent.text}“ "
-                f"({GENDER_NAMES[antecedent.gender]}): „{replacement} {verb}“.",
+                f"({GENDER_NAMES[antecedent.gender]}): "
+                + (f"„{verb} {replacement}“." if offset else f"„{replacement} {verb}“."),
                 (replacement,), replacement, Safety.UNSAFE,
             )
 
@@ -783,6 +807,8 @@ RULES = (
                     "Er"),
             Example("Die neue Kamera ist leicht. <marker>Er</marker> passt in jede Tasche.",
                     "Sie"),
+            Example("Die Checkliste ist kurz. Außerdem deckt <marker>es</marker> alle Schritte "
+                    "ab.", "sie"),
         ),
         good=(
             Example("Die Timeline ist übersichtlich. Sie listet alle Termine auf."),

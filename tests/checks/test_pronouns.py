@@ -37,6 +37,12 @@ import pytest
         ("Die Stimmung ist gut, man feiert. Er tanzt.", []),
         # The subject of the sentence before is not at its start.
         ("Gestern kam die Lieferung. Es enthält alles.", []),
+        # After a connecting adverb and the verb.
+        ("Die Checkliste ist kurz. Außerdem deckt es alle Schritte ab.", ["es"]),
+        ("Die Checkliste ist kurz. Außerdem gibt es eine Kurzfassung.", []),
+        ("Die Checkliste ist kurz. Dabei handelt es sich um einen Entwurf.", []),
+        # A noun of the pronoun's gender earlier in the paragraph.
+        ("Das Handy ist neu. Die Kamera ist gut. Es lädt schnell.", []),
         # A new paragraph may start with anyone.
         ("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus.", []),
     ],

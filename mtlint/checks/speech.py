@@ -127,7 +127,7 @@ def _speaker_length(words: list[tuple[int, int, str]]) -> int:
         ):
             continue
         return index if capitalised else 0
-    return 0
+    return len(words) if capitalised and len(words) <= MAX_SPEAKER_WORDS else 0
 
 
 def _speech_in(words: list[tuple[int, int, str]], tags: frozenset[str]) -> bool:
@@ -259,6 +259,53 @@ def speech_subject_missing(doc: Document, context: RuleContext) -> Iterator[Hit]
             )
 
 
+# Particles of reporting verbs and the bases they belong to: "fügte … hinzu", "setzte …
+# hinzu", "fuhr … fort".
+PARTICLE_BASES = {"hinzu": word_set("fügen setzen"), "fort": word_set("fahren")}
+
+
+def speech_verb_particle(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Einen Begleitsatz nach wörtlicher Rede, dessen Verb nicht zu seinem trennbaren Teil
+    passt: „Das reicht nicht“, sagte er hinzu. („fügte er hinzu“ oder „sagte er“), „…“,
+    erklärte sie fort. („fuhr sie fort“).
+
+    ## Warum ist das ein Problem?
+    Englisch „he added“ wird zu „fügte hinzu“; eine Übersetzung, die „said“ und „added“
+    vermengt, hängt „hinzu“ an ein Verb, das keinen solchen Teil hat. Ein „sagen hinzu“
+    gibt es nicht.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur „hinzu“ (zu „fügen“, „setzen“) und „fort“ (zu „fahren“) am Ende
+    eines kurzen Begleitsatzes: Verb des Sagens, Sprecher (höchstens sechs Wörter),
+    Partikel.
+
+    ## Fix-Sicherheit
+    Kein Fix: „fügte … hinzu“ oder das Verb ohne „hinzu“ – das entscheidet der Leser.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        text = block.text
+        for clause in reporting_clauses(text):
+            words = clause.words
+            if len(words) < 3 or not clause.ends_sentence:
+                continue
+            particle = words[-1][2]
+            bases = PARTICLE_BASES.get(particle)
+            verb = words[0][2]
+            if bases is None or not is_speech_verb(verb, german.FINITE_VERB_TAGS):
+                continue
+            if german.analyze_word(verb).lemma.lower() in bases:
+                continue
+            if _speaker_length(words[1:-1]) != len(words) - 2:
+                continue
+            start, end = words[0][0], words[-1][1]
+            yield Hit(
+                block.start + start, end - start,
+                f"„{verb} … {particle}“ gibt es nicht: „{verb}“ hat keinen trennbaren Teil "
+                f"„{particle}“ (etwa „fügte … hinzu“ oder „{verb} …“ ohne „{particle}“).",
+            )
+
+
 RULES = (
     Rule(
         id="speech-verb-order",
@@ -319,6 +366,24 @@ RULES = (
         good=(
             Example("„Alle Anfragen werden beantwortet“, sagte sie."),
             Example("„Wir prüfen das“, fügte der Sprecher hinzu."),
+        ),
+        origin="mtlint/checks/speech.py",
+    ),
+    Rule(
+        id="speech-verb-particle",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Verb des Sagens mit fremdem trennbarem Teil („…“, sagte er hinzu).",
+        doc=speech_verb_particle.__doc__ or "",
+        check=speech_verb_particle,
+        bad=(
+            Example("„Das reicht nicht“, <marker>sagte er hinzu</marker>."),
+            Example("„Wir bleiben“, <marker>erklärte die Sprecherin fort</marker>."),
+        ),
+        good=(
+            Example("„Das reicht nicht“, fügte er hinzu."),
+            Example("„Und dann?“, setzte sie hinzu."),
+            Example("„Wir bleiben“, fuhr die Sprecherin fort."),
         ),
         origin="mtlint/checks/speech.py",
     ),

@@ -65,3 +65,18 @@ def test_speech_verb_participle(flagged, text: str, expected: list[str]) -> None
 )
 def test_speech_subject_missing(flagged, text: str, expected: list[str]) -> None:
     assert flagged("speech-subject-missing", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("„Die Tür bleibt zu“, sagte er hinzu.", ["sagte er hinzu"]),
+        ("„Die Tür bleibt zu“, betonte der Hausmeister hinzu.",
+         ["betonte der Hausmeister hinzu"]),
+        ("„Die Tür bleibt zu“, fügte er hinzu.", []),
+        ("„Die Tür bleibt zu“, fuhr er fort.", []),
+        ("„Die Tür bleibt zu“, sagte er und ging fort.", []),
+    ],
+)
+def test_speech_verb_particle(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("speech-verb-particle", text) == expected

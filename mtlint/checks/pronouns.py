@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_reading
 from mtlint.checks.verbs import could_be_finite
@@ -296,8 +297,25 @@ RELATIVE_NUMBERS: dict[str, frozenset[str]] = {
     "der": frozenset("mf"), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
     "dem": frozenset("mn"), "den": frozenset("m"), "denen": frozenset({"pl"}),
     "dessen": frozenset("mn"), "deren": frozenset({"f", "pl"}),
+    "welcher": frozenset("mf"), "welche": frozenset({"f", "pl"}), "welches": frozenset("n"),
+    "welchem": frozenset("mn"), "welchen": frozenset({"m", "pl"}),
 }
 RELATIVE_BY_GENDER = {"m": "der", "f": "die", "n": "das"}
+# Words that make an article before them a noun phrase of their own: "dem andern",
+# "die meisten", "den beiden".
+NOMINALISED_AFTER_ARTICLE = word_set(
+    "andere anderen andern anderer einen einer meisten beiden übrigen letzten ersten "
+    "einzelnen wenigsten"
+)
+# The form in the noun's gender where the pronoun's own form shows its case: "dem"
+# (dative) for a feminine noun is "der", "dessen" (genitive) is "deren".
+RELATIVE_IN_CASE: dict[str, dict[str, str]] = {
+    "dem": {"f": "der"}, "den": {"f": "die", "n": "das"}, "dessen": {"f": "deren"},
+    "denen": {"m": "dem", "n": "dem", "f": "der"}, "deren": {"m": "dessen", "n": "dessen"},
+    "welcher": {"n": "welches"}, "welche": {"m": "welcher", "n": "welches"},
+    "welches": {"m": "welcher", "f": "welche"}, "welchem": {"f": "welcher"},
+    "welchen": {"f": "welche", "n": "welches"},
+}
 # After these "das" is no pronoun of a relative clause: "…, das heißt …", "…, das ist …".
 NOT_RELATIVE_AFTER_DAS = word_set("heißt ist war sind bedeutet")
 # Finite forms that are no infinitive: inside a relative clause they stand last.
@@ -336,12 +354,14 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
     Glied und der Plural. Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb
     endet und keines dieser Nomen (und kein unbekannter Name) zum Pronomen passt; der
     Kasus wird nicht geprüft. „…, das heißt …“ und Aufzählungen („den Hund, die Katze“)
-    bleiben unbeachtet. Ein Relativsatz, der weit von seinem Bezugswort steht („Ein
-    Rätsel ist diese Stadt, das …“, in Versen), wird fälschlich gemeldet.
+    bleiben unbeachtet. Steht die Nominalgruppe nach einer Kopula („ist“, „bleibt“),
+    zählt auch das Subjekt davor („Ein Rätsel ist diese Stadt, das …“). Ein Relativsatz,
+    der sonst weit von seinem Bezugswort steht (in Versen), wird fälschlich gemeldet.
 
     ## Fix-Sicherheit
-    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma;
-    den Kasus muss der Leser prüfen.
+    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma,
+    bei „dem“, „den“, „dessen“, „denen“, „deren“ und „welch-“ im Kasus des gemeldeten
+    Pronomens; bei „der“, „die“, „das“ muss der Leser den Kasus prüfen.
     """
     text = doc.text
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
@@ -353,14 +373,18 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
                 continue
             noun = words[index - 1].text
-            if not noun[:1].isupper() or _chain_candidate(text, words, index, numbers):
+            if not noun[:1].isupper() or noun.lower() in CLOSED_CLASS_WORDS:
+                continue  # "Die, welche …": a pronoun
+            if _chain_candidate(text, words, index, numbers):
                 continue  # the usual case, and cheap: a noun before the comma fits
             head = _noun_gender(noun)
             if head is None:
                 continue
             following = words[index + 1]
-            if _article_of_phrase(words, index, numbers):
+            if lower not in ("dessen", "deren") and _article_of_phrase(words, index, numbers):
                 continue  # "den Hund, die Katze", "…, die neue Katze": an enumeration
+            if following.text in NOMINALISED_AFTER_ARTICLE:
+                continue  # "…, dem andern nichts sagen": an article and a pronoun
             if following.text.lower() in ARTICLE_FORMS or could_be_finite(following.text):
                 continue  # "…, die die Katze …"; "…, das kann ich sagen": a main clause
             if lower == "das" and following.text.lower() in NOT_RELATIVE_AFTER_DAS:
@@ -374,9 +398,11 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
                 "zu" in w[2:-3] and w.islower() for w in clause[-1:]
             ):
                 continue  # "…, das zu tun": "das" is the object of an infinitive
-            replacement = RELATIVE_BY_GENDER[head]
-            if lower in ("dem", "den", "dessen", "denen", "deren"):
-                continue  # the case decides the form: leave it to the reader
+            replacement = RELATIVE_IN_CASE.get(lower, RELATIVE_BY_GENDER).get(head)
+            if replacement is None:
+                continue
+            if pronoun.text[:1].isupper():
+                replacement = replacement.capitalize()
             yield Hit(
                 pronoun.start, pronoun.end - pronoun.start,
                 f"„{pronoun.text}“ passt nicht zu „{noun}“ ({GENDER_NAMES[head]}): "
@@ -435,6 +461,10 @@ GENITIVE_DETERMINERS = word_set(
     "unseres unserer deren dessen"
 )
 COORDINATORS = word_set("und oder sowie bzw beziehungsweise")
+# A copula before the antecedent's phrase: the subject before it may be what a relative
+# clause after the predicate refers to ("Lob ist eine Kraft, dessen Wirkung …").
+COPULA_FORMS = word_set("ist sind war waren bleibt bleiben blieb wird werden wurde")
+MAX_SUBJECT_WORDS = 6
 # How many nouns the chain follows back: "die Zahl der Besucher des Museums aus Köln".
 MAX_CHAIN_NOUNS = 4
 
@@ -462,19 +492,32 @@ def _punctuation_between(text: str, words: list, first: int, second: int) -> boo
     return any(mark in text[words[first].end:words[second].start] for mark in ",;:()–—\"„“")
 
 
-def _antecedent_chain(text: str, words: list, index: int) -> tuple[list[int], bool]:  # type: ignore[type-arg]
+class Chain(NamedTuple):
+    """The nouns a relative pronoun may refer to (indices), whether the first phrase of
+    the chain is coordinated ("der Hund und die Katze, die": the plural fits), and the
+    index of the word before the chain's first phrase (-1 at the start or after
+    punctuation) with whether that phrase had a determiner or preposition."""
+
+    nouns: list[int]
+    coordinated: bool
+    stop: int
+    opened: bool
+
+
+def _antecedent_chain(text: str, words: list, index: int) -> Chain:  # type: ignore[type-arg]
     """The nouns a relative pronoun at `index` may refer to: the noun before the comma
     and, where its phrase is a genitive attribute or a prepositional phrase, the noun
-    before that ("das Haus meiner Tante, das", "ein Buch über den Krieg, das"), as
-    indices; and whether the first phrase of the chain is coordinated ("der Hund und
-    die Katze, die"), which allows the plural."""
+    before that ("das Haus meiner Tante, das", "ein Buch über den Krieg, das")."""
     chain: list[int] = []
     noun = index - 1
     coordinated = False
+    stop, opened = -1, True
     while len(chain) < MAX_CHAIN_NOUNS and noun >= 0 and words[noun].text[:1].isupper():
         chain.append(noun)
         opener = _phrase_opener(text, words, noun)
+        stop, opened = opener - 1, opener != noun
         if opener == 0 or _punctuation_between(text, words, opener - 1, opener):
+            stop = -1
             break
         before = words[opener - 1].text
         lower_opener = words[opener].text.lower()
@@ -496,7 +539,7 @@ def _antecedent_chain(text: str, words: list, index: int) -> tuple[list[int], bo
             noun = opener - 1  # "das Haus der Tante", "die Werke Goethes"
         else:
             break
-    return chain, coordinated
+    return Chain(chain, coordinated, stop, opened)
 
 
 def _chain_candidate(text: str, words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
@@ -505,12 +548,28 @@ def _chain_candidate(text: str, words: list, index: int, numbers: frozenset[str]
     pronoun before the comma may be what it refers to ("…, die wir …")."""
     if _any_candidate(words, index, numbers, pronouns_only=True):
         return True
-    chain, coordinated = _antecedent_chain(text, words, index)
-    if coordinated and "pl" in numbers:
+    chain = _antecedent_chain(text, words, index)
+    if chain.coordinated and "pl" in numbers:
         return True
     if not _article_agrees(words, index - 1):
         return True  # "Oft tut der Unrecht, der …": not the noun's article, not understood
-    return any(_fits(words, position, numbers) for position in chain)
+    if any(_fits(words, position, numbers) for position in chain.nouns):
+        return True
+    if chain.stop < 0:
+        return False
+    word = words[chain.stop].text
+    if not chain.opened and word.islower() and word not in FUNCTION_WORDS and not any(
+        tag.startswith("V") for tag in tags_of(word)
+    ):
+        return True  # "ein Fehler meiner frühern Jahre": a word not understood before it
+    if word.lower() in COPULA_FORMS:
+        # "Lob ist eine Kraft, dessen …": the subject before the copula may be meant.
+        first = max(0, chain.stop - MAX_SUBJECT_WORDS)
+        return any(
+            words[position].text[:1].isupper() and _fits(words, position, numbers)
+            for position in range(first, chain.stop)
+        )
+    return False
 
 
 # The genders and plural each article can go with, whatever its case.
@@ -840,6 +899,9 @@ RULES = (
             Example("Wir empfehlen ein Gerät, <marker>der</marker> leise arbeitet.", "das"),
             Example("Im Handbuch steht eine Anleitung, <marker>das</marker> jeder versteht.",
                     "die"),
+            Example("Sie dankte der Ärztin, <marker>dem</marker> sie ihr Leben verdankt.",
+                    "der"),
+            Example("Wir nutzen eine Methode, <marker>welches</marker> Zeit spart.", "welche"),
         ),
         good=(
             Example("Wir schicken Ihnen eine Checkliste, die Ihnen bei der Planung hilft."),

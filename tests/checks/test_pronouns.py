@@ -67,8 +67,10 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
         ("Er spart Zeit, das heißt Geld.", []),
         # Names may be anything.
         ("Wir nutzen Firefox, das schnell lädt.", []),
-        # The case decides "dem", "den", "dessen": left to the reader.
-        ("Er traf eine Frau, dem er vertraute.", []),
+        # "dem", "den", "dessen" show their case: the noun's gender in that case.
+        ("Er traf eine Frau, dem er vertraute.", ["dem"]),
+        ("Er las ein Buch, dessen Ende offen bleibt.", []),
+        ("Er las eine Novelle, dessen Ende offen bleibt.", ["dessen"]),
         # The clause refers to the phrase before its comma, not to any earlier noun.
         ("Im Buch steht eine Anleitung, das jeder versteht.", ["das"]),
         ("Auf dem Dach sitzt ein Vogel, das laut singt.", ["das"]),
@@ -77,6 +79,11 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
         ("Sie las den Bericht der Kommission, der sie überzeugte.", []),
         ("Er kaufte ein Haus mit drei Zimmern, das am Wald liegt.", []),
         ("Es fehlt ein Maß für den Lohn oder für die Mühe einer Arbeit, das jeder kennt.", []),
+        # After a copula the subject before it may be meant; an unknown word before
+        # the noun leaves the phrase not understood.
+        ("Ein Rätsel ist diese Stadt, das niemand löst.", []),
+        ("Das war ein Irrtum meiner jungen Jahre, den ich bereue.", []),
+        ("Das war ein Irrtum meiner jungern Jahre, den ich bereue.", []),
         # Coordinated nouns take the plural.
         ("Er füttert den Hund und das Pferd, die im Hof stehen.", []),
         # "der" as a pronoun before a noun of another gender; a main clause after a comma.
@@ -86,6 +93,21 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
 )
 def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("relative-pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Er traf eine Frau, dem er vertraute.", "der"),
+        ("Er las eine Novelle, dessen Ende offen bleibt.", "deren"),
+        ("Wir nutzen eine Methode, welches Zeit spart.", "welche"),
+        ("Wir bieten eine Lösung, das alle Probleme löst.", "die"),
+    ],
+)
+def test_relative_pronoun_gender_suggests_form_in_case(run_rule, text: str,
+                                                       suggestion: str) -> None:
+    (finding,) = run_rule("relative-pronoun-gender", text)
+    assert finding.suggestions == (suggestion,)
 
 
 @pytest.mark.parametrize(

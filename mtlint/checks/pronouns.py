@@ -848,6 +848,87 @@ def _before_noun(words: list[str], position: int) -> bool:
     return position < len(words) and words[position][:1].isupper()
 
 
+# ---------------------------------------------------------------------------
+# derselbe, dieselbe
+# ---------------------------------------------------------------------------
+
+# "derselbe" and its kin used alone, and the genders of what they may stand for
+# ("dasselbe" is left out: it also means "the same thing", with no noun behind it).
+SAME_PRONOUNS: dict[str, frozenset[str]] = {
+    "derselbe": frozenset("m"), "dieselbe": frozenset("f"), "demselben": frozenset("mn"),
+}
+SAME_BY_GENDER = {
+    "derselbe": {"f": "dieselbe", "n": "dasselbe"},
+    "dieselbe": {"m": "derselbe", "n": "dasselbe"},
+    "demselben": {"f": "derselben"},
+}
+
+
+def same_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    „derselbe“, „dieselbe“ oder „demselben“ ohne Nomen, für ein Nomen anderen Genus:
+    „Ich kaufte mir wieder eine Thermoskanne. Es ist derselbe, den ich schon hatte.“
+    („dieselbe, die …“).
+
+    ## Warum ist das ein Problem?
+    Englisch „the same one“ hat kein Genus; im Deutschen richtet sich „derselbe“ nach
+    dem Nomen, für das es steht.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein alleinstehendes Pronomen (ohne Nomen danach), wenn alle Nomen
+    des Satzes davor und des Satzes bis zum Pronomen dasselbe andere Genus haben und im
+    Absatz davor kein Wort steht, für das es stehen kann: kein Nomen seines Genus, kein
+    Pronomen wie „er“, kein unbekannter Name.
+    „dasselbe“ („das Gleiche“) bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form im Genus der Nomen davor; ein folgendes
+    Relativpronomen muss mitgeändert werden.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        earlier: list[str] = []  # the words of the paragraph before the sentence
+        previous: list[str] = []  # the words of the sentence before
+        for sentence in block.sentences:
+            matches = list(WORD.finditer(sentence.text))
+            words = [m.group() for m in matches]
+            for index, word in enumerate(words):
+                genders = SAME_PRONOUNS.get(word.lower())
+                if genders is None or not index:
+                    continue
+                if index + 1 < len(words) and _before_noun(words, index + 1):
+                    continue  # "derselbe Fehler": a determiner
+                if _owner_candidate([*earlier, *words[:index]], genders):
+                    continue
+                gender = _one_gender([*previous, *words[:index]])
+                replacement = SAME_BY_GENDER[word.lower()].get(gender or "")
+                if gender is None or replacement is None:
+                    continue
+                match = matches[index]
+                yield Hit(
+                    sentence.start + match.start(), len(word),
+                    f"„{word}“ passt zu keinem Nomen davor: „{replacement}“ "
+                    f"({GENDER_NAMES[gender]}).",
+                    (replacement,), replacement, Safety.UNSAFE,
+                )
+            earlier.extend(words)
+            previous = words
+
+
+def _one_gender(words: list[str]) -> str | None:
+    """The gender all nouns among the words share, where each has one in the lexicon;
+    None where they differ, one has none or none stands there."""
+    found: set[str] = set()
+    for word in words:
+        if word[:1].isupper() and word.lower() not in CLOSED_CLASS_WORDS and (
+            word not in ("Sie", "Ihnen", "Ihr", "Ihre")
+        ):
+            gender = _noun_gender(word)
+            if gender is None:
+                return None
+            found.add(gender)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 RULES = (
     Rule(
         id="pronoun-gender",
@@ -943,6 +1024,26 @@ RULES = (
             Example("Die Kamera gehört Peter. Seine Frau nutzt sie oft."),
             Example("Die Lehrer loben ihre Schüler."),
             Example("Die Firma ist klein. Wer will, kann sein Glück dort versuchen."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="same-pronoun-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„derselbe“/„dieselbe“ für ein Nomen anderen Genus.",
+        doc=same_pronoun_gender.__doc__ or "",
+        check=same_pronoun_gender,
+        bad=(
+            Example("Ich kaufte mir wieder eine Thermoskanne. Es ist <marker>derselbe"
+                    "</marker>, den ich schon hatte.", "dieselbe"),
+        ),
+        good=(
+            Example("Ich kaufte mir wieder eine Thermoskanne. Es ist dieselbe, die ich "
+                    "schon hatte."),
+            Example("Er macht immer wieder denselben Fehler. Es ist derselbe Fehler."),
+            Example("Die Stadt hat sich verändert. Er ist derselbe geblieben."),
+            Example("Die Lage ist ernst. Sie sagen alle dasselbe."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

@@ -138,3 +138,24 @@ def test_relative_pronoun_gender_suggests_form_in_case(run_rule, text: str,
 )
 def test_possessive_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("possessive-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich kaufte wieder eine Thermoskanne. Es ist derselbe, den ich hatte.",
+         ["derselbe"]),
+        ("Wir buchen wieder das alte Hotel. Es ist dieselbe wie letztes Jahr.",
+         ["dieselbe"]),
+        # Nouns of two genders before it: which one is meant is unclear.
+        ("Wir buchen wieder das Hotel am Markt. Es ist dieselbe wie letztes Jahr.", []),
+        ("Ich kaufte wieder eine Thermoskanne. Es ist dieselbe, die ich hatte.", []),
+        # A determiner before its noun, a pronoun or name it may stand for.
+        ("Ich kaufte wieder eine Thermoskanne. Es ist derselbe Hersteller.", []),
+        ("Die Stadt hat sich verändert. Er ist derselbe geblieben.", []),
+        ("Die Stadt hat sich verändert. Tom ist derselbe geblieben.", []),
+        ("Die Lage ist ernst. Alle sagen dasselbe.", []),
+    ],
+)
+def test_same_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("same-pronoun-gender", text) == expected

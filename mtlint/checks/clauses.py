@@ -256,7 +256,7 @@ def _closes_clause(text: str, matches: list, index: int) -> bool:  # type: ignor
 # --- infinitive-missing -------------------------------------------------------------
 
 UM_ZU_WITHOUT_VERB = compile_pattern(
-    r"(?:^|(?<=[,;:]\s?))\s*[Uu]m\s(?:[^,.;:!?]+?\s)zu(?=\s*[,.;:!?])"
+    r"(?:^|(?<=[,;:]\s?)|(?<=[.!?]\s))\s*[Uu]m\s(?:[^,.;:!?]+?\s)zu(?=\s*[,.;:!?])"
 )
 
 

@@ -64,6 +64,7 @@ def test_infinitive_zu_coordinated_suggests_bare_infinitive(run_rule) -> None:
     [
         ("Wir senken die Preise, um neue Kunden zu.", ["um neue Kunden zu"]),
         ("Um die Frist zu, brauchen wir Hilfe.", ["Um die Frist zu"]),
+        ("Es eilt. Um die Frist zu, brauchen wir Hilfe.", ["Um die Frist zu"]),
         ("Wir senken die Preise, um neue Kunden zu gewinnen.", []),
         ("Er bog um die Ecke zu seinem Haus.", []),
         ("Mach die Tür zu, um sicherzugehen.", []),

@@ -46,7 +46,6 @@ ELLIPSIS_STARTS = word_set(
 SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # What ends a clause for these rules.
 CLAUSE_END = compile_pattern(r"[,;:()\[\]–—„“”\"«»]|\s-\s")
-QUOTE_MARKS = "„“”\"«»"
 # A clause this short after its conjunction is left alone (ellipses, cut text).
 MIN_CLAUSE_WORDS = 3
 
@@ -97,18 +96,21 @@ def clause_verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
             text = sentence.text
             if not _sentence_end(text):
                 continue
-            matches = list(WORD.finditer(text))
+            # Only a clause that runs to the sentence end counts: after the last comma,
+            # quotation mark or dash (found once, so that long sentences stay linear).
+            last_break = max((m.end() for m in CLAUSE_END.finditer(text)), default=0)
+            matches = list(WORD.finditer(text, last_break))
             for index, match in enumerate(matches):
                 if match.group().lower() not in CLAUSE_CONJUNCTIONS:
                     continue
-                before = text[:match.start()].rstrip()
-                if before and before[-1] != "," and (
-                    index == 0 or matches[index - 1].group().lower() not in ("und", "oder")
-                ):
-                    continue  # "so dass" spelled apart, "ohne dass": other readings
-                rest = text[match.end():].rstrip()
-                if any(mark in rest for mark in QUOTE_MARKS) or CLAUSE_END.search(rest):
+                if index == 0:
+                    if text[last_break:match.start()].strip() or (
+                        last_break and text[last_break - 1] != ","
+                    ):
+                        continue  # "ohne dass", "so dass" spelled apart: other readings
+                elif matches[index - 1].group().lower() not in ("und", "oder"):
                     continue
+                rest = text[match.end():].rstrip()
                 words = [m.group() for m in matches[index + 1:]]
                 if len(words) < MIN_CLAUSE_WORDS or not _has_subject(words):
                     continue
@@ -180,10 +182,11 @@ def infinitive_zu_coordinated(doc: Document, context: RuleContext) -> Iterator[H
             if " und " not in text or " zu " not in text:
                 continue
             matches = list(WORD.finditer(text))
-            for index, match in enumerate(matches):
-                if match.group() != "und":
+            words = [m.group() for m in matches]
+            for index, word in enumerate(words):
+                if word != "und":
                     continue
-                found = _zu_infinitive_after(text, matches, index)
+                found = _zu_infinitive_after(text, matches, words, index)
                 if found is None:
                     continue
                 first, last = matches[found].start(), matches[found + 1].end()
@@ -196,8 +199,10 @@ def infinitive_zu_coordinated(doc: Document, context: RuleContext) -> Iterator[H
                 )
 
 
-# A stretch longer than this between "und" and "zu" is no coordination worth reading.
+# A stretch longer than this between "und" and "zu" is no coordination worth reading,
+# nor one longer than MAX_CLAUSE_WORDS between the governor and "und".
 MAX_COORDINATED_WORDS = 16
+MAX_CLAUSE_WORDS = 30
 
 
 def _separated(text: str, matches: list, first: int, second: int,  # type: ignore[type-arg]
@@ -205,16 +210,18 @@ def _separated(text: str, matches: list, first: int, second: int,  # type: ignor
     return any(mark in text[matches[first].end():matches[second].start()] for mark in marks)
 
 
-def _zu_infinitive_after(text: str, matches: list, index: int) -> int | None:  # type: ignore[type-arg]
+def _zu_infinitive_after(text: str, matches: list, words: list[str],  # type: ignore[type-arg]
+                         index: int) -> int | None:
     """The index of "zu" in "<governor> … <infinitive> und … zu <infinitive>", where
-    "und" is at `index`: a zu-infinitive coordinated with the bare infinitive of a modal
-    or "werden" in the same clause, or None."""
-    words = [m.group() for m in matches]
+    "und" is at `index` of the sentence's `words` (and their `matches`): a zu-infinitive
+    coordinated with the bare infinitive of a modal or "werden" in the same clause, or
+    None."""
     if index < 2 or not _is_bare_infinitive(words[index - 1]):
         return None
     # Back to the governor, within the clause of the infinitive.
     position = index - 2
-    while position >= 0 and not _separated(text, matches, position, position + 1, ",;:"):
+    lowest = max(0, index - MAX_CLAUSE_WORDS)
+    while position >= lowest and not _separated(text, matches, position, position + 1, ",;:"):
         lower = words[position].lower()
         if lower in ZU_GOVERNORS or lower in HABEN or lower in SEIN:
             return None
@@ -223,7 +230,7 @@ def _zu_infinitive_after(text: str, matches: list, index: int) -> int | None:  #
         position -= 1
     else:
         return None
-    if position < 0:
+    if position < lowest:
         return None
     # Forward to "zu" and its infinitive, over objects (an enumeration may have commas).
     for later in range(index + 1, min(len(words) - 1, index + MAX_COORDINATED_WORDS)):

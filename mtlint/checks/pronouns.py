@@ -262,6 +262,7 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if before is None:
                 continue
             earlier.append(before)
+            del earlier[:-MAX_CONTEXT_SENTENCES]
             found = _pronoun_clause(current)
             if found is None:
                 continue
@@ -655,9 +656,16 @@ NOMINATIVE_GENDERS: dict[str, frozenset[str]] = {
     "jede": frozenset("f"), "jedes": frozenset("n"), "kein": frozenset("mn"),
     "keine": frozenset("f"), "unser": frozenset("mn"), "unsere": frozenset("f"),
 }
+# How far back the possessive, "derselbe" and pronoun rules look for what a pronoun may
+# refer to (and how long a clause around a possessive is read): far enough for any
+# paragraph of prose, and long texts stay linear.
+MAX_CONTEXT_WORDS = 400
+MAX_CONTEXT_SENTENCES = 20
+MAX_CLAUSE_CHARS = 300
 # Possessive stems and the genders (or plural) of what they may refer to.
 POSSESSIVE_OWNERS = {"sein": frozenset("mn"), "ihr": frozenset({"f", "pl"})}
 POSSESSIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
+POSSESSIVE_PREFIXES = frozenset({"sei", "Sei", "ihr"})
 POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr"}
 # Pronouns of the sentences that may be the owner, by the owner's gender or number.
 OWNER_PRONOUNS = {
@@ -784,6 +792,7 @@ def possessive_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield Hit(sentence.start + offset, length, message, (right,), right,
                           Safety.UNSAFE)
             earlier.extend(words)
+            del earlier[:-MAX_CONTEXT_WORDS]
             before = words
         last_of_block = before or []
 
@@ -795,27 +804,37 @@ def _possessive_hit(text: str, matches: list, earlier: list[str],  # type: ignor
     the paragraph may be its owner: (offset, length, message, replacement)."""
     words = [m.group() for m in matches]
     own = opening_subject(words)
+    previous = opening_subject(before) if before is not None else None
+    if own is None and previous is None:
+        return None  # no subject to compare with: the usual case, and cheap
     for index, word in enumerate(words):
+        if word[:3] not in POSSESSIVE_PREFIXES:
+            continue
         stem = _possessive_stem(word, index == 0)
         if stem is None or index + 1 >= len(words):
             continue
         if not _before_noun(words, index + 1):
             continue  # "kann sein", "gab ihr": no possessive
-        if _in_infinitive_clause(text, matches, index):
-            continue  # "Die Kunst, seine Zeit zu nutzen": anyone's
         if own is not None and own[2] <= index:
             subject, gender, end = own
-            if not any(could_be_finite(w) for w in words[end:index]):
+            if gender in POSSESSIVE_OWNERS[stem]:
+                continue
+            between = words[max(end, index - MAX_CONTEXT_WORDS):index]
+            if not any(could_be_finite(w) for w in between):
                 continue  # "Die Kenntnis seiner Lage": anyone's, before the verb
-            context = [*earlier, *words[end:index]]
-        elif before is not None and (previous := opening_subject(before)) is not None:
+            context = [*earlier, *between]
+        elif before is not None and previous is not None:
             subject, gender, end = previous
-            context = [*earlier[:len(earlier) - len(before)], *before[end:], *words[:index]]
+            if gender in POSSESSIVE_OWNERS[stem]:
+                continue
+            context = [*earlier[:max(0, len(earlier) - len(before))], *before[end:],
+                       *words[max(0, index - MAX_CONTEXT_WORDS):index]]
         else:
             continue
-        owners = POSSESSIVE_OWNERS[stem]
-        if gender in owners or _owner_candidate(context, owners):
+        if _owner_candidate(context, POSSESSIVE_OWNERS[stem]):
             continue
+        if _in_infinitive_clause(text, matches, index):
+            continue  # "Die Kunst, seine Zeit zu nutzen": anyone's
         right = POSSESSIVE_FOR[gender] + word[len(stem):]
         if word[:1].isupper():
             right = right.capitalize()
@@ -827,9 +846,11 @@ def _possessive_hit(text: str, matches: list, earlier: list[str],  # type: ignor
 def _in_infinitive_clause(text: str, matches: list, index: int) -> bool:  # type: ignore[type-arg]
     """Whether the word at `index` stands in a stretch between commas that holds "zu"
     before a lowercase word (a zu-infinitive), or a glued one ("auszufüllen")."""
-    start = text.rfind(",", 0, matches[index].start()) + 1
-    comma = text.find(",", matches[index].end())
-    end = comma if comma >= 0 else len(text)
+    lowest = max(0, matches[index].start() - MAX_CLAUSE_CHARS)
+    start = max(text.rfind(",", lowest, matches[index].start()) + 1, lowest)
+    highest = min(len(text), matches[index].end() + MAX_CLAUSE_CHARS)
+    comma = text.find(",", matches[index].end(), highest)
+    end = comma if comma >= 0 else highest
     stretch = [m.group() for m in WORD.finditer(text, start, end)]
     return any(
         (word == "zu" and following.islower()) or (
@@ -911,6 +932,7 @@ def same_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
                     (replacement,), replacement, Safety.UNSAFE,
                 )
             earlier.extend(words)
+            del earlier[:-MAX_CONTEXT_WORDS]
             previous = words
 
 

@@ -55,6 +55,10 @@ OPENING_FOR = {"“": "„“", "”": "“„", '"': '"', "«": "»", "»": "«
 # Where a reporting clause ends.
 CLAUSE_END = compile_pattern(r"[.!?;:„“”\"«»()\[\]]")
 SEPARATORS = ",-–— \t"
+# How far back an opening mark is looked for, and how far a reporting clause is read:
+# enough for any quotation and speaker, and long blocks stay linear.
+MAX_QUOTATION_CHARS = 2000
+MAX_CLAUSE_CHARS = 200
 SENTENCE_MARKS = ",.!?…"
 
 
@@ -74,11 +78,14 @@ class ReportingClause:
 def _opens_sentence(text: str, mark: int) -> bool:
     """Whether the quotation closed at `mark` opened at the start of its sentence."""
     openers = OPENING_FOR[text[mark]]
-    start = max(text.rfind(opener, 0, mark) for opener in openers)
+    lowest = max(0, mark - MAX_QUOTATION_CHARS)
+    start = max(text.rfind(opener, lowest, mark) for opener in openers)
     if start < 0:
         return False
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:"
+    position = start - 1
+    while position >= 0 and text[position].isspace():
+        position -= 1
+    return position < 0 or text[position] in ".!?:"
 
 
 def reporting_clauses(text: str) -> Iterator[ReportingClause]:
@@ -92,8 +99,8 @@ def reporting_clauses(text: str) -> Iterator[ReportingClause]:
         separated = any(char not in " \t" for char in text[mark + 1:position])
         if inner not in SENTENCE_MARKS and not (separated and _opens_sentence(text, mark)):
             continue
-        end_match = CLAUSE_END.search(text, position)
-        end = end_match.start() if end_match else len(text)
+        end_match = CLAUSE_END.search(text, position, position + MAX_CLAUSE_CHARS)
+        end = end_match.start() if end_match else min(len(text), position + MAX_CLAUSE_CHARS)
         words = [
             (position + m.start(), position + m.end(), m.group())
             for m in WORD.finditer(text[position:end])

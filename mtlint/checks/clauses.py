@@ -36,6 +36,9 @@ from mtlint.language.wordclasses import (
 CLAUSE_CONJUNCTIONS = word_set(
     "dass daß weil obwohl obgleich nachdem bevor sobald sodass wenn falls"
 )
+CONJUNCTION_SEARCH = compile_pattern(
+    r"(?i)\b(?:dass|daß|weil|obwohl|obgleich|nachdem|bevor|sobald|sodass|wenn|falls)\b"
+)
 # After these, "wenn" and "falls" open a verbless phrase: "wenn auch mit Mühe", "wenn
 # nicht heute, dann morgen", "falls nötig".
 ELLIPSIS_STARTS = word_set(
@@ -94,7 +97,7 @@ def clause_verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         for sentence in block.sentences:
             text = sentence.text
-            if not _sentence_end(text):
+            if not _sentence_end(text) or not CONJUNCTION_SEARCH.search(text):
                 continue
             # Only a clause that runs to the sentence end counts: after the last comma,
             # quotation mark or dash (found once, so that long sentences stay linear).

@@ -27,6 +27,7 @@ from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_
 from mtlint.checks.verbs import could_be_finite
 from mtlint.core.document import WORD, BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 from mtlint.language import german
 from mtlint.language.wordclasses import (
     AUXILIARIES,
@@ -182,6 +183,10 @@ def _pronoun_clause(sentence: str) -> tuple[str, str, int] | None:
     "Es"/"Er" and a finite verb in the singular, or with a connecting adverb, the verb
     and "es"/"er" ("Außerdem bietet es …"), where "es" is not impersonal or a
     placeholder."""
+    if not sentence.startswith(("Es ", "Er ")) and " es " not in sentence and (
+        " er " not in sentence
+    ):
+        return None  # the usual case, and cheap
     matches = list(WORD.finditer(sentence))
     words = [m.group() for m in matches]
     if len(words) > 3 and words[0].lower() in CONNECTING_ADVERBS and words[2] in ("es", "er"):
@@ -666,6 +671,7 @@ MAX_CLAUSE_CHARS = 300
 POSSESSIVE_OWNERS = {"sein": frozenset("mn"), "ihr": frozenset({"f", "pl"})}
 POSSESSIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
 POSSESSIVE_PREFIXES = frozenset({"sei", "Sei", "ihr"})
+POSSESSIVE_SEARCH = compile_pattern(r"\b(?:[Ss]ein|ihr)")
 POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr"}
 # Pronouns of the sentences that may be the owner, by the owner's gender or number.
 OWNER_PRONOUNS = {
@@ -779,22 +785,26 @@ def possessive_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     last_of_block: list[str] = []
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-        # Every word before the sentence in its paragraph, and a paragraph's first
-        # sentence may refer to the one before it: any of them may be the owner.
-        earlier: list[str] = list(last_of_block)
-        before: list[str] | None = None
+        # The sentences before in the paragraph, and a paragraph's first sentence may
+        # refer to the one before it: any of their words may be the owner. Words are
+        # built only for a sentence with a possessive (the cheap test first).
+        texts: list[str] = list(last_of_block)
+        first = len(texts)  # the index of the block's first sentence in `texts`
         for sentence in block.sentences:
-            matches = list(WORD.finditer(sentence.text))
-            words = [m.group() for m in matches]
-            hit = _possessive_hit(sentence.text, matches, earlier, before)
-            if hit is not None:
-                offset, length, message, right = hit
-                yield Hit(sentence.start + offset, length, message, (right,), right,
-                          Safety.UNSAFE)
-            earlier.extend(words)
-            del earlier[:-MAX_CONTEXT_WORDS]
-            before = words
-        last_of_block = before or []
+            if POSSESSIVE_SEARCH.search(sentence.text):
+                matches = list(WORD.finditer(sentence.text))
+                before = _words(texts[-1]) if len(texts) > first else None
+                earlier = [w for text in texts for w in _words(text)][-MAX_CONTEXT_WORDS:]
+                hit = _possessive_hit(sentence.text, matches, earlier, before)
+                if hit is not None:
+                    offset, length, message, right = hit
+                    yield Hit(sentence.start + offset, length, message, (right,), right,
+                              Safety.UNSAFE)
+            texts.append(sentence.text)
+            if len(texts) > MAX_CONTEXT_SENTENCES:
+                del texts[0]
+                first = max(0, first - 1)
+        last_of_block = texts[-1:] if len(texts) > first else []
 
 
 def _possessive_hit(text: str, matches: list, earlier: list[str],  # type: ignore[type-arg]
@@ -907,6 +917,8 @@ def same_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Relativpronomen muss mitgeändert werden.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if "selbe" not in block.text:
+            continue  # the usual case, and cheap
         earlier: list[str] = []  # the words of the paragraph before the sentence
         previous: list[str] = []  # the words of the sentence before
         for sentence in block.sentences:

@@ -395,7 +395,8 @@ def is_verb_form(word: str) -> bool:
 
 def is_archaic(word: str) -> bool:
     """A correct spelling of older German: "erfreuet", "wünschet" (-et for -t),
-    "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t)."""
+    "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t), "ausgieng",
+    "bekömmt", "Beihülfe"; or umlauts typed as "ae", "oe", "ue" ("Anschlaege")."""
     folded = fold(word)
     variants = []
     stem = folded[:-2]
@@ -406,7 +407,17 @@ def is_archaic(word: str) -> bool:
         variants.append(folded.replace("ir", "ier"))
     if "th" in folded:
         variants.append(folded.replace("th", "t"))
-    return any(is_listed(v) or is_inflected(v) or is_compound(v) for v in variants)
+    for old, new in OLD_LETTERS:
+        if old in folded:
+            variants.append(folded.replace(old, new))
+    return any(is_listed(v) or is_inflected(v) or is_compound(v) or is_verb_form(v)
+               for v in variants)
+
+
+# Older and typewriter spellings, each with today's letters: "gieng", "kömmt",
+# "Beihülfe" (18th/19th century); "Anschlaege" (ae, oe, ue for umlauts).
+OLD_LETTERS = (("ieng", "ing"), ("ieb", "ib"), ("kömm", "komm"), ("hülf", "hilf"),
+               ("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
 def is_elided(word: str) -> bool:

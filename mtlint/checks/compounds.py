@@ -23,7 +23,15 @@ from mtlint.checks.agreement import (
 )
 from mtlint.core.document import BlockKind, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun, noun_form, word_tags
+from mtlint.language import speller
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    noun_form,
+    word_tags,
+)
 from mtlint.language.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # English words that surround a German-looking word in an English phrase
@@ -498,7 +506,137 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield hit
 
 
+# An acronym that can start a compound: "EU-Kommission", "CDU-Politiker".
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+# Adjectives from names, written apart: "die Eulersche Zahl", "die Sokratische Schule".
+NAME_ADJECTIVE = re.compile(r"sch(?:e|en|er|es|em)?$")
+MAX_NAME_WORDS = 2  # "die Phi Phi Inseln"
+ENGLISH_HEAD_MARGIN = 60  # centibels: "Store" is English, "Test" German too
+
+
+def _is_name_word(word: str) -> bool:
+    """A name that can be a compound's first part: a first or last name, a place, a
+    brand HanTa reads as a name ("Joel", "Merkel", "Google"), or an acronym ("EU")."""
+    if ACRONYM.fullmatch(word):
+        return True
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return False
+    if NAME_ADJECTIVE.search(word) or lookup_noun(word, compounds=False) is not None or (
+            word.endswith("er") and is_known_name(word[:-2])):
+        return False  # "Mendelschen Gesetze", "Wiener Philharmoniker", "Art", "Bauer"
+    return is_known_name(word) or analyze_word(word).tag == "NE" or not is_german_word(word)
+
+
+def _is_english(word: str) -> bool:
+    found = speller.frequency(word)
+    return found.english is not None and (found.german is None or found.english < found.german)
+
+
+def _is_compound_head(word: str) -> bool:
+    """A German common noun that ends a compound after a name ("Test", "Regierung",
+    "Inseln"): not a name itself ("Peter Müller"), not an English word ("Apple Store"
+    is the shop's name), not a noun that stands bare as an object ("dem Peter Geld
+    geben")."""
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha() or (
+            word in BARE_NOUNS):
+        return False  # "GmbH", "AG": part of the name
+    found = speller.frequency(word)
+    if is_known_name(word) or (found.english is not None and (
+            found.german is None or found.english + ENGLISH_HEAD_MARGIN < found.german)):
+        return False  # "Store": four times as common in English
+    return lookup_noun(word) is not None and analyze_word(word).tag == "NN"
+
+
+def compound_name_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Name oder eine Abkürzung und ein deutsches Nomen, die zusammen ein Kompositum
+    bilden, aber getrennt stehen: „der Kant Test“ statt „der Kant-Test“, „die Merkel
+    Regierung“ statt „die Merkel-Regierung“, „die EU Kommission“ statt „die
+    EU-Kommission“, „die Fidschi Inseln“ statt „die Fidschi-Inseln“.
+
+    ## Warum ist das ein Problem?
+    Im Deutschen wird ein Name als erster Teil eines Kompositums mit Bindestrich
+    angeschlossen (Duden: „Goethe-Haus“, „Nobel-Preis“ oder „Nobelpreis“); aus mehreren
+    Wörtern wird durchgekoppelt („Phi-Phi-Inseln“). Die englische Schreibung mit
+    Leerzeichen ist ein typischer Übersetzungsfehler.
+
+    Gemeldet wird ein Artikel, ein oder zwei Namen (Vor-, Nach- oder Ortsnamen, Marken,
+    Abkürzungen) und ein deutsches Nomen, zu dem der Artikel passt.
+
+    ## Bekannte Grenzen
+    Folgt ein weiteres großgeschriebenes Wort, kann alles ein Name sein (keine Meldung);
+    englische zweite Teile („der Apple Store“) und Namen („der Peter Müller“) bleiben
+    unbeanstandet. Ohne Artikel („Merkel Regierung plant …“) schweigt die Regel.
+
+    ## Fix-Sicherheit
+    Unsicher: Bei manchen Fügungen ist auch die Zusammenschreibung üblich
+    („Nobelpreis“).
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        index = 0
+        while index < len(words) - 1:
+            first = index
+            last = first
+            while (last < len(words) and last - first < MAX_NAME_WORDS
+                   and _is_name_word(words[last].text)
+                   and (last == first or gap(text, words[last - 1], words[last]) == " ")):
+                last += 1
+            if last == first or last >= len(words):
+                index += 1
+                continue
+            head = words[last]
+            index = last
+            if gap(text, words[last - 1], head) != " " or not _is_compound_head(head.text):
+                continue
+            following = words[last + 1] if last + 1 < len(words) else None
+            if following is not None and gap(text, head, following) in (" ", "-") and (
+                    following.text[:1].isupper()):
+                continue  # a longer name: "die Joel Test Suite"
+            if text[head.end:head.end + 1] == "-":
+                continue
+            determiner = _determiner_before(text, words, first)
+            info = lookup_noun(head.text)
+            if determiner is None or info is None or not _fits(determiner, info):
+                continue
+            names = [w.text for w in words[first:last]]
+            if len(names) > 1 and all(_is_english(name) for name in names):
+                continue  # an English title: "Portable Document Format"
+            joined = "-".join((*names, head.text))
+            yield Hit(
+                words[first].start, head.end - words[first].start,
+                f"„{text[words[first].start:head.end]}“: Ein Name als erster Teil eines "
+                f"Kompositums wird mit Bindestrich angeschlossen: „{joined}“.",
+                (joined,), joined, Safety.UNSAFE,
+            )
+
+
 RULES = (
+    Rule(
+        id="compound-name-split",
+        category=Category.SPELLING,
+        severity=Severity.WARNING,
+        summary="Name und Nomen getrennt statt mit Bindestrich („die Merkel Regierung“).",
+        doc=compound_name_split.__doc__ or "",
+        check=compound_name_split,
+        bad=(
+            Example("Die <marker>Merkel Regierung</marker> plante eine Reform.",
+                    "Merkel-Regierung"),
+            Example("Der <marker>Kant Test</marker> fragt nach der Verallgemeinerbarkeit.",
+                    "Kant-Test"),
+            Example("Die <marker>EU Kommission</marker> legte einen Entwurf vor.",
+                    "EU-Kommission"),
+        ),
+        good=(
+            Example("Die Merkel-Regierung plante eine Reform."),
+            Example("Der Kunde Peter Müller rief an."),
+            Example("Wir trafen uns im Apple Store in Berlin."),
+            Example("Sie gab dem Peter Geld für das Kino."),
+            Example("Die Stadt Essen plant ein neues Stadion."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
     Rule(
         id="compound-split",
         category=Category.SPELLING,

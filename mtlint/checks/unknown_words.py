@@ -51,8 +51,10 @@ NAME_TITLES = frozenset(str.split("""
     Kollegin Familie Firma Marke Stadt Dorf Gemeinde Landkreis Kanton Sankt St
 """))
 # Letters German words do not have outside loanwords, which the word list knows: an
-# unknown word with them is a technical name ("iconv", "fsck", "procfs"), not a typo.
-NOT_GERMAN_SHAPED = compile_pattern(r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$")
+# unknown word with them, or starting with four consonants, is a technical name ("iconv",
+# "fsck", "procfs", "strlen"), not a typo.
+NOT_GERMAN_SHAPED = compile_pattern(
+    r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$|^(?!sch)[bcdfghjklmnpqrstvwzß]{4}")
 # A chat log's speaker at a line's start: "Kim> Hallo", "<Kim> Hallo".
 SPEAKER = compile_pattern(r"<?(\p{Lu}\p{L}+)> ")
 # A word the document also writes as code: "logind(8)", "journald.service".
@@ -210,11 +212,12 @@ def _ends_in_english(word: str) -> bool:
 
 def _is_fragment(doc: Document, span: Span) -> bool:
     """A piece of a word the text splits: by brackets ("Menschenf(ein)d",
-    "(B)eenden", "d(er) Vergang(enheit)") or at a line's end ("Zusam- menkunft")."""
+    "(B)eenden", "Vergang(enheit)") or at a line's end ("Zusam- menkunft")."""
     text = doc.text
     after, then = text[span.end:span.end + 1], text[span.end + 1:span.end + 2]
     before = text[max(span.start - 2, 0):span.start]
-    return (after == "(" and then.isalpha()) or (before[-1:] == ")" and before[:1].isalpha()) \
+    return (after == "(" and then.isalpha()) or (
+        before[-1:] in "()" and before[:1].isalpha()) \
         or (text[max(span.start - 3, 0):span.start].endswith("- ")
             and text[max(span.start - 3, 0):max(span.start - 2, 0)].isalpha())
 

@@ -290,7 +290,8 @@ def is_compound(word: str) -> bool:
 
 def is_inflected(word: str) -> bool:
     """A rare inflected form of a listed word: "kryptischem" of "kryptisch",
-    "gepostetes" of "gepostet"; or "un-" before a known word ("unkonstruktiv")."""
+    "gepostetes" of "gepostet"; or "un-" before a known word ("unkonstruktiv"), "im-",
+    "ir-", "il-" before a listed one ("Immoralität", "irreligiös")."""
     folded = fold(word)
     for ending in INFLECTIONS:
         stem = folded[: -len(ending)]
@@ -301,8 +302,15 @@ def is_inflected(word: str) -> bool:
         if len(stem) >= 2 * MIN_PART and _compound(stem):
             return True  # "wettbewerbswidrigem"
     rest = folded[2:]
-    return folded.startswith("un") and len(rest) >= 2 * MIN_PART and (
-        _is_part(rest) or _compound(rest))
+    if not (folded.startswith("un") or NEGATION.match(folded)) or len(rest) < 2 * MIN_PART:
+        return False
+    return _is_part(rest) or _compound(rest) or (
+        not folded.startswith("un") and is_listed(rest, PART_LIMIT + 50))
+
+
+# Latin negation assimilated to the next consonant: "immoralisch", "irreligiös",
+# "illegal" ("imformation" is no word).
+NEGATION = regex.compile(r"(?:im(?=[mpb])|ir(?=r)|il(?=l))")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -410,6 +418,9 @@ def is_archaic(word: str) -> bool:
     for old, new in OLD_LETTERS:
         if old in folded:
             variants.append(folded.replace(old, new))
+    for old, new in (("gen", "chen"), ("gens", "chens")):
+        if folded.endswith(old):
+            variants.append(folded[: -len(old)] + new)  # "Mädgen": -gen for -chen
     return any(is_listed(v) or is_inflected(v) or is_compound(v) or is_verb_form(v)
                for v in variants)
 

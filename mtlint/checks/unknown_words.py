@@ -537,7 +537,7 @@ RULES = (
             Example("Satya Nadella und Herr Wagenknecht trafen sich bei OpenAI in Kalifornien."),
             Example("Das Team nutzt die Software für jedes Meeting und jeden Download."),
         ),
-        origin="mtlint/checks/unknown_words.py", fixable=True,
+        origin="mtlint/checks/unknown_words.py",
     ),
     Rule(
         id="word-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,

@@ -612,7 +612,86 @@ def compound_name_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+NOUN_TAGS = frozenset(("NN", "NE", "FM"))
+COMMON_ENGLISH = 300  # centibels: "like", "over", "down"; not "update", "team", "shop"
+
+
+def _only_noun(word: str) -> bool:
+    """Whether a lowercase word after a hyphen can only be a noun: the lexicon has it
+    capitalised, and HanTa knows no other reading ("update", "team", "shop"; not
+    "pauschale", an adjective too, nor "preis" of "preisgeben")."""
+    if noun_form(word) is None:
+        return False
+    english = speller.frequency(word).english
+    if english is not None and english <= COMMON_ENGLISH:
+        return False  # "Macintosh-like": an English word of a phrase, not a noun
+    tags = word_tags(word)
+    if tags is not None:
+        return tags <= NOUN_TAGS
+    return analyze_word(word).tag in NOUN_TAGS
+
+
+def compound_hyphen_lowercase(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Bindestrich-Kompositum, dessen Teil nach dem Bindestrich ein klein geschriebenes
+    Nomen ist: „das Sicherheits-update“ statt „das Sicherheits-Update“, „das
+    Kundenservice-team“ statt „das Kundenservice-Team“.
+
+    ## Warum ist das ein Problem?
+    Nach dem Bindestrich beginnt in einem zusammengesetzten Nomen jedes Nomen groß
+    (Duden: „Kundenservice-Team“, „Online-Shop“). Die Kleinschreibung entsteht, wenn eine
+    Übersetzung ein englisches Wort („update“) übernimmt oder ein Kompositum nachträglich
+    getrennt wird.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein Teil, den das Lexikon als Nomen kennt und der klein geschrieben
+    nichts anderes sein kann (nicht „Rot-grün“, nicht „Know-how“, nicht „Check-in“,
+    nicht „Versandkosten-pauschale“, da „pauschale“ auch ein Adjektiv ist).
+    Der erste Teil muss groß geschrieben sein; ein einzelner Buchstabe („E-mail“) ist
+    Sache anderer Regeln.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag schreibt den Teil groß; selten ist ein fremdes Wort gemeint,
+    das klein bleibt.
+    """
+    for block in doc.blocks:
+        for word in block.words():
+            if "-" not in word.text or not word.text[:1].isupper():
+                continue
+            parts = word.text.split("-")
+            if len(parts[0]) < 2 or not all(part.isalpha() for part in parts):
+                continue
+            last = parts[-1]
+            if len(last) < 4 or not last.islower() or not _only_noun(last):
+                continue
+            fixed = "-".join((*parts[:-1], last[0].upper() + last[1:]))
+            yield Hit(
+                word.start, len(word.text),
+                f"„{word.text}“: Nach dem Bindestrich wird das Nomen groß geschrieben: "
+                f"„{fixed}“.",
+                (fixed,), fixed, Safety.UNSAFE,
+            )
+
+
 RULES = (
+    Rule(
+        id="compound-hyphen-lowercase",
+        category=Category.CASING,
+        severity=Severity.WARNING,
+        summary="Klein geschriebenes Nomen nach dem Bindestrich („das Sicherheits-update“).",
+        doc=compound_hyphen_lowercase.__doc__ or "",
+        check=compound_hyphen_lowercase,
+        bad=(
+            Example("Das <marker>Sicherheits-update</marker> kommt morgen.", "Sicherheits-Update"),
+            Example("Unser <marker>Kundenservice-team</marker> antwortet.",
+                    "Kundenservice-Team"),
+        ),
+        good=(
+            Example("Das Sicherheits-Update kommt morgen, das Know-how bleibt."),
+            Example("Der Check-in beginnt um acht; die Koalition ist rot-grün."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
     Rule(
         id="compound-name-split",
         category=Category.SPELLING,

@@ -166,3 +166,24 @@ def test_a_name_and_a_noun_written_apart_are_joined_by_a_hyphen(text, span, join
 ])
 def test_names_before_nouns_that_are_no_compound_are_left_alone(flagged, text):
     assert flagged("compound-name-split", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "fixed"), [
+    ("Das Sicherheits-update kommt morgen.", "Sicherheits-update", "Sicherheits-Update"),
+    ("Unser Kundenservice-team antwortet.", "Kundenservice-team", "Kundenservice-Team"),
+    ("Der Online-shop wächst.", "Online-shop", "Online-Shop"),
+])
+def test_a_lowercase_noun_after_a_hyphen_is_capitalised(text, span, fixed, run_rule):
+    findings = run_rule("compound-hyphen-lowercase", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (fixed,)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Know-how und der Check-in sind wichtig.",  # English phrasal nouns
+    "Die Versandkosten-pauschale steigt.",  # "pauschale" is an adjective too
+    "Die Koalition ist rot-grün, das Layout Macintosh-like.",
+    "Er kam zum Sicherheits-Update.",
+])
+def test_hyphenated_words_that_keep_a_lowercase_part_are_left_alone(flagged, text):
+    assert flagged("compound-hyphen-lowercase", text) == []

@@ -510,6 +510,7 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 # Adjectives from names, written apart: "die Eulersche Zahl", "die Sokratische Schule".
 NAME_ADJECTIVE = re.compile(r"sch(?:e|en|er|es|em)?$")
+NOUN_SUFFIX = re.compile(r"(?:keit|heit|ung|schaft|tum)$")
 MAX_NAME_WORDS = 2  # "die Phi Phi Inseln"
 ENGLISH_HEAD_MARGIN = 60  # centibels: "Store" is English, "Test" German too
 
@@ -522,8 +523,10 @@ def _is_name_word(word: str) -> bool:
     if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
         return False
     if NAME_ADJECTIVE.search(word) or lookup_noun(word, compounds=False) is not None or (
-            word.endswith("er") and is_known_name(word[:-2])):
-        return False  # "Mendelschen Gesetze", "Wiener Philharmoniker", "Art", "Bauer"
+            word.endswith("er") and is_known_name(word[:-2])) or (
+            NOUN_SUFFIX.search(word) or speller.is_archaic(word)):
+        return False  # "Mendelschen Gesetze", "Wiener Philharmoniker", "Art", "Bauer",
+        # "Nothwendigkeit", "Thier": common nouns, also in older spellings
     return is_known_name(word) or analyze_word(word).tag == "NE" or not is_german_word(word)
 
 

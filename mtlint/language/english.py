@@ -29,6 +29,9 @@ ENGLISH_ENDINGS = ("ity", "ities", "ness", "nesses", "ship", "ships", "hood", "h
 # The shortest stem before such an ending: "city" and "ship" are no derivations.
 MIN_STEM = 4
 MIN_LENGTH = 4
+# Longer is no English word ("antidisestablishmentarianism" has 28 letters), and HanTa's
+# analysis grows with the square of a word's length.
+MAX_LENGTH = 34
 
 
 @functools.cache
@@ -53,7 +56,7 @@ def is_english_word(word: str) -> bool:
     """Whether `word` is an English word HanTa's English model knows, not a name and
     not a German word it segments into English pieces ("Texteditor" = text + editor,
     "Interner" = intern + er)."""
-    if not word.isascii() or not word.isalpha():
+    if len(word) > MAX_LENGTH or not word.isascii() or not word.isalpha():
         return False
     _, morphemes, tag = english_tagger().analyze(word, taglevel=3)
     if tag in ("NP0", "UNC"):
@@ -91,7 +94,8 @@ def is_unknown_english(word: str) -> bool:
     English model knows its stem and endings ("inflect", "overrides") or it has an
     English ending ("telicity", "awareness").  Not "rechnugn" (no English word), not
     "gering" (German) and not "broadcasten" (an English stem with a German ending)."""
-    if len(word) < MIN_LENGTH or not word.isascii() or not word.isalpha() or not word.islower():
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii() \
+            or not word.isalpha() or not word.islower():
         return False
     if speller.is_known(word):
         return False

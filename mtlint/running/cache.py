@@ -264,13 +264,14 @@ def _finding_to_json(finding: Any) -> list[Any]:
 
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
-    from mtlint.core.finding import Finding, Fix
+    from mtlint.core.finding import Finding, Fix, Shared
     from mtlint.lint.engine import CheckResult
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
             or data.get("mtlint") != __version__:
         raise ValueError("not an entry for this key")
     findings = []
+    shared = Shared()  # JSON gives each finding's message a string of its own
     size = len(doc.source.text)
     for item in data["findings"]:
         rule, category, severity, offset, length, message, suggestions, fix = item
@@ -284,12 +285,13 @@ def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
             if not (type(fix_offset) is int and type(fix_length) is int
                     and isinstance(replacement, str)):
                 raise ValueError("malformed fix")
-            fix = Fix(fix_offset, fix_length, replacement, _SAFETIES[safety])
-        line, column = doc.source.position(offset)
-        end_line, end_column = doc.source.position(offset + length)
+            if (fix_offset, fix_length) == (offset, length):
+                fix_offset, fix_length = offset, length
+            fix = Fix(fix_offset, fix_length, shared(replacement), _SAFETIES[safety])
+        line, column, end_line, end_column = doc.source.span_position(offset, offset + length)
         findings.append(Finding(
-            rule=rule, category=_CATEGORIES[category], severity=_SEVERITIES[severity],
-            source=SOURCE,
-            offset=offset, length=length, line=line, column=column, end_line=end_line,
-            end_column=end_column, message=message, suggestions=tuple(suggestions), fix=fix))
+            rule=shared(rule), category=_CATEGORIES[category],
+            severity=_SEVERITIES[severity], source=SOURCE, offset=offset, length=length,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            message=shared(message), suggestions=shared(tuple(suggestions)), fix=fix))
     return CheckResult(findings)

@@ -575,6 +575,15 @@ def test_the_server_exits_when_its_client_process_ends(tmp_path: Path) -> None:
         editor.kill()
         editor.wait()
         assert server.proc.wait(timeout=30) != 0
+        # A process id that is not there at the start (the client runs elsewhere, in
+        # another container) is not watched: the server serves on.
+        elsewhere = Client(tmp_path)
+        try:
+            elsewhere.initialize(tmp_path, process_id=editor.pid)
+            time.sleep(2)
+            assert elsewhere.request("mtlint/noSuchMethod", {})["error"]["code"] == -32601
+        finally:
+            elsewhere.close()
     finally:
         editor.kill()
         editor.wait()

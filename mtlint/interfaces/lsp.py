@@ -288,7 +288,12 @@ class MtlintLanguageServer(LanguageServer):
 
     def watch_client(self, process_id: int) -> None:
         """End this process when the client's process has ended (LSP: `processId`), even
-        if something else still holds its end of standard input open."""
+        if something else still holds its end of standard input open. A process that is
+        not there at the start is not watched: the client may run where its process ids
+        mean something else (a container)."""
+        if not process_alive(process_id):
+            log.info("the client's process %d is not visible here; not watched", process_id)
+            return
 
         def watch() -> None:
             while process_alive(process_id):

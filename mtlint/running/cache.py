@@ -30,12 +30,13 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
 from mtlint.core.cachedir import read_trusted, write_cache_file
-from mtlint.core.finding import Category, Safety, Severity
+from mtlint.core.finding import Category, Finding, Fix, Safety, Severity, Shared
 
 if TYPE_CHECKING:
     from mtlint.core.document import Document
@@ -216,12 +217,7 @@ class ResultCache:
         """Write an entry atomically; a cache that cannot be written is skipped silently."""
         if result.notes:
             return
-        data = {
-            "mtlint": __version__, "format": FORMAT, "key": key,
-            "findings": [_finding_to_json(f) for f in result.findings if f.source == SOURCE],
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_cache_file(self._path(key), text.encode("utf-8"))
+        write_cache_file(self._path(key), _entry_chunks(key, result.findings))
         if not self._pruned:
             self._pruned = True
             self.prune()
@@ -262,9 +258,23 @@ def _finding_to_json(finding: Any) -> list[Any]:
             None if fix is None else [fix.offset, fix.length, fix.replacement, fix.safety.value]]
 
 
+def _entry_chunks(key: str, findings: list[Finding]) -> Iterator[bytes]:
+    """A result entry, as json.dumps(..., separators=(",", ":")) writes it, a finding at
+    a time: a file's million findings are never one string."""
+    head = json.dumps({"mtlint": __version__, "format": FORMAT, "key": key},
+                      ensure_ascii=False, separators=(",", ":"))
+    yield head[:-1].encode("utf-8") + b',"findings":['
+    separator = b""
+    for finding in findings:
+        if finding.source == SOURCE:
+            yield separator + json.dumps(_finding_to_json(finding), ensure_ascii=False,
+                                         separators=(",", ":")).encode("utf-8")
+            separator = b","
+    yield b"]}"
+
+
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
-    from mtlint.core.finding import Finding, Fix, Shared
     from mtlint.lint.engine import CheckResult
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \

@@ -119,3 +119,23 @@ def test_reports_are_written_a_finding_at_a_time(name: str) -> None:
     if name in ("json", "sarif"):  # written in pieces, formatted as json.dumps formats
         data = json.loads(stream.getvalue())
         assert stream.getvalue() == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_result_entry_is_written_a_finding_at_a_time(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtlint.running import cache as cache_module
+
+    pieces: list[bytes] = []
+    write = cache_module.write_cache_file
+
+    def recording(path: Path, data) -> None:
+        pieces.extend(data)
+        write(path, pieces)
+
+    monkeypatch.setattr(cache_module, "write_cache_file", recording)
+    checker = Runner(cache=ResultCache(tmp_path / "cache"))
+    first = checker.check_document(Document(SPACED, "a.txt")).findings
+    assert len(pieces) >= len(first) >= 4 * 300
+    assert max(map(len, pieces)) < 20 * sum(map(len, pieces)) / len(first)
+    assert checker.check_document(Document(SPACED, "a.txt")).findings == first  # read back
+    assert checker.cache.hits == 1

@@ -1,7 +1,7 @@
 """Memory per finding: what a file with very many findings costs beyond its text.
 
 Usage: ``python bench/memory.py [--findings 200000] [--formats text,json,sarif,github]
-[--retained]``
+[--cache] [--retained]``
 
 Writes two plain-text files of the same paragraphs (into ``bench/.cache/memory/``): one
 with a space before every comma and full stop (``space-before-punctuation``, about ten
@@ -13,9 +13,11 @@ same in both, so
 
     bytes per finding = (peak RSS with findings - peak RSS of the clean twin) / findings
 
-for each output format. ``--retained`` also checks up to 20,000 findings inside this process under
-``tracemalloc`` and prints what the findings themselves keep alive after the check (the
-Finding objects, their fixes and strings) and the largest allocation sites.
+for each output format (``--cache``: also text output with the result cache on, in a
+fresh folder, so that the run writes the file's entry). ``--retained`` also checks up to
+20,000 findings inside this process under ``tracemalloc`` and prints what the findings
+themselves keep alive after the check (the Finding objects, their fixes and strings) and
+the largest allocation sites.
 
 Issue 21 (item 9) measured ~1.6 KB a finding (1M findings: 1.7 GB).
 """
@@ -53,9 +55,11 @@ def write_corpus(findings: int) -> tuple[Path, Path]:
     return spaced, clean
 
 
-def peak_rss(command: list[str], stdout: int | object = subprocess.DEVNULL) -> int:
+def peak_rss(command: list[str], stdout: int | object = subprocess.DEVNULL,
+             env: dict[str, str] | None = None) -> int:
     """Peak resident memory in bytes of one process running `command` (Linux: KiB)."""
-    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT,
+                               env=env)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
@@ -115,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--findings", type=int, default=200_000)
     parser.add_argument("--formats", default="text,json,sarif,github")
     parser.add_argument("--retained", action="store_true")
+    parser.add_argument("--cache", action="store_true",
+                        help="also text output with the result cache on (a first run, which "
+                             "writes the file's entry)")
     parser.add_argument("--top", type=int, default=8)
     args = parser.parse_args(argv)
     spaced, clean = write_corpus(args.findings)
@@ -126,6 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.formats.split(","):
         peak = peak_rss([*MTLINT, "--format", name, str(spaced)])
         print(f"{name:<8} {peak / 2**20:8,.0f}  {(peak - baseline) / count:15,.0f}")
+    if args.cache:
+        with tempfile.TemporaryDirectory() as folder:
+            command = [part for part in MTLINT if part != "--no-cache"]
+            peak = peak_rss([*command, str(spaced)],
+                            env={**os.environ, "MTLINT_CACHE_DIR": folder})
+        print(f"{'text, result cache':<8} {peak / 2**20:8,.0f}  "
+              f"{(peak - baseline) / count:15,.0f}")
     if args.retained:
         retained(min(count, 20_000), args.top)
     return 0

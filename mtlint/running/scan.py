@@ -482,16 +482,28 @@ def scan_on_dask(runner: Runner, config: Config, records: Iterable[Record], clie
     [settings_future] = client.scatter([settings], broadcast=True)
     threads = max(1, sum(client.nthreads().values()))
     partitions = _partitions(records, partition_size)
+    inputs: dict[str, Any] = {}
+
+    def submit(partition: list[Record]) -> Any:
+        # The records go to a worker as scattered data, not inside the task: the scheduler
+        # keeps its last thousand messages to each worker (for debugging), so records sent
+        # in tasks would stay in its memory for the whole scan.
+        [records_future] = client.scatter([partition], hash=False)
+        future = client.submit(scan_partition, settings_future, token, records_future,
+                               pure=False)
+        inputs[future.key] = records_future
+        return future
+
     running = as_completed()
     for _, partition in zip(range(2 * threads), partitions, strict=False):
-        running.add(client.submit(scan_partition, settings_future, token, partition, pure=False))
+        running.add(submit(partition))
     for future in running:
         yield future.result()
         future.release()
+        inputs.pop(future.key).release()
         partition = next(partitions, None)
         if partition is not None:
-            running.add(client.submit(scan_partition, settings_future, token, partition,
-                                      pure=False))
+            running.add(submit(partition))
 
 
 @contextlib.contextmanager

@@ -17,6 +17,8 @@ MODULE_NAMES: tuple[str, ...] = (
     "agreement",
     "address",
     "pronouns",
+    "speech",
+    "clauses",
     "compounds",
     "residue",
     "quotes",

@@ -26,6 +26,7 @@ from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safet
 from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import (
     FINITE_VERB_TAGS,
+    NounInfo,
     analyze_word,
     is_german_word,
     is_known_noun,
@@ -75,11 +76,17 @@ PLURAL_BY_ENDING: dict[str, tuple[Reading, ...]] = {
 }
 # Bare "sein", "ihr", "euer" are also a verb and pronouns: only their inflected forms.
 POSSESSIVE_STEMS = ("mein", "dein", "sein", "ihr", "unser", "eur")
-DEMONSTRATIVE_STEMS = ("dies", "jen")
+DEMONSTRATIVE_STEMS = ("dies", "jen", "welch", "solch", "jed")
+# "jeder" has no plural: "jede Nutzer" is wrong, "jeden" is also the genitive singular
+# ("jeden Monats").
+SINGULAR_ONLY_STEMS = ("jed",)
+# Determiners that decline as adjectives after an article: "einer jeden", "ein solches".
+ADJECTIVAL_STEMS = ("jed", "solch", "welch")
 ENDINGS = ("en", "em", "er", "es", "e")
 # Forms that are also relative pronouns: after a comma they start a clause
 # ("die Firma, die Software entwickelt").
-RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des", "welcher", "welche",
+                            "welches", "welchem", "welchen"})
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,10 @@ def _build_determiners() -> dict[str, Determiner]:
     table = {form: Determiner("def", readings) for form, readings in DEFINITE.items()}
     for stem in DEMONSTRATIVE_STEMS:
         for ending, readings in DEFINITE_BY_ENDING.items():
+            if stem in SINGULAR_ONLY_STEMS:
+                readings = tuple(r for r in readings if r[0] != "pl")
+                if ending == "en":
+                    readings += (("m", "gen", "en"), ("n", "gen", "en"))
             table[stem + ending] = Determiner(stem, readings)
     for stem in ("ein", "kein", *POSSESSIVE_STEMS):
         for ending, readings in INDEFINITE_BY_ENDING.items():
@@ -251,7 +262,12 @@ def noun_reading(word: str) -> NounReading | None:
     lower = word.lower()
     if info.head is not None:
         for suffix, numbers in SUFFIX_GENDERS:
-            if lower.endswith(suffix):
+            if lower.endswith(suffix) and not (
+                len(info.head) > len(suffix) + 2 and info.head.lower().endswith(suffix)
+            ):
+                # The suffix decides where the lexicon's last part is a mere fragment
+                # ("Deinstallation": "Ion"), not where it is a word with that ending
+                # ("Waldstadion": "Stadion", neuter).
                 return NounReading(numbers | {"pl"} if lower.endswith("en") else numbers, lemma)
         if len(info.head) < MIN_TRUSTED_TAIL or _ambiguous_compound(word, info):
             return None
@@ -262,6 +278,17 @@ def noun_reading(word: str) -> NounReading | None:
         if reading.plural or not reading.slots or reading.slots == {"dat sg"}:
             # An old dative in -e only ("Kennworte"): the plural is spelled so too.
             numbers.add("pl")
+    if not any(reading.plural for reading in info.readings) and numbers & {"m", "n"} and (
+        lower.endswith(("er", "el", "en"))
+    ):
+        # Masculine and neuter nouns in -er, -el, -en have a plural of the same form; the
+        # lexicon lacks it for some loanwords ("die Header").
+        numbers.add("pl")
+        zero_plural = {("pl", "nom"), ("pl", "acc"), ("pl", "gen")} | (
+            {("pl", "dat")} if lower.endswith("n") else set()
+        )
+    else:
+        zero_plural = set()
     if lower.endswith("e") and len(word) > 4:
         # "dem Hause", "bei dem Abendmahle": the old dative singular in -e.
         stem = lookup_noun(word[:-1], compounds=False)
@@ -275,13 +302,52 @@ def noun_reading(word: str) -> NounReading | None:
                 forms.add(("pl", case))
             else:
                 forms |= {(gender, case) for gender in reading.genders or ("m", "f", "n")}
+    forms |= zero_plural
     if not numbers:
         return None
     return NounReading(
         frozenset(numbers), lemma,
         frozenset(forms) if all(r.slots for r in info.readings) else frozenset(),
-        lower.endswith(("en", "ern", "eln")) and not lower.endswith(PLURAL_ONLY_ENDINGS),
+        _may_be_infinitive(info.head or word, info),
     )
+
+
+def _own_genders(word: str) -> frozenset[str]:
+    """The genders of the nouns whose nominative singular the form is ("Reise": f)."""
+    info = lookup_noun(word, compounds=False)
+    if info is None:
+        return frozenset()
+    return frozenset(g for r in info.readings if "nom sg" in r.slots for g in r.genders)
+
+
+INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF"})
+
+
+def _may_be_infinitive(noun: str, info: NounInfo) -> bool:
+    """Whether a noun form (`noun`: it or a compound's last part) may be a nominalised
+    infinitive ("das Hupen", "ein ewiges Schmachten", "das Haushalten"): it ends like
+    one, and it is not a plural of nominative and accusative ("Einnahmen", "Inseln")
+    that HanTa's table of frequent forms knows only as a noun."""
+    lower = noun.lower()
+    if not lower.endswith(("en", "ern", "eln")) or lower.endswith(PLURAL_ONLY_ENDINGS):
+        return False
+    tags = word_tags(lower)
+    if tags is None or tags & INFINITIVE_TAGS:
+        return True
+    if any(
+        lower.startswith(particle)
+        and INFINITIVE_TAGS & (word_tags(lower[len(particle):]) or frozenset())
+        for particle in SEPARABLE_PARTICLES
+    ):
+        return True  # "das Anzeigen": "an" + "zeigen", though HanTa knows only the plural
+    return not any("nom pl" in reading.slots for reading in info.readings)
+
+
+# Separable verb particles: "anzeigen" is "an" + "zeigen".
+SEPARABLE_PARTICLES = (
+    "an", "auf", "aus", "ab", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "weg",
+    "her", "hin", "fest", "los", "dar", "um", "durch", "über", "unter", "wieder",
+)
 
 
 # Plurals of nouns whose singular never ends in -en ("Entscheidungen").
@@ -298,12 +364,20 @@ def is_common_noun(word: str) -> bool:
     if "-" in word.strip("-"):
         last = word.rsplit("-", 1)[1]
         return last[:1].isupper() and is_common_noun(last)
-    if analyze_word(word).tag != "NN":
+    analysis = analyze_word(word)
+    if analysis.tag != "NN" and not (
+        # HanTa guesses rare loanwords as names ("Literal"); the lexicon knows them.
+        analysis.tag == "NE" and not analysis.known and is_known_noun(word)
+    ):
         return False
-    lower = analyze_word(word.lower()).tag
-    if lower == "VVFIN":
+    lower = analyze_word(word.lower())
+    if not lower.known and is_known_noun(word) and word_tags(word.lower()) is None:
+        # HanTa's guess at a rare lowercase form ("gerüchteküche" as an adjective) says
+        # nothing against a noun the lexicon lists as it stands.
+        return True
+    if lower.tag == "VVFIN":
         return "NN" in (word_tags(word) or ())
-    return lower not in ("ADJA", "ADJD", "VVPP", "VVINF")
+    return lower.tag not in ("ADJA", "ADJD", "VVPP", "VVINF")
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
@@ -407,11 +481,29 @@ def noun_phrases(doc: Document) -> Iterator[NounPhrase]:
             determiner = DETERMINERS.get(word.text.lower())
             if determiner is None or (len(word.text) > 1 and word.text.isupper()):
                 continue
-            if _starts_relative_clause(text, words, index):
-                continue
             phrase = _read_phrase(text, words, index, determiner)
-            if phrase is not None:
-                yield phrase
+            if phrase is None:
+                continue
+            if _starts_relative_clause(text, words, index) and not _article_after_comma(phrase):
+                continue
+            if phrase.determiner.family in ADJECTIVAL_STEMS and phrase.joined and (
+                phrase.previous.lower() in DETERMINERS
+            ):
+                continue  # "einer jeden neuen", "ein solches": declined as an adjective
+            yield phrase
+
+
+def _article_after_comma(phrase: NounPhrase) -> bool:
+    """Whether "der", "die", "dem" ... after a comma is an article, not a relative
+    pronoun: a relative pronoun is followed by a phrase of its own, with strong
+    adjective endings ("die Firma, die neue Software entwickelt"); "…, dem deutschen
+    Verbands" cannot be one (a bare genitive does not open a relative clause)."""
+    return bool(phrase.adjectives) and not any(
+        all(adjective_ending(a.text) == STRONG_ENDINGS[(number, case)]
+            for a in phrase.adjectives)
+        and phrase.reading.has_form(number, case)
+        for number in phrase.reading.numbers for case in ("nom", "acc", "dat")
+    )
 
 
 def _read_phrase(
@@ -518,6 +610,8 @@ def disagreement(phrase: NounPhrase) -> str | None:
         return None
     if phrase.following.islower() and not is_german_word(phrase.following):
         return None  # "eine ungesicherte Pump gun": English
+    if _english_plural(phrase):
+        return None
     article = phrase.article.text.lower()
     previous = phrase.previous.lower()
     family = phrase.determiner.family
@@ -552,10 +646,11 @@ def disagreement(phrase: NounPhrase) -> str | None:
             not phrase.adjectives or _strong_phrase(phrase)
         ) and not _plural_after_einen(phrase) and not (
             previous in PREPOSITIONS and phrase.joined
-        ):
+        ) and not _einen_after_subject(phrase):
             return None  # "Was nützt einem Gesundheit": the pronoun "man"
+        after_preposition = previous in PREPOSITIONS and phrase.joined
         if phrase.adjectives and phrase.reading.numbers == {"pl"} and family == "ein" and (
-            not _plural_after_einen(phrase)
+            not _plural_after_einen(phrase) and not after_preposition
         ):
             return None  # "schon eine einzige Schwierigkeiten ...": an ellipsis
         return "gender"
@@ -571,6 +666,31 @@ def disagreement(phrase: NounPhrase) -> str | None:
 
 # Suffixes of nouns whose singular form never ends the plural way.
 SINGULAR_SUFFIXES = ("ion", "ung", "heit", "keit", "schaft", "tät")
+
+
+def _english_plural(phrase: NounPhrase) -> bool:
+    """Whether the noun is a genitive singular in -s after a determiner that may be
+    plural: an English plural the lexicon lacks ("keine Geometers", "die Regulars")."""
+    forms = phrase.reading.forms
+    return phrase.noun.text.endswith("s") and bool(forms) and all(
+        case == "gen" for _, case in forms
+    ) and any(reading[0] == "pl" for reading in phrase.determiner.readings)
+
+
+def _einen_after_subject(phrase: NounPhrase) -> bool:
+    """Whether "einen" follows a subject pronoun and its verb ("Wir empfehlen einen
+    regelmäßige Wartung"): the pronoun "einen" (one, accusative) would leave the phrase
+    after it no case, since the subject is there and a second accusative is rare."""
+    return (
+        phrase.article.text.lower() == "einen" and phrase.joined
+        and phrase.earlier.lower() in SUBJECT_PRONOUNS_BEFORE_VERB
+        and phrase.previous.islower()
+        and bool(tags_of(phrase.previous) & FINITE_VERB_TAGS)
+    )
+
+
+# Pronouns that are only nominative before a finite verb ("wir empfehlen").
+SUBJECT_PRONOUNS_BEFORE_VERB = word_set("ich du er wir ihr")
 
 
 def _plural_after_einen(phrase: NounPhrase) -> bool:
@@ -640,6 +760,8 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
     """The cases the preposition before the phrase demands, where it is a preposition
     of the phrase: not "was für ein Kerl", "meiner Meinung nach das beste Angebot"."""
     previous = phrase.previous.lower()
+    if phrase.joined and _after_es_gibt(phrase):
+        return ("acc",)
     if not phrase.joined or (phrase.previous[:1].isupper() and phrase.earlier):
         return ()  # "Gott sei Dank, ihre Kinder"
     if previous == "für" and phrase.earlier.lower() in ("was", "welch"):
@@ -660,6 +782,17 @@ def governed_case(phrase: NounPhrase) -> tuple[str, ...]:
     if previous == "mit" and earlier.lower() in ("hier", "da", "wo"):
         return ()  # "hier mit die Bedeutungen": the old spelling of "hiermit"
     return GOVERNED_CASES.get(previous, ())
+
+
+# Forms of "geben" in "es gibt", which takes its object in the accusative.
+GIBT = word_set("gibt gab gäbe")
+
+
+def _after_es_gibt(phrase: NounPhrase) -> bool:
+    """Whether the phrase follows "es gibt" or "gibt es" ("Es gibt einen Unterschied";
+    English "there is" makes it a subject: "Es gibt ein großer Unterschied")."""
+    previous, earlier = phrase.previous.lower(), phrase.earlier.lower()
+    return (previous in GIBT and earlier == "es") or (previous == "es" and earlier in GIBT)
 
 
 # Adverbs of place before "aus" in "von hier aus", "von dort aus".
@@ -708,7 +841,9 @@ def wrong_noun_form(phrase: NounPhrase) -> tuple[str, ...]:
         return ()  # "den Regulars": an English plural the lexicon lacks
     if noun.endswith("e") and len(noun) > 4:
         stem = lookup_noun(noun[:-1], compounds=False)
-        if stem is not None and stem.singular_genders & {"m", "n"}:
+        if stem is not None and stem.singular_genders & {
+            number for number, case, _ in fitting if case != "gen"  # "-es", never "-e"
+        }:
             return ()  # "aus einem russischen Romane", "das Gerüste": the old -e
     numbers = {number for number, _, _ in fitting}
     return tuple(dict.fromkeys(
@@ -752,7 +887,8 @@ def _strong_phrase(phrase: NounPhrase) -> bool:
     return any(
         all(adjective_ending(a.text) == STRONG_ENDINGS[(number, case)]
             for a in phrase.adjectives)
-        for number in phrase.reading.numbers for case in ("nom", "acc", "dat", "gen")
+        and phrase.reading.has_form(number, case)
+        for number in phrase.reading.agreeing for case in ("nom", "acc", "dat", "gen")
     )
 
 
@@ -819,7 +955,8 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Genitiv „der“ endet das Adjektiv auf -en). Nach einer Präposition mit festem Kasus
     muss der Artikel in diesem Kasus stehen: „für der Reparaturpflicht“ (für + Akkusativ:
     „die Reparaturpflicht“), „von das neue Gesetz“ („dem neuen Gesetz“), „mit einen
-    Partner“, „aus ein hochwertiges Stahl“.
+    Partner“, „aus ein hochwertiges Stahl“. Auch der Artikel in „zum“, „im“, „ins“, „zur“
+    … muss passen: „zum Verfügung“ („zur Verfügung“), „im Zukunft“ („in der Zukunft“).
 
     ## Warum ist das ein Problem?
     Maschinelle Übersetzung wählt den Artikel oft nach dem englischen Satz und das
@@ -834,18 +971,24 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Komposita erhalten das Genus ihres letzten Teils („Satellitenbüro“ wie „Büro“).
 
     ## Bekannte Grenzen
-    Geprüft werden nur zusammenhängende Folgen aus Artikel, Adjektiven (auch mit Adverb
+    Geprüft werden nur zusammenhängende Folgen aus Artikel (auch „dieser“, „jener“,
+    „jeder“, „welcher“, „solcher“, „kein“ und Possessiva), Adjektiven (auch mit Adverb
     davor: „die zunehmend wichtige“) und Nomen; Relativpronomen nach einem Komma („die
     Firma, die Software entwickelt“), Eigennamen, substantivierte Adjektive („der
     Neue“) und Wörter, die das Lexikon nicht kennt, bleiben unbeachtet. „Der“, „die“,
     „das“ mitten im Satz können Pronomen sein („Ist das Absicht?“); dort meldet die Regel
     nur, wenn das nicht geht: vor einem Kompositum („verschiebt die Zinsentscheid“) oder
-    vor Adjektiven ohne starke Endung („die neue Vertrag“). Den Kasus prüft die Regel nur
+    vor Adjektiven ohne starke Endung („die neue Vertrag“). „Der“ vor einem Plural am
+    Satzanfang wird nur gemeldet, wenn direkt ein Verb im Plural folgt („Der Ferieninseln
+    sind …“: Genitiv statt Nominativ); Namen dürfen dazwischen stehen. Den Kasus prüft die Regel nur
     nach Präpositionen mit festem Kasus (für, durch, gegen, ohne; aus, bei, mit, nach,
     von; in, an, auf, neben, zwischen, hinter, vor mit Akkusativ oder Dativ); ob er sonst
     zum Satz passt, prüft LanguageTool. „Mit“ als Adverb („das war mit ein Grund“) und
     „aus“ nach „von … aus“ bleiben unbeachtet, ebenso „über“ und „unter“ („über ein
-    Drittel“). Ältere Sprachstufen und Mundart („kein schöner Land“,
+    Drittel“). Nach „es gibt“ und „gibt es“ steht der Akkusativ; gemeldet wird dort nur
+    eine Nominalgruppe, die nur Nominativ sein kann („Es gibt ein großer Unterschied“), da
+    „es“ auch Subjekt von „geben“ sein kann („Es gab der Mutter ein Buch“). Ältere
+    Sprachstufen und Mundart („kein schöner Land“,
     „die beigefügte Erinnerungen“, „meine Leut“) werden wie Fehler gemeldet, ebenso
     Eigennamen, die ein Lexikonwort enthalten („die Computerbild“).
 
@@ -858,7 +1001,11 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for phrase in noun_phrases(doc):
         problem = disagreement(phrase)
         cases = governed_case(phrase)
-        if problem is None and cases and wrong_case(phrase, cases):
+        if problem is None and cases and wrong_case(phrase, cases) and not (
+            # "Es gab der Mutter ein Buch": after "es gibt" only a nominative is wrong.
+            _after_es_gibt(phrase)
+            and any(reading[1] != "nom" for reading in fitting_readings(phrase))
+        ):
             problem = "case"
         noun_cases: tuple[str, ...] = ()
         if problem is None:
@@ -868,6 +1015,14 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         start, end = phrase.article.start, phrase.noun.end
         shown = doc.text[start:end]
+        own = _own_genders(phrase.noun.text)
+        if problem == "form" and own and not own & {r[0] for r in phrase.determiner.readings}:
+            # "Ihres Reise": the form fits the article only as the rare plural of
+            # another noun ("Reis", twig); the noun the writer meant is feminine.
+            problem = "gender"
+            described = " oder ".join(GENDER_NAMES[g] for g in ("m", "f", "n") if g in own)
+        else:
+            described = _describe(phrase.reading)
         if problem == "form":
             corrections = _noun_form_corrections(phrase, doc.text) + _corrections(
                 phrase, doc.text, noun_cases)
@@ -879,16 +1034,187 @@ def agreement_noun_phrase(doc: Document, context: RuleContext) -> Iterator[Hit]:
                        f"des Artikels „{phrase.article.text}“.")
         elif problem == "case":
             names = " oder ".join(CASE_NAMES[case] for case in cases)
-            message = (f"„{shown}“: Nach „{phrase.previous}“ steht der {names}"
+            trigger = (f"{phrase.earlier} {phrase.previous}" if _after_es_gibt(phrase)
+                       else phrase.previous)
+            message = (f"„{shown}“: Nach „{trigger}“ steht der {names}"
                        + (f": „{corrections[0]}“." if corrections else "."))
         elif problem == "ending":
             message = (f"„{shown}“: Die Adjektivendung passt nicht zu Artikel und Nomen "
                        f"„{phrase.noun.text}“.")
         else:
             message = (f"„{shown}“: Der Artikel passt nicht zum Nomen „{phrase.noun.text}“ "
-                       f"({_describe(phrase.reading)}).")
+                       f"({described}).")
         yield Hit(start, end - start, message, tuple(corrections),
                   corrections[0] if corrections else None, Safety.UNSAFE)
+    yield from _genitive_subjects(doc)
+    yield from _contraction_phrases(doc)
+
+
+# Prepositions fused with the article: the preposition, and the case and genders the
+# article stands for ("zum" = "zu dem": masculine or neuter dative).
+CONTRACTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    **{c: (p, "dat", ("m", "n")) for c, p in (
+        ("zum", "zu"), ("im", "in"), ("am", "an"), ("vom", "von"), ("beim", "bei"),
+        ("hinterm", "hinter"), ("unterm", "unter"), ("vorm", "vor"), ("überm", "über"))},
+    "zur": ("zu", "dat", ("f",)),
+    **{c: (p, "acc", ("n",)) for c, p in (
+        ("ins", "in"), ("ans", "an"), ("aufs", "auf"), ("durchs", "durch"), ("fürs", "für"),
+        ("übers", "über"), ("ums", "um"), ("unters", "unter"), ("hinters", "hinter"),
+        ("vors", "vor"))},
+}
+
+
+def _contraction_phrases(doc: Document) -> Iterator[Hit]:
+    """A preposition fused with its article before a noun of another gender or number:
+    "im Zukunft" ("in der Zukunft"), "zum Verfügung" ("zur Verfügung"), "ins Schule"."""
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words[:-1]):
+            contraction = CONTRACTIONS.get(word.text.lower())
+            if contraction is None or (len(word.text) > 1 and word.text[1:].isupper()):
+                continue
+            preposition, case, genders = contraction
+            ending = "en" if case == "dat" else "e"
+            determiner = Determiner("contraction", tuple((g, case, ending) for g in genders))
+            phrase = _read_phrase(text, words, index, determiner)
+            if phrase is None or fitting_readings(phrase, endings=False):
+                continue
+            noun = phrase.noun.text
+            if phrase.following.islower() and not is_german_word(phrase.following):
+                continue  # English words after the noun
+            if word.text.lower() in NOMINALISING and phrase.following.islower() and (
+                tags_of(phrase.following) & VERB_TAGS
+                # HanTa reads a rare lowercase infinitive as a plural ("totschlagen")
+                or (phrase.following.endswith("en") and "NN" in tags_of(phrase.following))
+            ):
+                continue  # "vom Zeit totschlagen", "beim Zeitung lesen": a verb phrase
+            if "n" in genders and noun.endswith(("en", "ern", "eln")) and (
+                phrase.reading.numbers <= {"pl"}
+            ):
+                continue  # "beim Anzeigen": a nominalised infinitive, never a plural here
+            if noun.endswith("e") and (lookup_noun(noun[:-1]) or NO_NOUN_INFO).singular_genders & {
+                "m", "n"
+            }:
+                continue  # "im Schafpelze": the old dative in -e
+            if noun.endswith("ss") and lookup_noun(noun[:-1], compounds=False) is not None:
+                continue  # "im Verhältniss": the old spelling of "-nis"
+            if phrase.adjectives and (
+                _stem(phrase.adjectives[0].text) in ADVERBIAL_AFTER_CONTRACTION
+                or phrase.adjectives[0].text.endswith(("sten", "ßten"))
+            ):
+                continue  # "im allgemeinen", "am wenigsten": adverbial, in old spelling
+            if any(a.text[:1].isupper() for a in phrase.adjectives):
+                continue
+            if not is_common_noun(phrase.noun.text):
+                continue
+            corrections = _contraction_corrections(phrase, text, word.text, preposition, case)
+            shown = text[word.start:phrase.noun.end]
+            yield Hit(
+                word.start, phrase.noun.end - word.start,
+                f"„{shown}“: „{word.text}“ enthält den Artikel „{_fused_article(word.text)}“, "
+                f"der nicht zum Nomen „{phrase.noun.text}“ passt ({_describe(phrase.reading)}).",
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
+# Adjectives that make an adverbial with "im"/"am" in the old spelling ("im allgemeinen",
+# "im übrigen"): a noun after them is not theirs.
+ADVERBIAL_AFTER_CONTRACTION = word_set(
+    "allgemein übrig besonder wesentlich einzeln folgend ganz groß weiter voraus "
+    "nachhinein vorhinein klein"
+)
+NO_NOUN_INFO = NounInfo("", ())
+# Contractions before a verb phrase used as a noun ("beim Zeitung lesen").
+NOMINALISING = word_set("vom beim zum")
+
+
+def _fused_article(contraction: str) -> str:
+    return "das" if contraction.lower().endswith("s") else (
+        "der" if contraction.lower() == "zur" else "dem"
+    )
+
+
+def _contraction_corrections(
+    phrase: NounPhrase, text: str, shown: str, preposition: str, case: str
+) -> list[str]:
+    """The phrase with the fused or separate article the noun needs: "zum Verfügung" ->
+    "zur Verfügung", "im Zukunft" -> "in der Zukunft"."""
+    found = []
+    for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
+        if not phrase.reading.has_form(number, case):
+            continue
+        fused = next((c for c, (p, k, g) in CONTRACTIONS.items()
+                      if p == preposition and k == case and number in g), None)
+        built = determiner_form("def", number, case)
+        if built is None:
+            continue
+        article, ending = built
+        head = fused if fused is not None else f"{preposition} {article}"
+        if shown[:1].isupper():
+            head = head[0].upper() + head[1:]
+        pieces = [head]
+        cursor = phrase.article.end
+        for modifier in phrase.modifiers:
+            pieces.append(text[cursor:modifier.start])
+            if modifier in phrase.adjectives:
+                current = adjective_ending(modifier.text) or ""
+                pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
+            else:
+                pieces.append(modifier.text)
+            cursor = modifier.end
+        pieces.append(text[cursor:phrase.noun.end])
+        found.append("".join(pieces))
+    return list(dict.fromkeys(found))[:3]
+
+
+# Capitalised words a name may put between the article and the head noun of a subject
+# ("Der Phi-Phi Inseln"), at most.
+MAX_NAME_WORDS = 3
+
+
+def _genitive_subjects(doc: Document) -> Iterator[Hit]:
+    """"Der" + plural noun at the start of a sentence, right before a finite verb in
+    the plural: the phrase is the subject, and "der" before a plural is only the
+    genitive ("Der Inseln sind …" -> "Die Inseln sind …"), which never opens a sentence
+    directly before its verb. Names may stand between article and noun."""
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        starts = [w.start for w in words]
+        for sentence in block.sentences:
+            first = bisect.bisect_left(starts, sentence.start)
+            if first >= len(words) or words[first].text != "Der":
+                continue
+            if words[first].start != sentence.start:
+                continue  # a quotation mark or a bracket before it
+            position = first + 1
+            while position < len(words) and position - first <= MAX_NAME_WORDS + 1:
+                word = words[position]
+                if gap(text, words[position - 1], word) not in (" ", "-"):
+                    break
+                reading = noun_reading(word.text)
+                if reading is not None and reading.numbers == {"pl"}:
+                    verb = words[position + 1] if position + 1 < len(words) else None
+                    if verb is not None and gap(text, word, verb) == " " and (
+                        _plural_finite(verb.text)
+                    ) and all(
+                        not (noun_reading(w.text) or NOUN_NONE).numbers & {"m", "f", "pl"}
+                        for w in words[first + 1:position]
+                    ) and is_common_noun(word.text):
+                        article = words[first]
+                        yield Hit(
+                            article.start, word.end - article.start,
+                            f"„{text[article.start:word.end]}“ steht vor dem Verb "
+                            f"„{verb.text}“ als Subjekt im Nominativ Plural: „Die“, nicht "
+                            f"„Der“ (Genitiv).",
+                            ("Die" + text[article.end:word.end],),
+                            "Die" + text[article.end:word.end], Safety.UNSAFE,
+                        )
+                    break
+                if not word.text[:1].isupper():
+                    break
+                position += 1
 
 
 # ---------------------------------------------------------------------------
@@ -999,6 +1325,12 @@ ARTICLE_WORDS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "ein
 # Prepositions that take only the dative and are rarely anything else before an
 # adjective ("zu" is also "too", "seit" a conjunction).
 DATIVE_PREPOSITIONS = word_set("mit von aus bei nach samt mitsamt")
+# Prepositions with the accusative or the dative: before a plural noun the strong ending
+# -en is the dative ("in vielen Fällen"; the accusative is "in viele Fälle"), but before
+# a masculine singular it is the accusative ("in großen Zorn").
+TWO_WAY_PREPOSITIONS = word_set("in an auf neben zwischen hinter vor unter über")
+# Quantifiers that decline like adjectives in the plural: "mit vielen Nutzern".
+PLURAL_QUANTIFIERS = word_set("vielen wenigen einigen mehreren beiden allen")
 MAX_BARE_ADJECTIVES = 4
 
 
@@ -1030,8 +1362,12 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
 
     ## Bekannte Grenzen
     Geprüft wird nach „mit“, „von“, „aus“, „bei“, „nach“, „samt“ und „mitsamt“, wenn
-    alle Adjektive auf -en enden und das Lexikon die Form mit -n als Dativ Plural
-    kennt. Nach Artikeln prüft das `agreement-noun-phrase`.
+    alle Adjektive (auch „vielen“, „wenigen“, „einigen“, „mehreren“, „beiden“, „allen“)
+    auf -en enden und das Lexikon die Form mit -n als Dativ Plural kennt; ebenso nach
+    „in“, „an“, „auf“, „neben“, „zwischen“, „hinter“, „vor“, „unter“ und „über“, wo -en
+    vor einem Plural nur den Dativ zeigen kann („in vielen Fälle“), außer das Nomen kann
+    auch maskulin im Singular sein („in großen Zorn“ ist Akkusativ). Nach Artikeln prüft
+    das `agreement-noun-phrase`.
 
     ## Fix-Sicherheit
     Unsicher: Das Nomen kann auch zu einem anderen Satzteil gehören.
@@ -1040,16 +1376,21 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
     for block in doc.blocks:
         words = block.words()
         for index, word in enumerate(words):
-            if word.text.lower() not in DATIVE_PREPOSITIONS:
+            preposition = word.text.lower()
+            if preposition not in DATIVE_PREPOSITIONS | TWO_WAY_PREPOSITIONS:
                 continue
+            if word.text[1:2].isupper():
+                continue  # "AN", "IN": an abbreviation or a shouted heading
             position = index + 1
             adjectives = 0
             while position < len(words) and adjectives < MAX_BARE_ADJECTIVES:
                 candidate = words[position]
                 if gap(text, words[position - 1], candidate) not in (" ", ", "):
                     break
-                if not (candidate.text.islower() and candidate.text.endswith("en")
-                        and is_attributive_adjective(candidate.text)):
+                if not (candidate.text.islower() and candidate.text.endswith("en") and (
+                    is_attributive_adjective(candidate.text)
+                    or (not adjectives and candidate.text in PLURAL_QUANTIFIERS)
+                )):
                     break
                 adjectives += 1
                 position += 1
@@ -1068,6 +1409,8 @@ def agreement_dative_plural(doc: Document, context: RuleContext) -> Iterator[Hit
             corrected = _dative_plural(noun.text)
             if corrected is None or not is_common_noun(noun.text):
                 continue
+            if preposition in TWO_WAY_PREPOSITIONS and "m" in noun_reading(noun.text).numbers:
+                continue  # "in großen Zorn": a masculine accusative
             yield Hit(
                 noun.start, noun.end - noun.start,
                 f"„{noun.text}“: Nach „{word.text}“ steht der Dativ Plural: „{corrected}“.",
@@ -1160,6 +1503,174 @@ def agreement_adjective_series(doc: Document, context: RuleContext) -> Iterator[
 
 
 # ---------------------------------------------------------------------------
+# A phrase without an article after a preposition that fixes its case
+# ---------------------------------------------------------------------------
+
+# Prepositions whose case a phrase without an article shows by its adjective endings.
+# Left out: "um", "ohne" and "statt" open infinitives whose object may stand in any case
+# ("um neuen Kunden zu helfen"); "seit", "bis", "während" are also conjunctions; "zu"
+# is also "too" ("zu große Schuhe").
+BARE_PHRASE_CASES: dict[str, tuple[str, ...]] = {
+    **{p: c for p, c in GOVERNED_CASES.items() if p not in ("ohne",)},
+}
+# Determiners in the dative or genitive before a noun that "nach" follows as a
+# postposition: "meiner Meinung nach", "dem Bericht nach".
+POSTPOSITION_OPENERS = word_set(
+    "dem der einem einer meiner deiner seiner ihrer unserer eurer diesem dieser allem aller"
+)
+
+
+def bare_phrase_after(
+    text: str, words: list[Span], index: int
+) -> tuple[list[Span], Span, NounReading] | None:
+    """The adjectives and the noun of a phrase without an article that starts after
+    the word at `index`: "von [modernen] [Technologien]"; None if there is none."""
+    adjectives: list[Span] = []
+    position = index + 1
+    while position < len(words) and len(adjectives) < MAX_BARE_ADJECTIVES:
+        word = words[position]
+        space = gap(text, words[position - 1], word)
+        if space == " " and word.text in ("und", "oder") and adjectives:
+            position += 1
+            continue
+        if space not in (" ", ", ") or (space == ", " and not adjectives):
+            return None
+        if not word.text.islower() or not is_attributive_adjective(word.text):
+            break
+        if "selb" in word.text:
+            return None  # "in demselben Falle": a determiner
+        adjectives.append(word)
+        position += 1
+    if not adjectives or position >= len(words) or words[position - 1] not in adjectives:
+        return None
+    noun = words[position]
+    if gap(text, adjectives[-1], noun) != " " or not noun.text[:1].isupper():
+        return None
+    if noun.end < len(text) and text[noun.end:noun.end + 1] in "-‐/(*:_":
+        return None  # "mit neuen Büro- und Fabrikgebäuden", "Kolleg:innen"
+    following = words[position + 1] if position + 1 < len(words) else None
+    if following is not None and gap(text, noun, following) == " " and (
+        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+    ):
+        return None  # "mit neuen Software Tools": the head may come later
+    reading = noun_reading(noun.text)
+    if reading is None:
+        return None
+    return adjectives, noun, reading
+
+
+def agreement_preposition_adjective(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Nach einer Präposition mit festem Kasus eine Nominalgruppe ohne Artikel, deren
+    Adjektivendung diesen Kasus nicht zeigt: „von moderne Technologien“ („von modernen
+    Technologien“), „mit große Freude“ („mit großer Freude“), „wegen schlechtes Wetter“
+    („wegen schlechten Wetters“ oder „wegen schlechtem Wetter“), „bei neuen Software“.
+
+    ## Warum ist das ein Problem?
+    Ohne Artikel zeigt das Adjektiv den Kasus an (starke Beugung): nach „mit“, „von“,
+    „aus“, „bei“, „nach“ steht der Dativ („mit großer Freude“, „von neuen Ideen“), nach
+    „für“, „durch“, „gegen“ der Akkusativ. Maschinelle Übersetzung übernimmt die Endung
+    oft aus dem Nominativ, weil das Englische keine Endungen hat.
+
+    ## Bekannte Grenzen
+    Geprüft werden Adjektive in Kleinschreibung mit derselben Endung vor einem Nomen, das
+    das Lexikon kennt. Die Endung wird mit jedem Genus und Numerus verglichen, den das
+    Nomen haben kann; ob das Nomen selbst die Form des Kasus hat, prüft
+    `agreement-dative-plural` („von hochwertigen Produkte“). Nicht geprüft werden „um“,
+    „ohne“ und „statt“ (ihre Infinitivgruppen haben Objekte in jedem Kasus), „seit“,
+    „bis“ und „während“ (auch Konjunktionen), „zu“ („zu große Schuhe“), „nach“ als
+    nachgestellte Präposition („meiner Meinung nach“) und „was für“.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen werden die Endungen, die Kasus und Nomen verlangen; welcher
+    Numerus gemeint ist, entscheidet der Leser.
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        for index, word in enumerate(words[:-2]):
+            preposition = word.text.lower()
+            cases = BARE_PHRASE_CASES.get(preposition)
+            if cases is None or (word.text[:1].isupper() and word.text[1:2].isupper()):
+                continue
+            earlier = words[index - 1].text if index else ""
+            if index and gap(text, words[index - 1], word) != " ":
+                earlier = ""
+            if preposition == "für" and earlier.lower() in ("was", "welch"):
+                continue  # "was für große Augen": any case
+            if preposition in ("nach", "wegen") and earlier[:1].isupper() and index >= 2 and (
+                words[index - 2].text.lower() in POSTPOSITION_OPENERS
+            ):
+                continue  # "meiner Meinung nach große Fehler"
+            if preposition == "aus" and (
+                not earlier or earlier[:1].isupper() or earlier.lower() in PLACE_ADVERBS
+            ):
+                continue  # "von Berlin aus große Teile", "Aus große Höhe" (a sentence start)
+            if earlier[:1].isupper() and index >= 2 and words[index - 2].text.lower() == "von":
+                continue  # "von Grund auf", "von Anfang an": not a preposition of the phrase
+            found = bare_phrase_after(text, words, index)
+            if found is None:
+                continue
+            adjectives, noun, reading = found
+            if any(_stem(a.text) in PRONOMINAL_ADJECTIVES for a in adjectives):
+                continue  # "bei anderen Achtung genießen": "anderen" is a pronoun
+            endings = {adjective_ending(a.text) for a in adjectives}
+            if len(endings) != 1:
+                continue  # mixed endings: `agreement-adjective-series`
+            ending = endings.pop()
+            if any(
+                STRONG_ENDINGS[(number, case)] == ending
+                for number in reading.agreeing for case in cases
+            ):
+                continue
+            if not is_common_noun(noun.text):
+                continue
+            corrections = _bare_phrase_corrections(text, adjectives, noun, reading, cases)
+            shown = text[adjectives[0].start:noun.end]
+            names = " oder ".join(CASE_NAMES[case] for case in cases)
+            yield Hit(
+                adjectives[0].start, noun.end - adjectives[0].start,
+                f"„{word.text} {shown}“: Nach „{word.text}“ steht der {names}; die Endung "
+                f"„-{ending}“ zeigt ihn nicht"
+                + (f" („{word.text} {corrections[0]}“)." if corrections else "."),
+                tuple(corrections), corrections[0] if corrections else None, Safety.UNSAFE,
+            )
+
+
+def _bare_phrase_corrections(
+    text: str, adjectives: list[Span], noun: Span, reading: NounReading,
+    cases: tuple[str, ...],
+) -> list[str]:
+    """The phrase with the strong endings of each case and number the noun form has,
+    singular first; an old dative singular in -e ("Werkzeuge") only if nothing else fits."""
+    found: list[tuple[int, str]] = []
+    for number in sorted(reading.numbers, key=lambda n: (n == "pl", n)):
+        for case in cases:
+            form = noun.text
+            rank = 0
+            if not reading.has_form(number, case):
+                form = _dative_plural(noun.text) if (number, case) == ("pl", "dat") else None
+                if form is None:
+                    continue
+            elif number != "pl" and case == "dat" and form.endswith("e") and not (
+                reading.lemma.endswith("e")
+            ):
+                rank = 1  # "dem Werkzeuge": the old dative, not what the writer meant
+            ending = STRONG_ENDINGS[(number, case)]
+            pieces = []
+            cursor = adjectives[0].start
+            for adjective in adjectives:
+                pieces.append(text[cursor:adjective.start])
+                current = adjective_ending(adjective.text) or ""
+                pieces.append(adjective.text[: len(adjective.text) - len(current)] + ending)
+                cursor = adjective.end
+            pieces.append(text[cursor:noun.start] + form)
+            found.append((rank, "".join(pieces)))
+    best = min((rank for rank, _ in found), default=0)
+    return list(dict.fromkeys(phrase for rank, phrase in found if rank == best))[:3]
+
+
+# ---------------------------------------------------------------------------
 # A plural verb before a singular subject
 # ---------------------------------------------------------------------------
 
@@ -1227,8 +1738,12 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
                 if gap(text, words[index - 1], verb) != " ":
                     break  # a comma: not the verb of the main clause
                 lower = verb.text.lower()
-                if lower in PERSONAL_SUBJECTS:
+                if lower in PERSONAL_SUBJECTS or lower in SUBJECT_QUANTIFIERS:
                     break
+                if index >= 2 and (lower in DETERMINERS or lower in ARTICLE_WORDS) and (
+                    words[index - 1].text.lower() not in PREPOSITIONS
+                ):
+                    break  # "Im Jahr 2020 die Firmen …": a second phrase, perhaps the subject
                 if not _plural_finite(verb.text):
                     continue
                 hit = _singular_subject_after(text, words, index)
@@ -1238,6 +1753,9 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
 
 
 PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
+# Words that open a subject before the verb ("Heute viele Menschen nutzen …", English
+# order): the plural verb then agrees with them, not with the phrase after it.
+SUBJECT_QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle zahlreiche")
 
 
 def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | None:
@@ -1422,6 +1940,15 @@ RULES = (
                     "eines Adjektivs|ein Adjektiv|einem Adjektiv"),
             Example("Sie verhandelt mit <marker>dem zuständigen Ministeriums</marker>.",
                     "dem zuständigen Ministerium|des zuständigen Ministeriums"),
+            Example("Die Unterlagen stehen <marker>zum Verfügung</marker>.", "zur Verfügung"),
+            Example("Wir wollen <marker>im nahen Zukunft</marker> wachsen.",
+                    "in der nahen Zukunft"),
+            Example("Es gibt <marker>ein großer Unterschied</marker> zwischen den Tarifen.",
+                    "einen großen Unterschied"),
+            Example("<marker>Der Ferieninseln</marker> sind im Sommer voll.",
+                    "Die Ferieninseln"),
+            Example("<marker>Jede Nutzer</marker> erhält ein eigenes Konto.",
+                    "Jeder Nutzer|Jeden Nutzer"),
         ),
         good=(
             Example("OpenAI hat ein Satellitenbüro in Bellevue eröffnet."),
@@ -1447,6 +1974,7 @@ RULES = (
             Example("Das ist die Grundform eines Adjektivs; des einen Teils Freude."),
             Example("Er kam mit einem Papagei aus einem alten Romane."),
             Example("Sie dankte den Regulars des Forums."),
+            Example("Zur Zeit hilft er beim Anzeigen der Daten, im allgemeinen gern."),
         ),
         origin="mtlint/checks/agreement.py",
     ),
@@ -1490,6 +2018,7 @@ RULES = (
                     "Nutzern"),
             Example("Der Rahmen besteht aus leichten, stabilen <marker>Rohre</marker>.",
                     "Rohren"),
+            Example("In vielen <marker>Fälle</marker> hilft ein Neustart.", "Fällen"),
         ),
         good=(
             Example("Wir bieten eine große Auswahl von hochwertigen Produkten."),
@@ -1497,6 +2026,7 @@ RULES = (
             Example("Er sprach mit neuen Kollegen und alten Freunden."),
             Example("Wir arbeiten mit neuen Software Tools."),
             Example("Nach langen Jahren kehrte er zurück."),
+            Example("In vielen Fällen hilft ein Neustart; sie geriet in großen Zorn."),
         ),
         origin="mtlint/checks/agreement.py",
     ),
@@ -1521,6 +2051,38 @@ RULES = (
             Example("Mit dem großen blauen Koffer kam sie an."),
             Example("Mit größer werdenden Sorgen blickt er nach vorn."),
             Example("Er kam mit großem Gepäck und neuen Schuhen."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-preposition-adjective",
+        category=Category.GRAMMAR,
+        severity=Severity.ERROR,
+        summary="Nach einer Präposition zeigt die Adjektivendung ohne Artikel den falschen "
+                "Kasus („mit große Freude“).",
+        doc=agreement_preposition_adjective.__doc__ or "",
+        check=agreement_preposition_adjective,
+        bad=(
+            Example("Wir sparen Zeit durch den Einsatz von <marker>moderne "
+                    "Werkzeuge</marker>.", "modernen Werkzeugen"),
+            Example("Sie nahm die Nachricht mit <marker>große Freude</marker> auf.",
+                    "großer Freude"),
+            Example("Das Spiel fiel wegen <marker>schlechtes Wetter</marker> aus.",
+                    "schlechtem Wetter|schlechter Wetter|schlechten Wettern"),
+            Example("Die Kunden fragen nach <marker>neuen Funktion</marker>.",
+                    "neuer Funktion"),
+            Example("Er kämpft für <marker>bessere Lohn</marker>.", "besseren Lohn"),
+        ),
+        good=(
+            Example("Wir sparen Zeit durch den Einsatz von modernen Werkzeugen."),
+            Example("Sie nahm die Nachricht mit großer Freude auf."),
+            Example("Er kämpft für neue Ideen und für besseren Lohn."),
+            Example("Meiner Meinung nach große Worte, aber nichts dahinter."),
+            Example("Was für große Augen du hast!"),
+            Example("Um neuen Kunden zu helfen, öffnen wir früher."),
+            Example("Von Berlin aus fahren Züge nach Prag."),
+            Example("Wir arbeiten mit neuen Software Tools."),
+            Example("Er kam mit neuen Schuhen und mit großem Gepäck."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

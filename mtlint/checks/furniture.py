@@ -12,17 +12,20 @@ when German borrowed its words, because German joins two nouns into one word
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterator
 
-from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, _english_tagger, english_evidence
+from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence
 from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language.german import word_tags
+from mtlint.language import speller
+from mtlint.language.english import is_english_word
+from mtlint.language.german import is_german_word
 
 MIN_WORDS = 2
+ANY_FUNCTION_WORD = compile_pattern(
+    r"(?i)\b(?:" + "|".join(sorted(w for w in ENGLISH if "'" not in w)) + r")\b")
 MAX_WORDS = 6
 MAX_LABEL_CHARS = 80
 # A word of a label, with what may stand around it ("Access:", "Cons?").
@@ -36,32 +39,15 @@ def _is_abbreviation(word: str) -> bool:
     return word.isupper() and len(word) <= 5
 
 
-@functools.cache
-def _english_morphemes() -> frozenset[str]:
-    """The stems and affixes of HanTa's English model (55,000, from its training
-    corpus): a word built only of them is English; HanTa's guess for an unknown word
-    ("Bildschirmschoner" as a noun) is not."""
-    tables = _english_tagger().LP_m_t.values()
-    return frozenset(morpheme for table in tables for morpheme in table)
-
-
-@functools.lru_cache(maxsize=4096)
-def is_english_word(word: str) -> bool:
-    """Whether `word` is an English word HanTa's English model knows, not a name and
-    not a German word it segments into English pieces ("Texteditor" = text + editor,
-    "Interner" = intern + er)."""
-    if not word.isascii() or not word.isalpha():
+def _english_heading_word(word: str) -> bool:
+    """A one-word heading that is English and no German word: "Overview", "Summary",
+    "Conclusion"; not "Features", "Download" (German nouns), "Apple" (a name), "KI"."""
+    if not word[:1].isupper() or _is_abbreviation(word) or not word.isascii():
         return False
-    _, morphemes, tag = _english_tagger().analyze(word, taglevel=3)
-    if tag in ("NP0", "UNC"):
-        return False
-    if sum(1 for _, kind in morphemes if kind == "NN") > 1:
-        return False  # two nouns in one word: a German compound
-    known = _english_morphemes()
-    if not all(morpheme in known for morpheme, kind in morphemes if not kind.startswith("SUF")):
-        return False
-    german = word_tags(word.lower())
-    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
+    if speller.is_english(word):
+        return True
+    return (speller.leans_english(word) and is_english_word(word)
+            and not is_german_word(word))
 
 
 def english_label(text: str) -> bool:
@@ -74,6 +60,8 @@ def english_label(text: str) -> bool:
            for t in tokens):
         return False  # a path, a command, a code, a comma or full stop: no label
     words = [t.rstrip(TRAILING_MARKS) for t in tokens if t not in LABEL_SEPARATORS]
+    if len(words) == 1:
+        return _english_heading_word(words[0])
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
         return False  # a lowercase line is a command or a fragment, not a heading
     if any(not word.isascii() or word.lower() in GERMAN for word in words):
@@ -88,6 +76,53 @@ def english_label(text: str) -> bool:
         else:
             return False
     return english >= MIN_WORDS
+
+
+# Between the German and the English title of a bilingual heading: "Osterei - Easter egg".
+TITLE_SEPARATOR = compile_pattern(r"\s+[-–—|]\s*|\s*[-–—|]\s+")
+TRAILING_BRACKETS = compile_pattern(r"\s*\([^()]*\)$")
+
+
+def _is_english_title_word(word: str) -> bool:
+    """A word of an English title: an English function word, a word HanTa's English
+    model knows, or one more common in English than in German ("Easter")."""
+    return (word.lower() in ENGLISH or is_english_word(word)
+            or speller.leans_english(word)) and word.lower() not in GERMAN
+
+
+def _is_german_title_word(word: str) -> bool:
+    """A word only German has: a function word, an umlaut, a known German word that
+    is no English one ("Osterei", "Konjugation")."""
+    return word.lower() in GERMAN or not word.isascii() or (
+        speller.is_known(word) and not _is_english_title_word(word))
+
+
+def english_title_segments(line: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the English parts of a bilingual title: "Grammatische Konjugation
+    - Grammatical conjugation", "Osterei (Medien) - Easter egg (media)". The English part
+    has two to six words, each of them English, in sentence case (a Title Case part is
+    a name more often: "Smart Home"); another part has a German word."""
+    cuts = [(m.start(), m.end()) for m in TITLE_SEPARATOR.finditer(line)]
+    if not cuts:
+        return
+    bounds = [0, *(edge for cut in cuts for edge in cut), len(line)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    words_of = []
+    for start, end in segments:
+        core = TRAILING_BRACKETS.sub("", line[start:end])
+        words_of.append([w.rstrip(TRAILING_MARKS) for w in core.split()])
+    for index, (start, end) in enumerate(segments):
+        words = words_of[index]
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() for w in words):
+            continue  # Title Case: a name or a title ("Good Morning America", "Smart Home")
+        if not all(LABEL_WORD.fullmatch(w) and w.isascii() and _is_english_title_word(w)
+                   for w in words):
+            continue
+        if any(_is_german_title_word(w) for other, words in enumerate(words_of)
+               if other != index for w in words):
+            yield start, end
 
 
 def _german_document(doc: Document) -> bool:
@@ -114,7 +149,19 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Wörterbuch nicht kennt („Apple Watch“, „Microsoft Teams“), lässt die Zeile
     unbeanstandet. Titel in Anführungszeichen bleiben unbeachtet. Fügungen, die auch im
     Deutschen so stehen, aber mit Bindestrich geschrieben werden („Cloud Computing“),
-    werden als englisch gemeldet. Übersetzen kann nur ein Mensch: kein automatischer Fix.
+    werden als englisch gemeldet.
+
+    Ebenso kurze englische Sätze (zwei bis vier Wörter, darunter ein englisches
+    Funktionswort) zwischen deutschen Sätzen eines Absatzes: „Contact us!“.
+
+    Eine Überschrift aus einem Wort wird gemeldet, wenn das Wort englisch ist und kein
+    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“).
+
+    Zweisprachige Titel („Osterei (Medien) - Easter egg (media)“, wie sie Spiegelseiten
+    von Wikipedia-Artikeln tragen): Der englische Teil hinter einem Strich oder „|“ wird
+    gemeldet, wenn ein anderer Teil ein deutsches Wort hat und der englische
+    nicht in Title Case steht („Smart Home - Tipps“ bleibt unbeanstandet, Namen und
+    Titel schreibt man groß). Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     german: bool | None = None  # whether the text is German, read at the first candidate
     for block in doc.blocks:
@@ -126,16 +173,57 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if not text or text[-1] in ".,;" or QUOTED.search(text):
             continue
         label = text.strip("#*_ \t").rstrip(":")
-        if english_label(label):
-            if german is None:
-                german = _german_document(doc)
-            if not german:
-                return
+        label_start = block.start + block.text.index(label)
+        whole = english_label(label)
+        parts = [(0, len(label))] if whole else list(english_title_segments(label))
+        if not parts:
+            continue
+        if german is None:
+            german = _german_document(doc)
+        if not german:
+            return
+        for start, end in parts:
+            shown = label[start:end]
             yield Hit(
-                offset=block.start + block.text.index(label), length=len(label),
-                message=f"Englische Überschrift oder Beschriftung „{label}“ im deutschen Text; "
+                offset=label_start + start, length=end - start,
+                message=f"Englische Überschrift oder Beschriftung „{shown}“ im deutschen Text; "
                         f"übersetzen.",
             )
+    for start, end in _short_english_sentences(doc):
+        if german is None:
+            german = _german_document(doc)
+        if not german:
+            return
+        shown = doc.text[start:end]
+        yield Hit(offset=start, length=end - start,
+                  message=f"Englischer Satz „{shown}“ im deutschen Absatz; übersetzen.")
+
+
+MAX_SHORT_SENTENCE_WORDS = 4
+SENTENCE_END_MARKS = ".!?"
+
+
+def _short_english_sentences(doc: Document) -> Iterator[tuple[int, int]]:
+    """(start, end) of short English sentences among German ones in a paragraph: "Contact
+    us!", "Thank you for reading." Every word English, one of them an English function
+    word; a paragraph of one sentence is a label's (see above)."""
+    for block in doc.blocks:
+        if block.kind is BlockKind.HEADING or not ANY_FUNCTION_WORD.search(block.text):
+            continue  # the common case: no English function word at all
+        sentences = block.sentences
+        if len(sentences) < 2:
+            continue
+        for sentence in sentences:
+            text = sentence.text.strip()
+            words = text.split()
+            if not 2 <= len(words) <= MAX_SHORT_SENTENCE_WORDS or QUOTED.search(text):
+                continue
+            if not any(w.strip(SENTENCE_END_MARKS + ",").lower() in ENGLISH for w in words):
+                continue
+            core = text.rstrip(SENTENCE_END_MARKS)
+            if english_label(core):
+                start = sentence.start + sentence.text.index(text)
+                yield start, start + len(text)
 
 
 # A word glued to the next one at a line's start: "Tagesangebote bei ShopleoUm ...".
@@ -215,6 +303,11 @@ RULES = (
             Example("Was ist eine Absatzprognose?\n\n"
                     "<marker>Business Forecasting Definition</marker>\n\n"
                     "Eine Prognose schätzt den Umsatz der nächsten Quartale."),
+            Example("Der Test dauerte drei Wochen.\n\n<marker>Conclusion</marker>\n\n"
+                    "Das Gerät ist leise und spart Strom."),
+            Example("Haben Sie noch Fragen? <marker>Contact us!</marker> Wir helfen gern."),
+            Example("Nominalstil - <marker>Nominal style</marker>\n\n"
+                    "Der Nominalstil häuft Substantive und spart an Verben."),
         ),
         good=(
             Example("## Fazit\n\nDie Kamera ist gut, der Akku hält lange."),
@@ -227,6 +320,8 @@ RULES = (
             Example("## Secure-Shell-Client\n\nDas Programm verschlüsselt die Verbindung."),
             Example("## GNU Image Manipulation Program (GIMP)\n\nGIMP ist ein Bildeditor."),
             Example("## Interner Texteditor\n\nDer Editor ist klein und schnell."),
+            Example("Smart Home - Tipps für den Alltag\n\nDas Licht geht von selbst an."),
+            Example("## Features\n\nDie Kamera filmt in 4K."),
         ),
         origin="mtlint/checks/furniture.py",
     ),

@@ -237,7 +237,7 @@ def _is_name_part(word: str) -> bool:
 def _is_foreign_name_pair(name: str, term: str) -> bool:
     """A name and an English term ("Zentora Research", "Harry Potter"); not two
     English words that may be a name of their own ("Midnight Commander")."""
-    from mtlint.checks.furniture import is_english_word
+    from mtlint.language.english import is_english_word
 
     return name.isascii() and term.isascii() and not is_english_word(name)
 

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mtlint.checks.agreement import DETERMINERS, is_attributive_adjective, noun_reading
 from mtlint.checks.verbs import could_be_finite
 from mtlint.core.document import WORD, BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
+from mtlint.core.patterns import compile_pattern
 from mtlint.language import german
 from mtlint.language.wordclasses import (
     AUXILIARIES,
@@ -33,6 +35,8 @@ from mtlint.language.wordclasses import (
     FUNCTION_WORDS,
     MODALS,
     PERSONAL_PRONOUNS,
+    PREPOSITION_ARTICLES,
+    PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
     word_set,
@@ -174,10 +178,27 @@ def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
     return False
 
 
-def _pronoun_clause(sentence: str) -> tuple[str, str] | None:
-    """The pronoun and verb of a sentence that opens with "Es"/"Er" and a finite verb in
-    the singular, where "es" is not impersonal or a placeholder."""
-    words = _words(sentence)
+def _pronoun_clause(sentence: str) -> tuple[str, str, int] | None:
+    """The pronoun, verb and the pronoun's offset in a sentence that opens with
+    "Es"/"Er" and a finite verb in the singular, or with a connecting adverb, the verb
+    and "es"/"er" ("Außerdem bietet es …"), where "es" is not impersonal or a
+    placeholder."""
+    if not sentence.startswith(("Es ", "Er ")) and " es " not in sentence and (
+        " er " not in sentence
+    ):
+        return None  # the usual case, and cheap
+    matches = list(WORD.finditer(sentence))
+    words = [m.group() for m in matches]
+    if len(words) > 3 and words[0].lower() in CONNECTING_ADVERBS and words[2] in ("es", "er"):
+        found = _pronoun_and_verb(sentence, [words[2].capitalize(), words[1], *words[3:]])
+        return None if found is None else (words[2], found[1], matches[2].start())
+    found = _pronoun_and_verb(sentence, words)
+    return None if found is None else (found[0], found[1], 0)
+
+
+def _pronoun_and_verb(sentence: str, words: list[str]) -> tuple[str, str] | None:
+    """The pronoun and verb of words that open with "Es"/"Er" and a finite verb in the
+    singular, where "es" is not impersonal or a placeholder."""
     if len(words) < 3 or words[0] not in ("Es", "Er"):
         return None
     verb, following = words[1], words[2]
@@ -220,11 +241,13 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     das Bezugswort.
 
     ## Bekannte Grenzen
-    Geprüft wird nur „Es“ oder „Er“ mit finitem Verb am Satzanfang, und nur wenn der Satz
+    Geprüft wird nur „Es“ oder „Er“ mit finitem Verb am Satzanfang (oder nach einem
+    verbindenden Adverb und dem Verb: „Außerdem deckt es …“), und nur wenn der Satz
     davor mit seinem Subjekt beginnt: einer Nominalgruppe mit Artikel, deren Nomen im
     Lexikon genau ein Genus hat, oder einem Namen mit „ist ein …“. Steht im Satz davor
     irgendein Wort, auf das sich das Pronomen beziehen kann (ein Nomen seines Genus,
-    ein unbekannter Name, „das“, „man“, „jemand“), wird nichts gemeldet. Unpersönliches
+    ein unbekannter Name, „das“, „man“, „jemand“), oder ein Nomen seines Genus in einem
+    früheren Satz des Absatzes, wird nichts gemeldet. Unpersönliches
     „es“ („es gibt“, „es geht um“, „es ist wichtig, dass …“, „es erwartet Sie …“) und
     „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
 
@@ -237,26 +260,36 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue
         # Only within a paragraph: a new paragraph may start with anyone.
         previous: str | None = None
+        earlier: list[str] = []  # the sentences before `previous`
         for sentence in block.sentences:
             current = sentence.text
             before, previous = previous, current
             if before is None:
                 continue
+            earlier.append(before)
+            del earlier[:-MAX_CONTEXT_SENTENCES]
             found = _pronoun_clause(current)
             if found is None:
                 continue
-            pronoun, verb = found
+            pronoun, verb, offset = found
             gender = PRONOUN_GENDERS[pronoun.lower()]
             antecedent = subject_antecedent(before)
             if antecedent is None or antecedent.gender == gender:
                 continue
-            if _candidate_of(_words(before), gender, antecedent.end):
+            if _candidate_of(_words(before), gender, antecedent.end) or any(
+                _candidate_of(_words(other), gender, 0) for other in earlier[:-1]
+            ):
+                continue
+            if offset and _candidate_of(_words(current[:offset]), gender, 1):
                 continue
             replacement = PRONOUNS_BY_GENDER[antecedent.gender]
+            if offset:
+                replacement = replacement.lower()
             yield Hit(
-                sentence.start, len(pronoun),
+                sentence.start + offset, len(pronoun),
                 f"„{pronoun}“ bezieht sich auf „{antecedent.text}“ "
-                f"({GENDER_NAMES[antecedent.gender]}): „{replacement} {verb}“.",
+                f"({GENDER_NAMES[antecedent.gender]}): "
+                + (f"„{verb} {replacement}“." if offset else f"„{replacement} {verb}“."),
                 (replacement,), replacement, Safety.UNSAFE,
             )
 
@@ -270,10 +303,34 @@ RELATIVE_NUMBERS: dict[str, frozenset[str]] = {
     "der": frozenset("mf"), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
     "dem": frozenset("mn"), "den": frozenset("m"), "denen": frozenset({"pl"}),
     "dessen": frozenset("mn"), "deren": frozenset({"f", "pl"}),
+    "welcher": frozenset("mf"), "welche": frozenset({"f", "pl"}), "welches": frozenset("n"),
+    "welchem": frozenset("mn"), "welchen": frozenset({"m", "pl"}),
 }
 RELATIVE_BY_GENDER = {"m": "der", "f": "die", "n": "das"}
+# Words that make an article before them a noun phrase of their own: "dem andern",
+# "die meisten", "den beiden".
+NOMINALISED_AFTER_ARTICLE = word_set(
+    "andere anderen andern anderer einen einer meisten beiden übrigen letzten ersten "
+    "einzelnen wenigsten"
+)
+# The form in the noun's gender where the pronoun's own form shows its case: "dem"
+# (dative) for a feminine noun is "der", "dessen" (genitive) is "deren".
+RELATIVE_IN_CASE: dict[str, dict[str, str]] = {
+    "dem": {"f": "der"}, "den": {"f": "die", "n": "das"}, "dessen": {"f": "deren"},
+    "denen": {"m": "dem", "n": "dem", "f": "der"}, "deren": {"m": "dessen", "n": "dessen"},
+    "welcher": {"n": "welches"}, "welche": {"m": "welcher", "n": "welches"},
+    "welches": {"m": "welcher", "f": "welche"}, "welchem": {"f": "welcher"},
+    "welchen": {"f": "welche", "n": "welches"},
+}
 # After these "das" is no pronoun of a relative clause: "…, das heißt …", "…, das ist …".
 NOT_RELATIVE_AFTER_DAS = word_set("heißt ist war sind bedeutet")
+# Finite forms that are no infinitive: inside a relative clause they stand last.
+MAIN_CLAUSE_VERBS = word_set(
+    """
+    ist war hat hatte wird wurde kann konnte könnte muss musste müsste soll sollte will
+    wollte darf durfte dürfte würde wäre hätte mag möchte
+    """
+)
 # How many words before the comma may hold the noun the clause refers to ("das Haus
 # meiner Tante, das …", "ein Maß für die Wichtigkeit einer Sache, das …").
 ANTECEDENT_WINDOW = 10
@@ -297,14 +354,20 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
     falsche.
 
     ## Bekannte Grenzen
-    Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb endet und kein Nomen
-    (und kein unbekannter Name) der zehn Wörter vor dem Komma zum Pronomen passt; der
+    Bezugswort ist das Nomen direkt vor dem Komma, und wenn dessen Nominalgruppe ein
+    Genitiv- oder Präpositionalattribut ist, auch das Nomen davor („das Haus meiner
+    Tante, das …“, „ein Buch über den Krieg, das …“); nach „und“/„oder“ auch das erste
+    Glied und der Plural. Gemeldet wird nur, wenn der Relativsatz mit einem finiten Verb
+    endet und keines dieser Nomen (und kein unbekannter Name) zum Pronomen passt; der
     Kasus wird nicht geprüft. „…, das heißt …“ und Aufzählungen („den Hund, die Katze“)
-    bleiben unbeachtet.
+    bleiben unbeachtet. Steht die Nominalgruppe nach einer Kopula („ist“, „bleibt“),
+    zählt auch das Subjekt davor („Ein Rätsel ist diese Stadt, das …“). Ein Relativsatz,
+    der sonst weit von seinem Bezugswort steht (in Versen), wird fälschlich gemeldet.
 
     ## Fix-Sicherheit
-    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma;
-    den Kasus muss der Leser prüfen.
+    Unsicher: Vorgeschlagen wird das Pronomen im Genus des Nomens direkt vor dem Komma,
+    bei „dem“, „den“, „dessen“, „denen“, „deren“ und „welch-“ im Kasus des gemeldeten
+    Pronomens; bei „der“, „die“, „das“ muss der Leser den Kasus prüfen.
     """
     text = doc.text
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
@@ -316,14 +379,18 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             if numbers is None or text[words[index - 1].end:pronoun.start] != ", ":
                 continue
             noun = words[index - 1].text
-            if not noun[:1].isupper() or _any_candidate(words, index, numbers):
+            if not noun[:1].isupper() or noun.lower() in CLOSED_CLASS_WORDS:
+                continue  # "Die, welche …": a pronoun
+            if _chain_candidate(text, words, index, numbers):
                 continue  # the usual case, and cheap: a noun before the comma fits
             head = _noun_gender(noun)
             if head is None:
                 continue
             following = words[index + 1]
-            if _article_of_phrase(words, index, numbers):
+            if lower not in ("dessen", "deren") and _article_of_phrase(words, index, numbers):
                 continue  # "den Hund, die Katze", "…, die neue Katze": an enumeration
+            if following.text in NOMINALISED_AFTER_ARTICLE:
+                continue  # "…, dem andern nichts sagen": an article and a pronoun
             if following.text.lower() in ARTICLE_FORMS or could_be_finite(following.text):
                 continue  # "…, die die Katze …"; "…, das kann ich sagen": a main clause
             if lower == "das" and following.text.lower() in NOT_RELATIVE_AFTER_DAS:
@@ -331,13 +398,17 @@ def relative_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit
             if text[pronoun.end:pronoun.end + 1] in ",;:":
                 continue  # "Der Glaube, das, was man wünscht, …": a demonstrative
             clause = _clause_words(text, words, index + 1)
+            if any(word in MAIN_CLAUSE_VERBS for word in clause[1:-1]):
+                continue  # "…, der andere könnte recht haben": verb second, a main clause
             if not _relative_clause_verb(clause) or "zu" in clause or any(
                 "zu" in w[2:-3] and w.islower() for w in clause[-1:]
             ):
                 continue  # "…, das zu tun": "das" is the object of an infinitive
-            replacement = RELATIVE_BY_GENDER[head]
-            if lower in ("dem", "den", "dessen", "denen", "deren"):
-                continue  # the case decides the form: leave it to the reader
+            replacement = RELATIVE_IN_CASE.get(lower, RELATIVE_BY_GENDER).get(head)
+            if replacement is None:
+                continue
+            if pronoun.text[:1].isupper():
+                replacement = replacement.capitalize()
             yield Hit(
                 pronoun.start, pronoun.end - pronoun.start,
                 f"„{pronoun.text}“ passt nicht zu „{noun}“ ({GENDER_NAMES[head]}): "
@@ -381,7 +452,176 @@ def _clause_words(text: str, words: list, start: int) -> list[str]:  # type: ign
     return found
 
 
-def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+# Lowercase words between a determiner or preposition and its noun besides adjectives:
+# numbers and quantifiers ("mit drei Zimmern", "von vielen Seiten").
+NOUN_PHRASE_FILLERS = word_set(
+    """
+    zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend
+    viele vielen einige einigen mehrere mehreren alle allen beide beiden wenige wenigen
+    sehr besonders ganz mehr weniger
+    """
+)
+# Determiners that may open a genitive attribute: "das Haus der Tante, das …".
+GENITIVE_DETERMINERS = word_set(
+    "des der eines einer dieses dieser jenes jener seines seiner ihres ihrer meines meiner "
+    "unseres unserer deren dessen"
+)
+COORDINATORS = word_set("und oder sowie bzw beziehungsweise")
+# A copula before the antecedent's phrase: the subject before it may be what a relative
+# clause after the predicate refers to ("Lob ist eine Kraft, dessen Wirkung …").
+COPULA_FORMS = word_set("ist sind war waren bleibt bleiben blieb wird werden wurde")
+MAX_SUBJECT_WORDS = 6
+# How many nouns the chain follows back: "die Zahl der Besucher des Museums aus Köln".
+MAX_CHAIN_NOUNS = 4
+
+
+def _phrase_opener(text: str, words: list, noun: int) -> int:  # type: ignore[type-arg]
+    """The index of the first word of the noun phrase ending with the noun at `noun`:
+    its determiner or preposition, or the noun itself where neither stands before it."""
+    position = noun - 1
+    while position >= 0 and not _punctuation_between(text, words, position, position + 1):
+        word = words[position].text
+        lower = word.lower()
+        if lower in DETERMINERS or lower in ARTICLE_FORMS or lower in PREPOSITIONS or (
+            lower in PREPOSITION_ARTICLES
+        ):
+            return position
+        if not word.islower() or not (
+            lower in NOUN_PHRASE_FILLERS or word.isdigit() or is_attributive_adjective(word)
+        ):
+            break
+        position -= 1
+    return noun
+
+
+def _punctuation_between(text: str, words: list, first: int, second: int) -> bool:  # type: ignore[type-arg]
+    return any(mark in text[words[first].end:words[second].start] for mark in ",;:()–—\"„“")
+
+
+class Chain(NamedTuple):
+    """The nouns a relative pronoun may refer to (indices), whether the first phrase of
+    the chain is coordinated ("der Hund und die Katze, die": the plural fits), and the
+    index of the word before the chain's first phrase (-1 at the start or after
+    punctuation) with whether that phrase had a determiner or preposition."""
+
+    nouns: list[int]
+    coordinated: bool
+    stop: int
+    opened: bool
+
+
+def _antecedent_chain(text: str, words: list, index: int) -> Chain:  # type: ignore[type-arg]
+    """The nouns a relative pronoun at `index` may refer to: the noun before the comma
+    and, where its phrase is a genitive attribute or a prepositional phrase, the noun
+    before that ("das Haus meiner Tante, das", "ein Buch über den Krieg, das")."""
+    chain: list[int] = []
+    noun = index - 1
+    coordinated = False
+    stop, opened = -1, True
+    while len(chain) < MAX_CHAIN_NOUNS and noun >= 0 and words[noun].text[:1].isupper():
+        chain.append(noun)
+        opener = _phrase_opener(text, words, noun)
+        stop, opened = opener - 1, opener != noun
+        if opener == 0 or _punctuation_between(text, words, opener - 1, opener):
+            stop = -1
+            break
+        before = words[opener - 1].text
+        lower_opener = words[opener].text.lower()
+        if before.lower() in COORDINATORS:
+            coordinated = True  # "der Hund und die Katze": the noun before "und" too
+            noun = opener - 2
+            continue
+        if lower_opener in PREPOSITIONS or lower_opener in PREPOSITION_ARTICLES:
+            noun = opener - 1  # "ein Buch über den Krieg": the noun before the preposition
+        elif before.lower() in PREPOSITIONS and opener >= 2 and not _punctuation_between(
+            text, words, opener - 2, opener - 1
+        ):
+            noun = opener - 2  # "ein Buch über den Krieg": the preposition before "den"
+            if words[noun].text.lower() in COORDINATORS:
+                noun -= 1  # "ein Maß für X oder für Y": the noun of the first phrase
+        elif lower_opener in GENITIVE_DETERMINERS or (
+            opener == noun and before[:1].isupper()
+        ):
+            noun = opener - 1  # "das Haus der Tante", "die Werke Goethes"
+        else:
+            break
+    return Chain(chain, coordinated, stop, opened)
+
+
+def _chain_candidate(text: str, words: list, index: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether a noun the relative pronoun at `index` may refer to fits its gender or
+    number, or is a name or a noun the lexicon does not know; also where a plural
+    pronoun before the comma may be what it refers to ("…, die wir …")."""
+    if _any_candidate(words, index, numbers, pronouns_only=True):
+        return True
+    chain = _antecedent_chain(text, words, index)
+    if chain.coordinated and "pl" in numbers:
+        return True
+    if not _article_agrees(words, index - 1):
+        return True  # "Oft tut der Unrecht, der …": not the noun's article, not understood
+    if any(_fits(words, position, numbers) for position in chain.nouns):
+        return True
+    if chain.stop < 0:
+        return False
+    word = words[chain.stop].text
+    if not chain.opened and word.islower() and word not in FUNCTION_WORDS and not any(
+        tag.startswith("V") for tag in tags_of(word)
+    ):
+        return True  # "ein Fehler meiner frühern Jahre": a word not understood before it
+    if word.lower() in COPULA_FORMS:
+        # "Lob ist eine Kraft, dessen …": the subject before the copula may be meant.
+        first = max(0, chain.stop - MAX_SUBJECT_WORDS)
+        return any(
+            words[position].text[:1].isupper() and _fits(words, position, numbers)
+            for position in range(first, chain.stop)
+        )
+    return False
+
+
+# The genders and plural each article can go with, whatever its case.
+ARTICLE_NUMBERS: dict[str, frozenset[str]] = {
+    "der": frozenset({"m", "f", "pl"}), "die": frozenset({"f", "pl"}), "das": frozenset("n"),
+    "den": frozenset({"m", "pl"}), "dem": frozenset("mn"), "des": frozenset("mn"),
+    "ein": frozenset("mn"), "eine": frozenset("f"), "einen": frozenset("m"),
+    "einem": frozenset("mn"), "einer": frozenset("f"), "eines": frozenset("mn"),
+}
+
+
+def _article_agrees(words: list, noun: int) -> bool:  # type: ignore[type-arg]
+    """Whether the article right before a noun (adjectives between) can be its own: not
+    in "Oft tut auch der Unrecht", where "der" is a pronoun."""
+    position = noun - 1
+    while position >= 0 and words[position].text.islower() and is_attributive_adjective(
+        words[position].text
+    ):
+        position -= 1
+    if position < 0:
+        return True
+    article = ARTICLE_NUMBERS.get(words[position].text.lower())
+    reading = noun_reading(words[noun].text)
+    if article is None or reading is None:
+        return True
+    return bool(article & reading.numbers) or reading.infinitive
+
+
+def _fits(words: list, position: int, numbers: frozenset[str]) -> bool:  # type: ignore[type-arg]
+    """Whether the capitalised word at `position` may be what a relative pronoun of
+    `numbers` refers to: a noun of a fitting gender or number, a name or a noun the
+    lexicon does not know."""
+    text = words[position].text
+    if text.lower() in PERSONAL_PRONOUNS or text in ("Sie", "Ihnen", "Ihr"):
+        return False
+    reading = noun_reading(text)
+    if reading is None:
+        return text.lower() not in CLOSED_CLASS_WORDS
+    found = reading.numbers
+    if position and words[position - 1].text.lower() in SINGULAR_ARTICLES:
+        found = found - {"pl"}  # "einen Drucker, die …": not the plural
+    return bool(found & numbers) or (reading.infinitive and "n" in numbers)
+
+
+def _any_candidate(words: list, index: int, numbers: frozenset[str], *,  # type: ignore[type-arg]
+                   pronouns_only: bool = False) -> bool:
     """Whether a word of the stretch before the comma may be what the relative pronoun
     refers to: a noun of a fitting gender or number, or a capitalised word the lexicon
     does not know."""
@@ -392,7 +632,7 @@ def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  #
             text.lower() == "sie" and "f" in numbers
         )):
             return True  # "In uns liegt das Rätsel, die wir … sind"
-        if not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
+        if pronouns_only or not text[:1].isupper() or text.lower() in PERSONAL_PRONOUNS:
             continue
         reading = noun_reading(text)
         if reading is None:
@@ -407,6 +647,320 @@ def _any_candidate(words: list, index: int, numbers: frozenset[str]) -> bool:  #
         if found & numbers or (reading.infinitive and "n" in numbers):
             return True
     return False
+
+
+# ---------------------------------------------------------------------------
+# Possessive
+# ---------------------------------------------------------------------------
+
+# The genders a determiner opening a subject in the nominative singular shows.
+NOMINATIVE_GENDERS: dict[str, frozenset[str]] = {
+    "der": frozenset("m"), "die": frozenset("f"), "das": frozenset("n"),
+    "ein": frozenset("mn"), "eine": frozenset("f"), "dieser": frozenset("m"),
+    "diese": frozenset("f"), "dieses": frozenset("n"), "jeder": frozenset("m"),
+    "jede": frozenset("f"), "jedes": frozenset("n"), "kein": frozenset("mn"),
+    "keine": frozenset("f"), "unser": frozenset("mn"), "unsere": frozenset("f"),
+}
+# How far back the possessive, "derselbe" and pronoun rules look for what a pronoun may
+# refer to (and how long a clause around a possessive is read): far enough for any
+# paragraph of prose, and long texts stay linear.
+MAX_CONTEXT_WORDS = 400
+MAX_CONTEXT_SENTENCES = 20
+MAX_CLAUSE_CHARS = 300
+# Possessive stems and the genders (or plural) of what they may refer to.
+POSSESSIVE_OWNERS = {"sein": frozenset("mn"), "ihr": frozenset({"f", "pl"})}
+POSSESSIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
+POSSESSIVE_PREFIXES = frozenset({"sei", "Sei", "ihr"})
+POSSESSIVE_SEARCH = compile_pattern(r"\b(?:[Ss]ein|ihr)")
+POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr"}
+# Pronouns of the sentences that may be the owner, by the owner's gender or number.
+OWNER_PRONOUNS = {
+    "m": word_set(
+        """
+        er ihn ihm man jemand jemanden jemandem niemand niemanden niemandem jeder jeden
+        jedem einer einen einem keiner keinen keinem wer wen wem der dieser diesen diesem
+        """
+    ),
+    "n": word_set("es das dies dieses alles etwas nichts jedes eines welches"),
+    "f": word_set("sie die diese jede eine keine"),
+    "pl": word_set("sie die diese alle beide viele einige mehrere wir uns"),
+}
+
+
+def _possessive_stem(word: str, first: bool = False) -> str | None:
+    """"sein" or "ihr" for a lowercase possessive form ("seine", "ihren"), or None; a
+    sentence's `first` word may be "Sein…" (not "Ihr…", which may address the reader)."""
+    if first and word.startswith("Sein"):
+        word = word.lower()
+    for stem in POSSESSIVE_OWNERS:
+        if word.startswith(stem) and word[len(stem):] in POSSESSIVE_ENDINGS:
+            return stem
+    return None
+
+
+def opening_subject(words: list[str]) -> tuple[str, str, int] | None:
+    """The subject a sentence opens with, as (text, gender, index after it): a
+    determiner with a nominative singular gender, adjectives, a noun of that gender in
+    the lexicon and a lowercase word after it ("Die neue Matte ist …")."""
+    if len(words) < 3:
+        return None
+    article = NOMINATIVE_GENDERS.get(words[0].lower())
+    if article is None:
+        return None
+    position = 1
+    while position < len(words) and words[position].islower() and is_attributive_adjective(
+        words[position]
+    ):
+        position += 1
+    if position + 1 >= len(words) or not words[position][:1].isupper():
+        return None
+    if not words[position + 1].islower():
+        return None  # "Die Firma Tesla", "Die Matte Yoga": the name decides
+    if words[position + 1] in COORDINATORS:
+        return None  # "Der Lehrer und die Schülerin": a plural
+    reading = noun_reading(words[position])
+    if reading is None or reading.infinitive:
+        return None
+    genders = (reading.numbers - {"pl"}) & article
+    if "pl" in reading.numbers and words[0].lower() in ("die", "diese", "keine"):
+        return None  # "Die Lehrer": a plural
+    if len(genders) != 1:
+        return None
+    return " ".join(words[:position + 1]), next(iter(genders)), position + 1
+
+
+def _owner_candidate(words: list[str], owners: frozenset[str]) -> bool:
+    """Whether one of the words may be an owner of the genders or number `owners`: a
+    noun of one of them, a pronoun, or a capitalised word the lexicon does not know."""
+    pronouns = frozenset().union(*(OWNER_PRONOUNS[owner] for owner in owners))
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in pronouns and (index or word.islower() or lower != "sie"):
+            return True
+        if ARTICLE_NUMBERS.get(lower, frozenset()) & owners:
+            head = index + 1
+            while head < len(words) and words[head].islower() and is_attributive_adjective(
+                words[head]
+            ):
+                head += 1
+            if head >= len(words) or noun_reading(words[head]) is None:
+                return True  # "des Starken", "des andern": the article shows the gender
+        if not word[:1].isupper() or lower in DETERMINERS or lower in PERSONAL_PRONOUNS:
+            continue
+        if index == 0 and lower in CLOSED_CLASS_WORDS:
+            continue
+        if word in ("Sie", "Ihnen", "Ihr", "Ihre"):
+            continue
+        reading = noun_reading(word)
+        if reading is None:
+            if german.lookup_noun(word) is None and lower not in CLOSED_CLASS_WORDS:
+                return True  # a name, or a noun the lexicon lacks
+            continue
+        if reading.numbers & owners or (reading.infinitive and "n" in owners):
+            return True
+    return False
+
+
+def possessive_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Possessivpronomen, das nicht zum Genus des Subjekts passt, auf das es sich
+    bezieht: „Die Matte ist rutschfest, und seine Oberfläche lässt sich leicht
+    reinigen.“ („ihre“), „Die Kamera ist leicht. Sein Gehäuse ist aus Metall.“
+    („Ihr“).
+
+    ## Warum ist das ein Problem?
+    Englisch „its“ hat kein Genus; maschinelle Übersetzung wählt „sein“ oder „ihr“ oft
+    nach dem englischen Wort statt nach dem deutschen Nomen.
+
+    ## Bekannte Grenzen
+    Bezugswort ist das Subjekt, mit dem der Satz oder der Satz davor (im selben Absatz)
+    beginnt: Artikel, Adjektive und ein Nomen, dessen Genus Artikel und Lexikon
+    eindeutig zeigen. Gemeldet wird nur, wenn kein anderes Wort davor im Absatz (und im
+    letzten Satz des Absatzes davor) Besitzer sein kann: kein Nomen passenden Genus oder
+    Numerus, kein Pronomen, kein unbekannter Name. Großgeschriebenes „Ihr“ (Anrede)
+    bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form des anderen Stamms mit derselben Endung.
+    """
+    last_of_block: list[str] = []
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        # The sentences before in the paragraph, and a paragraph's first sentence may
+        # refer to the one before it: any of their words may be the owner. Words are
+        # built only for a sentence with a possessive (the cheap test first).
+        texts: list[str] = list(last_of_block)
+        first = len(texts)  # the index of the block's first sentence in `texts`
+        for sentence in block.sentences:
+            if POSSESSIVE_SEARCH.search(sentence.text):
+                matches = list(WORD.finditer(sentence.text))
+                before = _words(texts[-1]) if len(texts) > first else None
+                earlier = [w for text in texts for w in _words(text)][-MAX_CONTEXT_WORDS:]
+                hit = _possessive_hit(sentence.text, matches, earlier, before)
+                if hit is not None:
+                    offset, length, message, right = hit
+                    yield Hit(sentence.start + offset, length, message, (right,), right,
+                              Safety.UNSAFE)
+            texts.append(sentence.text)
+            if len(texts) > MAX_CONTEXT_SENTENCES:
+                del texts[0]
+                first = max(0, first - 1)
+        last_of_block = texts[-1:] if len(texts) > first else []
+
+
+def _possessive_hit(text: str, matches: list, earlier: list[str],  # type: ignore[type-arg]
+                    before: list[str] | None) -> tuple[int, int, str, str] | None:
+    """The first possessive of a sentence that fits neither its subject nor the subject
+    of the sentence `before` it in the paragraph, where none of the `earlier` words of
+    the paragraph may be its owner: (offset, length, message, replacement)."""
+    words = [m.group() for m in matches]
+    own = opening_subject(words)
+    previous = opening_subject(before) if before is not None else None
+    if own is None and previous is None:
+        return None  # no subject to compare with: the usual case, and cheap
+    for index, word in enumerate(words):
+        if word[:3] not in POSSESSIVE_PREFIXES:
+            continue
+        stem = _possessive_stem(word, index == 0)
+        if stem is None or index + 1 >= len(words):
+            continue
+        if not _before_noun(words, index + 1):
+            continue  # "kann sein", "gab ihr": no possessive
+        if own is not None and own[2] <= index:
+            subject, gender, end = own
+            if gender in POSSESSIVE_OWNERS[stem]:
+                continue
+            between = words[max(end, index - MAX_CONTEXT_WORDS):index]
+            if not any(could_be_finite(w) for w in between):
+                continue  # "Die Kenntnis seiner Lage": anyone's, before the verb
+            context = [*earlier, *between]
+        elif before is not None and previous is not None:
+            subject, gender, end = previous
+            if gender in POSSESSIVE_OWNERS[stem]:
+                continue
+            context = [*earlier[:max(0, len(earlier) - len(before))], *before[end:],
+                       *words[max(0, index - MAX_CONTEXT_WORDS):index]]
+        else:
+            continue
+        if _owner_candidate(context, POSSESSIVE_OWNERS[stem]):
+            continue
+        if _in_infinitive_clause(text, matches, index):
+            continue  # "Die Kunst, seine Zeit zu nutzen": anyone's
+        right = POSSESSIVE_FOR[gender] + word[len(stem):]
+        if word[:1].isupper():
+            right = right.capitalize()
+        message = f"„{word}“ passt nicht zu „{subject}“ ({GENDER_NAMES[gender]}): „{right}“."
+        return matches[index].start(), len(word), message, right
+    return None
+
+
+def _in_infinitive_clause(text: str, matches: list, index: int) -> bool:  # type: ignore[type-arg]
+    """Whether the word at `index` stands in a stretch between commas that holds "zu"
+    before a lowercase word (a zu-infinitive), or a glued one ("auszufüllen")."""
+    lowest = max(0, matches[index].start() - MAX_CLAUSE_CHARS)
+    start = max(text.rfind(",", lowest, matches[index].start()) + 1, lowest)
+    highest = min(len(text), matches[index].end() + MAX_CLAUSE_CHARS)
+    comma = text.find(",", matches[index].end(), highest)
+    end = comma if comma >= 0 else highest
+    stretch = [m.group() for m in WORD.finditer(text, start, end)]
+    return any(
+        (word == "zu" and following.islower()) or (
+            "zu" in word[2:-2] and word.islower() and "VVIZU" in tags_of(word)
+        )
+        for word, following in zip(stretch, [*stretch[1:], ""], strict=True)
+    )
+
+
+def _before_noun(words: list[str], position: int) -> bool:
+    """Whether adjectives and then a capitalised word follow from `position` on."""
+    while position < len(words) and words[position].islower() and is_attributive_adjective(
+        words[position]
+    ):
+        position += 1
+    return position < len(words) and words[position][:1].isupper()
+
+
+# ---------------------------------------------------------------------------
+# derselbe, dieselbe
+# ---------------------------------------------------------------------------
+
+# "derselbe" and its kin used alone, and the genders of what they may stand for
+# ("dasselbe" is left out: it also means "the same thing", with no noun behind it).
+SAME_PRONOUNS: dict[str, frozenset[str]] = {
+    "derselbe": frozenset("m"), "dieselbe": frozenset("f"), "demselben": frozenset("mn"),
+}
+SAME_BY_GENDER = {
+    "derselbe": {"f": "dieselbe", "n": "dasselbe"},
+    "dieselbe": {"m": "derselbe", "n": "dasselbe"},
+    "demselben": {"f": "derselben"},
+}
+
+
+def same_pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    „derselbe“, „dieselbe“ oder „demselben“ ohne Nomen, für ein Nomen anderen Genus:
+    „Ich kaufte mir wieder eine Thermoskanne. Es ist derselbe, den ich schon hatte.“
+    („dieselbe, die …“).
+
+    ## Warum ist das ein Problem?
+    Englisch „the same one“ hat kein Genus; im Deutschen richtet sich „derselbe“ nach
+    dem Nomen, für das es steht.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein alleinstehendes Pronomen (ohne Nomen danach), wenn alle Nomen
+    des Satzes davor und des Satzes bis zum Pronomen dasselbe andere Genus haben und im
+    Absatz davor kein Wort steht, für das es stehen kann: kein Nomen seines Genus, kein
+    Pronomen wie „er“, kein unbekannter Name.
+    „dasselbe“ („das Gleiche“) bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form im Genus der Nomen davor; ein folgendes
+    Relativpronomen muss mitgeändert werden.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        if "selbe" not in block.text:
+            continue  # the usual case, and cheap
+        earlier: list[str] = []  # the words of the paragraph before the sentence
+        previous: list[str] = []  # the words of the sentence before
+        for sentence in block.sentences:
+            matches = list(WORD.finditer(sentence.text))
+            words = [m.group() for m in matches]
+            for index, word in enumerate(words):
+                genders = SAME_PRONOUNS.get(word.lower())
+                if genders is None or not index:
+                    continue
+                if index + 1 < len(words) and _before_noun(words, index + 1):
+                    continue  # "derselbe Fehler": a determiner
+                if _owner_candidate([*earlier, *words[:index]], genders):
+                    continue
+                gender = _one_gender([*previous, *words[:index]])
+                replacement = SAME_BY_GENDER[word.lower()].get(gender or "")
+                if gender is None or replacement is None:
+                    continue
+                match = matches[index]
+                yield Hit(
+                    sentence.start + match.start(), len(word),
+                    f"„{word}“ passt zu keinem Nomen davor: „{replacement}“ "
+                    f"({GENDER_NAMES[gender]}).",
+                    (replacement,), replacement, Safety.UNSAFE,
+                )
+            earlier.extend(words)
+            del earlier[:-MAX_CONTEXT_WORDS]
+            previous = words
+
+
+def _one_gender(words: list[str]) -> str | None:
+    """The gender all nouns among the words share, where each has one in the lexicon;
+    None where they differ, one has none or none stands there."""
+    found: set[str] = set()
+    for word in words:
+        if word[:1].isupper() and word.lower() not in CLOSED_CLASS_WORDS and (
+            word not in ("Sie", "Ihnen", "Ihr", "Ihre")
+        ):
+            gender = _noun_gender(word)
+            if gender is None:
+                return None
+            found.add(gender)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 RULES = (
@@ -427,6 +981,8 @@ RULES = (
                     "Er"),
             Example("Die neue Kamera ist leicht. <marker>Er</marker> passt in jede Tasche.",
                     "Sie"),
+            Example("Die Checkliste ist kurz. Außerdem deckt <marker>es</marker> alle Schritte "
+                    "ab.", "sie"),
         ),
         good=(
             Example("Die Timeline ist übersichtlich. Sie listet alle Termine auf."),
@@ -456,6 +1012,11 @@ RULES = (
             Example("Wir empfehlen einen Browser, <marker>das</marker> Seiten schnell lädt.",
                     "der"),
             Example("Wir empfehlen ein Gerät, <marker>der</marker> leise arbeitet.", "das"),
+            Example("Im Handbuch steht eine Anleitung, <marker>das</marker> jeder versteht.",
+                    "die"),
+            Example("Sie dankte der Ärztin, <marker>dem</marker> sie ihr Leben verdankt.",
+                    "der"),
+            Example("Wir nutzen eine Methode, <marker>welches</marker> Zeit spart.", "welche"),
         ),
         good=(
             Example("Wir schicken Ihnen eine Checkliste, die Ihnen bei der Planung hilft."),
@@ -467,6 +1028,56 @@ RULES = (
             Example("Es bringt keinen Lohn, das zu tun, was andere erwarten."),
             Example("Der Glaube, das, was man wünscht, zu erreichen, ist alt."),
             Example("Die Mitarbeiter der Firma, die dort arbeiten, sind zufrieden."),
+            Example("Er las ein Buch über den Krieg, das ihn lange beschäftigte."),
+            Example("Er füttert den Hund und das Pferd, die im Stall stehen."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="possessive-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„sein“ oder „ihr“ passt nicht zum Genus des Subjekts („Die Matte … "
+                "seine Oberfläche“).",
+        doc=possessive_gender.__doc__ or "",
+        check=possessive_gender,
+        bad=(
+            Example("Die Matte ist rutschfest, und <marker>seine</marker> Oberfläche lässt "
+                    "sich leicht reinigen.", "ihre"),
+            Example("Das Programm läuft schnell, aber <marker>ihre</marker> Oberfläche ist "
+                    "schlicht.", "seine"),
+            Example("Die Kamera ist leicht. <marker>Sein</marker> Gehäuse ist aus Metall.",
+                    "Ihr"),
+            Example("Die Kamera überzeugt durch <marker>seinen</marker> schnellen Autofokus.",
+                    "ihren"),
+        ),
+        good=(
+            Example("Die Matte ist rutschfest, und ihre Oberfläche lässt sich leicht "
+                    "reinigen."),
+            Example("Die Trainerin lobt den Spieler für seinen Einsatz."),
+            Example("Die Kamera gehört Peter. Seine Frau nutzt sie oft."),
+            Example("Die Lehrer loben ihre Schüler."),
+            Example("Die Firma ist klein. Wer will, kann sein Glück dort versuchen."),
+        ),
+        origin="mtlint/checks/pronouns.py",
+    ),
+    Rule(
+        id="same-pronoun-gender",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„derselbe“/„dieselbe“ für ein Nomen anderen Genus.",
+        doc=same_pronoun_gender.__doc__ or "",
+        check=same_pronoun_gender,
+        bad=(
+            Example("Ich kaufte mir wieder eine Thermoskanne. Es ist <marker>derselbe"
+                    "</marker>, den ich schon hatte.", "dieselbe"),
+        ),
+        good=(
+            Example("Ich kaufte mir wieder eine Thermoskanne. Es ist dieselbe, die ich "
+                    "schon hatte."),
+            Example("Er macht immer wieder denselben Fehler. Es ist derselbe Fehler."),
+            Example("Die Stadt hat sich verändert. Er ist derselbe geblieben."),
+            Example("Die Lage ist ernst. Sie sagen alle dasselbe."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

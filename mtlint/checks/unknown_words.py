@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from mtlint.checks.furniture import label_untranslated
 from mtlint.checks.untranslated import (
     ENGLISH as ENGLISH_FUNCTION_WORDS,
 )
@@ -31,6 +32,8 @@ from mtlint.checks.untranslated import (
     QUOTED,
     RUN_FUNCTION,
     STRAY,
+    is_gloss,
+    is_untranslated_word,
     looks_english,
     phrase_untranslated,
     sentence_untranslated,
@@ -39,6 +42,7 @@ from mtlint.core.document import Block, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
+from mtlint.language.english import is_unknown_english
 from mtlint.language.german import analyze_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
@@ -212,7 +216,7 @@ def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Sp
                     continue
                 if words and _is_user_word(text, words):
                     continue
-                if speller.is_english(text):
+                if speller.is_english(text) or is_unknown_english(text):
                     continue  # word-untranslated's
                 if NOT_GERMAN_SHAPED.search(text) or speller.frequency(text).english:
                     continue  # a technical name or an English word, not a German typo
@@ -306,9 +310,10 @@ def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
-        text = tokens[index].span.text
+        text = tokens[index].span.text  # function words alone: phrase-untranslated's
+        previous = tokens[index - 1].span.text if index else ""
         return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
-                and speller.is_english(text))  # function words alone: phrase-untranslated's
+                and is_untranslated_word(text, previous))
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -367,11 +372,19 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     ## Bekannte Grenzen
     Englisch ist ein Wort, das im Englischen häufig und im Deutschen mindestens 30-mal
-    seltener ist (nach wordfreq). Anglizismen, die das Deutsche verwendet („Software“,
-    „Team“, „Meeting“, „Download“), sind deutsche Wörter und bleiben unbeanstandet,
-    ebenso Namen („Microsoft Teams“), Zitate in Anführungszeichen und Wörter der
-    Wortliste. Ganze englische Sätze und Satzteile melden `sentence-untranslated` und
-    `phrase-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
+    seltener ist (nach wordfreq), oder ein klein geschriebenes Wort, das das Deutsche
+    nicht kennt und das wie ein englisches gebaut ist: Stamm und Endung kennt HanTas
+    englisches Modell („inflect“, „overrides“), oder es endet englisch („telicity“).
+    Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
+    Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
+    genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
+    Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
+    Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
+    Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
+    sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
+    Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
+    Satzteile melden `sentence-untranslated` und `phrase-untranslated`, englische
+    Überschriften `label-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     words = user_words(context)
     runs = []  # (block, tokens, first, last, sentence) of the English runs
@@ -398,13 +411,16 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                         for i in range(max(first - 1, 0), min(last + 2, len(tokens))))
     names = document_names(doc, words, targets) if targets else frozenset()
     reported = [(h.offset, h.offset + h.length) for check in (
-        sentence_untranslated, phrase_untranslated) for h in check(doc, context)]
+        sentence_untranslated, phrase_untranslated, label_untranslated)
+        for h in check(doc, context)]
     for tokens, first, last in runs:
         start, end = tokens[first].span.start, tokens[last].span.end
         if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):
             continue  # "Microsoft Teams"
         if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
             continue
+        if is_gloss(doc.text, start, end):
+            continue  # "benannte Pipes (named pipes)": the English original, given on purpose
         shown = doc.text[start:end]
         yield Hit(start, end - start, f"Englisches „{shown}“ im deutschen Satz; übersetzen.")
 
@@ -491,11 +507,13 @@ RULES = (
             Example("Wählen Sie im Menü die Option <marker>Leave</marker> aus."),
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
+            Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),
             Example("Sie arbeitet mit Microsoft Teams und liest „Leave the World Behind“."),
             Example("Wählen Sie im Menü die Option Verlassen aus."),
+            Example("Eine benannte Pipe (named pipe) reicht Daten von Prozess zu Prozess."),
         ),
         origin="mtlint/checks/unknown_words.py",
     ),

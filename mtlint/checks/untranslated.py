@@ -13,11 +13,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from re import escape as regex_escape
 
 from mtlint.core.document import BlockKind, Document, Span, split_sentences
-from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
+from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun
+from mtlint.language import speller
+from mtlint.language.english import (
+    english_tagger,
+    is_english_word,
+    is_unknown_english,
+)
+from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").
@@ -45,6 +52,10 @@ QUOTED = compile_pattern(
 )
 MIN_WORDS = 5
 MIN_ENGLISH = 3
+# The English original of a term in brackets after it: "benannte Pipes (named pipes)",
+# "(engl. diverted)". Giving it is careful writing, not a left-over.
+GLOSS_OPEN = compile_pattern(r"(\p{L}+)\s*\((?:engl(?:\.|isch)?:?\s+|en:\s*)?$")
+GLOSS_CLOSE = compile_pattern(r"[^()\n.!?]{0,40}?[);,]")  # the rest of the bracket
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -74,6 +85,35 @@ def english_evidence(text: str) -> tuple[int, int, int]:
     english = sum(1 for w in words if w in ENGLISH)
     german = sum(1 for w in words if w in GERMAN)
     return len(words), english, german
+
+
+def is_gloss(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the English original of the German word before it,
+    in brackets: "benannte Pipes (named pipes; ...)", "Pakete (Depends)"."""
+    opening = GLOSS_OPEN.search(text, max(0, start - 60), start)
+    if opening is None or not GLOSS_CLOSE.match(text, end):
+        return False
+    before = opening.group(1)
+    return speller.is_known(before) and not speller.is_english(before)
+
+
+# Words after which a capitalised word names a button, a menu item or a setting:
+# "die Option Leave", "Tippen Sie auf Settings", "unter Notifications".
+UI_CUES = frozenset(str.split("""
+    Option Optionen Schaltfläche Button Menü Menüpunkt Reiter Registerkarte Tab Feld
+    Link Taste Eintrag Symbol Knopf Kachel Auf Unter
+"""))
+
+
+def is_untranslated_word(word: str, previous: str = "") -> bool:
+    """Whether `word` is English a German text should have translated: far more common
+    in English ("leave", "helpful"), English and unknown to German ("inflect",
+    "telicity"), or a word that leans English where a button or menu item is named
+    ("auf Settings", "die Option Privacy")."""
+    if speller.is_english(word) or is_unknown_english(word):
+        return True
+    return (word[:1].isupper() and previous.capitalize() in UI_CUES
+            and speller.leans_english(word) and is_english_word(word))
 
 
 def looks_english(text: str) -> bool:
@@ -155,21 +195,12 @@ def _is_german_neighbour(word: str) -> bool:
     return is_german_word(word)
 
 
-@functools.cache
-def _english_tagger():  # -> HanTa.HanoverTagger.HanoverTagger
-    """HanTa's English model, loaded only when a stray word between two capitalised
-    words needs it (0.1 s, and HanTa's import when nothing loaded it yet)."""
-    from HanTa.HanoverTagger import HanoverTagger  # numpy with it: 0.15 s
-
-    return HanoverTagger("morphmodel_en.pgz")
-
-
 @functools.lru_cache(maxsize=4096)
 def _is_english_word(word: str) -> bool:
     """Whether HanTa's English model knows the word ("Service", "Rock"; not "Mai")."""
     if word.isdigit() or not word.isascii():
         return False
-    lemma, tag = _english_tagger().analyze(word)
+    lemma, tag = english_tagger().analyze(word)
     return tag not in ("NP0", "UNC") and lemma != word
 
 
@@ -307,6 +338,151 @@ def phrase_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield hit
 
 
+# A letter of neither German nor English: "í", "č", "ñ", "ø", "ł". A lowercase unknown
+# word with one is a word of a third language (names are capitalised).
+FOREIGN_LETTER = compile_pattern(r"[^\P{L}a-zA-ZäöüÄÖÜß]")
+MIN_FOREIGN_WORDS = 2
+FOREIGN_SHARE = 3  # at least one word in three
+
+
+def _is_foreign_word(word: str) -> bool:
+    """A word with a letter German and English lack that the speller does not know
+    ("podmínky", "Obchodní"; not "Café", "Señor" where German has them)."""
+    return (len(word) >= 3 and bool(FOREIGN_LETTER.search(word))
+            and not speller.is_known(word))
+
+
+def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Überschriften, Listenpunkte und Sätze in einer dritten Sprache, weder Deutsch noch
+    Englisch, die eine Übersetzung der Seite übersehen hat: eine tschechische, polnische
+    oder spanische Überschrift mitten im deutschen Text.
+
+    ## Warum ist das ein Problem?
+    Mehrsprachige Seiten werden oft aus einer anderen Sprachfassung übersetzt. Was die
+    Pipeline nicht als Fließtext erkennt (Überschriften, Beschriftungen), bleibt in der
+    Ausgangssprache stehen; deutsche Leser verstehen es nicht.
+
+    ## Bekannte Grenzen
+    Erkannt wird eine Sprache an Buchstaben, die weder das Deutsche noch das Englische
+    hat („í“, „č“, „ł“, „ñ“, „ø“): Wörter mit solchen Buchstaben, die die
+    Rechtschreibprüfung nicht kennt, mindestens jedes dritte Wort, eines davon klein
+    geschrieben, und zwei solche Wörter oder sonst keines, das die Prüfung kennt. Namen
+    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet.
+    Zitate in Anführungszeichen zählen nicht mit. Sprachen ohne solche Buchstaben
+    (Italienisch, Niederländisch) erkennt die Regel nicht. Kein automatischer Fix.
+    """
+    for unit in _units(doc):
+        if not FOREIGN_LETTER.search(unit.text):
+            continue  # the common case
+        words = WORD.findall(QUOTED.sub(" ", unit.text))
+        foreign = [w for w in words if _is_foreign_word(w)]
+        if not any(w[:1].islower() for w in foreign) or len(foreign) * FOREIGN_SHARE < len(words):
+            continue
+        if len(foreign) < MIN_FOREIGN_WORDS and any(
+                len(w) >= 3 and speller.is_known(w) for w in words):
+            continue  # one such word among German ones: a name, a quoted term
+        if doc.is_ignored(unit.start, unit.end):
+            continue
+        yield Hit(unit.start, unit.end - unit.start,
+                  f"Text in einer anderen Sprache: „{_preview(unit.text)}“; übersetzen.")
+
+
+# English abbreviations for which German has its own: left in a German text they are
+# untranslated. Not those German uses as they are (EU, UN, NATO, WHO, CEO, US, FAQ).
+ENGLISH_ABBREVIATIONS: dict[str, str] = {
+    "AI": "KI",
+    "GDP": "BIP",
+    "IMF": "IWF",
+    "ECB": "EZB",
+    "UAE": "VAE",
+    "IAEA": "IAEO",
+    "ECJ": "EuGH",
+    "ECHR": "EGMR",
+    "OSCE": "OSZE",
+    "USSR": "UdSSR",
+    "DPRK": "Nordkorea",
+    "AFU": "ukrainische Streitkräfte",
+    "SME": "KMU",
+    "SMEs": "KMU",
+    "VAT": "MwSt.",
+    "R&D": "F&E",
+}
+ABBREVIATION = compile_pattern(
+    r"(?<![\p{L}\p{N}&/.@_-])(?:" + "|".join(
+        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS), key=len, reverse=True))
+    + r")(?![\p{L}\p{N}&/@_]|\.\p{L})"
+)
+CAPITALISED_WORD = compile_pattern(r"\p{Lu}[\p{L}\p{N}]*")
+
+
+def _in_english_name(text: str, start: int, end: int) -> bool:
+    """Whether an abbreviation is part of a name or an English phrase: a capitalised
+    word or an English word beside it ("Google AI", "AI Act", "the IMF"), or it
+    stands in brackets after its expansion ("Amnesty International (AI)")."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    if before.endswith("(") and after.startswith(")"):
+        return True
+    previous = WORD.findall(before)
+    following = WORD.findall(after)
+    if previous and before.endswith(" "):
+        word = previous[-1]
+        if word.lower() in ENGLISH or (word[:1].isupper() and (
+                is_known_name(word) or analyze_word(word).tag == "NE"
+                or not speller.is_known(word))):
+            return True  # "the IMF", "Google AI", "Microsoft AI"
+    if following and after.startswith(" "):
+        word = following[0]
+        if word.lower() in ENGLISH or (word[:1].isupper() and (
+                speller.leans_english(word) or not speller.is_known(word))):
+            return True  # "AI Act", "AI and"
+    return False
+
+
+def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Englische Abkürzungen, für die das Deutsche eine eigene hat: „AI“ (KI), „GDP“ (BIP),
+    „IMF“ (IWF), „ECB“ (EZB), „UAE“ (VAE), „R&D“ (F&E), „SMEs“ (KMU), „AFU“ (die
+    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“).
+
+    ## Warum ist das ein Problem?
+    Übersetzungssysteme lassen Abkürzungen meist stehen. Deutsche Leser kennen „das
+    BIP“ und „die EZB“; „das GDP“ müssen sie erst zurückübersetzen.
+
+    ## Bekannte Grenzen
+    Nur eine feste Liste von Abkürzungen, deren deutsche Form üblich ist; solche, die
+    das Deutsche übernimmt (EU, UN, NATO, WHO, CEO, US), bleiben unbeanstandet. Teil
+    eines Namens oder einer englischen Wendung („Google AI“, „AI Act“, „the IMF“) und
+    in Klammern nach der ausgeschriebenen Form („Amnesty International (AI)“) wird die
+    Abkürzung nicht gemeldet, ebenso in Sätzen, die ganz englisch sind.
+
+    ## Fix-Sicherheit
+    Unsicher: Die deutsche Abkürzung braucht oft einen anderen Artikel („das GDP“ → „das
+    BIP“ passt, „die AFU“ → „die ukrainischen Streitkräfte“ nicht).
+    """
+    text = doc.text
+    if not ABBREVIATION.search(text):
+        return
+    for unit in _units(doc):
+        if looks_english(unit.text):
+            continue
+        for match in ABBREVIATION.finditer(text, unit.start, unit.end):
+            start, end = match.span()
+            if _in_english_name(text, start, end) or doc.is_ignored(start, end):
+                continue
+            if any(s <= start < e for s, e in _quoted_spans(unit)):
+                continue
+            german = ENGLISH_ABBREVIATIONS[match.group()]
+            yield Hit(start, end - start,
+                      f"Englische Abkürzung „{match.group()}“; deutsch: „{german}“.",
+                      (german,), german, Safety.UNSAFE)
+
+
+def _quoted_spans(unit: Span) -> list[tuple[int, int]]:
+    return [(unit.start + m.start(), unit.start + m.end()) for m in QUOTED.finditer(unit.text)]
+
+
 RULES = (
     Rule(
         id="sentence-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
@@ -349,5 +525,42 @@ RULES = (
             Example("Die Ausstellung ist zwischen Mai und Juni geöffnet."),
         ),
         origin="mtlint/checks/untranslated.py",
+    ),
+    Rule(
+        id="foreign-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,
+        summary="Überschriften oder Sätze in einer dritten Sprache (weder Deutsch noch "
+                "Englisch).",
+        doc=foreign_untranslated.__doc__ or "", check=foreign_untranslated,
+        bad=(
+            Example("<marker>Záruční podmínky</marker>\n\nDie Garantie gilt zwei Jahre ab "
+                    "dem Kaufdatum."),
+            Example("Die Lieferung dauert drei Tage.\n\n<marker>Dostawa i płatność</marker>"
+                    "\n\nDer Versand ist ab 50 Euro kostenlos."),
+        ),
+        good=(
+            Example("José Sánchez traf Jiří Dvořák in Mladá Boleslav."),
+            Example("Im Café gab es Crème brûlée und einen Espresso."),
+            Example("Sie sagte „Dziękuję bardzo“ und ging."),
+        ),
+        origin="mtlint/checks/untranslated.py",
+    ),
+    Rule(
+        id="abbreviation-untranslated", category=Category.UNTRANSLATED,
+        severity=Severity.WARNING,
+        summary="Englische Abkürzung, für die das Deutsche eine eigene hat: „GDP“ statt "
+                "„BIP“, „AI“ statt „KI“.",
+        doc=abbreviation_untranslated.__doc__ or "", check=abbreviation_untranslated,
+        bad=(
+            Example("Das <marker>GDP</marker> wuchs im zweiten Quartal um ein Prozent.", "BIP"),
+            Example("Die Firma setzt bei der Planung auf <marker>AI</marker>-Werkzeuge.", "KI"),
+            Example("Der <marker>IMF</marker> senkt seine Prognose für Europa.", "IWF"),
+        ),
+        good=(
+            Example("Das BIP wuchs, und die EZB hielt die Zinsen stabil."),
+            Example("Die Firma nutzt Google AI und beobachtet den AI Act der EU."),
+            Example("Die Organisation Amnesty International (AI) kritisiert das Urteil."),
+            Example("Die WHO und die NATO tagen in Genf, der CEO reist an."),
+        ),
+        origin="mtlint/checks/untranslated.py", fixable=True,
     ),
 )

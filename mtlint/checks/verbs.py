@@ -59,8 +59,13 @@ VERB_PREFIXES = (
 # dazu in ...", "Lieber spät als nie.", "Je größer die Stadt, desto ...".
 ELLIPTIC_OPENERS = word_set(
     "hier näheres mehr siehe see vgl lieber besser nichts nie nur wohl dank je fazit "
-    "zusammengefasst kurzum beispiel beispielsweise etwa"
+    "zusammengefasst kurzum beispiel beispielsweise etwa so"
 )
+# An enumeration of noun phrases stands as a sentence of its own in careful prose
+# ("Breite Strände, ruhige Buchten und ein lebhaftes Nachtleben."): at least this many
+# commas, or one and a last item joined by "und"/"oder".
+ENUMERATION_COMMAS = 2
+ENUMERATION_JOINERS = word_set("und oder sowie")
 # What closes a verb bracket: a participle, an infinitive, a separable particle.
 CLOSING_TAGS = german.NON_FINITE_VERB_TAGS | {"PTKZU", "PTKVZ"}
 # A sentence needs this many words before a missing verb is worth reporting; shorter
@@ -135,7 +140,10 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Doppelpunkt („Fazit: …“) und Fragen oder Ausrufe bleiben außen vor, weil dort
     verblose Sätze üblich sind. Ein Wort, das auch ein finites Verb sein kann („deuten“,
     „bezeichnet“), zählt als Verb; erst wenn keines da ist, entscheidet der Tagger im
-    Satzzusammenhang.
+    Satzzusammenhang. Gewollt verblos und nicht gemeldet sind Aufzählungen (zwei Kommas,
+    oder ein Komma und danach „und“/„oder“: „Breite Strände, ruhige Buchten und ein
+    lebhaftes Nachtleben.“) und Quellenangaben mit „So“ („So die Sprecherin der Stadt
+    am Montag in einer Mitteilung.“).
 
     Ein Hauptsatz ohne Verb neben einem Nebensatz wird schon ab sechs Wörtern gemeldet,
     aber nur, wenn nach dem Nebensatz noch ein Teil des Hauptsatzes folgt: „Ein Schritt,
@@ -167,7 +175,7 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
                         "verloren gegangen.",
                     )
                 continue
-            if len(words) < MIN_WORDS or any(
+            if len(words) < MIN_WORDS or _is_enumeration(text) or any(
                 a.tag in FINITE_TAGS for _, a in german.tag_text(text)
             ):
                 continue
@@ -176,6 +184,18 @@ def verb_missing(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 "Diesem Satz fehlt ein konjugiertes Verb: Vermutlich ist bei der Übersetzung "
                 "ein Wort verloren gegangen.",
             )
+
+
+def _is_enumeration(text: str) -> bool:
+    """Whether a verbless sentence is a list of phrases: two commas, or one comma and
+    "und"/"oder" after it ("Ruhige Buchten, viele Läden und ein Hafen.")."""
+    commas = text.count(",")
+    if commas >= ENUMERATION_COMMAS:
+        return True
+    if commas == 1:
+        last = text.rsplit(",", 1)[1]
+        return any(m.group() in ENUMERATION_JOINERS for m in WORD.finditer(last))
+    return False
 
 
 # Words that open a subordinate clause after a comma or at the sentence start: relative
@@ -807,6 +827,9 @@ RULES = (
             Example("Die Kunden, die früher bestellt hatten, erhalten einen Rabatt."),
             Example("Ein Schritt, der längst überfällig war."),
             Example("Je früher man bucht, desto günstiger die Preise."),
+            Example("Die Insel bietet viel. Breite Strände, stille Buchten, kleine Läden und "
+                    "ein lebhaftes Nachtleben."),
+            Example("So die Sprecherin der Stadtverwaltung am Montag in einer Mitteilung."),
         ),
         origin="mtlint/checks/verbs.py",
     ),

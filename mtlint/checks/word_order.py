@@ -274,25 +274,33 @@ def _finite_only(word: str) -> bool:
 # Verb second inside a subordinate clause
 # ---------------------------------------------------------------------------
 
-# Conjunctions whose clause ends with its finite verb in writing. "weil", "obwohl" and
-# "wobei" are left out: speech puts the verb second after them ("weil ich hab keine
-# Zeit"), and quoted speech is not always marked.
+# Conjunctions whose clause ends with its finite verb in writing. "wobei" is left out:
+# speech puts the verb second after it. So it does after "weil" and "obwohl" ("weil ich
+# hab keine Zeit"), but with a pronoun for a subject: after a noun phrase
+# ("weil die Lage ist ernst") the order is the English one (`SPOKEN_VERB_SECOND`).
 VERB_FINAL_CONJUNCTIONS = word_set(
-    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während"
+    "dass daß ob damit falls sofern sodass nachdem bevor sobald solange während wenn "
+    "indem obgleich wodurch weshalb weil obwohl"
 )
 VERB_FINAL_CONJUNCTION = compile_pattern(
-    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während)\b"
+    r"(?i)\b(?:dass|daß|ob|damit|falls|sofern|sodass|nachdem|bevor|sobald|solange|während"
+    r"|wenn|indem|obgleich|wodurch|weshalb|weil|obwohl)\b"
 )
+SPOKEN_VERB_SECOND = word_set("weil obwohl")
 QUOTE_MARK = compile_pattern('[„»"“«]')
 # Characters of a clause read after its conjunction, and before it.
 CLAUSE_WINDOW = 300
 LOOK_BACK = 40
 # Words after "während" that make it the preposition ("während des Tages").
 GENITIVE_OPENERS = word_set("der des eines einer dieser dieses jener jenes")
+# Question words that open an extraposed question, however short: "wenn ich wüsste,
+# warum", "ob er weiß weshalb".
+INTERROGATIVES = word_set("warum weshalb wieso weswegen wo wohin woher wann wer was wie")
 # Words after the verb that an extraposed or coordinated part starts with: "dass die
 # Preise höher sind als im Vorjahr", "dass er kommt und sie geht".
 EXTRAPOSED_OPENERS = (
     COORDINATORS | SUBORDINATING_CONJUNCTIONS | word_set("als wie zu um außer statt")
+    | INTERROGATIVES
 )
 
 
@@ -309,10 +317,13 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
 
     ## Bekannte Grenzen
     Geprüft werden Nebensätze mit „dass“, „ob“, „damit“, „falls“, „sofern“, „sodass“,
-    „nachdem“, „bevor“, „sobald“, „solange“ und „während“ (nach einem Komma, nicht vor
-    „der“: „während der Vorstand tagt“ bleibt unbeachtet), deren Subjekt ein Pronomen oder
-    eine Nominalgruppe von höchstens acht Wörtern ist. „Weil“ und „obwohl“ bleiben
-    unbeachtet: Gesprochene Sprache stellt das Verb nach ihnen an zweite Stelle.
+    „nachdem“, „bevor“, „sobald“, „solange“, „während“ (nach einem Komma, nicht vor
+    „der“: „während der Vorstand tagt“ bleibt unbeachtet), „wenn“, „indem“, „obgleich“,
+    „wodurch“ und „weshalb“, deren Subjekt ein Pronomen oder eine Nominalgruppe von
+    höchstens acht Wörtern ist. Nach „weil“ und „obwohl“ stellt gesprochene Sprache das
+    Verb an zweite Stelle („weil ich hab keine Zeit“); dort wird nur gemeldet, wenn das
+    Subjekt eine Nominalgruppe ist („weil die Lage ist ernst“), nicht nach einem Pronomen.
+    Eine nachgestellte Frage („wenn ich wüsste, warum“) ist richtig.
     Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
     angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
     Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn es
@@ -356,6 +367,8 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                 rest_gaps = [text[found.end():rest[0].start()]] + [
                     text[x.end():y.start()] for x, y in itertools.pairwise(rest)
                 ]
+                if conjunction.lower() in SPOKEN_VERB_SECOND and _pronoun_opens(rest):
+                    continue  # "weil ich hab keine Zeit", "weil das ist so": speech
                 hit = _verb_second_in_clause(text, rest, rest_gaps)
                 if hit is not None:
                     start, end, replacement, verb = hit
@@ -365,6 +378,17 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                         f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
                         (replacement,), replacement, Safety.UNSAFE,
                     )
+
+
+def _pronoun_opens(words: list[regex.Match[str]]) -> bool:
+    """Whether a clause opens with a pronoun for its subject ("ich", "das" before a
+    verb, "dies"), not with a noun phrase."""
+    first = words[0].group().lower()
+    if first in SUBJECT_PRONOUNS or first in ("dies", "dann", "so", "da"):
+        return True
+    return first in ("das", "der", "die") and len(words) > 1 and words[1].group().islower() and (
+        german.word_tags(words[1].group()) or frozenset()
+    ) & FINITE_TAGS != frozenset()
 
 
 def _verb_second_in_clause(
@@ -408,7 +432,9 @@ def _verb_second_in_clause(
 
 INFINITIVE_CONJUNCTIONS = word_set("um ohne statt anstatt")
 # A cheap first look: "um zu …", "ohne anzubieten".
-INFINITIVE_OPENING = compile_pattern(r"(?i)\b(?:um|ohne|statt|anstatt) (?:zu |\w+zu\w)")
+INFINITIVE_OPENING = compile_pattern(
+    r"(?i)(?:\b(?:um|ohne|statt|anstatt)|,) (?:zu |\w+zu\w)"
+)
 # Words that open a noun phrase after the infinitive: the object English puts there.
 OBJECT_OPENERS = ARTICLES | word_set(
     "mein meine meinen meinem dein deine deinen deinem sein seine seinen seinem "
@@ -444,9 +470,11 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
     verbessern“. Maschinelle Übersetzung übernimmt „to improve the quality“ Wort für Wort.
 
     ## Bekannte Grenzen
-    Geprüft wird nur „um“, „ohne“, „statt“ und „anstatt“ direkt vor dem Infinitiv, wenn
-    danach ein Artikel oder Begleiter folgt. Infinitivgruppen ohne diese Wörter („Es ist
-    wichtig, zu verstehen die …“) bleiben unbeachtet.
+    Geprüft werden Infinitivgruppen, die mit „um“, „ohne“, „statt“, „anstatt“ oder nach
+    einem Komma direkt mit dem Infinitiv beginnen („Es ist wichtig, zu verstehen die
+    Risiken“), wenn danach ein Artikel oder Begleiter folgt. Steht vor „zu“ schon ein
+    Objekt („den Text zu lesen die Pflicht hat“) oder fehlt das Komma, bleibt die Gruppe
+    unbeachtet: Ältere Literatur stellt dort um („Würde zu geben dem Verschmähten“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt den Infinitiv an das Ende der Gruppe, vor das nächste
@@ -460,10 +488,15 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
             if not INFINITIVE_OPENING.search(text):
                 continue
             words = list(WORD.finditer(text))
-            for index, opener in enumerate(words[:-3]):
-                if opener.group().lower() not in INFINITIVE_CONJUNCTIONS:
+            for index, opener in enumerate(words[:-2]):
+                if opener.group().lower() in INFINITIVE_CONJUNCTIONS:
+                    first = index + 1
+                elif index and text[words[index - 1].end():opener.start()] == ", ":
+                    # An infinitive group of its own after a comma: "Es ist wichtig, zu
+                    # verstehen die Risiken".
+                    first = index
+                else:
                     continue
-                first = index + 1
                 last = _zu_infinitive(words, first)
                 if last is None or last + 1 >= len(words):
                     continue
@@ -483,10 +516,11 @@ def word_order_infinitive_object(doc: Document, context: RuleContext) -> Iterato
                 objects = text[words[last + 1].start():words[end].end()]
                 replacement = f"{objects} {infinitive}"
                 start = sentence.start + words[first].start()
+                shown = replacement if first == index else f"{opener.group()} {replacement}"
                 yield Hit(
                     start, sentence.start + words[end].end() - start,
                     f"Englische Wortstellung: „{infinitive}“ gehört an das Ende der "
-                    f"Infinitivgruppe („{opener.group()} {replacement}“).",
+                    f"Infinitivgruppe („{shown}“).",
                     (replacement,), replacement, Safety.UNSAFE,
                 )
 
@@ -513,7 +547,9 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
     „Am Ende, es macht Sinn …“; nach einem Bedingungssatz ebenso: „Wenn Sie Fragen
-    haben, Sie können …“ („können Sie“).
+    haben, Sie können …“ („können Sie“). Nach einem Adverb, das allein die erste Stelle
+    füllt („deshalb“, „außerdem“, „heute“, „dann“), wird auch ohne Komma gemeldet:
+    „Deshalb wir haben …“ („Deshalb haben wir …“).
 
     ## Bekannte Grenzen
     Nach „wenn … auch“ (einräumend), nach Verben des Sagens und Denkens („Wenn du
@@ -527,6 +563,10 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     aufgenommene Nebensätze („Dass er kommt, das weiß ich.“) und direkte Rede. Das Subjekt
     darf bis zu acht Wörter lang sein und Namen, Zahlen und Attribute enthalten („der Verein
     Borussia Mönchengladbach“, „das iPhone 15 Pro“, „die Preise für Strom und Gas“).
+    Ohne Komma prüft die Regel nur Adverbien, die nicht zum Subjekt gehören können:
+    Gradpartikeln wie „auch“, „bereits“, „insbesondere“ („Auch wir haben …“, „Bereits die
+    Römer kannten …“) und Angaben wie „heute Abend“ bleiben unbeachtet, ebenso ein
+    vorangestelltes Präpositionalgefüge ohne Komma („Im Jahr 2020 die Firma hat …“).
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag stellt Verb und Subjekt um; weitere Satzglieder (etwa „sich“)
@@ -537,15 +577,28 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             text = sentence.text
             found = COMMA_SPACE.search(text)
             comma = found.start() if found else -1
-            if comma < 0 or any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
-                continue
-            fronted = [m.group() for m in WORD.finditer(text[:comma])]
-            kind = _fronted_kind(fronted) if fronted else None
+            kind = None
+            if comma >= 0 and not any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
+                fronted = [m.group() for m in WORD.finditer(text[:comma])]
+                kind = _fronted_kind(fronted) if fronted else None
             if kind is None:
-                continue
-            rest = list(WORD.finditer(text, comma + 1))
-            gaps = [text[comma + 1:rest[0].start()]] + [
-                text[a.end():b.start()] for a, b in itertools.pairwise(rest)
+                # No comma: an adverb alone before the subject ("Deshalb wir haben …").
+                first = WORD.match(text)
+                after = text[first.end():first.end() + 2] if first is not None else ""
+                if first is None or first.group().lower() not in BARE_FRONTED_ADVERBS or not (
+                    after[:1] == " " and after[1:].isalpha()
+                ):
+                    continue
+                second = WORD.match(text, first.end() + 1)
+                if second is not None and second.group().lower() in TIMES_OF_DAY:
+                    continue  # "Heute Abend beginnt …": one adverbial
+                kind, comma, fronted = "adverb", first.end(), [first.group()]
+            # A bracket after the subject (a pronunciation, an English term) is no part
+            # of the clause: "In der Linguistik, Konjugation (lat. …) ist …".
+            words_text = BRACKETED.sub(lambda m: " " * len(m.group()), text)
+            rest = list(WORD.finditer(words_text, comma + 1))
+            gaps = [words_text[comma + 1:rest[0].start()]] + [
+                words_text[a.end():b.start()] for a, b in itertools.pairwise(rest)
             ] if rest else []
             if not rest or gaps[0].strip():
                 continue  # a quotation after the comma: direct speech
@@ -588,10 +641,11 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             ):
                 continue
             finite = rest[verb].group()
-            if kind == "phrase":
-                start, replacement = comma, f" {finite} {subject}"
+            moved = text[rest[0].start():rest[verb].start()].rstrip()  # with a bracket
+            if kind in ("phrase", "adverb"):
+                start, replacement = comma, f" {finite} {moved}"
             else:
-                start, replacement = rest[0].start(), f"{finite} {subject}"
+                start, replacement = rest[0].start(), f"{finite} {moved}"
             end = rest[verb].end()
             yield Hit(
                 sentence.start + start, end - start,
@@ -601,6 +655,20 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# Adverbs that fill the first place alone: after one of them the finite verb follows
+# directly, even without a comma ("Deshalb haben wir …", not "Deshalb wir haben …").
+# Left out: focus particles that may belong to the subject ("Auch wir haben …", "Bereits
+# die Römer kannten …", "Insbesondere die Firma …", "Immerhin zwei Leute kamen"), "also",
+# "da" and "zwar" (also conjunctions or particles).
+BARE_FRONTED_ADVERBS = (CONNECTING_ADVERBS | FRONTED_ADVERBS) - word_set(
+    "also auch bereits da ebenfalls ebenso immerhin insbesondere zwar sonst nun "
+    "gleichzeitig zugleich"
+)
+# Nouns that make one adverbial with the adverb before them: "heute Abend", "gestern
+# Nacht".
+TIMES_OF_DAY = word_set("morgen früh vormittag mittag nachmittag abend nacht")
+# A short bracket inside a clause, blanked out before its words are read.
+BRACKETED = compile_pattern(r" \([^()]{1,80}\)(?= )")
 # Nouns that a clause without "dass" may follow: "Aus Angst, es könnte regnen, ...".
 THOUGHT_NOUNS = word_set(
     "angst hoffnung gefühl eindruck glauben sorge befürchtung annahme überzeugung "
@@ -709,6 +777,8 @@ RULES = (
                     correction=" lohnt es"),
             Example("Wenn Sie Fragen haben, <marker>Sie können</marker> uns jederzeit anrufen.",
                     correction="können Sie"),
+            Example("Deshalb<marker> wir haben</marker> das Angebot erweitert.",
+                    correction=" haben wir"),
         ),
         good=(
             Example("In den letzten Jahren haben sich Microsoft und OpenAI etabliert."),
@@ -717,6 +787,8 @@ RULES = (
             Example("Im Jahr 2023, dem Jahr der KI, hat das Unternehmen expandiert."),
             Example("Dass er kommt, das weiß ich."),
             Example("Ehrlich gesagt, ich weiß es nicht."),
+            Example("Auch wir haben das Angebot erweitert; bereits die Römer kannten es."),
+            Example("Heute Abend beginnt die Saison. Außerdem die Preise: stabil."),
             Example("Ja, das stimmt."),
             Example("Nun, ich glaube nicht, dass die Firma überlebt."),
             Example("Wenn ich sage, man nehme sich Zeit, meine ich das ernst."),
@@ -755,6 +827,10 @@ RULES = (
                     "es viele Möglichkeiten gibt"),
             Example("Er prüft, ob <marker>die Firma hat genug Geld für den Umbau</marker>.",
                     "die Firma genug Geld für den Umbau hat"),
+            Example("Wir warten ab, weil <marker>die Lage ist ernst</marker>.",
+                    "die Lage ernst ist"),
+            Example("Rufen Sie an, wenn <marker>der Drucker zeigt einen Fehler</marker>.",
+                    "der Drucker einen Fehler zeigt"),
         ),
         good=(
             Example("Ich denke, dass die Matte die beste Wahl für Anfänger wäre."),
@@ -763,6 +839,7 @@ RULES = (
             Example("Sie fragt, ob die Firma genug Geld hat, um zu bauen."),
             Example("Er sagte: „Ich hoffe, dass es gibt keinen Streit.“"),
             Example("Er kam, weil er hatte keine Zeit."),
+            Example("Wenn ich wüsste warum, wüsste ich es."),
             Example("Wir warten, bis die Preise sinken."),
             Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
         ),
@@ -783,12 +860,16 @@ RULES = (
                     "Ihre Daten zu verlieren"),
             Example("Wir arbeiten hart, um <marker>anzubieten einen besseren "
                     "Service</marker>.", "einen besseren Service anzubieten"),
+            Example("Es ist wichtig, <marker>zu verstehen die Risiken</marker>.",
+                    "die Risiken zu verstehen"),
         ),
         good=(
             Example("Nutzen Sie das Tool, um die Qualität Ihrer Texte zu verbessern."),
             Example("Sie können wechseln, ohne Ihre Daten zu verlieren."),
             Example("Er kam, um zu helfen, die Kinder blieben zu Hause."),
             Example("Um zu gewinnen, braucht man Glück."),
+            Example("Es ist wichtig, die Risiken zu verstehen, die Lage zu kennen."),
+            Example("Er bat sie, zu kommen, die Kinder warteten."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

@@ -225,3 +225,155 @@ def test_subject_verb(flagged, text: str, expected: list[str]) -> None:
 )
 def test_list_object(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-list-object", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plural the noun lexicon lists for nominative and accusative is no
+        # nominalised infinitive ("Einnahmen" is not "einnahmen" the verb).
+        ("Die Gemeinde rechnet mit einem Steuereinnahmen von zwei Millionen.",
+         ["einem Steuereinnahmen"]),
+        ("Sie arbeitet mit einem neuen Ideen an dem Entwurf.", ["einem neuen Ideen"]),
+        # Nominalised infinitives stay neuter.
+        ("Das Haushalten fällt ihm schwer, das Hupen nervt.", []),
+        # After a comma, "dem" before a phrase that cannot stand alone is the article.
+        ("Er traf Vertreter der Kammer, dem regionalen Verbands und der Stadt.",
+         ["dem regionalen Verbands"]),
+        ("Die Firma, die neue Software entwickelt, wächst.", []),
+        ("Der Mann, dem deutschen Freunden geholfen haben, dankt.", []),
+        # A noun the lexicon lists exactly counts though HanTa misreads its lowercase.
+        ("Der Wert eines Byte-Literal passt in ein Register.", ["eines Byte-Literal"]),
+        # After a noun, "der"/"die" before weak adjectives and a noun form that no
+        # case of a phrase of its own fits is an article, not a pronoun.
+        ("Wir verfolgen die Entwicklung der neuen Produkt.", ["der neuen Produkt"]),
+        ("Wir verfolgen die Entwicklung der neuen Produkte.", []),
+        # The old dative in -e excuses a singular dative, not a plural one or another case.
+        ("Wir arbeiten mit den neuen Produkte.", ["den neuen Produkte"]),
+        ("Er sprach lange mit seinen Kollege.", ["seinen Kollege"]),
+        ("In diesem Falle hilft er aus einem alten Buche.", []),
+        # A feminine noun that is also the rare plural of another ("Reise", "Reis").
+        ("Wir helfen bei der Planung Ihres Reise.", ["Ihres Reise"]),
+        # "einen" after a subject pronoun and its verb is the article.
+        ("Wir empfehlen einen regelmäßige Wartung.", ["einen regelmäßige Wartung"]),
+        ("Wenn einen neue Ideen packen, ist es gut.", []),
+        # "jeder", "welcher", "solcher" are determiners; "jeder" has no plural.
+        ("Jede Nutzer erhält ein Konto.", ["Jede Nutzer"]),
+        ("Welche Vorteil bietet das Abo?", ["Welche Vorteil"]),
+        ("Jeden Monats zahlt er; jedes Mal, jede Menge Arbeit, welche Produkte?", []),
+        ("Bei einer jeden neuen Erscheinung fragt sie; mit einer solchen Angst.", []),
+        ("Die Firma, welche neue Software entwickelt, wächst.", []),
+        # Masculine nouns in -er have a plural of the same form.
+        ("Er kompiliert gegen die Header des Systems.", []),
+        # An English plural in -s of a German noun.
+        ("Die Gärtner sind keine Geometers.", []),
+    ],
+)
+def test_noun_phrase_readings(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+def test_subject_verb_with_a_rare_compound(flagged) -> None:
+    # "gerüchteküche" in lowercase is an unknown word to HanTa, not an adjective;
+    # a second subject after "und" makes the plural right.
+    assert flagged(
+        "agreement-subject-verb", "Im Frühjahr öffnen die Gerüchteküche und der Markt."
+    ) == []
+    assert flagged(
+        "agreement-subject-verb", "Im Frühjahr öffnen die Gerüchteküche wieder."
+    ) == ["öffnen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Firma spart Geld durch den Einsatz von moderne Technologien.",
+         ["moderne Technologien"]),
+        ("Er nahm das Lob mit große Freude an.", ["große Freude"]),
+        ("Sie prüfen die Geräte mit fremden Inhalt.", ["fremden Inhalt"]),
+        ("Die Nutzer fragen nach neuen Funktion.", ["neuen Funktion"]),
+        ("Das Konzert fiel wegen schlechtes Wetter aus.", ["schlechtes Wetter"]),
+        ("Durch eigenen Können kam er weit.", ["eigenen Können"]),
+        # Right endings: dative, accusative, genitive.
+        ("Er nahm das Lob mit großer Freude an.", []),
+        ("Sie kämpfen für höhere Löhne und für besseren Schutz.", []),
+        ("Das Konzert fiel wegen schlechten Wetters aus.", []),
+        # Not the preposition of the phrase, or not an adjective.
+        ("Er ist von Grund auf ehrlicher Mensch geblieben.", []),
+        ("Das Glück besteht darin, bei anderen Achtung zu genießen.", []),
+        ("Was für große Augen du hast!", []),
+        ("Meiner Meinung nach große Worte ohne Inhalt.", []),
+        ("Um neuen Kunden zu helfen, öffnen wir früher.", []),
+        # Mixed endings are agreement-adjective-series', missing -n agreement-dative-plural's.
+        ("Das Haus mit eigenem, schattigen Garten.", []),
+        ("Wir bieten eine Auswahl von hochwertigen Produkte.", []),
+    ],
+)
+def test_preposition_adjective(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-preposition-adjective", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The subject stands before the verb (English order), not after it.
+        "Heute viele Menschen nutzen das Internet.",
+        "Im Jahr 2020 die Firmen kaufen das Werk.",
+    ],
+)
+def test_subject_verb_leaves_a_subject_before_the_verb(flagged, text: str) -> None:
+    assert flagged("agreement-subject-verb", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Azoren Inseln liegen mitten im Atlantik.", ["Der Azoren Inseln"]),
+        ("Der Ferieninseln sind im Sommer voll.", ["Der Ferieninseln"]),
+        # A genitive before its noun, a partitive genitive, a fronted dative.
+        ("Der Kinder Augen leuchten.", []),
+        ("Der Inseln gibt es dort viele.", []),
+        ("Der Stadt gehören drei Häuser.", []),
+    ],
+)
+def test_genitive_plural_as_subject(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es gibt ein großer Unterschied zwischen beiden.", ["ein großer Unterschied"]),
+        ("Gibt es ein besserer Weg?", ["ein besserer Weg"]),
+        ("Es gibt einen großen Unterschied; es gibt ein Problem; es gibt kein Zurück.", []),
+        # "es" as the subject of "geben" with a dative object.
+        ("Es gab der Mutter ein Buch.", []),
+    ],
+)
+def test_accusative_after_es_gibt(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir planen im Zukunft mehr Filialen.", ["im Zukunft"]),
+        ("Die Geräte stehen zum Verfügung.", ["zum Verfügung"]),
+        ("Sie geht morgen ins Schule.", ["ins Schule"]),
+        ("Wir gehen zur Markt.", ["zur Markt"]),
+        # Nominalised infinitives, old datives, old spellings, adverbials, verb phrases.
+        ("Hilfe beim Anzeigen von Dateien; zum Essen; am Laufen.", []),
+        ("Der Wolf im Schafpelze; im Verhältniss zu ihm.", []),
+        ("Wenn wir im allgemeinen Übereinstimmung finden, am wenigsten Zeit haben.", []),
+        ("Alle reden vom Zeit totschlagen.", []),
+        ("Der Rasen im Waldstadion ist kurz; im Jahre 1900; im neuen Jahr.", []),
+    ],
+)
+def test_fused_preposition_and_article(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected
+
+
+def test_fused_article_suggestion(run_rule) -> None:
+    assert run_rule("agreement-noun-phrase", "Wir planen im Zukunft.")[0].suggestions == (
+        "in der Zukunft",
+    )

@@ -37,6 +37,12 @@ import pytest
         ("Die Stimmung ist gut, man feiert. Er tanzt.", []),
         # The subject of the sentence before is not at its start.
         ("Gestern kam die Lieferung. Es enthält alles.", []),
+        # After a connecting adverb and the verb.
+        ("Die Checkliste ist kurz. Außerdem deckt es alle Schritte ab.", ["es"]),
+        ("Die Checkliste ist kurz. Außerdem gibt es eine Kurzfassung.", []),
+        ("Die Checkliste ist kurz. Dabei handelt es sich um einen Entwurf.", []),
+        # A noun of the pronoun's gender earlier in the paragraph.
+        ("Das Handy ist neu. Die Kamera ist gut. Es lädt schnell.", []),
         # A new paragraph may start with anyone.
         ("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus.", []),
     ],
@@ -61,9 +67,95 @@ def test_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
         ("Er spart Zeit, das heißt Geld.", []),
         # Names may be anything.
         ("Wir nutzen Firefox, das schnell lädt.", []),
-        # The case decides "dem", "den", "dessen": left to the reader.
-        ("Er traf eine Frau, dem er vertraute.", []),
+        # "dem", "den", "dessen" show their case: the noun's gender in that case.
+        ("Er traf eine Frau, dem er vertraute.", ["dem"]),
+        ("Er las ein Buch, dessen Ende offen bleibt.", []),
+        ("Er las eine Novelle, dessen Ende offen bleibt.", ["dessen"]),
+        # The clause refers to the phrase before its comma, not to any earlier noun.
+        ("Im Buch steht eine Anleitung, das jeder versteht.", ["das"]),
+        ("Auf dem Dach sitzt ein Vogel, das laut singt.", ["das"]),
+        # ... or to the noun that phrase is a genitive or prepositional attribute of.
+        ("Er las ein Buch über den Krieg, das ihn bewegte.", []),
+        ("Sie las den Bericht der Kommission, der sie überzeugte.", []),
+        ("Er kaufte ein Haus mit drei Zimmern, das am Wald liegt.", []),
+        ("Es fehlt ein Maß für den Lohn oder für die Mühe einer Arbeit, das jeder kennt.", []),
+        # After a copula the subject before it may be meant; an unknown word before
+        # the noun leaves the phrase not understood.
+        ("Ein Rätsel ist diese Stadt, das niemand löst.", []),
+        ("Das war ein Irrtum meiner jungen Jahre, den ich bereue.", []),
+        ("Das war ein Irrtum meiner jungern Jahre, den ich bereue.", []),
+        # Coordinated nouns take the plural.
+        ("Er füttert den Hund und das Pferd, die im Hof stehen.", []),
+        # "der" as a pronoun before a noun of another gender; a main clause after a comma.
+        ("Oft hat auch der Recht, der schweigt.", []),
+        ("Es tut gut, das eigene Gefühl, der Freund könnte recht haben, zu prüfen.", []),
     ],
 )
 def test_relative_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("relative-pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Er traf eine Frau, dem er vertraute.", "der"),
+        ("Er las eine Novelle, dessen Ende offen bleibt.", "deren"),
+        ("Wir nutzen eine Methode, welches Zeit spart.", "welche"),
+        ("Wir bieten eine Lösung, das alle Probleme löst.", "die"),
+    ],
+)
+def test_relative_pronoun_gender_suggests_form_in_case(run_rule, text: str,
+                                                       suggestion: str) -> None:
+    (finding,) = run_rule("relative-pronoun-gender", text)
+    assert finding.suggestions == (suggestion,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Matte ist weich, und seine Oberfläche ist rau.", ["seine"]),
+        ("Die Kamera ist leicht. Sein Gehäuse ist aus Metall.", ["Sein"]),
+        ("Das Programm startet schnell, aber ihre Oberfläche wirkt alt.", ["ihre"]),
+        ("Die Kamera überzeugt durch seinen schnellen Autofokus.", ["seinen"]),
+        ("Die Matte ist weich, und ihre Oberfläche ist rau.", []),
+        # Another owner of the possessive's gender stands before it.
+        ("Die Trainerin lobt den Spieler für seinen Einsatz.", []),
+        ("Der Trainer kam spät. Die Mannschaft lobte seine Taktik.", []),
+        ("Die Ministerin lobte niemanden für seinen Einsatz.", []),
+        ("Die Stadt ehrt die Tugend des Tapferen mehr als seine Klugheit.", []),
+        # A paragraph's first sentence may refer to the one before.
+        ("Der Trainer kam spät.\n\nDie Mannschaft lobte seine Taktik.", []),
+        # Plural and coordinated subjects, generic owners, capitalised address.
+        ("Die Lehrer loben ihre Schüler.", []),
+        ("Der Lehrer und die Schülerin lesen ihre Texte vor.", []),
+        ("Die Kunst, seine Zeit klug zu nutzen, ist selten.", []),
+        ("Die Kenntnis seiner Grenzen macht klug.", []),
+        ("Das Programm startet schnell. Ihre Daten bleiben auf Ihrem Rechner.", []),
+        ("Die Antwort kann sein, dass alles gut geht.", []),
+        # Any owner earlier in the paragraph.
+        ("Peter ist Lehrer. Die Schule ist klein. Die Arbeit prägt sein Leben.", []),
+    ],
+)
+def test_possessive_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("possessive-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich kaufte wieder eine Thermoskanne. Es ist derselbe, den ich hatte.",
+         ["derselbe"]),
+        ("Wir buchen wieder das alte Hotel. Es ist dieselbe wie letztes Jahr.",
+         ["dieselbe"]),
+        # Nouns of two genders before it: which one is meant is unclear.
+        ("Wir buchen wieder das Hotel am Markt. Es ist dieselbe wie letztes Jahr.", []),
+        ("Ich kaufte wieder eine Thermoskanne. Es ist dieselbe, die ich hatte.", []),
+        # A determiner before its noun, a pronoun or name it may stand for.
+        ("Ich kaufte wieder eine Thermoskanne. Es ist derselbe Hersteller.", []),
+        ("Die Stadt hat sich verändert. Er ist derselbe geblieben.", []),
+        ("Die Stadt hat sich verändert. Tom ist derselbe geblieben.", []),
+        ("Die Lage ist ernst. Alle sagen dasselbe.", []),
+    ],
+)
+def test_same_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("same-pronoun-gender", text) == expected

@@ -149,8 +149,19 @@ def test_suggestion_after_a_clause_keeps_the_comma(run_rule) -> None:
         # Extraposed comparisons and coordinated clauses are German.
         ("Ich glaube, dass die Preise höher sind als im Vorjahr.", []),
         ("Er sagt, dass er kommt und sie geht.", []),
-        # "weil" takes verb second in speech; quotations are not checked.
+        # "weil" takes verb second in speech, with a pronoun; quotations are not checked.
         ("Er kam nicht, weil er hatte keine Zeit.", []),
+        ("Er kam nicht, weil das war zu viel.", []),
+        ("Wir warten, weil die Lage ist ernst.", ["die Lage ist ernst"]),
+        ("Das Werk bleibt zu, obwohl die Nachfrage ist groß.",
+         ["die Nachfrage ist groß"]),
+        # Other conjunctions whose clause ends with its verb.
+        ("Rufen Sie an, wenn der Drucker zeigt einen Fehler.", ["der Drucker zeigt einen Fehler"]),
+        ("Sie sparen Zeit, indem das Programm sortiert die Dateien.",
+         ["das Programm sortiert die Dateien"]),
+        ("Rufen Sie an, wenn der Drucker einen Fehler zeigt.", []),
+        # An extraposed question.
+        ("Wenn ich wüsste warum, wüsste ich es.", []),
         ("Sie sagte: „Ich weiß, dass es gibt keinen Ausweg.“", []),
         # "ob" without a comma is not a conjunction here ("ob der Sache").
         ("Er war ob der Sache verärgert und ging.", []),
@@ -222,4 +233,45 @@ def test_subordinate_verb_second_with_auxiliary(flagged, text: str, expected: li
     ],
 )
 def test_verb_third_after_conditional(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-verb-third", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In der Chemie, Katalyse (von griechisch katálysis) ist die Beschleunigung einer "
+         "Reaktion.", [", Katalyse (von griechisch katálysis) ist"]),
+        ("In Berlin, Hamburg (Hafen) und München gibt es Messen.", []),
+        ("In der Chemie ist Katalyse (von griechisch katálysis) die Beschleunigung.", []),
+    ],
+)
+def test_verb_third_with_a_bracket_after_the_subject(
+    flagged, text: str, expected: list[str]
+) -> None:
+    assert flagged("word-order-verb-third", text) == expected
+
+
+def test_verb_third_suggestion_keeps_the_bracket(run_rule) -> None:
+    text = "In der Chemie, Katalyse (griechisch) ist die Beschleunigung einer Reaktion."
+    finding = run_rule("word-order-verb-third", text)[0]
+    assert finding.suggestions == (" ist Katalyse (griechisch)",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deshalb wir haben das Produkt entwickelt.", [" wir haben"]),
+        ("Außerdem die Firma bietet viele Kurse an.", [" die Firma bietet"]),
+        ("Heute viele Menschen nutzen das Internet.", [" viele Menschen nutzen"]),
+        ("Dann Sie müssen auf Speichern klicken.", [" Sie müssen"]),
+        # Verb second, focus particles that belong to the subject, one adverbial of time.
+        ("Deshalb haben wir das Produkt entwickelt.", []),
+        ("Auch wir haben das Produkt entwickelt.", []),
+        ("Bereits die Römer kannten den Beton.", []),
+        ("Heute Abend beginnt die Saison.", []),
+        # No finite verb after the phrase.
+        ("Heute die Firma, morgen die ganze Welt.", []),
+    ],
+)
+def test_verb_third_without_comma(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-verb-third", text) == expected

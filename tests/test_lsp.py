@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from mtlint.interfaces.lsp import glossary_insertion, insertion_edit
+from mtlint.interfaces.lsp import glossary_insertion, insertion_edit, word_list_insertion
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60.0
@@ -590,3 +590,67 @@ def test_the_server_exits_when_its_client_process_ends(tmp_path: Path) -> None:
         if server.proc.poll() is None:
             server.proc.kill()
             server.proc.wait()
+
+
+def test_word_list_action_adds_the_unknown_part_and_the_finding_goes(client: Client,
+                                                                    tmp_path: Path) -> None:
+    config = tmp_path / ".mtlint.toml"
+    config.write_text('select = ["spelling-unknown-word"]\n\n[spelling]\nwords = ["Zalandu"]\n',
+                      encoding="utf-8")
+    client.initialize(tmp_path)
+    text = "Die Sicherheits-Konfiguratoin fehlt.\n"
+    uri = client.open(tmp_path / "a.txt", text)
+    [finding] = client.diagnostics(uri)
+    assert finding["code"] == "spelling-unknown-word"
+    actions = client.code_actions(uri, finding)
+    add = next(a for a in actions if "Wortliste" in a["title"])
+    assert add["title"] == "„Konfiguratoin“ in die Wortliste aufnehmen (.mtlint.toml)"
+    change = add["edit"]["documentChanges"][0]
+    assert change["textDocument"]["uri"] == config.as_uri()
+    config.write_text(apply_edits(config.read_text(encoding="utf-8"), change["edits"]),
+                      encoding="utf-8")
+    assert 'words = ["Zalandu", "Konfiguratoin"]' in config.read_text(encoding="utf-8")
+    client.change(uri, 2, text + "\n")
+    assert client.diagnostics(uri, version=2) == []
+
+
+def test_word_list_action_creates_a_config_when_there_is_none(client: Client,
+                                                              tmp_path: Path) -> None:
+    client.initialize(tmp_path)
+    uri = client.open(tmp_path / "a.txt", "Die Rechnugn kommt.\n")
+    finding = next(d for d in client.diagnostics(uri) if d["code"] == "spelling-unknown-word")
+    add = next(a for a in client.code_actions(uri, finding) if "Wortliste" in a["title"])
+    assert add["title"] == "„Rechnugn“ in die Wortliste aufnehmen (neue .mtlint.toml)"
+    create, insert = add["edit"]["documentChanges"]
+    assert create["kind"] == "create" and create["uri"] == (tmp_path / ".mtlint.toml").as_uri()
+    assert insert["edits"][0]["newText"] == '[spelling]\nwords = ["Rechnugn"]\n'
+
+
+def test_word_list_edit_goes_to_the_words_file_or_the_words_array(tmp_path: Path) -> None:
+    config = tmp_path / ".mtlint.toml"
+
+    def added(current: str | None, word: str, path: Path = config) -> str | None:
+        found = word_list_insertion(path, current, word)
+        if found is None:
+            return None
+        target, at, inserted = found
+        text = current if target == path else target.read_text(encoding="utf-8")
+        return (text or "")[:at] + inserted + (text or "")[at:]
+
+    assert added(None, "Rechnugn") == '[spelling]\nwords = ["Rechnugn"]\n'
+    assert added('fail-on = "error"', "Wort") == (
+        'fail-on = "error"\n\n[spelling]\nwords = ["Wort"]\n')
+    assert added('[spelling]\nwords = []\n', "Wort") == '[spelling]\nwords = ["Wort"]\n'
+    assert added('[spelling]\nwords = [\n  "A", # a ] in a comment\n  "B"\n]\n', "Wort") == (
+        '[spelling]\nwords = [\n  "A", # a ] in a comment\n  "B", "Wort"\n]\n')
+    assert added('[spelling]\n\n[glossary]\n"X" = []\n', "Wort") == (
+        '[spelling]\nwords = ["Wort"]\n\n[glossary]\n"X" = []\n')
+    assert added('[spelling]\nwords = ["Wort"]\n', "Wort") is None  # listed already
+    assert added("spelling = { words = [] }\n", "Wort") is None  # inline: by hand
+    (tmp_path / "words.txt").write_text("# names\nZalandu", encoding="utf-8")
+    assert added('[spelling]\nwords-file = "words.txt"\n', "Wort") == (
+        "# names\nZalandu\nWort\n")
+    pyproject = tmp_path / "pyproject.toml"
+    assert added('[project]\nname = "x"\n\n[tool.mtlint.spelling]\nwords = ["A"]\n', "Wort",
+                 pyproject) == (
+        '[project]\nname = "x"\n\n[tool.mtlint.spelling]\nwords = ["A", "Wort"]\n')

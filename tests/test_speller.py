@@ -157,3 +157,31 @@ def test_languagetool_speller_matches_give_way_where_mtlint_s_speller_knows_the_
     ignored = Config(ignore=("spelling-unknown-word",))
     alone = lt.Settings.from_config(LanguageToolConfig(), lt.uses_own_speller(ignored))
     assert len(lt.match_findings(doc, request, [typo, compound], alone, frozenset())) == 2
+
+
+@pytest.mark.parametrize("word", [
+    "zäunt", "zurücklehnst", "umherzutasten", "durchgenagte", "versionierte", "röntgten",
+    "Anschlaege", "ausgieng", "bekömmt", "Immoralität", "irreligiös", "Mädgen",
+])
+def test_verb_forms_older_spellings_and_latin_negation_are_known(word: str) -> None:
+    assert speller.is_known(word)
+
+
+@pytest.mark.parametrize("typo", ["velangt", "erstetzt", "enteckt", "Imformation", "Rechnugen"])
+def test_typos_that_only_look_like_verb_forms_stay_unknown(typo: str) -> None:
+    assert not speller.is_known(typo)
+
+
+def test_a_compound_typo_needs_a_word_before_it_and_a_typo_in_its_last_part() -> None:
+    assert speller.suggestions("Anzeigehierachie") == ("Anzeigehierarchie",)
+    assert speller.suggestions("Glückgeühl")[0] == "Glückgefühl"
+    # "Fliese" is a word beside "Fliege"; "ver" is no word; "Affekt|ation" is a derivation.
+    for word in ("Wandfliese", "verwinkeltem", "Affektation"):
+        assert findings(f"Das war die {word} dort.") == [], word
+
+
+def test_fragments_foreign_phrases_speakers_and_code_are_no_typos() -> None:
+    text = ("Ein Menschenf(ein)d und die Zusam- menkunft. Er sagt rerum mortalium dazu.\n\n"
+            "Kleini> Die Tastatur ist kaputt.\n\nDas zitiert Kleini gern.\n\n"
+            "Der Dienst logind(8) startet; logind protokolliert alles.")
+    assert findings(text) == []

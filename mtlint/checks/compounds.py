@@ -23,7 +23,15 @@ from mtlint.checks.agreement import (
 )
 from mtlint.core.document import BlockKind, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun, noun_form, word_tags
+from mtlint.language import speller
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    noun_form,
+    word_tags,
+)
 from mtlint.language.wordclasses import FUNCTION_WORDS, PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # English words that surround a German-looking word in an English phrase
@@ -498,7 +506,219 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 yield hit
 
 
+# An acronym that can start a compound: "EU-Kommission", "CDU-Politiker".
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+# Adjectives from names, written apart: "die Eulersche Zahl", "die Sokratische Schule".
+NAME_ADJECTIVE = re.compile(r"sch(?:e|en|er|es|em)?$")
+NOUN_SUFFIX = re.compile(r"(?:keit|heit|ung|schaft|tum)$")
+MAX_NAME_WORDS = 2  # "die Phi Phi Inseln"
+ENGLISH_HEAD_MARGIN = 60  # centibels: "Store" is English, "Test" German too
+
+
+def _is_name_word(word: str) -> bool:
+    """A name that can be a compound's first part: a first or last name, a place, a
+    brand HanTa reads as a name ("Joel", "Merkel", "Google"), or an acronym ("EU")."""
+    if ACRONYM.fullmatch(word):
+        return True
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return False
+    if NAME_ADJECTIVE.search(word) or lookup_noun(word, compounds=False) is not None or (
+            word.endswith("er") and is_known_name(word[:-2])) or (
+            NOUN_SUFFIX.search(word) or speller.is_archaic(word)):
+        return False  # "Mendelschen Gesetze", "Wiener Philharmoniker", "Art", "Bauer",
+        # "Nothwendigkeit", "Thier": common nouns, also in older spellings
+    return is_known_name(word) or analyze_word(word).tag == "NE" or not is_german_word(word)
+
+
+def _is_english(word: str) -> bool:
+    found = speller.frequency(word)
+    return found.english is not None and (found.german is None or found.english < found.german)
+
+
+def _is_compound_head(word: str) -> bool:
+    """A German common noun that ends a compound after a name ("Test", "Regierung",
+    "Inseln"): not a name itself ("Peter Müller"), not an English word ("Apple Store"
+    is the shop's name), not a noun that stands bare as an object ("dem Peter Geld
+    geben")."""
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha() or (
+            word in BARE_NOUNS):
+        return False  # "GmbH", "AG": part of the name
+    found = speller.frequency(word)
+    if is_known_name(word) or (found.english is not None and (
+            found.german is None or found.english + ENGLISH_HEAD_MARGIN < found.german)):
+        return False  # "Store": four times as common in English
+    return lookup_noun(word) is not None and analyze_word(word).tag == "NN"
+
+
+def compound_name_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Name oder eine Abkürzung und ein deutsches Nomen, die zusammen ein Kompositum
+    bilden, aber getrennt stehen: „der Kant Test“ statt „der Kant-Test“, „die Merkel
+    Regierung“ statt „die Merkel-Regierung“, „die EU Kommission“ statt „die
+    EU-Kommission“, „die Fidschi Inseln“ statt „die Fidschi-Inseln“.
+
+    ## Warum ist das ein Problem?
+    Im Deutschen wird ein Name als erster Teil eines Kompositums mit Bindestrich
+    angeschlossen (Duden: „Goethe-Haus“, „Nobel-Preis“ oder „Nobelpreis“); aus mehreren
+    Wörtern wird durchgekoppelt („Phi-Phi-Inseln“). Die englische Schreibung mit
+    Leerzeichen ist ein typischer Übersetzungsfehler.
+
+    Gemeldet wird ein Artikel, ein oder zwei Namen (Vor-, Nach- oder Ortsnamen, Marken,
+    Abkürzungen) und ein deutsches Nomen, zu dem der Artikel passt.
+
+    ## Bekannte Grenzen
+    Folgt ein weiteres großgeschriebenes Wort, kann alles ein Name sein (keine Meldung);
+    englische zweite Teile („der Apple Store“) und Namen („der Peter Müller“) bleiben
+    unbeanstandet. Ohne Artikel („Merkel Regierung plant …“) schweigt die Regel.
+
+    ## Fix-Sicherheit
+    Unsicher: Bei manchen Fügungen ist auch die Zusammenschreibung üblich
+    („Nobelpreis“).
+    """
+    text = doc.text
+    for block in doc.blocks:
+        words = block.words()
+        index = 0
+        while index < len(words) - 1:
+            first = index
+            last = first
+            while (last < len(words) and last - first < MAX_NAME_WORDS
+                   and _is_name_word(words[last].text)
+                   and (last == first or gap(text, words[last - 1], words[last]) == " ")):
+                last += 1
+            if last == first or last >= len(words):
+                index += 1
+                continue
+            head = words[last]
+            index = last
+            if gap(text, words[last - 1], head) != " " or not _is_compound_head(head.text):
+                continue
+            following = words[last + 1] if last + 1 < len(words) else None
+            if following is not None and gap(text, head, following) in (" ", "-") and (
+                    following.text[:1].isupper()):
+                continue  # a longer name: "die Joel Test Suite"
+            if text[head.end:head.end + 1] == "-":
+                continue
+            determiner = _determiner_before(text, words, first)
+            info = lookup_noun(head.text)
+            if determiner is None or info is None or not _fits(determiner, info):
+                continue
+            names = [w.text for w in words[first:last]]
+            if len(names) > 1 and all(_is_english(name) for name in names):
+                continue  # an English title: "Portable Document Format"
+            joined = "-".join((*names, head.text))
+            yield Hit(
+                words[first].start, head.end - words[first].start,
+                f"„{text[words[first].start:head.end]}“: Ein Name als erster Teil eines "
+                f"Kompositums wird mit Bindestrich angeschlossen: „{joined}“.",
+                (joined,), joined, Safety.UNSAFE,
+            )
+
+
+NOUN_TAGS = frozenset(("NN", "NE", "FM"))
+COMMON_ENGLISH = 300  # centibels: "like", "over", "down"; not "update", "team", "shop"
+
+
+def _only_noun(word: str) -> bool:
+    """Whether a lowercase word after a hyphen can only be a noun: the lexicon has it
+    capitalised, and HanTa knows no other reading ("update", "team", "shop"; not
+    "pauschale", an adjective too, nor "preis" of "preisgeben")."""
+    if noun_form(word) is None:
+        return False
+    english = speller.frequency(word).english
+    if english is not None and english <= COMMON_ENGLISH:
+        return False  # "Macintosh-like": an English word of a phrase, not a noun
+    tags = word_tags(word)
+    if tags is not None:
+        return tags <= NOUN_TAGS
+    return analyze_word(word).tag in NOUN_TAGS
+
+
+def compound_hyphen_lowercase(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Bindestrich-Kompositum, dessen Teil nach dem Bindestrich ein klein geschriebenes
+    Nomen ist: „das Sicherheits-update“ statt „das Sicherheits-Update“, „das
+    Kundenservice-team“ statt „das Kundenservice-Team“.
+
+    ## Warum ist das ein Problem?
+    Nach dem Bindestrich beginnt in einem zusammengesetzten Nomen jedes Nomen groß
+    (Duden: „Kundenservice-Team“, „Online-Shop“). Die Kleinschreibung entsteht, wenn eine
+    Übersetzung ein englisches Wort („update“) übernimmt oder ein Kompositum nachträglich
+    getrennt wird.
+
+    ## Bekannte Grenzen
+    Gemeldet wird nur ein Teil, den das Lexikon als Nomen kennt und der klein geschrieben
+    nichts anderes sein kann (nicht „Rot-grün“, nicht „Know-how“, nicht „Check-in“,
+    nicht „Versandkosten-pauschale“, da „pauschale“ auch ein Adjektiv ist).
+    Der erste Teil muss groß geschrieben sein; ein einzelner Buchstabe („E-mail“) ist
+    Sache anderer Regeln.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag schreibt den Teil groß; selten ist ein fremdes Wort gemeint,
+    das klein bleibt.
+    """
+    for block in doc.blocks:
+        for word in block.words():
+            if "-" not in word.text or not word.text[:1].isupper():
+                continue
+            parts = word.text.split("-")
+            if len(parts[0]) < 2 or not all(part.isalpha() for part in parts):
+                continue
+            last = parts[-1]
+            if len(last) < 4 or not last.islower() or not _only_noun(last):
+                continue
+            fixed = "-".join((*parts[:-1], last[0].upper() + last[1:]))
+            yield Hit(
+                word.start, len(word.text),
+                f"„{word.text}“: Nach dem Bindestrich wird das Nomen groß geschrieben: "
+                f"„{fixed}“.",
+                (fixed,), fixed, Safety.UNSAFE,
+            )
+
+
 RULES = (
+    Rule(
+        id="compound-hyphen-lowercase",
+        category=Category.CASING,
+        severity=Severity.WARNING,
+        summary="Klein geschriebenes Nomen nach dem Bindestrich („das Sicherheits-update“).",
+        doc=compound_hyphen_lowercase.__doc__ or "",
+        check=compound_hyphen_lowercase,
+        bad=(
+            Example("Das <marker>Sicherheits-update</marker> kommt morgen.", "Sicherheits-Update"),
+            Example("Unser <marker>Kundenservice-team</marker> antwortet.",
+                    "Kundenservice-Team"),
+        ),
+        good=(
+            Example("Das Sicherheits-Update kommt morgen, das Know-how bleibt."),
+            Example("Der Check-in beginnt um acht; die Koalition ist rot-grün."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
+    Rule(
+        id="compound-name-split",
+        category=Category.SPELLING,
+        severity=Severity.WARNING,
+        summary="Name und Nomen getrennt statt mit Bindestrich („die Merkel Regierung“).",
+        doc=compound_name_split.__doc__ or "",
+        check=compound_name_split,
+        bad=(
+            Example("Die <marker>Merkel Regierung</marker> plante eine Reform.",
+                    "Merkel-Regierung"),
+            Example("Der <marker>Kant Test</marker> fragt nach der Verallgemeinerbarkeit.",
+                    "Kant-Test"),
+            Example("Die <marker>EU Kommission</marker> legte einen Entwurf vor.",
+                    "EU-Kommission"),
+        ),
+        good=(
+            Example("Die Merkel-Regierung plante eine Reform."),
+            Example("Der Kunde Peter Müller rief an."),
+            Example("Wir trafen uns im Apple Store in Berlin."),
+            Example("Sie gab dem Peter Geld für das Kino."),
+            Example("Die Stadt Essen plant ein neues Stadion."),
+        ),
+        origin="mtlint/checks/compounds.py",
+    ),
     Rule(
         id="compound-split",
         category=Category.SPELLING,

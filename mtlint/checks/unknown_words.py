@@ -43,7 +43,7 @@ from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safet
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import is_unknown_english
-from mtlint.language.german import analyze_word, is_known_name, lookup_noun
+from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
 HYPHEN = compile_pattern(r"[-‐]")
@@ -55,8 +55,14 @@ NAME_TITLES = frozenset(str.split("""
     Kollegin Familie Firma Marke Stadt Dorf Gemeinde Landkreis Kanton Sankt St
 """))
 # Letters German words do not have outside loanwords, which the word list knows: an
-# unknown word with them is a technical name ("iconv", "fsck", "procfs"), not a typo.
-NOT_GERMAN_SHAPED = compile_pattern(r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$")
+# unknown word with them, or starting with four consonants, is a technical name ("iconv",
+# "fsck", "procfs", "strlen"), not a typo.
+NOT_GERMAN_SHAPED = compile_pattern(
+    r"(?i)c(?![hk])|q(?!u)|[xy]|^[^aeiouäöü]*$|^(?!sch)[bcdfghjklmnpqrstvwzß]{4}")
+# A chat log's speaker at a line's start: "Kim> Hallo", "<Kim> Hallo".
+SPEAKER = compile_pattern(r"<?(\p{Lu}\p{L}+)> ")
+# A word the document also writes as code: "logind(8)", "journald.service".
+CODE_NAME = compile_pattern(r"(?<![\p{L}\p{N}])(\p{L}{5,})(?=\.[a-z]|\(\d)")
 MIN_LENGTH = 5  # shorter unknown words are abbreviations, names and dialect more often than typos
 
 # Pre-1996 spellings with ß after a short vowel (daß, muß) that are no nouns; nouns
@@ -165,6 +171,9 @@ def document_names(doc: Document, words: frozenset[str],
     after a title ("Herr", "CEO") or after a first name ("Scott Bessent")."""
     names: set[str] = set()
     for block in doc.blocks:
+        label = SPEAKER.match(block.text)
+        if label and label.group(1) in targets:
+            names.add(label.group(1))  # "Kim> ..." in a chat log: a speaker's name
         tokens = _tokens(block)
         for previous, current in pairwise(tokens):
             first, second = previous.span.text, current.span.text
@@ -205,11 +214,51 @@ def _ends_in_english(word: str) -> bool:
                for tail in tails)
 
 
+def _is_fragment(doc: Document, span: Span) -> bool:
+    """A piece of a word the text splits: by brackets ("Menschenf(ein)d",
+    "(B)eenden", "Vergang(enheit)") or at a line's end ("Zusam- menkunft")."""
+    text = doc.text
+    after, then = text[span.end:span.end + 1], text[span.end + 1:span.end + 2]
+    before = text[max(span.start - 2, 0):span.start]
+    return (after == "(" and then.isalpha()) or (
+        before[-1:] in "()" and before[:1].isalpha()) \
+        or (text[max(span.start - 3, 0):span.start].endswith("- ")
+            and text[max(span.start - 3, 0):max(span.start - 2, 0)].isalpha())
+
+
+def _foreign_neighbour(block: Block, tokens: list[Token], index: int) -> bool:
+    """Whether a lowercase word beside the token is a rare listed word that is no German
+    ("rerum mortalium", "punctum saliens", "depits amoureux"): a Latin or French
+    phrase, not a typo. An unlisted neighbour may be a typo itself and says nothing."""
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(tokens):
+            continue
+        left, right = sorted((neighbour, index))
+        if tokens[right].span.start - tokens[left].span.end != 1:
+            continue
+        text = tokens[neighbour].span.text
+        found = speller.frequency(text)
+        if text[:1].islower() and found.german is not None and found.german > FOREIGN_LIMIT and (
+                found.english is not None or LATIN_ENDING.search(text)) and (
+                not is_german_word(text)):
+            return True  # a listed word (wordfreq's list has Latin) that is no German
+    return False
+
+
+# A listed word rarer than this that HanTa cannot read as German is a foreign one.
+FOREIGN_LIMIT = 550
+LATIN_ENDING = compile_pattern(r"(?:um|us|ae|is|orum|ibus)$")
+# A part before a hyphen is a name or term more often than a typo ("Nimda-Virus",
+# "mpack-Paket"): reported only as a typo of a word this frequent.
+HYPHEN_HEAD_LIMIT = 500
+
+
 def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Span]]:
     """(word, part) of the words and hyphenated parts the speller does not know, that
     are checked at all and look like German."""
     for block in doc.blocks:
-        for token in _tokens(block):
+        tokens = _tokens(block)
+        for index, token in enumerate(tokens):
             for part in token.parts:
                 text = part.text
                 if len(text) < MIN_LENGTH or is_name_shaped(text) or speller.is_known(text):
@@ -222,6 +271,12 @@ def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Sp
                     continue  # a technical name or an English word, not a German typo
                 if _ends_in_english(text):
                     continue  # a name made of English: "Betaworks", "Zenefits"
+                if _is_fragment(doc, part) or _foreign_neighbour(block, tokens, index):
+                    continue
+                if part is not token.parts[-1] and not any(
+                        (speller.german_frequency(s) or 1000) <= HYPHEN_HEAD_LIMIT
+                        for s in speller.suggestions(text)):
+                    continue
                 yield token.span, part
 
 
@@ -233,9 +288,10 @@ def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
         return
     targets = frozenset(part.text for _, part in candidates if part.text[:1].isupper())
     names = document_names(doc, words, targets) if targets else frozenset()
+    code = frozenset(CODE_NAME.findall(doc.text))
     for token, part in candidates:
         text = part.text
-        if names and _is_user_word(text, names):
+        if (names and _is_user_word(text, names)) or text in code:
             continue
         if doc.is_ignored(token.start, token.end):
             continue
@@ -497,7 +553,7 @@ RULES = (
             Example("Satya Nadella und Herr Wagenknecht trafen sich bei OpenAI in Kalifornien."),
             Example("Das Team nutzt die Software für jedes Meeting und jeden Download."),
         ),
-        origin="mtlint/checks/unknown_words.py", fixable=True,
+        origin="mtlint/checks/unknown_words.py",
     ),
     Rule(
         id="word-untranslated", category=Category.UNTRANSLATED, severity=Severity.ERROR,

@@ -43,6 +43,7 @@ from mtlint.core.document import WORD, Document
 from mtlint.core.finding import Category, Finding, Safety, Severity
 from mtlint.core.markdown import FRONT_MATTER
 from mtlint.interfaces.framing import FrameReader
+from mtlint.language import speller
 from mtlint.lint.config import CONFIG_FILES, ConfigError, find_config_file, parse_config
 from mtlint.running.fix import apply_fixes
 from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
@@ -216,6 +217,123 @@ def glossary_insertion(config_path: Path, current: str | None,
     except (tomllib.TOMLDecodeError, ConfigError, KeyError):
         return None
     return (at, inserted) if term in config.glossary_map else None
+
+
+SPELLING_HEADER = regex.compile(
+    r"""^[ \t]*\[[ \t]*(?P<prefix>(?:"?tool"?[ \t]*\.[ \t]*"?mtlint"?[ \t]*\.[ \t]*)?)
+    "?spelling"?[ \t]*\][ \t]*(?:\#[^\r\n]*)?\r?$""", regex.M | regex.X)
+WORDS_KEY = regex.compile(r"""^[ \t]*(?:words|"words")[ \t]*=[ \t]*\[""", regex.M)
+TABLE_HEADER = regex.compile(r"^[ \t]*\[", regex.M)
+# Rules whose finding is a word the user may want the speller to know.
+WORD_LIST_RULES = frozenset({"spelling-unknown-word"})
+
+
+def unknown_parts(word: str) -> list[str]:
+    """The parts of a flagged word the speller does not know: "Konfiguratoin" of
+    "Sicherheits-Konfiguratoin" (the word list is read part by part)."""
+    parts = [part for part in regex.split(r"[-‐]", word) if part]
+    return [part for part in parts if not speller.is_known(part)] or parts[-1:]
+
+
+def _array_end(text: str, start: int) -> int | None:
+    """The offset of the "]" closing the TOML array whose "[" ends at `start`, past
+    strings and comments; None if there is none."""
+    index, depth = start, 1
+    while index < len(text):
+        char = text[index]
+        if char in "\"'":
+            close = text.find(char, index + 1)
+            while char == '"' and close > 0 and text[close - 1] == "\\":
+                close = text.find(char, close + 1)
+            if close < 0:
+                return None
+            index = close
+        elif char == "#":
+            line_end = text.find("\n", index)
+            index = len(text) if line_end < 0 else line_end
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def word_list_insertion(config_path: Path, current: str | None,
+                        word: str) -> tuple[Path, int, str] | None:
+    """Where to add `word` to the user's word list: (file, offset, text). The list is
+    the `words-file` the configuration names (the word as a line at its end), else
+    `[spelling] words` (`[tool.mtlint.spelling]` in pyproject.toml) in the
+    configuration file itself, created when missing (`current` None: no file yet).
+    None when that cannot be done safely or the word is listed; the result is read
+    back as mtlint's configuration."""
+    pyproject = config_path.name == "pyproject.toml"
+    table = "tool.mtlint.spelling" if pyproject else "spelling"
+    quoted = json.dumps(word, ensure_ascii=False)
+    if current is None:
+        return _checked_word_list(config_path, "", 0, f"[{table}]\nwords = [{quoted}]\n", word)
+    try:
+        data = tomllib.loads(current)
+    except tomllib.TOMLDecodeError:
+        return None
+    settings = data.get("tool", {}).get("mtlint", {}) if pyproject else data
+    spelling = settings.get("spelling")
+    line_break = "\r\n" if "\r\n" in current else "\n"
+    if spelling is None:
+        separator = line_break if current and not current.endswith("\n") else ""
+        inserted = f"{separator}{line_break}[{table}]{line_break}words = [{quoted}]{line_break}"
+        return _checked_word_list(config_path, current, len(current), inserted, word)
+    if not isinstance(spelling, dict) or word in spelling.get("words", ()):
+        return None
+    if isinstance(spelling.get("words-file"), str):
+        words_file = config_path.parent / spelling["words-file"]
+        try:
+            listed = words_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        lines = {line.partition("#")[0].strip() for line in listed.splitlines()}
+        if word in lines:
+            return None
+        separator = "" if not listed or listed.endswith("\n") else "\n"
+        return words_file, len(listed), f"{separator}{word}\n"
+    headers = [m for m in SPELLING_HEADER.finditer(current)
+               if bool(m.group("prefix")) == pyproject]
+    if len(headers) != 1:
+        return None  # an inline table or dotted keys: leave it to the user
+    body_start = headers[0].end()
+    following = TABLE_HEADER.search(current, body_start + 1)
+    body_end = following.start() if following else len(current)
+    key = WORDS_KEY.search(current, body_start, body_end)
+    if key is None:
+        at = body_start + len(line_break) if current.startswith(line_break, body_start) \
+            else body_start
+        inserted = f"words = [{quoted}]{line_break}"
+        if at == body_start:
+            inserted = line_break + inserted.removesuffix(line_break)
+        return _checked_word_list(config_path, current, at, inserted, word)
+    close = _array_end(current, key.end())
+    if close is None:
+        return None
+    at = len(current[:close].rstrip())
+    last = current[at - 1]
+    inserted = quoted if last == "[" else f" {quoted}," if last == "," else f", {quoted}"
+    return _checked_word_list(config_path, current, at, inserted, word)
+
+
+def _checked_word_list(config_path: Path, current: str, at: int, inserted: str,
+                       word: str) -> tuple[Path, int, str] | None:
+    """The insertion if the edited configuration is valid and lists the word."""
+    new = current[:at] + inserted + current[at:]
+    try:
+        data = tomllib.loads(new)
+        if config_path.name == "pyproject.toml":
+            data = data["tool"]["mtlint"]
+        config = parse_config(data, config_path)
+    except (tomllib.TOMLDecodeError, ConfigError, KeyError):
+        return None
+    return (config_path, at, inserted) if word in config.spelling_words else None
 
 
 def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.TextEdit:
@@ -509,6 +627,7 @@ class MtlintLanguageServer(LanguageServer):
         actions: list[lsp.CodeAction] = []
         disabled: set[str] = set()
         glossary: set[str] = set()
+        word_list: set[str] = set()
         for finding in checked.findings:
             if not (finding.offset <= end and start <= finding.offset + finding.length):
                 continue
@@ -527,6 +646,16 @@ class MtlintLanguageServer(LanguageServer):
                     kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                     edit=self._edit(uri, checked.version,
                                     [disable_comment_edit(doc, finding.rule)])))
+            if finding.rule in WORD_LIST_RULES:
+                flagged = doc.source.text[finding.offset:finding.offset + finding.length]
+                for part in unknown_parts(flagged):
+                    if part in word_list:
+                        continue
+                    word_list.add(part)
+                    action = self._word_list_action(uri, part, checked)
+                    if action is not None:
+                        action.diagnostics = [diag]
+                        actions.append(action)
             word = glossary_term(finding, doc.source.text)
             if (finding.category in GLOSSARY_CATEGORIES and WORD.fullmatch(word)
                     and word not in glossary):
@@ -596,6 +725,49 @@ class MtlintLanguageServer(LanguageServer):
                                     new_text=insertion[1])]),
         ])
         return lsp.CodeAction(title=f"{title} (neue .mtlint.toml)",
+                              kind=lsp.CodeActionKind.QuickFix, edit=edit)
+
+    def _word_list_action(self, uri: str, word: str, checked: Checked) -> lsp.CodeAction | None:
+        """"Add to the word list": into the configuration's words-file or `[spelling]
+        words`, or a new .mtlint.toml in the workspace folder when there is none."""
+        title = f"„{word}“ in die Wortliste aufnehmen"
+        source = checked.config_source
+        creates = source is None
+        if creates:
+            if not self._client_can_create_files():
+                return None
+            source = self._workspace_folder(self.path_of(uri)) / ".mtlint.toml"
+            current = None
+        else:
+            try:
+                current = source.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+        insertion = word_list_insertion(source, current, word)
+        if insertion is None:
+            return None
+        target, at, inserted = insertion
+        target_uri = from_fs_path(str(target)) or target.as_uri()
+        if creates:
+            start = lsp.Position(line=0, character=0)
+            edit = lsp.WorkspaceEdit(document_changes=[
+                lsp.CreateFile(uri=target_uri,
+                               options=lsp.CreateFileOptions(overwrite=False,
+                                                             ignore_if_exists=True)),
+                lsp.TextDocumentEdit(
+                    text_document=lsp.OptionalVersionedTextDocumentIdentifier(
+                        uri=target_uri, version=None),
+                    edits=[lsp.TextEdit(range=lsp.Range(start=start, end=start),
+                                        new_text=inserted)]),
+            ])
+            return lsp.CodeAction(title=f"{title} (neue .mtlint.toml)",
+                                  kind=lsp.CodeActionKind.QuickFix, edit=edit)
+        text = current if target == source else target.read_text(encoding="utf-8")
+        edit = lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
+            text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=target_uri,
+                                                                      version=None),
+            edits=[insertion_edit(text or "", at, inserted, self.encoding)])])
+        return lsp.CodeAction(title=f"{title} ({target.name})",
                               kind=lsp.CodeActionKind.QuickFix, edit=edit)
 
     def _client_can_create_files(self) -> bool:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import regex
 
-from mtlint.language.german import lookup_noun
+from mtlint.language.german import analyze_word, lookup_noun, word_tags
 from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "words.tsv"
@@ -67,13 +67,14 @@ MIN_PART = 3  # shorter parts ("ei", "öl") match inside too many unrelated word
 MAX_PARTS = 4
 MIN_PREFIX = 2  # "ab", "an", "um", "zu" before a verb
 MIN_TAIL_FIXED = 5  # a compound's last part corrected by a suggestion
+MIN_HEAD_FIXED = 4  # and the word before it ("ver", "les", "pro" are too short)
 MAX_SUGGESTIONS = 3
 # Linking elements between a compound's parts, longest first.
 FUGEN = ("ens", "es", "en", "er", "s", "n", "e")
 # Derivational suffixes (nouns and adjectives from words): "Mannbar|keit".
 SUFFIXES = ("schaft", "keit", "heit", "ung", "lich", "isch", "bar", "sam", "haft", "los",
             "ig", "nis", "chen", "tum", "ität", "ierung", "ier", "erin", "innen", "in",
-            "erei", "ei", "ler", "ling", "er")
+            "erei", "ei", "ler", "ling", "er", "ation", "fältig", "erlei")
 # Prefixes that are no words by themselves.
 PREFIXES = frozenset(("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "ur", "un",
                       "ab", "an", "zu", "um"))
@@ -92,6 +93,7 @@ INFLECTIONS = ("eren", "erer", "eres", "erem", "sten", "ster", "stes", "stem", "
                "en", "er", "es", "em", "e", "n", "s")
 # Every derivational suffix with every ending ("keit", "keiten"), for a quick look-up.
 DERIVED_ENDS = frozenset(suffix + ending for suffix in SUFFIXES for ending in ("", *INFLECTIONS))
+SUFFIX_SET = frozenset(SUFFIXES)
 DERIVED_ENDS_SHORTEST = min(map(len, DERIVED_ENDS))
 DERIVED_ENDS_LONGEST = max(map(len, DERIVED_ENDS))
 LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
@@ -249,16 +251,20 @@ def _is_stem(stem: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _is_derived(word: str) -> bool:
+def _is_derived(word: str, inflected: bool = True) -> bool:
     """A known word with derivational suffixes and an ending: "mannbarkeit",
-    "klatschigkeiten", "belächlung" is not ("belächl" is no word)."""
+    "klatschigkeiten", "belächlung" is not ("belächl" is no word).  The ending comes
+    last only (``inflected`` False: a bare suffix): "luft|ei|n|ig|er" is no word."""
+    ends = DERIVED_ENDS if inflected else SUFFIX_SET
     longest = min(DERIVED_ENDS_LONGEST, len(word) - MIN_PART)
     for length in range(DERIVED_ENDS_SHORTEST, longest + 1):
-        if word[-length:] not in DERIVED_ENDS:
+        if word[-length:] not in ends:
             continue
         stem = word[:-length]
+        if word[-length:].startswith("ei") and not stem.endswith(("er", "el")):
+            continue  # "-ei" after "-er", "-el" only: "Bäckerei", "Kanzlei"; not "Luftei"
         if _is_stem(stem) or _is_stem(stem + "en") or _is_stem(stem + "e") or (
-                len(stem) > MIN_PART + 1 and _is_derived(stem)):
+                len(stem) > MIN_PART + 1 and _is_derived(stem, inflected=False)):
             return True
     return False
 
@@ -284,7 +290,8 @@ def is_compound(word: str) -> bool:
 
 def is_inflected(word: str) -> bool:
     """A rare inflected form of a listed word: "kryptischem" of "kryptisch",
-    "gepostetes" of "gepostet"; or "un-" before a known word ("unkonstruktiv")."""
+    "gepostetes" of "gepostet"; or "un-" before a known word ("unkonstruktiv"), "im-",
+    "ir-", "il-" before a listed one ("Immoralität", "irreligiös")."""
     folded = fold(word)
     for ending in INFLECTIONS:
         stem = folded[: -len(ending)]
@@ -295,22 +302,109 @@ def is_inflected(word: str) -> bool:
         if len(stem) >= 2 * MIN_PART and _compound(stem):
             return True  # "wettbewerbswidrigem"
     rest = folded[2:]
-    return folded.startswith("un") and len(rest) >= 2 * MIN_PART and (
-        _is_part(rest) or _compound(rest))
+    if not (folded.startswith("un") or NEGATION.match(folded)) or len(rest) < 2 * MIN_PART:
+        return False
+    return _is_part(rest) or _compound(rest) or (
+        not folded.startswith("un") and is_listed(rest, PART_LIMIT + 50))
+
+
+# Latin negation assimilated to the next consonant: "immoralisch", "irreligiös",
+# "illegal" ("imformation" is no word).
+NEGATION = regex.compile(r"(?:im(?=[mpb])|ir(?=r)|il(?=l))")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def is_known(word: str) -> bool:
     """Whether a single word (no hyphen) is German as far as the speller knows:
-    listed, a noun of the lexicon, an inflected form of a listed word, a compound of
-    known parts, or a poetic form without an "e" ("ziehn", "verlorne")."""
+    listed, a noun of the lexicon, an inflected form of a listed word, a form of a
+    listed verb, a compound of known parts, or a poetic form without an "e" ("ziehn",
+    "verlorne")."""
     return (is_listed(word) or is_inflected(word) or is_compound(word)
-            or _is_derived(fold(word)) or is_elided(word) or is_archaic(word))
+            or _is_derived(fold(word)) or is_verb_form(word) or is_elided(word)
+            or is_archaic(word))
+
+
+# Separable verb prefixes: productive, so "zurück" + a listed verb is a verb
+# ("zurücklehnst", "umherzutasten"); inseparable ones ("ent-", "ver-") make
+# lexicalised verbs, which the word list has or has not.
+SEPARABLE = ("ab", "an", "auf", "aus", "bei", "durch", "ein", "fort", "her", "hin", "los",
+             "mit", "nach", "vor", "weg", "zu", "zurück", "zusammen", "um", "herum", "umher",
+             "hinaus", "heraus", "herab", "hinab", "herein", "hinein", "hervor", "voran",
+             "vorbei", "weiter", "empor", "fest", "frei", "hoch", "nieder", "entgegen",
+             "auseinander", "wieder", "heim", "rum")
+# Endings of a weak verb's present and past forms and its present participle.
+VERB_ENDINGS = ("e", "st", "t", "est", "et", "en", "n", "te", "test", "ten", "tet", "tete",
+                "teten", "end")
+# A participle used as an adjective ends in one of these after its -t or -end.
+PARTICIPLE_ENDINGS = ("e", "en", "er", "es", "em")
+VERB_LIMIT = 720  # an infinitive rarer than this in the list is too likely a typo
+MIN_VERB_STEM = 3
+VERB_TAGS = frozenset(("VVINF", "VVFIN", "VAINF", "VMINF"))
+IER_BASE_LIMIT = 600  # "version" of "versionieren": a frequent word
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verb(infinitive: str) -> bool:
+    """Whether a folded infinitive is a listed verb (HanTa reads it as one: "zäunen",
+    not "kriterien" or "übrigen")."""
+    german = frequency(infinitive).german
+    if german is None or german > VERB_LIMIT:
+        return False
+    tags = word_tags(infinitive)
+    if tags is not None:
+        return bool(tags & VERB_TAGS)
+    return analyze_word(infinitive).tag.startswith("VV")
+
+
+def _verb_stem(stem: str, prefixed: bool = True) -> bool:
+    """Whether a folded stem is a listed verb's ("zäun" of "zäunen", "hinfabel" of
+    "fabeln" after "hin"), or an -ieren verb from a frequent word ("versionier")."""
+    if len(stem) < MIN_VERB_STEM:
+        return False
+    if _verb(stem + "en") or (stem.endswith(("el", "er")) and _verb(stem + "n")):
+        return True
+    if stem.endswith("ier") and len(stem) >= MIN_VERB_STEM + 4:
+        base = frequency(stem[:-3]).german
+        if base is not None and base <= IER_BASE_LIMIT:
+            return True  # "versionieren", "subjektivieren"
+    return prefixed and any(
+        stem.startswith(prefix) and _verb_stem(stem[len(prefix):], prefixed=False)
+        for prefix in SEPARABLE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_verb_form(word: str) -> bool:
+    """A regular form of a listed verb the list lacks: "zäunt", "röntgten",
+    "zurücklehnst", "durchgenagte" (a participle, also as an adjective),
+    "umherzutasten" (zu-infinitive), "versionierte"."""
+    folded = fold(word)
+    for ending in ("", *PARTICIPLE_ENDINGS):
+        if ending and not folded.endswith(ending):
+            continue
+        core = folded[: len(folded) - len(ending)]
+        if ending and not core.endswith(("t", "nd")):
+            continue  # only participles take an adjective's ending
+        for prefix in ("", *SEPARABLE):
+            if not core.startswith(prefix):
+                continue
+            rest = core[len(prefix):]
+            if rest.startswith("ge") and rest.endswith("t") and _verb_stem(
+                    rest[2:-1].removesuffix("e") if rest.endswith("et") else rest[2:-1],
+                    prefixed=False):
+                return True  # "gezäunt", "durchgenagt", "abgeartet"
+            if prefix and rest.startswith("zu") and rest.endswith("en") and _verb_stem(
+                    rest[2:-2], prefixed=False):
+                return True  # "umherzutasten"
+        for verb_ending in VERB_ENDINGS:
+            if core.endswith(verb_ending) and _verb_stem(core[: -len(verb_ending)]):
+                return True
+    return False
 
 
 def is_archaic(word: str) -> bool:
     """A correct spelling of older German: "erfreuet", "wünschet" (-et for -t),
-    "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t)."""
+    "formulirt" (-irt for -iert), "nöthig", "Zuthaten" (th for t), "ausgieng",
+    "bekömmt", "Beihülfe"; or umlauts typed as "ae", "oe", "ue" ("Anschlaege")."""
     folded = fold(word)
     variants = []
     stem = folded[:-2]
@@ -321,7 +415,20 @@ def is_archaic(word: str) -> bool:
         variants.append(folded.replace("ir", "ier"))
     if "th" in folded:
         variants.append(folded.replace("th", "t"))
-    return any(is_listed(v) or is_inflected(v) or is_compound(v) for v in variants)
+    for old, new in OLD_LETTERS:
+        if old in folded:
+            variants.append(folded.replace(old, new))
+    for old, new in (("gen", "chen"), ("gens", "chens")):
+        if folded.endswith(old):
+            variants.append(folded[: -len(old)] + new)  # "Mädgen": -gen for -chen
+    return any(is_listed(v) or is_inflected(v) or is_compound(v) or is_verb_form(v)
+               for v in variants)
+
+
+# Older and typewriter spellings, each with today's letters: "gieng", "kömmt",
+# "Beihülfe" (18th/19th century); "Anschlaege" (ae, oe, ue for umlauts).
+OLD_LETTERS = (("ieng", "ing"), ("ieb", "ib"), ("kömm", "komm"), ("hülf", "hilf"),
+               ("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
 
 def is_elided(word: str) -> bool:
@@ -440,17 +547,45 @@ def suggestions(word: str) -> tuple[str, ...]:
     if not found:
         # A compound with a typo in its last part: "Partnerschaftsbedinungen"; the
         # longest last part first, so that "…schnipsel" is not read as "…sch" + "nipsel".
-        for split in range(MIN_PART, len(folded) - MIN_TAIL_FIXED + 1):
+        for split in range(MIN_HEAD_FIXED, len(folded) - MIN_TAIL_FIXED + 1):
             head, tail = folded[:split], folded[split:]
-            if _is_head(head, MAX_PARTS - 1):
-                # At the joint a letter may be lost too: "Luft|einiger" for "Luftreiniger".
-                found = [(german, head + fixed)
-                         for german, fixed in _listed_candidates(tail, first=0)
-                         if fixed not in FUNCTION_WORDS]
+            if _is_word_head(head):
+                found = [(german, head + fixed) for german, fixed in _tail_fixes(tail)]
                 if found:
                     break
     ranked = [candidate for _, candidate in sorted(found)]
     return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
+
+
+def _is_word_head(head: str) -> bool:
+    """A compound's first part that is a word of its own, with or without a linking
+    element ("Anzeige", "Glück", "Frühstücks"): before a last part with a typo only
+    such a part counts, not a prefix, a verb stem or a fragment ("ver", "les", "affe"
+    of "Affektation" is a word, but see _tail_fixes)."""
+    if _is_part(head):
+        return True
+    return any(head.endswith(fuge) and len(head) - len(fuge) >= MIN_HEAD_FIXED
+               and _is_part(head[: -len(fuge)]) for fuge in FUGEN)
+
+
+def _tail_fixes(tail: str) -> list[tuple[int, str]]:
+    """(frequency, word) of the frequent words one edit from a compound's last part,
+    when that part is a typo: not a listed word as common as they are ("fliese" beside
+    "fliege"), not a form of a verb ("schnellt"). At its first letter only a letter
+    lost at the joint is restored ("Luft|einiger" for "Luftreiniger"): changing or
+    dropping it turns the end of a long word into a word ("Affe|ktation")."""
+    if _is_tail(tail) or is_verb_form(tail):
+        return []
+    # A function word ends no compound: "Luft|einiger" is a typo however common "einiger".
+    german = None if tail in FUNCTION_WORDS else frequency(tail).german
+    found = []
+    for candidate_german, candidate in _listed_candidates(tail, first=0):
+        if candidate in FUNCTION_WORDS or (candidate[0] != tail[0] and candidate[1:] != tail):
+            continue
+        if german is not None and candidate_german + TYPO_MARGIN > german:
+            continue
+        found.append((candidate_german, candidate))
+    return found
 
 
 def _in_case_of(word: str, candidate: str) -> str:

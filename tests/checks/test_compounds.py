@@ -141,3 +141,49 @@ def test_open_compounds_are_flagged(text, span, forms, run_rule):
 ])
 def test_names_and_separate_phrases_are_not_flagged(flagged, text):
     assert flagged("compound-english-open", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "joined"), [
+    ("Die Merkel Regierung plante eine Reform.", "Merkel Regierung", "Merkel-Regierung"),
+    ("Laut der EU Kommission sinkt der Wert.", "EU Kommission", "EU-Kommission"),
+    ("Er bestand den Kant Test nicht.", "Kant Test", "Kant-Test"),
+    ("Sie nutzt die Google Suche täglich.", "Google Suche", "Google-Suche"),
+])
+def test_a_name_and_a_noun_written_apart_are_joined_by_a_hyphen(text, span, joined, run_rule):
+    findings = run_rule("compound-name-split", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (joined,)
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kunde Peter Müller rief gestern an.",  # a first name and a surname
+    "Wir trafen uns im Apple Store in Berlin.",  # an English head: the shop's name
+    "Die Eulersche Zahl ist irrational.",  # an adjective from a name
+    "Die Wiener Philharmoniker spielen heute.",  # a place's adjective
+    "Er schenkte der Welt Frieden.",  # a common noun, then an object
+    "Die Zentora GmbH wächst.",  # the legal form belongs to the name
+    "Die Google Cloud Plattform ist teuer.",  # a longer name
+])
+def test_names_before_nouns_that_are_no_compound_are_left_alone(flagged, text):
+    assert flagged("compound-name-split", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "fixed"), [
+    ("Das Sicherheits-update kommt morgen.", "Sicherheits-update", "Sicherheits-Update"),
+    ("Unser Kundenservice-team antwortet.", "Kundenservice-team", "Kundenservice-Team"),
+    ("Der Online-shop wächst.", "Online-shop", "Online-Shop"),
+])
+def test_a_lowercase_noun_after_a_hyphen_is_capitalised(text, span, fixed, run_rule):
+    findings = run_rule("compound-hyphen-lowercase", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (fixed,)
+
+
+@pytest.mark.parametrize("text", [
+    "Das Know-how und der Check-in sind wichtig.",  # English phrasal nouns
+    "Die Versandkosten-pauschale steigt.",  # "pauschale" is an adjective too
+    "Die Koalition ist rot-grün, das Layout Macintosh-like.",
+    "Er kam zum Sicherheits-Update.",
+])
+def test_hyphenated_words_that_keep_a_lowercase_part_are_left_alone(flagged, text):
+    assert flagged("compound-hyphen-lowercase", text) == []

@@ -115,10 +115,11 @@ class Client:
         self._pump_until(arrived)
         return found[0]["diagnostics"]
 
-    def initialize(self, root: Path, encodings: list[str] | None = None) -> dict:
+    def initialize(self, root: Path, encodings: list[str] | None = None,
+                   process_id: int | None = None) -> dict:
         general = {"positionEncodings": encodings} if encodings else {}
         result = self.request("initialize", {
-            "processId": os.getpid(), "rootUri": root.as_uri(),
+            "processId": process_id or os.getpid(), "rootUri": root.as_uri(),
             "capabilities": {"general": general, "workspace": {"workspaceEdit": {
                 "documentChanges": True, "resourceOperations": ["create"]}}},
         })["result"]
@@ -491,6 +492,104 @@ def test_saving_a_document_that_is_not_open_reads_nothing(client: Client,
     path = tmp_path / "a.txt"
     uri = client.open(path, BROKEN)
     assert any(d["code"] == "quote-low-closing" for d in client.diagnostics(uri))
+
+
+def send_bytes(client: Client, data: bytes) -> None:
+    assert client.proc.stdin is not None
+    client.proc.stdin.write(data)
+    client.proc.stdin.flush()
+
+
+def notification(method: str, params: Any) -> bytes:
+    return json.dumps({"jsonrpc": "2.0", "method": method, "params": params}).encode()
+
+
+DID_CHANGE_NOWHERE = notification("textDocument/didChange", {
+    "textDocument": {"uri": "file:///nicht/offen.txt", "version": 2},
+    "contentChanges": [{"text": "x"}]})
+
+
+@pytest.mark.parametrize("bad", [
+    pytest.param(b"\r\n" + DID_CHANGE_NOWHERE, id="no header"),
+    pytest.param(b"Content-Length: zwanzig\r\n\r\n" + DID_CHANGE_NOWHERE,
+                 id="length not a number"),
+    pytest.param(b"Content-Length: %d\r\n\r\n" % (len(DID_CHANGE_NOWHERE) + 40)
+                 + DID_CHANGE_NOWHERE, id="length too long"),
+    pytest.param(b"Content-Length: %d\r\n\r\n" % (len(DID_CHANGE_NOWHERE) - 9)
+                 + DID_CHANGE_NOWHERE, id="length too short"),
+    pytest.param(b"Content-Length: 99999999999999\r\n\r\n{", id="length over the cap"),
+    pytest.param(b"Content-Length: 11\r\n\r\n{kein json}", id="body not JSON"),
+])
+def test_a_bad_frame_is_skipped_and_the_next_one_served(client: Client, tmp_path: Path,
+                                                        bad: bytes) -> None:
+    client.initialize(tmp_path)
+    send_bytes(client, bad)
+    # The next frames are read as sent: a request is answered and a document linted.
+    assert client.request("mtlint/noSuchMethod", {})["error"]["code"] == -32601
+    uri = client.open(tmp_path / "a.txt", BROKEN)
+    assert any(d["code"] == "quote-low-closing" for d in client.diagnostics(uri))
+    assert client.proc.poll() is None
+
+
+@pytest.mark.parametrize("params", [
+    pytest.param({}, id="empty"),
+    pytest.param(None, id="null"),
+    pytest.param({"textDocument": {"uri": 7}, "range": [], "context": None}, id="wrong types"),
+    pytest.param({"textDocument": {"uri": "file:///a.txt"},
+                  "range": {"start": {"line": -1, "character": 0},
+                            "end": {"line": 0, "character": 0}},
+                  "context": {"diagnostics": []}}, id="negative line"),
+])
+def test_a_request_with_invalid_params_gets_an_error_answer(client: Client, tmp_path: Path,
+                                                            params: Any) -> None:
+    client.initialize(tmp_path)
+    answer = client.request("textDocument/codeAction", params)
+    assert answer["error"]["code"] == -32602
+    assert client.request("mtlint/noSuchMethod", {})["error"]["code"] == -32601
+
+
+def test_the_server_exits_when_its_input_closes(tmp_path: Path) -> None:
+    server = Client(tmp_path)
+    try:
+        server.initialize(tmp_path)
+        server.open(tmp_path / "a.txt", BROKEN)
+        assert server.proc.stdin is not None
+        server.proc.stdin.close()  # the editor is gone, without shutdown or exit
+        server.proc.wait(timeout=30)
+    finally:
+        if server.proc.poll() is None:
+            server.proc.kill()
+            server.proc.wait()
+
+
+def test_the_server_exits_when_its_client_process_ends(tmp_path: Path) -> None:
+    # The client process named in `initialize` ends while its pipe to the server stays
+    # open (here: this test holds it): LSP says the server exits then.
+    editor = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                              stdin=subprocess.PIPE)
+    server = Client(tmp_path)
+    try:
+        server.initialize(tmp_path, process_id=editor.pid)
+        assert server.request("mtlint/noSuchMethod", {})["error"]["code"] == -32601
+        assert server.proc.poll() is None
+        editor.kill()
+        editor.wait()
+        assert server.proc.wait(timeout=30) != 0
+        # A process id that is not there at the start (the client runs elsewhere, in
+        # another container) is not watched: the server serves on.
+        elsewhere = Client(tmp_path)
+        try:
+            elsewhere.initialize(tmp_path, process_id=editor.pid)
+            time.sleep(2)
+            assert elsewhere.request("mtlint/noSuchMethod", {})["error"]["code"] == -32601
+        finally:
+            elsewhere.close()
+    finally:
+        editor.kill()
+        editor.wait()
+        if server.proc.poll() is None:
+            server.proc.kill()
+            server.proc.wait()
 
 
 def test_word_list_action_adds_the_unknown_part_and_the_finding_goes(client: Client,

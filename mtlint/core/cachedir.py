@@ -28,7 +28,7 @@ import hmac
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 KEY_NAME = ".mtlint-key"  # the secret of `seal`, per cache folder
@@ -46,14 +46,15 @@ def default_cache_dir() -> Path:
     return Path(base) / "mtlint"
 
 
-def write_cache_file(path: Path, data: bytes) -> None:
+def write_cache_file(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write a file in a cache folder atomically (temporary file, then os.replace), so
     that concurrent runs never read half a file; a cache that cannot be written only
-    costs speed, so errors are ignored."""
+    costs speed, so errors are ignored. `data` may come in pieces (never all in memory)."""
     _place(path, data, os.replace)
 
 
-def _place(path: Path, data: bytes, move: Callable[[str, Path], None]) -> None:
+def _place(path: Path, data: bytes | Iterable[bytes],
+           move: Callable[[str, Path], None]) -> None:
     """Write `data` to a temporary file beside `path`, then `move` it there (os.replace,
     or os.link to fail where a file exists); an error only means nothing is written."""
     temp = None
@@ -61,7 +62,10 @@ def _place(path: Path, data: bytes, move: Callable[[str, Path], None]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                out.writelines(data)
         move(temp, path)
         if move is os.replace:
             temp = None

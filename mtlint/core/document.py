@@ -250,6 +250,14 @@ class TextLines:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of both ends of a span. An end on the start's line gives the
+        same int object for both lines: findings keep them, and past 256 each int is an
+        object of its own."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return line, column, line if end_line == line else end_line, end_column
+
     def offset(self, line: int, column: int) -> int:
         """The code-point offset of a 1-based line and column."""
         return self.starts[line - 1] + column - 1
@@ -461,6 +469,14 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (code points) of a code-point offset."""
         return self._lines.position(offset)
+
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line and column of both ends of a span. An end on the start's line gives the
+        same int object for both lines: findings keep them, and past 256 each int is an
+        object of its own."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return line, column, line if end_line == line else end_line, end_column
 
     def offset(self, line: int, column: int) -> int:
         """The code-point offset of a 1-based line and column."""

@@ -42,7 +42,7 @@ class Safety(enum.StrEnum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: a span of the document text and what to say about it.
 
@@ -85,6 +85,15 @@ class Example:
         return plain, start, start + len(inner)
 
 
+class Shared(dict):
+    """One object for equal values (messages, suggestion tuples, replacements) among the
+    findings of one document: a rule repeats its message thousands of times, each a new
+    string from a format. Kept per document, so that it never grows without bound."""
+
+    def __call__(self, value: Any) -> Any:
+        return self.setdefault(value, value)
+
+
 CheckFunction = Callable[["Document", "RuleContext"], Iterator[Hit]]
 
 
@@ -115,7 +124,7 @@ class Rule:
     fixable: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     offset: int
     length: int
@@ -123,8 +132,12 @@ class Fix:
     safety: Safety = Safety.SAFE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem found. A file may have a million of them (issue 21): slots, not a
+    __dict__, and the engine shares equal messages, suggestions and replacements among the
+    findings of a document (`Shared`)."""
+
     rule: str
     category: Category
     severity: Severity

@@ -299,7 +299,7 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
     use_cache = not args.no_cache and not cache_disabled(os.environ)
     patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
     from mtlint.backends.languagetool import Session
-    from mtlint.output import Report, formatter, printable
+    from mtlint.output import Report, printable, write_report
     from mtlint.running.runner import STDIN, Runner, discover
 
     config, overrides, _ = run_settings(args, stderr)
@@ -386,8 +386,8 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         import colorama
 
         colorama.just_fix_windows_console()
-    stdout.write(formatter(args.format)(report, color=color, quiet=args.quiet,
-                                        rules=load_registry(args.rules)))
+    write_report(args.format, report, stdout, color=color, quiet=args.quiet,
+                 rules=load_registry(args.rules))
     if args.statistics:
         print_statistics(report, stderr)
     return exit_status(report, exit_zero=args.exit_zero)

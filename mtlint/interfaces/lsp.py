@@ -21,6 +21,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import sys
+import threading
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,6 +42,7 @@ from mtlint import __version__
 from mtlint.core.document import WORD, Document
 from mtlint.core.finding import Category, Finding, Safety, Severity
 from mtlint.core.markdown import FRONT_MATTER
+from mtlint.interfaces.framing import FrameReader
 from mtlint.language import speller
 from mtlint.lint.config import CONFIG_FILES, ConfigError, find_config_file, parse_config
 from mtlint.running.fix import apply_fixes
@@ -47,6 +51,8 @@ from mtlint.running.runner import CHECKED_SUFFIXES, FileResult, Runner
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.3
+# How often the server looks whether the client process that started it still runs.
+CLIENT_POLL_SECONDS = 1.0
 LANGUAGE_IDS = frozenset({"plaintext", "text", "markdown", "html"})
 SEVERITIES = {Severity.ERROR: lsp.DiagnosticSeverity.Error,
               Severity.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -337,6 +343,21 @@ def insertion_edit(text: str, at: int, inserted: str, encoding: str) -> lsp.Text
 
 # --- the server ---------------------------------------------------------------------------
 
+def process_alive(process_id: int) -> bool:
+    """Whether a process of that id exists (a zombie counts until it is reaped)."""
+    if process_id <= 0:
+        return False
+    try:
+        os.kill(process_id, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's: it exists
+        return True
+    except OSError:
+        return False
+    return True
+
+
 class MtlintProtocol(LanguageServerProtocol):
     """The protocol's lifecycle, which pygls leaves loose: a request before `initialize`
     is answered with ServerNotInitialized (LSP: -32002), not served; and a request whose
@@ -382,6 +403,25 @@ class MtlintLanguageServer(LanguageServer):
     @property
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or lsp.PositionEncodingKind.Utf16)
+
+    def watch_client(self, process_id: int) -> None:
+        """End this process when the client's process has ended (LSP: `processId`), even
+        if something else still holds its end of standard input open. A process that is
+        not there at the start is not watched: the client may run where its process ids
+        mean something else (a container)."""
+        if not process_alive(process_id):
+            log.info("the client's process %d is not visible here; not watched", process_id)
+            return
+
+        def watch() -> None:
+            while process_alive(process_id):
+                threading.Event().wait(CLIENT_POLL_SECONDS)
+            log.warning("the client (process %d) is gone; exiting", process_id)
+            logging.shutdown()
+            # Not an orderly shutdown: the reader thread blocks on a pipe no one writes to.
+            os._exit(1)
+
+        threading.Thread(target=watch, name="mtlint-client-watch", daemon=True).start()
 
     # -- which documents, which path ------------------------------------------------------
 
@@ -761,6 +801,11 @@ def create_server() -> MtlintLanguageServer:
     def did_save(ls: MtlintLanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: MtlintLanguageServer, params: lsp.InitializeParams) -> None:
+        if params.process_id is not None:
+            ls.watch_client(params.process_id)
+
     @server.feature(lsp.INITIALIZED)
     def initialized(ls: MtlintLanguageServer, params: lsp.InitializedParams) -> None:
         ls.watch_configs()
@@ -793,8 +838,9 @@ def create_server() -> MtlintLanguageServer:
 
 
 def main() -> int:
-    """Serve over stdin/stdout until the client says exit."""
+    """Serve over stdin/stdout until the client says exit or is gone (its end of standard
+    input closed, or the process it named in `initialize` ended)."""
     logging.basicConfig(level=logging.WARNING, format="mtlint lsp: %(levelname)s %(message)s")
     server = create_server()
-    server.start_io()
+    server.start_io(stdin=FrameReader(sys.stdin.buffer))  # type: ignore[arg-type]
     return server.exit_status

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from mtlint.core.document import Document
-from mtlint.core.finding import Category, Finding, Fix, Hit, Rule, RuleContext, Severity
+from mtlint.core.finding import Category, Finding, Fix, Hit, Rule, RuleContext, Severity, Shared
 from mtlint.lint.config import Config, selector_matches
 from mtlint.lint.packs import RuleTimeout
 
@@ -63,6 +63,7 @@ class Linter:
         doc.blocks  # noqa: B018 - built on first use
         notes.extend(doc.structure_notes)
         timings: dict[str, float] = {DOCUMENT_TIMING: time.perf_counter() - started}
+        shared = Shared()
         for rule in self.rules:
             if ignored_here and not is_selected(rule.id, rule.category.value, (), ignored_here):
                 continue
@@ -84,7 +85,7 @@ class Linter:
             for hit in hits:
                 if self._dropped(doc, rule.id, hit):
                     continue
-                findings.append(make_finding(doc, rule, severity, hit))
+                findings.append(make_finding(doc, rule, severity, hit, shared=shared))
         return CheckResult(deduplicate(quiet_inside_untranslated(findings)), notes, timings)
 
     def accept_external(self, doc: Document, findings: Iterable[Finding]) -> list[Finding]:
@@ -115,12 +116,14 @@ class Linter:
 
 
 def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
-                 source: str = "mtlint") -> Finding:
+                 source: str = "mtlint", shared: Shared | None = None) -> Finding:
     """A finding from a hit: offsets of the checked text become offsets, lines and
-    columns of the source text (see mtlint.core.document)."""
+    columns of the source text (see mtlint.core.document). With `shared`, equal strings
+    and tuples of the document's findings are one object."""
+    shared = shared if shared is not None else Shared()
     start, end = doc.source_span(hit.offset, hit.offset + hit.length)
-    line, column = doc.source.position(start)
-    end_line, end_column = doc.source.position(end)
+    length = end - start
+    line, column, end_line, end_column = doc.source.span_position(start, end)
     fix = None
     edit = None
     if hit.replacement is not None:
@@ -128,12 +131,16 @@ def make_finding(doc: Document, rule: Rule, severity: Severity, hit: Hit,
         edit = doc.source_fix(*span, hit.replacement)
     if edit is not None:
         fix_start, fix_end, replacement = edit
-        fix = Fix(fix_start, fix_end - fix_start, replacement, hit.safety)
+        if (fix_start, fix_end) == (start, end):  # the usual case: the same int objects
+            fix_start, fix_length = start, length
+        else:
+            fix_length = fix_end - fix_start
+        fix = Fix(fix_start, fix_length, shared(replacement), hit.safety)
     return Finding(
         rule=rule.id, category=rule.category, severity=severity, source=source,
-        offset=start, length=end - start, line=line, column=column,
-        end_line=end_line, end_column=end_column, message=hit.message,
-        suggestions=hit.suggestions, fix=fix,
+        offset=start, length=length, line=line, column=column,
+        end_line=end_line, end_column=end_column, message=shared(hit.message),
+        suggestions=shared(hit.suggestions), fix=fix,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TextIO
 
 from mtlint.backends.status import LanguageToolStatus
 from mtlint.core.display import printable, unicode_path
@@ -15,7 +16,7 @@ from mtlint.core.finding import Severity
 from mtlint.running.result import FileResult
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "LanguageToolStatus", "Report",
-           "exit_status", "formatter", "printable", "unicode_path"]
+           "exit_status", "formatter", "printable", "unicode_path", "write_report"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -58,10 +59,17 @@ def exit_status(report: Report, *, exit_zero: bool = False) -> int:
 Formatter = Callable[..., str]
 
 
-
-
 def formatter(name: str) -> Formatter:
-    """The render function of an output format."""
+    """The render function of an output format: the whole report as one string."""
     from importlib import import_module
 
     return import_module(f"mtlint.output.{name}").render
+
+
+def write_report(name: str, report: Report, stream: TextIO, **options: Any) -> None:
+    """Write a report in an output format piece by piece (each format's `chunks`, which
+    its `render` joins): a report of a million findings is never one string in memory."""
+    from importlib import import_module
+
+    for chunk in import_module(f"mtlint.output.{name}").chunks(report, **options):
+        stream.write(chunk)

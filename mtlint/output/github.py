@@ -9,6 +9,7 @@ toolkit does).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from mtlint.core.display import unicode_path
@@ -33,19 +34,22 @@ def command(name: str, message: str, **properties: Any) -> str:
     return f"::{head}::{escape_data(message)}"
 
 
-def render(report: Report, **_: Any) -> str:
-    lines = []
+def chunks(report: Report, **_: Any) -> Iterator[str]:
+    """One workflow command a line, a finding at a time."""
     for result in report.results:
         path = unicode_path(ci_path(result.path))
         if result.error:
-            lines.append(command("error", f"{path}: {result.error}", file=path,
-                                 title="mtlint: file not checked"))
+            yield command("error", f"{path}: {result.error}", file=path,
+                          title="mtlint: file not checked") + "\n"
         for finding in result.findings:
             message = finding.message
             if finding.suggestions:
                 message += " → " + finding.shown_suggestions
-            lines.append(command(
+            yield command(
                 COMMANDS[finding.severity], message, file=path, line=finding.line,
                 col=finding.column, endLine=finding.end_line, endColumn=finding.end_column,
-                title=f"mtlint {finding.rule}"))
-    return "".join(line + "\n" for line in lines)
+                title=f"mtlint {finding.rule}") + "\n"
+
+
+def render(report: Report, **options: Any) -> str:
+    return "".join(chunks(report, **options))

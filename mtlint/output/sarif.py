@@ -11,9 +11,8 @@ Paths under the current folder are relative URIs against `%SRCROOT%`.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,6 +22,7 @@ from mtlint.core.display import unicode_path
 from mtlint.core.finding import Finding, Rule, Severity
 from mtlint.lint.explain import examples_section, rule_doc
 from mtlint.output import Report
+from mtlint.output.json import Streamed, json_chunks
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -98,7 +98,8 @@ def result_of(finding: Finding, location: dict[str, Any], rule_index: int) -> di
 
 def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
              base: Path | None = None) -> dict[str, Any]:
-    """The SARIF log of a report; `rules` documents the rule ids (default: built-in)."""
+    """The SARIF log of a report; `rules` documents the rule ids (default: built-in). Its
+    results are Streamed (see mtlint.output.json.json_chunks)."""
     if rules is None:
         from mtlint.lint.registry import rules_for
 
@@ -106,9 +107,9 @@ def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
     base = base or Path.cwd()
     used = sorted({f.rule for r in report.results for f in r.findings})
     index = {rule_id: i for i, rule_id in enumerate(used)}
-    results, notifications = [], []
-    for file_result in report.results:
-        location = artifact_location(file_result.path, base)
+    notifications = []
+    locations = [artifact_location(file_result.path, base) for file_result in report.results]
+    for file_result, location in zip(report.results, locations, strict=True):
         if file_result.error:
             notifications.append({
                 "level": "error",
@@ -118,7 +119,6 @@ def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
         for note in file_result.notes:
             notifications.append({"level": "warning",
                                   "message": {"text": f"{unicode_path(file_result.path)}: {note}"}})
-        results.extend(result_of(f, location, index[f.rule]) for f in file_result.findings)
     if report.languagetool.status == "unavailable":
         notifications.append({"level": "note", "message": {
             "text": f"LanguageTool {report.languagetool.status}: {report.languagetool.detail}"}})
@@ -139,10 +139,19 @@ def as_sarif(report: Report, rules: Mapping[str, Rule] | None = None,
             "invocations": [invocation],
             "originalUriBaseIds": {SRCROOT: {"uri": base.resolve().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": Streamed(
+                result_of(finding, location, index[finding.rule])
+                for file_result, location in zip(report.results, locations, strict=True)
+                for finding in file_result.findings),
         }],
     }
 
 
-def render(report: Report, *, rules: Mapping[str, Rule] | None = None, **_: Any) -> str:
-    return json.dumps(as_sarif(report, rules), ensure_ascii=False, indent=2) + "\n"
+def chunks(report: Report, *, rules: Mapping[str, Rule] | None = None,
+           **_: Any) -> Iterator[str]:
+    yield from json_chunks(as_sarif(report, rules))
+    yield "\n"
+
+
+def render(report: Report, **options: Any) -> str:
+    return "".join(chunks(report, **options))

@@ -3,6 +3,7 @@ suggestion, then a summary."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from mtlint.core.display import printable
@@ -125,15 +126,17 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def render(report: Report, *, color: bool = False, quiet: bool = False, **_: Any) -> str:
+def chunks(report: Report, *, color: bool = False, quiet: bool = False,
+           **_: Any) -> Iterator[str]:
+    """The text output, a finding at a time."""
     paint = Palette(color)
-    out: list[str] = []
     for result in report.results:
         for finding in result.findings:
-            if quiet:
-                out.append(render_finding(result, finding, paint)[0])
-            else:
-                out.extend(render_finding(result, finding, paint))
+            lines = render_finding(result, finding, paint)
+            yield "\n".join(lines[:1] if quiet else lines) + "\n"
     if not quiet or report.finding_count:
-        out.append(summary(report))
-    return "\n".join(out) + "\n" if out else ""
+        yield summary(report) + "\n"
+
+
+def render(report: Report, **options: Any) -> str:
+    return "".join(chunks(report, **options))

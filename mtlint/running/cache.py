@@ -30,12 +30,13 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtlint import __version__
 from mtlint.core.cachedir import read_trusted, write_cache_file
-from mtlint.core.finding import Category, Safety, Severity
+from mtlint.core.finding import Category, Finding, Fix, Safety, Severity, Shared
 
 if TYPE_CHECKING:
     from mtlint.core.document import Document
@@ -216,12 +217,7 @@ class ResultCache:
         """Write an entry atomically; a cache that cannot be written is skipped silently."""
         if result.notes:
             return
-        data = {
-            "mtlint": __version__, "format": FORMAT, "key": key,
-            "findings": [_finding_to_json(f) for f in result.findings if f.source == SOURCE],
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        write_cache_file(self._path(key), text.encode("utf-8"))
+        write_cache_file(self._path(key), _entry_chunks(key, result.findings))
         if not self._pruned:
             self._pruned = True
             self.prune()
@@ -262,15 +258,30 @@ def _finding_to_json(finding: Any) -> list[Any]:
             None if fix is None else [fix.offset, fix.length, fix.replacement, fix.safety.value]]
 
 
+def _entry_chunks(key: str, findings: list[Finding]) -> Iterator[bytes]:
+    """A result entry, as json.dumps(..., separators=(",", ":")) writes it, a finding at
+    a time: a file's million findings are never one string."""
+    head = json.dumps({"mtlint": __version__, "format": FORMAT, "key": key},
+                      ensure_ascii=False, separators=(",", ":"))
+    yield head[:-1].encode("utf-8") + b',"findings":['
+    separator = b""
+    for finding in findings:
+        if finding.source == SOURCE:
+            yield separator + json.dumps(_finding_to_json(finding), ensure_ascii=False,
+                                         separators=(",", ":")).encode("utf-8")
+            separator = b","
+    yield b"]}"
+
+
 def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
     """Rebuild a result; raises ValueError/TypeError/KeyError on anything unexpected."""
-    from mtlint.core.finding import Finding, Fix
     from mtlint.lint.engine import CheckResult
 
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key \
             or data.get("mtlint") != __version__:
         raise ValueError("not an entry for this key")
     findings = []
+    shared = Shared()  # JSON gives each finding's message a string of its own
     size = len(doc.source.text)
     for item in data["findings"]:
         rule, category, severity, offset, length, message, suggestions, fix = item
@@ -284,12 +295,13 @@ def _result_from_json(data: Any, key: str, doc: Document) -> CheckResult:
             if not (type(fix_offset) is int and type(fix_length) is int
                     and isinstance(replacement, str)):
                 raise ValueError("malformed fix")
-            fix = Fix(fix_offset, fix_length, replacement, _SAFETIES[safety])
-        line, column = doc.source.position(offset)
-        end_line, end_column = doc.source.position(offset + length)
+            if (fix_offset, fix_length) == (offset, length):
+                fix_offset, fix_length = offset, length
+            fix = Fix(fix_offset, fix_length, shared(replacement), _SAFETIES[safety])
+        line, column, end_line, end_column = doc.source.span_position(offset, offset + length)
         findings.append(Finding(
-            rule=rule, category=_CATEGORIES[category], severity=_SEVERITIES[severity],
-            source=SOURCE,
-            offset=offset, length=length, line=line, column=column, end_line=end_line,
-            end_column=end_column, message=message, suggestions=tuple(suggestions), fix=fix))
+            rule=shared(rule), category=_CATEGORIES[category],
+            severity=_SEVERITIES[severity], source=SOURCE, offset=offset, length=length,
+            line=line, column=column, end_line=end_line, end_column=end_column,
+            message=shared(message), suggestions=shared(tuple(suggestions)), fix=fix))
     return CheckResult(findings)

@@ -221,11 +221,11 @@ def check_in_parts(linter: Linter, doc: Document) -> CheckResult:
 def shift_finding(finding: Finding, shift: int, doc: Document) -> Finding:
     """A finding of a part of `doc` that starts at `shift`, placed in `doc`."""
     offset = finding.offset + shift
-    line, column = doc.source.position(offset)
-    end_line, end_column = doc.source.position(offset + finding.length)
+    line, column, end_line, end_column = doc.source.span_position(offset,
+                                                                  offset + finding.length)
     fix = finding.fix
     if fix is not None:
-        fix = replace(fix, offset=fix.offset + shift)
+        fix = replace(fix, offset=offset if fix.offset == finding.offset else fix.offset + shift)
     return replace(finding, offset=offset, line=line, column=column, end_line=end_line,
                    end_column=end_column, fix=fix)
 

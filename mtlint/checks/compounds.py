@@ -581,6 +581,10 @@ def compound_name_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
         index = 0
         while index < len(words) - 1:
             first = index
+            determiner = _determiner_before(text, words, first)
+            if determiner is None:
+                index += 1  # no article: nothing to report, and the name test is costly
+                continue
             last = first
             while (last < len(words) and last - first < MAX_NAME_WORDS
                    and _is_name_word(words[last].text)
@@ -599,9 +603,8 @@ def compound_name_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue  # a longer name: "die Joel Test Suite"
             if text[head.end:head.end + 1] == "-":
                 continue
-            determiner = _determiner_before(text, words, first)
             info = lookup_noun(head.text)
-            if determiner is None or info is None or not _fits(determiner, info):
+            if info is None or not _fits(determiner, info):
                 continue
             names = [w.text for w in words[first:last]]
             if len(names) > 1 and all(_is_english(name) for name in names):

@@ -138,6 +138,8 @@ def as_files(archive: Path) -> Path:
         suffix = {"md": ".md", "html": ".html"}[record["format"]] if record["format"] != "txt" \
             else ".txt"
         (sub / f"{index % 1000:04d}{suffix}").write_text(record["text"], encoding="utf-8")
+    # bench/.cache is git-ignored, and folder scans skip what git ignores.
+    (folder / ".mtlint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
     return folder
 
 

@@ -897,6 +897,22 @@ def _stem(adjective: str) -> str:
     return adjective.lower()[: len(adjective) - len(ending)]
 
 
+def _rebuilt(phrase: NounPhrase, text: str, article: str, ending: str) -> str:
+    """The phrase with `article` in place of its article and `ending` on its adjectives."""
+    pieces = [article]
+    cursor = phrase.article.end
+    for modifier in phrase.modifiers:
+        pieces.append(text[cursor:modifier.start])
+        if modifier in phrase.adjectives:
+            current = adjective_ending(modifier.text) or ""
+            pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
+        else:
+            pieces.append(modifier.text)
+        cursor = modifier.end
+    pieces.append(text[cursor:phrase.noun.end])
+    return "".join(pieces)
+
+
 def _corrections(phrase: NounPhrase, text: str, governed: tuple[str, ...] = ()) -> list[str]:
     """The phrase rebuilt for each case the article could mean (or those `governed`
     by a preposition), best first."""
@@ -912,19 +928,8 @@ def _corrections(phrase: NounPhrase, text: str, governed: tuple[str, ...] = ()) 
             if built is None:
                 continue
             form, ending = built
-            pieces = [_same_case(form, phrase.article.text)]
-            cursor = phrase.article.end
             changed_article = form != phrase.article.text.lower()
-            for modifier in phrase.modifiers:
-                pieces.append(text[cursor:modifier.start])
-                if modifier in phrase.adjectives:
-                    current = adjective_ending(modifier.text) or ""
-                    pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
-                else:
-                    pieces.append(modifier.text)
-                cursor = modifier.end
-            pieces.append(text[cursor:phrase.noun.end])
-            rebuilt = "".join(pieces)
+            rebuilt = _rebuilt(phrase, text, _same_case(form, phrase.article.text), ending)
             if rebuilt == original:
                 continue
             # After a preposition or a noun the article shows the intended case:
@@ -1153,18 +1158,7 @@ def _contraction_corrections(
         head = fused if fused is not None else f"{preposition} {article}"
         if shown[:1].isupper():
             head = head[0].upper() + head[1:]
-        pieces = [head]
-        cursor = phrase.article.end
-        for modifier in phrase.modifiers:
-            pieces.append(text[cursor:modifier.start])
-            if modifier in phrase.adjectives:
-                current = adjective_ending(modifier.text) or ""
-                pieces.append(modifier.text[: len(modifier.text) - len(current)] + ending)
-            else:
-                pieces.append(modifier.text)
-            cursor = modifier.end
-        pieces.append(text[cursor:phrase.noun.end])
-        found.append("".join(pieces))
+        found.append(_rebuilt(phrase, text, head, ending))
     return list(dict.fromkeys(found))[:3]
 
 

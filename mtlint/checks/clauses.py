@@ -25,6 +25,7 @@ from mtlint.language.wordclasses import (
     DETERMINERS,
     HABEN,
     SEIN,
+    SUBJECT_PRONOUNS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
     word_set,
@@ -45,8 +46,6 @@ ELLIPSIS_STARTS = word_set(
     "auch überhaupt nicht schon nötig möglich gewünscht erforderlich notwendig ja nur "
     "irgend überhaupt vorhanden zutreffend"
 )
-# What a clause's subject starts with: a determiner before a noun, or a pronoun.
-SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # What ends a clause for these rules.
 CLAUSE_END = compile_pattern(r"[,;:()\[\]–—„“”\"«»]|\s-\s")
 # A clause this short after its conjunction is left alone (ellipses, cut text).

@@ -37,6 +37,7 @@ from mtlint.language.wordclasses import (
     MODALS,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     SUBORDINATING_CONJUNCTIONS,
     tags_of,
     word_set,
@@ -217,7 +218,6 @@ LEADING_CLAUSE_OPENERS = (
     CLAUSE_OPENERS - word_set("der die das dem den dessen deren denen weil damit dass daß ob")
     | word_set("als während da")
 )
-SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # What a tail may start with and still be no main clause of its own: a coordinated or
 # contrasted phrase ("..., und die Händler.", "..., nicht der Gott der Philosophen."),
 # the second half of a comparison ("Je ..., desto ...").

@@ -30,6 +30,7 @@ from mtlint.language.wordclasses import (
     FINITE_AUX_OR_MODAL,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
+    SUBJECT_PRONOUNS,
     SUBORDINATING_CONJUNCTIONS,
     word_set,
 )
@@ -85,7 +86,6 @@ QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle")
 APPROXIMATORS = word_set("mehr weniger rund etwa knapp fast")
 # Verbs whose complement clause may be a main clause: "Wenn ich sage, man nehme ...".
 SAYING = word_set("gesagt gesprochen gemeint sagt sage sagte glaubt glaube dachte denkt")
-SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 # Pronouns that are only nominative: after a verb they are its subject.
 NOMINATIVE_PRONOUNS = word_set("ich du er wir man")
 ADJECTIVE_TAGS = frozenset({"ADJA", "ADJD", "CARD", "PIAT", "PPOSAT"})

@@ -49,6 +49,8 @@ SUBORDINATING_CONJUNCTIONS = word_set(
 PERSONAL_PRONOUNS = word_set(
     "ich du er sie es wir ihr mich dich ihn uns euch mir dir ihm ihnen man sich"
 )
+# The personal pronouns that can be a clause's subject (nominative forms).
+SUBJECT_PRONOUNS = word_set("ich du er sie es wir ihr man")
 
 # Possessive, demonstrative, relative, interrogative and indefinite determiners and
 # pronouns, with their inflected forms.

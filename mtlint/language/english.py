@@ -52,13 +52,20 @@ def _english_morphemes() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
+def _analysis(word: str) -> tuple[list[tuple[str, str]], str]:
+    """HanTa's English morphemes and tag of `word` (both tests below read them)."""
+    _, morphemes, tag = english_tagger().analyze(word, taglevel=3)
+    return morphemes, tag
+
+
+@functools.lru_cache(maxsize=4096)
 def is_english_word(word: str) -> bool:
     """Whether `word` is an English word HanTa's English model knows, not a name and
     not a German word it segments into English pieces ("Texteditor" = text + editor,
     "Interner" = intern + er)."""
     if len(word) > MAX_LENGTH or not word.isascii() or not word.isalpha():
         return False
-    _, morphemes, tag = english_tagger().analyze(word, taglevel=3)
+    morphemes, tag = _analysis(word)
     if tag in ("NP0", "UNC"):
         return False
     if sum(1 for _, kind in morphemes if kind == "NN") > 1:
@@ -83,7 +90,7 @@ ENGLISH_SUFFIXES = frozenset(("s", "es", "ed", "ing", "ly", "able", "ible", "nes
 
 def _english_inflection(word: str) -> bool:
     """Whether the endings HanTa's English model reads in `word` are English ones."""
-    _, morphemes, _ = english_tagger().analyze(word, taglevel=3)
+    morphemes, _ = _analysis(word)
     return all(morpheme in ENGLISH_SUFFIXES
                for morpheme, kind in morphemes if kind.startswith("SUF"))
 

@@ -41,7 +41,7 @@ SPEECH_LEMMAS = word_set(
 # Separable particles that end a reporting clause: "fügte er hinzu", "fuhr er fort".
 SPEECH_PARTICLES = word_set("hinzu an fort ein mit fest hervor zu")
 # Nominative pronouns a speaker can be: lowercase, as inside a sentence.
-SUBJECT_PRONOUNS = word_set("ich er sie es wir man")
+SPEAKER_PRONOUNS = word_set("ich er sie es wir man")
 # Lowercase words inside a speaker's name or title: "der Sprecher des Kremls",
 # "Ursula von der Leyen".
 NAME_PARTICLES = word_set("von van de del der des den dem zu vom")
@@ -122,7 +122,7 @@ def _speaker_length(words: list[tuple[int, int, str]]) -> int:
     """How many words at the start of a clause form a speaker ("er", "Müller", "der
     Sprecher des Kremls"), or 0."""
     first = words[0][2]
-    if first in SUBJECT_PRONOUNS:
+    if first in SPEAKER_PRONOUNS:
         return 1
     capitalised = False
     for index, (_, _, word) in enumerate(words[:MAX_SPEAKER_WORDS]):

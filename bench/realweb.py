@@ -8,8 +8,9 @@ The set is real machine-translated German web pages (``kind`` mt in
 gold in ``gold.tsv`` (file, line, tier, category, anchor, note), written by an
 annotator who never saw mtlint. The page texts are not in the repository (see
 ``bench/realweb/README.md`` for how to rebuild them into ``bench/realweb/texts/``).
-``--set bench/heldout`` scores the held-out set instead (same layout; pages that no rule
-was written from, to check that the rules generalise).
+``--set bench/realweb2`` scores the second development set, ``--set bench/heldout`` the
+held-out set (same layout; pages that no rule was written from, to check that the rules
+generalise).
 
 A finding matches a gold row when it starts on the row's line and its span
 overlaps an occurrence of the row's anchor on that line. Printed:
@@ -277,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         argv, extra = argv[:split], argv[split + 1:]
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET_DIR, dest="set_dir",
-                        help="the set's folder (default bench/realweb; the held-out set: "
-                        "bench/heldout)")
+                        help="the set's folder (default bench/realweb; also bench/realweb2, "
+                        "and the held-out set bench/heldout)")
     parser.add_argument("--texts", type=Path, help="default: SET/texts")
     parser.add_argument("--gold", type=Path, help="default: SET/gold.tsv")
     parser.add_argument("--sources", type=Path, help="default: SET/SOURCES.tsv")

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("bench/realweb/texts", "bench/heldout/texts")
+SETS = ("bench/realweb/texts", "bench/realweb2/texts", "bench/heldout/texts")
 SCANNED = ("rules/*.toml", "mtlint/**/*.py", "mtlint/data/*.toml", "tests/**/*.py",
            "docs/*.md", "bench/*.py", "bench/*.md", "README.md")
 WORD = re.compile(r"[\wÄÖÜäöüß'’.:/%€-]+")

@@ -181,6 +181,20 @@ def on_archive_prefix(texts: Path, name: str, finding: dict) -> bool:
     return prefix is not None and finding["column"] <= prefix.end()
 
 
+def on_cut_last_word(texts: Path, name: str, finding: dict) -> bool:
+    """Whether a finding touches the last word of an excerpt that the page archive cut off
+    mid-sentence ("… nach langem Suc"): the cut is the archive's, not the page's."""
+    lines = read_lines(texts, name)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    last = lines[-1].rstrip() if lines else ""
+    if finding["line"] != len(lines) or not last or last[-1] in ".!?:;…\"“”»«)]":
+        return False
+    last_word_start = len(last) - len(last.split()[-1]) + 1
+    end = finding["end_column"] if finding["end_line"] == finding["line"] else len(last) + 1
+    return end > last_word_start
+
+
 def anchor_spans(line_text: str, anchor: str) -> list[tuple[int, int]]:
     """1-based [start, end) columns of every occurrence of anchor in the line."""
     spans, start = [], line_text.find(anchor)
@@ -316,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     findings = [Finding(name, f["rule"], f["category"], f["line"], f["column"],
                         f["end_line"], f["end_column"], f["message"])
                 for name, entries in raw.items() for f in entries
-                if not on_archive_prefix(args.texts, name, f)]
+                if not on_archive_prefix(args.texts, name, f)
+                and not on_cut_last_word(args.texts, name, f)]
     # Match against every row first: a rule's category need not be the annotator's.
     match(findings, gold, args.texts)
     if args.category:

@@ -12,14 +12,41 @@ Two sources, both shipped:
 A lowercase word that German does not know and that is built like an English word
 ("inflect", "telicity", "mirativity") is English left in the text: German writes its
 nouns capitalised and has its own endings for the same words ("-ität", "-ieren").
+
+Loading HanTa's English model the HanTa way costs 0.25 s (a 1.7 MB gzipped pickle that
+needs numpy), paid by every process that meets one unknown lowercase word.  The first
+run writes the parts word analysis needs to one sealed ``marshal`` file in the user
+cache (``hanta-en-v1-<digest>-py311.marshal``, keyed like the German parts of
+``mtlint.language.german_data``): the morphology, the full-form table and the set of
+known morphemes; the tag-transition table of sentence tagging is left out, since
+mtlint never tags English sentences.  Later runs read it in 10-20 ms without numpy,
+and the morpheme tables and forms stay marshalled until a word needs them.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
+import marshal
+import pickle
+import sys
+import threading
+from pathlib import Path
+from typing import Any
 
 from mtlint.language import speller
 from mtlint.language.german import word_tags
+from mtlint.language.german_data import (  # the German model's loading machinery
+    LazyTable,
+    SortedTable,
+    _hanta_module,
+    _plain,
+    _reachable,
+    _stored,
+    model_path,
+    no_gc,
+)
 
 # English derivational endings German does not have: "-ity" is "-ität", "-ness" is
 # "-heit"/"-keit", "-ous" is "-ös". A word of a known German stem with one of them is
@@ -34,21 +61,131 @@ MIN_LENGTH = 4
 MAX_LENGTH = 34
 
 
+MODEL_NAME = "morphmodel_en.pgz"
+PARTS_FORMAT = 1  # bump when the layout of the parts file changes
+MAX_PARTS_BYTES = 32 * 1024 * 1024  # the file is about 3 MB; a larger one is not read
+# Positions in HanTa's 16-tuple model (see mtlint.language.german_data).
+_MORPHEMES_INDEX = 7  # LP_m_t: per tag, its morphemes' log probabilities
+_SENTENCES_INDEX = 9  # LP_trans_word: sentence tagging only
+_FORMS_INDEX = 15  # the full-form table: word -> [(tag, log probability), ...]
+_MODEL_LENGTH = 16
+# Key prefixes in the sorted table of the parts file (see _build_parts).
+_ANY_TAG = "*"  # a morpheme of any tag: the set of known morphemes
+_FORM = "="  # a full form, its value marshalled and in hex
+_SEPARATOR = "\x1f"
+_lock = threading.Lock()
+
+
+class _Forms:
+    """HanTa's full-form table (28,000 forms), each read from the sorted table on demand."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: SortedTable):
+        self._table = table
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._table.entry(_FORM + _SEPARATOR + word) is not None
+
+    def __getitem__(self, word: str) -> Any:
+        found = self._table.entry(_FORM + _SEPARATOR + word)
+        if found is None:
+            raise KeyError(word)
+        return marshal.loads(bytes.fromhex(found))
+
+
+def english_model_path() -> Path | None:
+    """HanTa's English model inside the installed HanTa package, or None without HanTa."""
+    german = model_path()
+    return german.with_name(MODEL_NAME) if german is not None else None
+
+
+def _parts_path(model: bytes) -> Path:
+    from mtlint.core.cachedir import default_cache_dir
+
+    digest = hashlib.sha1(model, usedforsecurity=False).hexdigest()[:16]
+    python = f"{sys.version_info.major}{sys.version_info.minor}"
+    return default_cache_dir() / f"hanta-en-v{PARTS_FORMAT}-{digest}-py{python}.marshal"
+
+
+def _read_parts(path: Path) -> tuple[tuple[Any, ...], bytes] | None:
+    """The model (its morpheme tables marshalled) and the sorted table of its known
+    morphemes and full forms from the user cache, or None if the file is absent,
+    damaged or not this user's."""
+    from mtlint.core.cachedir import read_sealed
+
+    data = read_sealed(path, MAX_PARTS_BYTES, path.parent)
+    if data is None:
+        return None
+    try:
+        with no_gc():
+            model, table = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(model, tuple) and len(model) == _MODEL_LENGTH
+            and isinstance(model[_MORPHEMES_INDEX], dict) and isinstance(table, bytes)):
+        return None
+    return model, table
+
+
+def _build_parts(model_file: bytes, path: Path) -> tuple[tuple[Any, ...], bytes]:
+    """Read the model the slow way (with numpy) and write its parts to the user cache:
+    the morpheme tables marshalled one by one (an analysis reads about half of them),
+    the set of known morphemes and the full forms as one sorted table of
+    ``key<TAB>value`` lines (a word needs a few lines of them)."""
+    with no_gc():
+        model = list(_plain(pickle.loads(gzip.decompress(model_file))))
+    morphemes = model[_MORPHEMES_INDEX]
+    lines = {f"{_ANY_TAG}{_SEPARATOR}{m}\t" for table in morphemes.values() for m in table}
+    lines.update(f"{_FORM}{_SEPARATOR}{word}\t{marshal.dumps(tags).hex()}"
+                 for word, tags in model[_FORMS_INDEX].items())
+    # Sorting the lines sorts their keys: the tab after a key is below every character.
+    table = "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
+    model[_MORPHEMES_INDEX] = _stored(morphemes)
+    model[_SENTENCES_INDEX] = model[_FORMS_INDEX] = None
+    from mtlint.core.cachedir import write_sealed
+
+    write_sealed(path, marshal.dumps((tuple(model), table)), path.parent)
+    return tuple(model), table
+
+
 @functools.cache
+def _english_model() -> tuple[Any, SortedTable]:
+    """HanTa's English tagger and the sorted table behind it, built from the user
+    cache's parts file (written by the first run that needs it)."""
+    model_file_path = english_model_path()
+    if model_file_path is None:
+        raise ModuleNotFoundError("HanTa is not installed (pip install HanTa==1.2.1)")
+    with _lock:
+        model_file = model_file_path.read_bytes()
+        path = _parts_path(model_file)
+        stored, data = _read_parts(path) or _build_parts(model_file, path)
+        table = SortedTable(None, data=data)
+        model = list(stored)
+        model[_MORPHEMES_INDEX] = LazyTable(stored[_MORPHEMES_INDEX])
+        model[_FORMS_INDEX] = _Forms(table)
+        model[_SENTENCES_INDEX] = {}
+        hanta = _hanta_module()
+
+        class Tagger(hanta.HanoverTagger):  # type: ignore[misc,name-defined]
+            reachable = _reachable  # HanTa's own is quadratic: 25-30 ms here
+
+        tagger = Tagger(None, model=model)
+        tagger.strict = False  # as when HanTa loads the model from a file itself
+        return tagger, table
+
+
 def english_tagger():  # -> HanTa.HanoverTagger.HanoverTagger
-    """HanTa's English model, loaded only when a rule needs it (0.1 s, and HanTa's
-    import when nothing loaded it yet)."""
-    from HanTa.HanoverTagger import HanoverTagger  # numpy with it: 0.15 s
-
-    return HanoverTagger("morphmodel_en.pgz")
+    """HanTa's English tagger, loaded only when a rule needs it (10-20 ms from the user
+    cache; word analysis only, no sentence tagging)."""
+    return _english_model()[0]
 
 
-@functools.cache
-def _english_morphemes() -> frozenset[str]:
-    """The stems and affixes of HanTa's English model: a word built only of them is
-    English; HanTa's guess for an unknown word ("Bildschirmschoner" as a noun) is not."""
-    tables = english_tagger().LP_m_t.values()
-    return frozenset(morpheme for table in tables for morpheme in table)
+def _is_known_morpheme(morpheme: str) -> bool:
+    """Whether HanTa's English model has seen the stem or affix under any tag: a word
+    built only of such morphemes is English; HanTa's guess for an unknown word
+    ("Bildschirmschoner" as a noun) is not."""
+    return _english_model()[1].entry(_ANY_TAG + _SEPARATOR + morpheme) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -70,8 +207,8 @@ def is_english_word(word: str) -> bool:
         return False
     if sum(1 for _, kind in morphemes if kind == "NN") > 1:
         return False  # two nouns in one word: a German compound
-    known = _english_morphemes()
-    if not all(morpheme in known for morpheme, kind in morphemes if not kind.startswith("SUF")):
+    if not all(_is_known_morpheme(morpheme)
+               for morpheme, kind in morphemes if not kind.startswith("SUF")):
         return False
     german = word_tags(word.lower())
     return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})

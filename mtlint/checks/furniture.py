@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence
+from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence, is_english_paragraph
 from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
@@ -26,7 +26,8 @@ from mtlint.language.german import is_german_word
 MIN_WORDS = 2
 ANY_FUNCTION_WORD = compile_pattern(
     r"(?i)\b(?:" + "|".join(sorted(w for w in ENGLISH if "'" not in w)) + r")\b")
-MAX_WORDS = 6
+MAX_WORDS = 6  # a bilingual title's English part
+MAX_LABEL_WORDS = 10  # a title in English: "Conference for Cooperation and Development"
 MAX_LABEL_CHARS = 80
 # A word of a label, with what may stand around it ("Access:", "Cons?").
 LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+")
@@ -51,7 +52,7 @@ def _english_heading_word(word: str) -> bool:
 
 
 def english_label(text: str) -> bool:
-    """Whether `text`, a short line, is an English heading or label: two to six
+    """Whether `text`, a short line, is an English heading or label: two to ten
     words, every word English ("Terms and Conditions") or an abbreviation or number,
     at least two English words, no German function word and no word English does not
     know ("Fazit", "Kamera", a name like "Apple")."""
@@ -62,7 +63,7 @@ def english_label(text: str) -> bool:
     words = [t.rstrip(TRAILING_MARKS) for t in tokens if t not in LABEL_SEPARATORS]
     if len(words) == 1:
         return _english_heading_word(words[0])
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not words[0][:1].isupper():
+    if not MIN_WORDS <= len(words) <= MAX_LABEL_WORDS or not words[0][:1].isupper():
         return False  # a lowercase line is a command or a fragment, not a heading
     if any(not word.isascii() or word.lower() in GERMAN for word in words):
         return False  # cheap tests first: the English model loads only for candidates
@@ -125,6 +126,17 @@ def english_title_segments(line: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# An author line in English on its own: "By Jane Doe", "Written by Max Muster, 3. Mai 2024".
+# Names are capitalised words, with the particles names have ("van", "de").
+BYLINE = compile_pattern(
+    r"(?P<by>(?:(?:Written|Posted|Reviewed|Edited|Updated|Photo|Photos|Image|Story|Text|Words)"
+    r"\s+by|By))\s+\p{Lu}[\p{L}.'’-]*"
+    r"(?:\s+(?:\p{Lu}[\p{L}.'’-]*|von|van|der|den|de|da|di|du|le|la|and|&)){0,4}"
+    r"\s*(?:[,|·–—/-][^\n]{0,60})?")
+# A label that ends in a full stop: two to four words and no other full stop.
+ENDED_LABEL = compile_pattern(r"[^.!?;,\s]+(?:\s[^.!?;,\s]+){1,3}\.")
+
+
 def _german_document(doc: Document) -> bool:
     """More German than English function words in the whole text."""
     _, english, german = english_evidence(doc.text)
@@ -168,14 +180,22 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         if block.kind is BlockKind.LIST_ITEM or len(block.text) > MAX_LABEL_CHARS:
             continue  # the cheap tests first: most blocks are long
         text = block.text.strip()
-        if "\n" in text:
+        if "\n" in text or not text or QUOTED.search(text):
             continue
-        if not text or text[-1] in ".,;" or QUOTED.search(text):
-            continue
-        label = text.strip("#*_ \t").rstrip(":")
-        label_start = block.start + block.text.index(label)
-        whole = english_label(label)
-        parts = [(0, len(label))] if whole else list(english_title_segments(label))
+        byline = BYLINE.fullmatch(text)
+        if byline is not None:
+            parts = [(0, byline.end("by"))]
+            label, label_start = text, block.start + block.text.index(text)
+        else:
+            if text[-1] in ",;" or (text[-1] == "." and not ENDED_LABEL.fullmatch(text)):
+                continue  # a sentence; a label of a few words may end in a full stop
+            # A quotation mark the page lost its partner of: "Conference for Development\"".
+            label = text.strip("#*_ \t\"“”„").rstrip(":.")
+            if not label:
+                continue
+            label_start = block.start + block.text.index(label)
+            whole = english_label(label)
+            parts = [(0, len(label))] if whole else list(english_title_segments(label))
         if not parts:
             continue
         if german is None:
@@ -184,6 +204,10 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             return
         for start, end in parts:
             shown = label[start:end]
+            if byline is not None:
+                yield Hit(offset=label_start, length=end,
+                          message=f"Englische Autorenzeile „{text}“; deutsch: „Von …“.")
+                continue
             yield Hit(
                 offset=label_start + start, length=end - start,
                 message=f"Englische Überschrift oder Beschriftung „{shown}“ im deutschen Text; "
@@ -211,8 +235,8 @@ def _short_english_sentences(doc: Document) -> Iterator[tuple[int, int]]:
         if block.kind is BlockKind.HEADING or not ANY_FUNCTION_WORD.search(block.text):
             continue  # the common case: no English function word at all
         sentences = block.sentences
-        if len(sentences) < 2:
-            continue
+        if len(sentences) < 2 or is_english_paragraph(block.text, sentences):
+            continue  # one sentence: a label's; an English paragraph: sentence-untranslated's
         for sentence in sentences:
             text = sentence.text.strip()
             words = text.split()

@@ -22,6 +22,7 @@ from mtlint.language import speller
 from mtlint.language.english import (
     english_tagger,
     is_english_word,
+    is_lowercase_english,
     is_unknown_english,
 )
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
@@ -69,18 +70,47 @@ def _preview(text: str, limit: int = 60) -> str:
 
 
 def _units(doc: Document) -> Iterator[Span]:
-    """Headings and list items as wholes, other blocks sentence by sentence."""
+    """Headings, list items and English paragraphs as wholes, other blocks sentence by
+    sentence: an English paragraph is one finding, and its sentences are English even
+    where one alone has too few function words ("For details, see the index.")."""
     for block in doc.blocks:
         if block.kind in (BlockKind.HEADING, BlockKind.LIST_ITEM):
             yield Span(block.start, block.end, block.text)
+            continue
+        sentences = split_sentences(block.text, block.start)
+        if is_english_paragraph(block.text, sentences):
+            yield Span(block.start, block.end, block.text)
         else:
-            yield from split_sentences(block.text, block.start)
+            yield from sentences
+
+
+def is_english_paragraph(text: str, sentences: list[Span]) -> bool:
+    """Whether a paragraph of several sentences is English as a whole, each sentence
+    leaning English: its sentences are then English even where one alone has too few
+    function words ("For details, see the index.")."""
+    return len(sentences) > 1 and looks_english(text) and all(
+        _leans_english(sentence.text) for sentence in sentences)
+
+
+def _leans_english(text: str) -> bool:
+    """An English function word and no more German ones: a sentence of an English
+    paragraph ("For details, see the index."); not "Microsoft schweigt dazu."."""
+    _, english, german = english_evidence(text)
+    return english > 0 and english >= german
+
+
+# Addresses, code and link targets are words of neither language: "see
+# [index](https://example.org/llms.txt)" has two words, not eight.
+NOT_PROSE = compile_pattern(r"\]\([^)\s]*\)|https?://\S+|www\.\S+|`[^`\n]*`")
 
 
 @functools.lru_cache(maxsize=4096)
 def english_evidence(text: str) -> tuple[int, int, int]:
-    """(words, English function words, German function words) outside quotations."""
+    """(words, English function words, German function words) outside quotations,
+    addresses and code."""
     unquoted = QUOTED.sub(" ", text)
+    if "/" in unquoted or "`" in unquoted:
+        unquoted = NOT_PROSE.sub(" ", unquoted)
     words = [w.lower().replace("’", "'") for w in WORD.findall(unquoted)]
     english = sum(1 for w in words if w in ENGLISH)
     german = sum(1 for w in words if w in GERMAN)
@@ -110,7 +140,7 @@ def is_untranslated_word(word: str, previous: str = "") -> bool:
     in English ("leave", "helpful"), English and unknown to German ("inflect",
     "telicity"), or a word that leans English where a button or menu item is named
     ("auf Settings", "die Option Privacy")."""
-    if speller.is_english(word) or is_unknown_english(word):
+    if speller.is_english(word) or is_unknown_english(word) or is_lowercase_english(word):
         return True
     return (word[:1].isupper() and previous.capitalize() in UI_CUES
             and speller.leans_english(word) and is_english_word(word))
@@ -143,10 +173,22 @@ def sentence_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for unit in _units(doc):
         if looks_english(unit.text):
             preview = _preview(unit.text)
-            yield Hit(
-                offset=unit.start, length=unit.end - unit.start,
-                message=f"Unübersetztes Englisch: „{preview}“; den Satz übersetzen.",
-            )
+            end = _before_ignored(doc, unit.start, unit.end)
+            if end > unit.start:
+                yield Hit(
+                    offset=unit.start, length=end - unit.start,
+                    message=f"Unübersetztes Englisch: „{preview}“; den Satz übersetzen.",
+                )
+
+
+def _before_ignored(doc: Document, start: int, end: int) -> int:
+    """Where the text from `start` first touches text that is never checked (a link's
+    address, code), so that a finding on an English paragraph with a link is kept: it
+    ends before the link ("For details, see the [guide](https://...)")."""
+    for ignored_start, ignored_end in doc.ignored:
+        if ignored_end > start and ignored_start < end:
+            return len(doc.text[start:ignored_start].rstrip(" ([")) + start
+    return end
 
 
 # English function words that are no German word in any spelling a sentence can hold

@@ -169,3 +169,64 @@ def test_a_short_english_sentence_in_a_german_paragraph_is_flagged(
 def test_titles_quotations_and_german_sentences_are_not_short_english_sentences(
         flagged, text: str) -> None:
     assert flagged("label-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Viele Anleger haben ihr Erspartes in cryptocurrency gesteckt.", ["cryptocurrency"]),
+    ("Der Bericht vergleicht die markets der beiden Länder.", ["markets"]),
+])
+def test_lowercase_english_nouns_where_german_has_a_noun_are_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Ich bin heute richtig happy, und das Wetter ist cool.",  # colloquial German
+    "Eine native App startet schneller als die Webseite.",  # "nativ", inflected
+    "Das Programm läuft als root, der Dienst namens squid auch.",  # names of things
+    "Die Handbuchseite aptitude(8) erklärt es; mit aptitude geht es schneller.",  # code
+    "Das Team hat ein update für die Kamera veröffentlicht.",  # a German noun, lowercased
+])
+def test_colloquial_german_names_and_code_words_are_not_lowercase_english(
+        flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("By Jane Doe\n\nDie Mieten steigen, und die Städte wachsen nicht mit.", ["By"]),
+    ("Written by Max Muster, 3. Mai 2024\n\nDie Mieten steigen, und die Städte wachsen.",
+     ["Written by"]),
+])
+def test_an_english_byline_is_flagged(flagged, text: str, spans: list[str]) -> None:
+    assert flagged("label-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Byzanz und Rom\n\nDie Mieten steigen, und die Städte wachsen nicht mit.",
+    "Von Jane Doe\n\nDie Mieten steigen in allen großen Städten.",
+])
+def test_other_lines_are_no_english_byline(flagged, text: str) -> None:
+    assert flagged("label-untranslated", text) == []
+
+
+def test_a_short_english_heading_may_end_in_a_full_stop(flagged) -> None:
+    text = "Die Firma wuchs schnell.\n\nMarket Research.\n\nDie Umfrage lief drei Monate."
+    assert flagged("label-untranslated", text) == ["Market Research"]
+    german = "Die Firma wuchs schnell.\n\nMehr dazu.\n\nDie Umfrage lief drei Monate."
+    assert flagged("label-untranslated", german) == []
+
+
+def test_a_long_english_title_with_a_stray_quotation_mark_is_flagged(flagged) -> None:
+    text = ("Die Stadt lädt zur Tagung ein.\n\n"
+            "Annual Business Conference for Trade and Development\"\n\n"
+            "Die Tagung dauert zwei Tage.")
+    assert flagged("label-untranslated", text) == [
+        "Annual Business Conference for Trade and Development"]
+
+
+def test_an_english_paragraph_is_one_finding_even_with_links(flagged) -> None:
+    english = ("For more details, see the [guide](https://example.org/guide). Updates are "
+               "posted every week, and the old notes are kept on the archive page.")
+    text = f"Die Anleitung folgt unten.\n\n{english}\n\nDie Installation dauert fünf Minuten."
+    assert flagged("sentence-untranslated", text) == [english[:english.index("(")]]
+    assert flagged("phrase-untranslated", text) == []

@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from mtlint.checks.untranslated import ENGLISH, GERMAN, QUOTED, english_evidence, is_english_paragraph
+from mtlint.checks.untranslated import (
+    ENGLISH,
+    GERMAN,
+    QUOTED,
+    english_evidence,
+    is_english_paragraph,
+)
 from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern

@@ -173,7 +173,13 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Funktionswort) zwischen deutschen Sätzen eines Absatzes: „Contact us!“.
 
     Eine Überschrift aus einem Wort wird gemeldet, wenn das Wort englisch ist und kein
-    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“).
+    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“). Eine
+    Beschriftung aus zwei bis vier Wörtern darf mit einem Punkt enden („Market
+    Research.“), ein englischer Titel bis zu zehn Wörter haben; ein einzelnes
+    Anführungszeichen, dessen Gegenstück die Seite verloren hat, zählt nicht mit.
+
+    Englische Autorenzeilen allein in einer Zeile: „By Jane Doe“, „Written by Max
+    Muster, 3. Mai 2024“ (deutsch „Von …“); gemeldet wird das „By“.
 
     Zweisprachige Titel („Osterei (Medien) - Easter egg (media)“, wie sie Spiegelseiten
     von Wikipedia-Artikeln tragen): Der englische Teil hinter einem Strich oder „|“ wird
@@ -338,6 +344,8 @@ RULES = (
             Example("Haben Sie noch Fragen? <marker>Contact us!</marker> Wir helfen gern."),
             Example("Nominalstil - <marker>Nominal style</marker>\n\n"
                     "Der Nominalstil häuft Substantive und spart an Verben."),
+            Example("<marker>By</marker> Jane Doe\n\n"
+                    "Die Mieten steigen, und die Städte wachsen nicht mit."),
         ),
         good=(
             Example("## Fazit\n\nDie Kamera ist gut, der Akku hält lange."),

@@ -467,7 +467,14 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     nicht kennt und das wie ein englisches gebaut ist: Stamm und Endung kennt HanTas
     englisches Modell („inflect“, „overrides“), oder es endet englisch („telicity“).
     Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
-    Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
+    Englisch. Ein klein geschriebenes Wort, das im Englischen mindestens dreimal (mit
+    HanTas englischem Modell) oder zehnmal häufiger ist und das Deutsche klein nicht
+    kennt (kein Adjektiv, Adverb oder Verb, kein Substantiv des Lexikons), wird nur
+    gemeldet, wo ein deutsches Substantiv stünde: nach Artikel, Präposition oder
+    Begleiter und vor einem deutschen Wort oder Satzzeichen („in cryptocurrency
+    investiert“). Programme und Werte, die der Text auch als Code schreibt
+    („aptitude(8)“), umgangssprachliche Anglizismen („happy“, „cool“) und gebeugte
+    deutsche Adjektive („native“ von „nativ“) bleiben unbeanstandet. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
     Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
@@ -611,6 +618,8 @@ RULES = (
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
             Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
+            Example("Viele Anleger haben ihr Erspartes in <marker>cryptocurrency</marker> "
+                    "gesteckt."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),

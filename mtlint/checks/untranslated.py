@@ -165,7 +165,10 @@ def sentence_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Erkannt wird ein Satz an englischen Funktionswörtern („the“, „and“, „of“, „is“, …)
     gegenüber deutschen („der“, „und“, „ist“, …); er braucht mindestens fünf Wörter und drei
-    englische Funktionswörter. Zitate und Titel in Anführungszeichen zählen nicht mit,
+    englische Funktionswörter. Ein Absatz aus mehreren Sätzen, der als Ganzes englisch
+    ist und in dem jeder Satz ein englisches Funktionswort hat, ist ein Fund, auch wenn
+    ein Satz allein zu kurz wäre; Webadressen, Linkziele und Code zählen nicht als
+    Wörter. Zitate und Titel in Anführungszeichen zählen nicht mit,
     ebenso Produktnamen ohne Funktionswörter („Microsoft Office“). Ein einzelner englischer
     Begriff in einem deutschen Satz bleibt unbeanstandet. Übersetzen kann nur ein Mensch
     oder die Pipeline: kein automatischer Fix.

@@ -474,7 +474,9 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Begleiter und vor einem deutschen Wort oder Satzzeichen („in cryptocurrency
     investiert“). Programme und Werte, die der Text auch als Code schreibt
     („aptitude(8)“), umgangssprachliche Anglizismen („happy“, „cool“) und gebeugte
-    deutsche Adjektive („native“ von „nativ“) bleiben unbeanstandet. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
+    deutsche Adjektive („native“ von „nativ“) bleiben unbeanstandet.
+
+    Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
     Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.

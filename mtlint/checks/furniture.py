@@ -26,7 +26,7 @@ from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
-from mtlint.language.english import is_english_word
+from mtlint.language.english import is_english_lexeme, is_english_word
 from mtlint.language.german import is_german_word
 
 MIN_WORDS = 2
@@ -34,6 +34,8 @@ ANY_FUNCTION_WORD = compile_pattern(
     r"(?i)\b(?:" + "|".join(sorted(w for w in ENGLISH if "'" not in w)) + r")\b")
 MAX_WORDS = 6  # a bilingual title's English part
 MAX_LABEL_WORDS = 10  # a title in English: "Conference for Cooperation and Development"
+# Lowercase words between the capitalised ones of an English title; none is German.
+TITLE_JOINERS = frozenset(("for", "and", "of", "the", "with", "from", "to"))
 MAX_LABEL_CHARS = 80
 # A word of a label, with what may stand around it ("Access:", "Cons?").
 LABEL_WORD = compile_pattern(r"\p{L}+(?:['’]\p{L}+)?|\d+")
@@ -73,12 +75,16 @@ def english_label(text: str) -> bool:
         return False  # a lowercase line is a command or a fragment, not a heading
     if any(not word.isascii() or word.lower() in GERMAN for word in words):
         return False  # cheap tests first: the English model loads only for candidates
+    # A Title Case line joined by English function words ("Conference for Trade and
+    # Development") is English even where German shares a word ("International").
+    joined = any(w in TITLE_JOINERS for w in words) and all(
+        w[:1].isupper() or w in TITLE_JOINERS for w in words)
     english = 0
     for word in words:
         lower = word.lower().replace("’", "'")
         if word.isdigit() or _is_abbreviation(word):
             continue
-        if lower in ENGLISH or is_english_word(word):
+        if lower in ENGLISH or is_english_word(word) or (joined and is_english_lexeme(word)):
             english += 1
         else:
             return False

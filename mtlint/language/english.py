@@ -201,6 +201,16 @@ def is_english_word(word: str) -> bool:
     """Whether `word` is an English word HanTa's English model knows, not a name and
     not a German word it segments into English pieces ("Texteditor" = text + editor,
     "Interner" = intern + er)."""
+    if not is_english_lexeme(word):
+        return False
+    german = word_tags(word.lower())
+    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_lexeme(word: str) -> bool:
+    """Whether HanTa's English model knows `word`, German or not ("International",
+    "Problem"): built of known morphemes, no name, no two nouns."""
     if len(word) > MAX_LENGTH or not word.isascii() or not word.isalpha():
         return False
     morphemes, tag = _analysis(word)
@@ -208,11 +218,8 @@ def is_english_word(word: str) -> bool:
         return False
     if sum(1 for _, kind in morphemes if kind == "NN") > 1:
         return False  # two nouns in one word: a German compound
-    if not all(_is_known_morpheme(morpheme)
-               for morpheme, kind in morphemes if not kind.startswith("SUF")):
-        return False
-    german = word_tags(word.lower())
-    return not (german and german & {"ADJA", "ADJD", "VVFIN", "VVINF", "VVPP", "ADV"})
+    return all(_is_known_morpheme(morpheme)
+               for morpheme, kind in morphemes if not kind.startswith("SUF"))
 
 
 def _has_english_ending(word: str) -> bool:

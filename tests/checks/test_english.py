@@ -224,6 +224,16 @@ def test_a_long_english_title_with_a_stray_quotation_mark_is_flagged(flagged) ->
         "Annual Business Conference for Trade and Development"]
 
 
+def test_a_title_joined_by_english_function_words_may_share_words_with_german(
+        flagged) -> None:
+    text = ("Die Stadt lädt zur Tagung ein.\n\nInternational Forum for Trade and Transport"
+            "\n\nDie Tagung dauert zwei Tage.")
+    assert flagged("label-untranslated", text) == ["International Forum for Trade and Transport"]
+    german = ("Die Stadt lädt zur Tagung ein.\n\nInternational Forum\n\n"
+              "Die Tagung dauert zwei Tage.")
+    assert flagged("label-untranslated", german) == []
+
+
 def test_an_english_paragraph_is_one_finding_even_with_links(flagged) -> None:
     english = ("For more details, see the [guide](https://example.org/guide). Updates are "
                "posted every week, and the old notes are kept on the archive page.")

@@ -19,8 +19,11 @@ run writes the parts word analysis needs to one sealed ``marshal`` file in the u
 cache (``hanta-en-v1-<digest>-py311.marshal``, keyed like the German parts of
 ``mtlint.language.german_data``): the morphology, the full-form table and the set of
 known morphemes; the tag-transition table of sentence tagging is left out, since
-mtlint never tags English sentences.  Later runs read it in 10-20 ms without numpy,
-and the morpheme tables and forms stay marshalled until a word needs them.
+mtlint never tags English sentences.  Later runs read it without numpy: each morpheme
+table stays marshalled until an analysis needs it (about half of them for the first
+word), and the full forms and the known morphemes are one sorted table searched by
+bisection.  The first English verdict of a process costs 0.03-0.04 s CPU instead of
+0.2-0.27 s (measured in-process on the loaded 2-core dev machine).
 """
 
 from __future__ import annotations

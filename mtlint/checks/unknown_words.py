@@ -29,9 +29,9 @@ from mtlint.checks.untranslated import (
     ENGLISH as ENGLISH_FUNCTION_WORDS,
 )
 from mtlint.checks.untranslated import (
-    QUOTED,
     RUN_FUNCTION,
     STRAY,
+    Quotations,
     is_gloss,
     is_untranslated_word,
     looks_english,
@@ -102,8 +102,7 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
     "don't"), parts of paths, addresses and code ("example.com", "@user",
     "xterm(1)"); with ``quoted`` False, not words inside quotation marks either."""
     text, base = block.text, block.start
-    inside = [] if quoted else [(m.start() + base, m.end() + base)
-                                for m in QUOTED.finditer(text)]
+    inside = None if quoted else Quotations(text, base)
     tokens = []
     for span in block.words():
         word = span.text
@@ -115,7 +114,7 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
         if before in NOT_AFTER or after in ("_", "@", "/", "\\") or (
                 after in ".:" and then.isalnum()) or (after == "(" and then.isdigit()):
             continue
-        if inside and any(s <= span.start < e for s, e in inside):
+        if inside and span.start in inside:
             continue
         if "-" not in word and "‐" not in word:
             tokens.append(Token(span, (span,)))

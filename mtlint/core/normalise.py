@@ -30,6 +30,12 @@ class Change(NamedTuple):
 # change how a word is written.
 ZERO_WIDTH_IN_WORD = regex.compile(
     r"(?<=\p{Latin})[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\p{Latin})")
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # what ZERO_WIDTH_IN_WORD removes
+
+
+def _has_zero_width_in_word(text: str) -> bool:
+    # `in` finds a character in C; the pattern's look-behind tries every position.
+    return any(char in text for char in ZERO_WIDTH) and bool(ZERO_WIDTH_IN_WORD.search(text))
 
 
 def nfc_changes(source: str) -> tuple[str, list[Change]]:
@@ -39,7 +45,7 @@ def nfc_changes(source: str) -> tuple[str, list[Change]]:
     marks; a line where that is not the NFC of the whole line (a composition across
     graphemes, which no German text has) stays as it is."""
     if source.isascii() or (unicodedata.is_normalized("NFC", source)
-                            and not ZERO_WIDTH_IN_WORD.search(source)):
+                            and not _has_zero_width_in_word(source)):
         return source, []
     pieces: list[str] = []
     changes: list[Change] = []

@@ -7,12 +7,12 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-import regex
+from mtlint.core.patterns import compile_pattern
 
-GRAPHEME = regex.compile(r"\X")
+GRAPHEME = compile_pattern(r"\X")
 # Where NFC can change something: characters beyond ASCII, with the one before them
 # (the letter that a combining mark belongs to).
-NON_ASCII_RUN = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+NON_ASCII_RUN = compile_pattern(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 class Change(NamedTuple):
@@ -28,7 +28,7 @@ class Change(NamedTuple):
 # joiner, zero-width (non-)joiner, BOM): the rules read the word without them, as a reader
 # sees it. Only between Latin letters: in Hangul, Indic or Arabic script the joiners
 # change how a word is written.
-ZERO_WIDTH_IN_WORD = regex.compile(
+ZERO_WIDTH_IN_WORD = compile_pattern(
     r"(?<=\p{Latin})[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\p{Latin})")
 ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # what ZERO_WIDTH_IN_WORD removes
 

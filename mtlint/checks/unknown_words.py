@@ -100,7 +100,16 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
     """The block's words of letters (from ``Block.words``, which other rules share)
     with their hyphenated parts; not words with digits or apostrophes ("GPT-4",
     "don't"), parts of paths, addresses and code ("example.com", "@user",
-    "xterm(1)"); with ``quoted`` False, not words inside quotation marks either."""
+    "xterm(1)"); with ``quoted`` False, not words inside quotation marks either.
+    Built once per block (three rules ask): do not modify the list."""
+    key = (__name__, quoted)
+    cached = block.memo.get(key)
+    if cached is None:
+        cached = block.memo[key] = _block_tokens(block, quoted)
+    return cached
+
+
+def _block_tokens(block: Block, quoted: bool) -> list[Token]:
     text, base = block.text, block.start
     inside = None if quoted else Quotations(text, base)
     tokens = []

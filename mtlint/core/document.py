@@ -174,6 +174,9 @@ class Block:
     certain_start: bool = True
     _sentences: list[Span] | None = field(default=None, repr=False)
     _words: list[Span] | None = field(default=None, repr=False)
+    # What several rules derive from the block alike (a family's word tokens), by a key
+    # of the module that fills it: built once, dropped with the block.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def sentences(self) -> list[Span]:

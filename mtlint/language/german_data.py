@@ -25,8 +25,9 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
   its place, or a damaged one is never unmarshalled); a damaged, foreign or missing part
   is rebuilt from the model.
 * **The noun lexicon** ``data/nouns.tsv`` (4.9 MB, 263,000 sorted lines) is read as
-  bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
-  lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
+  bytes (1-3 ms) and searched through a sparse index of its lines (``SortedTable``);
+  decoding and splitting it into lines would cost 50-60 ms on every start, for the few
+  hundred lookups a document needs.
 
 The cache folder is mtlint's (``mtlint.core.cachedir.default_cache_dir``); a cache that cannot
 be written only costs speed, never a failed check.

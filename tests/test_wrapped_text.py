@@ -119,3 +119,31 @@ def test_fix_stays_safe_where_the_block_surely_starts(rule: str) -> None:
                        (f"# Titel\n\n{'## ' * heading}{line}\n\nEin Absatz folgt hier.\n", "a.md")):
         hit = fix_of(check_text(text, path, select=[rule]), rule)
         assert hit.safe_fix is not None, path
+
+
+def spaced(text: str) -> str:
+    """Wrapped text as some page exports give it: every line its own paragraph."""
+    return text.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize("width", [40, 50, 72])
+def test_text_wrapped_with_a_blank_line_after_each_line_reads_as_wrapped(width: int) -> None:
+    text = spaced(fold(ARTIFACTS, width))
+    assert found(text) == found(ARTIFACTS)
+    assert check_text(spaced(fold(CAREFUL, width)), "page.txt") == []
+
+
+def test_a_lowercase_line_after_a_full_line_continues_it_across_a_blank_line() -> None:
+    doc = Document(spaced(fold(CAREFUL, 50)), "page.txt")
+    second = doc.blocks[1]
+    assert second.kind is BlockKind.PARAGRAPH
+    assert second.text.startswith("Als die Leiterin") and second.text.endswith("sein.")
+    assert not any(block.text[:1].islower() for block in doc.blocks)
+
+
+def test_short_lines_between_blank_lines_stay_apart() -> None:
+    # A heading and paragraphs, each between blank lines: no line was full.
+    text = ("Neue Regeln für Mieter\n\nab Januar gilt eine neue Mietpreisbremse\n\n"
+            "Vermieter müssen die Miete dann schriftlich begründen.\n\n"
+            "Die Stadt prüft die Anträge bis zum Sommer.\n")
+    assert len(Document(text, "a.txt").blocks) == 4

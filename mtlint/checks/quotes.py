@@ -27,6 +27,9 @@ MARKS = {
     "straight": ('"', '"'),
     "english": ("“", "”"),
 }
+# Single marks: typewriter '…' and the German, French and Swiss half marks that replace it.
+SINGLE_MARKS = {"german": ("‚", "‘"), "guillemets": ("›", "‹"), "swiss": ("‹", "›")}
+TYPEWRITER_STYLES = frozenset({"straight", "single"})
 PAIR = compile_pattern(
     r"""(?x)
     (?<![\p{L}\p{N}])
@@ -35,6 +38,9 @@ PAIR = compile_pattern(
       | « (?P<swiss>[^»«\n]{1,300}?) »
       | " (?P<straight>\S[^„“”"\n]{0,299}?) (?<=\S)"     # not an inch mark: 24" Monitor
       | “ (?P<english>[^„“”"\n]{1,300}?) ”
+      # typewriter single marks, not an elision ('s, 'ne) nor an apostrophe in a word
+      | ' (?P<single>(?!(?:s|n|ne|nen|nem|ner|en|em|rum|raus|rein|ran|rauf|runter|rüber)\b)
+            \p{L}[^'‘’„“”"\n]{0,99}?[\p{L}\p{N}.!?]) '
     )
     (?![\p{L}\p{N}])
     """
@@ -205,32 +211,39 @@ def quote_straight_document(doc: Document, context: RuleContext) -> Iterator[Hit
     fest: `"german"` („…“, Vorgabe), `"guillemets"` (»…«), `"swiss"` («…»); mit
     `"any"` bleiben gerade Anführungszeichen unbeanstandet.
 
+    Einfache gerade Zeichen '…' zählen mit, wenn sie nicht wie ein Apostroph aussehen
+    ('s, 'ne, Hab'); sie werden zu halben Anführungszeichen ‚…‘.
+
     ## Fix-Sicherheit
     Sicher, wenn im Absatz des Zitats die geraden Zeichen paarweise stehen; dann ist
-    klar, welches Zeichen öffnet und welches schließt. Sonst nur ein Vorschlag.
+    klar, welches Zeichen öffnet und welches schließt. Sonst nur ein Vorschlag, ebenso
+    bei einfachen Zeichen, die auch Apostrophe sein könnten.
     """
     if context.quotes == "any":
         return
     found = quotations(doc)
-    if not found or any(q.style != "straight" for q in found):
+    if not found or any(q.style not in TYPEWRITER_STYLES for q in found):
         return
     if not _is_german_document(doc):
         return
     style = house_style(context)
-    opening, closing = MARKS[style]
     unbalanced = {
         block.start for block in _blocks_of(doc, found) if _unbalanced_straight_marks(doc, [block])
     }
     starts = [b.start for b in doc.blocks]
     for quotation in found:
         block_start = starts[bisect.bisect_right(starts, quotation.start) - 1]
+        single = quotation.style == "single"
+        opening, closing = (SINGLE_MARKS if single else MARKS)[style]
         replacement = f"{opening}{quotation.content}{closing}"
+        typed = "'…'" if single else '"…"'
         yield Hit(
             offset=quotation.start, length=quotation.end - quotation.start,
-            message=(f"Gerade Anführungszeichen \"…\" wie im ganzen Text; im Deutschen "
-                     f"{shown(style)} setzen ({replacement})."),
+            message=(f"Gerade Anführungszeichen {typed} wie im ganzen Text; im Deutschen "
+                     f"{opening}…{closing} setzen ({replacement})."),
             suggestions=(replacement,), replacement=replacement,
-            safety=Safety.UNSAFE if block_start in unbalanced else Safety.SAFE,
+            # a single mark may be an apostrophe ("Hab' ich"): which pairs is a guess
+            safety=Safety.UNSAFE if single or block_start in unbalanced else Safety.SAFE,
         )
 
 
@@ -263,7 +276,8 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
     absichtlich anders markiert ist (ein Zitat im Zitat, ein Code-Beispiel), entscheidet
     der Leser.
     """
-    found = quotations(doc)
+    # Typewriter single marks are mostly a quotation inside a quotation, in any style.
+    found = [q for q in quotations(doc) if q.style != "single"]
     counts = Counter(q.style for q in found)
     if len(counts) < 2:
         return
@@ -300,6 +314,8 @@ RULES = (
                     "„Die Shell“"),
             Example('In diesem Blog steht <marker>"wir"</marker> für die ganze Redaktion.',
                     "„wir“"),
+            Example("Das Spiel ist noch gar nicht <marker>'fertig'</marker> und verkauft sich "
+                    "trotzdem.", "‚fertig‘"),
         ),
         good=(
             Example("Altman sprach von einer „Bromance“. Nadella nannte es „eine Partnerschaft“."),
@@ -307,6 +323,8 @@ RULES = (
             Example('He called it "a historic win" and left the room.'),
             Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
                     'Beide meinten »Freundschaft«.'),
+            Example("Hab' ich's nicht gesagt? So 'ne Sache passiert halt, wenn's regnet."),
+            Example("Sie nannte es „Bromance“; er sprach von 'Freundschaft'."),
         ),
         origin="mtlint/checks/quotes.py", fixable=True,
     ),

@@ -798,6 +798,16 @@ def _spaced_wrap_width(line_texts: list[str]) -> WrapWidth | None:
     return width if _is_hard_wrapped(text_lines, width) else None
 
 
+def _continues_across_blank(previous: str, line: str, width: WrapWidth) -> bool:
+    """Whether `line`, after a blank line, goes on with the sentence of `previous` in a
+    text wrapped with blank lines: `previous` can be wrapped (it has a space), ends no
+    sentence (a blank line after a sentence is a paragraph break), and the break falls
+    where the line was full."""
+    previous = previous.strip()
+    return (" " in previous and previous[-1:] not in SENTENCE_FINAL
+            and _continues(previous, line, width))
+
+
 def plain_text_blocks(doc: Document) -> list[Block]:
     text = doc.text
     lines = _line_records(text)
@@ -830,7 +840,8 @@ def plain_text_blocks(doc: Document) -> list[Block]:
         elif (
             spaced_width and not current and after_blank and groups
             and not LIST_MARKER.match(text[groups[-1][0][0]:groups[-1][0][1]])
-            and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], line, spaced_width)
+            and _continues_across_blank(text[groups[-1][-1][0]:groups[-1][-1][1]], line,
+                                        spaced_width)
         ):
             current = groups.pop()  # the blank line only wrapped the paragraph
             current.append((start, end))

@@ -783,12 +783,40 @@ def _is_hard_wrapped(lines: list[str], width: WrapWidth) -> bool:
     return full > 0 and 2 * full >= len(pairs)
 
 
+def _spaced_wrap_width(line_texts: list[str]) -> WrapWidth | None:
+    """The wrap width of a text hard-wrapped with a blank line after every line (a
+    scraped page that put each line of a wrapped paragraph into its own paragraph), or
+    None: most lines of text stand alone between blank lines, and those lines, read
+    without the blank lines, are hard-wrapped."""
+    text_lines = [line for line in line_texts if line.strip()]
+    alone = sum(
+        1 for before, line, after in zip(["", *line_texts[:-1]], line_texts,
+                                         [*line_texts[1:], ""], strict=True)
+        if line.strip() and not before.strip() and not after.strip()
+    )
+    if len(text_lines) < 4 or 4 * alone < 3 * len(text_lines):
+        return None
+    width = WrapWidth.of(text_lines)
+    return width if _is_hard_wrapped(text_lines, width) else None
+
+
+def _continues_across_blank(previous: str, line: str, width: WrapWidth) -> bool:
+    """Whether `line`, after a blank line, goes on with the sentence of `previous` in a
+    text wrapped with blank lines: `previous` can be wrapped (it has a space), ends no
+    sentence (a blank line after a sentence is a paragraph break), and the break falls
+    where the line was full."""
+    previous = previous.strip()
+    return (" " in previous and previous[-1:] not in SENTENCE_FINAL
+            and _continues(previous, line, width))
+
+
 def plain_text_blocks(doc: Document) -> list[Block]:
     text = doc.text
     lines = _line_records(text)
     line_texts = [text[s:e] for s, e in lines]
     width = WrapWidth.of(line_texts)
     wrapped = _is_hard_wrapped(line_texts, width)
+    spaced_width = None if wrapped else _spaced_wrap_width(line_texts)
     groups: list[list[tuple[int, int]]] = []  # runs of lines that form one block
     certain: list[bool] = []  # whether each group starts after a blank line (or first)
     current: list[tuple[int, int]] = []
@@ -810,6 +838,14 @@ def plain_text_blocks(doc: Document) -> list[Block]:
             continue
         previous = text[current[-1][0]:current[-1][1]] if current else ""
         if wrapped and current and _continues(previous, line, width):
+            current.append((start, end))
+        elif (
+            spaced_width and not current and after_blank and groups
+            and not LIST_MARKER.match(text[groups[-1][0][0]:groups[-1][0][1]])
+            and _continues_across_blank(text[groups[-1][-1][0]:groups[-1][-1][1]], line,
+                                        spaced_width)
+        ):
+            current = groups.pop()  # the blank line only wrapped the paragraph
             current.append((start, end))
         else:
             if current:

@@ -45,12 +45,6 @@ from mtlint.language import speller
 from mtlint.language.english import is_unknown_english
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
-from mtlint.language.wordclasses import (
-    ARTICLES,
-    DETERMINERS,
-    PREPOSITION_ARTICLES,
-    PREPOSITIONS,
-)
 
 HYPHEN = compile_pattern(r"[-‐]")
 NAME_SHAPE = compile_pattern(r".\p{Lu}|\p{N}")  # a capital after the first letter, a digit
@@ -431,35 +425,6 @@ def _in_name(tokens: list[Token], first: int, last: int, names: frozenset[str]) 
     return any(tokens[i].span.text in names for i in range(first, last + 1))
 
 
-# A word written as code: a manual page ("bash(1)"), a part of a path ("/var/lib/apt/").
-CODE_WORD = compile_pattern(r"(?<![\p{L}\p{N}])(\p{L}{3,})(?=\(\d\)|/)|(?<=/)(\p{L}{3,})")
-# Words before a noun: a lowercase English word after them stands where German has a
-# noun ("in cryptocurrency", "die markets"), not a command or a value ("als root",
-# "namens fish", "z.B. penguin").
-NOUN_SLOT_OPENERS = ARTICLES | PREPOSITION_ARTICLES | PREPOSITIONS | DETERMINERS
-
-
-def _is_plain_german(text: str) -> bool:
-    """A German word that is no English one: not "no" (a lexicon noun HanTa reads as
-    foreign material), not "Service"."""
-    return text.lower() not in ENGLISH_FUNCTION_WORDS and is_german_word(text) and (
-        not speller.leans_english(text) and analyze_word(text).tag != "FM")
-
-
-def _in_german_noun_slot(tokens: list[Token], first: int, last: int) -> bool:
-    """Whether a lowercase run stands where a German sentence has a noun: after an
-    article, a preposition or a determiner, one space away, and before a German word
-    or a punctuation mark ("in cryptocurrency investiert", "die markets.")."""
-    if first == 0 or tokens[first].span.start - tokens[first - 1].span.end != 1:
-        return False
-    if tokens[first - 1].span.text.lower() not in NOUN_SLOT_OPENERS:
-        return False
-    if last + 1 >= len(tokens):
-        return True
-    after = tokens[last + 1]
-    return after.span.start - tokens[last].span.end != 1 or _is_plain_german(after.span.text)
-
-
 def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Einzelne englische Wörter in deutschen Sätzen: „Wählen Sie die Option Leave“,
@@ -475,16 +440,7 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     nicht kennt und das wie ein englisches gebaut ist: Stamm und Endung kennt HanTas
     englisches Modell („inflect“, „overrides“), oder es endet englisch („telicity“).
     Englische Stämme mit deutscher Endung („gebroadcastet“) sind Denglisch, kein
-    Englisch. Ein klein geschriebenes Wort, das im Englischen mindestens dreimal (mit
-    HanTas englischem Modell) oder zehnmal häufiger ist und das Deutsche klein nicht
-    kennt (kein Adjektiv, Adverb oder Verb, kein Substantiv des Lexikons), wird nur
-    gemeldet, wo ein deutsches Substantiv stünde: nach Artikel, Präposition oder
-    Begleiter und vor einem deutschen Wort oder Satzzeichen („in cryptocurrency
-    investiert“). Programme und Werte, die der Text auch als Code schreibt
-    („aptitude(8)“), umgangssprachliche Anglizismen („happy“, „cool“) und gebeugte
-    deutsche Adjektive („native“ von „nativ“) bleiben unbeanstandet.
-
-    Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
+    Englisch. Nach „auf“, „unter“, „Option“, „Schaltfläche“, „Menü“ und ähnlichen Wörtern
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
     Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
@@ -518,7 +474,6 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
                         if tokens[first].span.text[:1].isupper()
                         for i in range(max(first - 1, 0), min(last + 2, len(tokens))))
     names = document_names(doc, words, targets) if targets else frozenset()
-    code_words: frozenset[str] | None = None
     reported = [(h.offset, h.offset + h.length) for check in (
         sentence_untranslated, phrase_untranslated, label_untranslated)
         for h in check(doc, context)]
@@ -526,17 +481,6 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         start, end = tokens[first].span.start, tokens[last].span.end
         if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):
             continue  # "Microsoft Teams"
-        if not any(speller.is_english(tokens[i].span.text)
-                   or is_unknown_english(tokens[i].span.text) for i in range(first, last + 1)):
-            # English by frequency alone: only where German has a noun, and not a
-            # program or a value the document also writes as code ("aptitude(8)").
-            if not _in_german_noun_slot(tokens, first, last):
-                continue
-            if code_words is None:
-                code_words = frozenset(m.group(1) or m.group(2)
-                                       for m in CODE_WORD.finditer(doc.text))
-            if any(tokens[i].span.text in code_words for i in range(first, last + 1)):
-                continue
         if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
             continue
         if is_gloss(doc.text, start, end):
@@ -628,8 +572,6 @@ RULES = (
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
             Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
-            Example("Viele Anleger haben ihr Erspartes in <marker>cryptocurrency</marker> "
-                    "gesteckt."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),

@@ -23,7 +23,6 @@ from mtlint.language import speller
 from mtlint.language.english import (
     english_tagger,
     is_english_word,
-    is_lowercase_english,
     is_unknown_english,
 )
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
@@ -141,7 +140,7 @@ def is_untranslated_word(word: str, previous: str = "") -> bool:
     in English ("leave", "helpful"), English and unknown to German ("inflect",
     "telicity"), or a word that leans English where a button or menu item is named
     ("auf Settings", "die Option Privacy")."""
-    if speller.is_english(word) or is_unknown_english(word) or is_lowercase_english(word):
+    if speller.is_english(word) or is_unknown_english(word):
         return True
     return (word[:1].isupper() and previous.capitalize() in UI_CUES
             and speller.leans_english(word) and is_english_word(word))

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from mtlint.language import speller
-from mtlint.language.german import analyze_word, word_tags
+from mtlint.language.german import word_tags
 from mtlint.language.german_data import (  # the German model's loading machinery
     LazyTable,
     SortedTable,
@@ -47,7 +47,6 @@ from mtlint.language.german_data import (  # the German model's loading machiner
     _plain,
     _reachable,
     _stored,
-    lexicon_entry,
     model_path,
     no_gc,
 )
@@ -257,69 +256,3 @@ def is_unknown_english(word: str) -> bool:
     if _has_english_ending(word):
         return True
     return is_english_word(word) and _english_inflection(word)
-
-
-
-# A lowercase word in a German sentence is no German noun (German capitalises them) and
-# no German adjective, adverb or verb form when HanTa's German model cannot read it as
-# one: it is English when English uses it far more ("markets", "cryptocurrency").
-LOWERCASE_ENGLISH_LIMIT = 600  # at least one in 10^6 English words (centibels)
-LOWERCASE_MARGIN = 100  # ten times rarer in German ...
-LOWERCASE_MARGIN_BUILT = 50  # ... or three times, when HanTa's English model knows it
-# Tags of HanTa's German model that make a lowercase word a German one.
-GERMAN_LOWERCASE_TAGS = frozenset(("ADJA", "ADJD", "ADV", "VVFIN", "VVINF", "VVPP", "VVIZU",
-                                   "VVIMP", "VAFIN", "VMFIN", "APPR", "KON", "KOUS", "PTKVZ",
-                                   "PIAT", "PIS", "PDAT", "PDS", "PPER", "ART"))
-# English adjectives colloquial German uses as they are (Duden lists them): "Ich bin
-# happy", "Das ist easy".  Not "happiness" or "easily": only these forms.
-COLLOQUIAL_ANGLICISMS = frozenset(str.split("""
-    cool happy sorry easy nice hip fancy smart tough relaxed crazy trendy fair okay clean
-    sexy live online offline top super mega lame busy chillig safe fit
-"""))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def is_lowercase_english(word: str) -> bool:
-    """A lowercase word far more common in English that German does not write in
-    lowercase: "markets", "cryptocurrency", "progress"; not "clever", "hell", "links"
-    (German adjectives and adverbs), "team" (a German noun, wrongly lowercased), "happy"
-    (colloquial German) or "chatten" (an English stem with a German ending)."""
-    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii() \
-            or not word.isalpha() or not word.islower() or word in COLLOQUIAL_ANGLICISMS:
-        return False
-    found = speller.frequency(word)
-    if found.english is None or found.english > LOWERCASE_ENGLISH_LIMIT:
-        return False
-    margin = (found.german - found.english) if found.german is not None else 1000
-    if margin < LOWERCASE_MARGIN_BUILT:
-        return False
-    if lexicon_entry(word) is not None or lexicon_entry(word.capitalize()) is not None:
-        return False  # a German noun ("Update", "Team"), only wrongly lowercased
-    tags = word_tags(word)
-    if tags and tags & GERMAN_LOWERCASE_TAGS:
-        return False
-    german = analyze_word(word)
-    if german.known and german.tag in GERMAN_LOWERCASE_TAGS:
-        return False
-    if _inflects_german_word(word):
-        return False  # "native", "intuitive": a German adjective ("nativ") inflected
-    if margin >= LOWERCASE_MARGIN:
-        return True
-    return is_english_word(word) and _english_inflection(word)
-
-
-# Endings of an inflected German adjective: "nativ" -> "native", "nativen".
-ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
-GERMAN_STEM_LIMIT = 700  # the uninflected word must be a reasonably common German one
-
-
-def _inflects_german_word(word: str) -> bool:
-    """Whether `word` is a German word with an adjective ending: its stem is listed
-    and more common in German than in English ("native" of "nativ")."""
-    for ending in ADJECTIVE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            found = speller.frequency(word[:-len(ending)])
-            if found.german is not None and found.german <= GERMAN_STEM_LIMIT and (
-                    found.english is None or found.german < found.english):
-                return True
-    return False

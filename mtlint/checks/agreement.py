@@ -331,6 +331,8 @@ def _may_be_infinitive(noun: str, info: NounInfo) -> bool:
     lower = noun.lower()
     if not lower.endswith(("en", "ern", "eln")) or lower.endswith(PLURAL_ONLY_ENDINGS):
         return False
+    if lower.endswith("een"):
+        return False  # no German verb ends so: "Screen", "Teen" are loanwords, not infinitives
     tags = word_tags(lower)
     if tags is None or tags & INFINITIVE_TAGS:
         return True
@@ -371,13 +373,30 @@ def is_common_noun(word: str) -> bool:
     ):
         return False
     lower = analyze_word(word.lower())
-    if not lower.known and is_known_noun(word) and word_tags(word.lower()) is None:
-        # HanTa's guess at a rare lowercase form ("gerüchteküche" as an adjective) says
-        # nothing against a noun the lexicon lists as it stands.
+    if not lower.known and word_tags(word.lower()) is None and _listed_or_trusted_compound(word):
+        # HanTa's guess at a rare lowercase form ("gerüchteküche", "werkzeugstahl" inside
+        # a long compound read as an adjective) says nothing against a noun the lexicon
+        # lists, or a compound whose last part is itself a common noun.
         return True
     if lower.tag == "VVFIN":
         return "NN" in (word_tags(word) or ())
     return lower.tag not in ("ADJA", "ADJD", "VVPP", "VVINF")
+
+
+def _listed_or_trusted_compound(word: str) -> bool:
+    """A noun the lexicon lists as it stands, or a compound HanTa reads as a noun from
+    known parts whose last part is a common noun of five letters or more after a known
+    first part ("Hochgeschwindigkeits|werkzeugstahl"; not "Boot|loader": "Ader")."""
+    info = lookup_noun(word)
+    if info is None:
+        return False
+    if info.head is None:
+        return True
+    analysis = analyze_word(word)
+    return (
+        analysis.known and len(info.head) >= MIN_COMPOUND_TAIL and is_common_noun(info.head)
+        and _compound_head(word[: len(word) - len(info.head)])
+    )
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
@@ -547,7 +566,7 @@ def _read_phrase(
             return None
         modifiers.append(word)
         position += 1
-        if len(modifiers) > 5:
+        if len(modifiers) > MAX_MODIFIERS:
             return None
     else:
         return None
@@ -562,7 +581,8 @@ def _read_phrase(
         return None  # "die Laudator*innen", "die Kolleg:innen": a gender-inclusive plural
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
-        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+        (following.text[:1].isupper() and following.text.lower() not in FUNCTION_WORDS)
+        or following.text in ENGLISH_FUNCTION_WORDS
     ):
         # "das Software Team", "den A-Klasse Mercedes": the head may come later;
         # "seinen Elements of Criticism": an English title.
@@ -595,6 +615,9 @@ def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Readin
     ]
 
 
+# Words between article and noun at most: a series of adjectives may be long ("die
+# physischen, genetischen, kulturellen oder sozialen Merkmale").
+MAX_MODIFIERS = 9
 # Marks of gender-inclusive forms ("Laudator*innen", "Kolleg:innen", "Lehrer_innen").
 GENDER_MARKS = frozenset("*:_")
 # Adjectives that also stand alone as a noun phrase: "die anderen Trübsal blasen",
@@ -1544,7 +1567,8 @@ def bare_phrase_after(
         return None  # "mit neuen Büro- und Fabrikgebäuden", "Kolleg:innen"
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
-        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+        (following.text[:1].isupper() and following.text.lower() not in FUNCTION_WORDS)
+        or following.text in ENGLISH_FUNCTION_WORDS
     ):
         return None  # "mit neuen Software Tools": the head may come later
     reading = noun_reading(noun.text)

@@ -68,6 +68,19 @@ from mtlint.checks.agreement import DETERMINERS, determiner_form, noun_reading
      "ein Open-Source-Plattform", "eine Open-Source-Plattform"),
     ("Das Team präsentierte eine verbesserte Software-Update.",
      "eine verbesserte Software-Update", "ein verbessertes Software-Update"),
+    # Long compounds HanTa knows only capitalised: the last part decides.
+    ("Die Klinge besteht aus ein gehärtetes Hochleistungsschnellarbeitsstahl.",
+     "ein gehärtetes Hochleistungsschnellarbeitsstahl",
+     "einem gehärteten Hochleistungsschnellarbeitsstahl"),
+    # A loanword in -een is no nominalised infinitive ("das Screen").
+    ("Der Rechner zeigt das Splashscreen beim Start.", "das Splashscreen",
+     "der Splashscreen"),
+    # A long series of adjectives.
+    ("Er prüft die technischen, rechtlichen, finanzielle, soziale oder ökologische "
+     "Wirkung.", "die technischen, rechtlichen, finanzielle, soziale oder ökologische "
+     "Wirkung", "die technische, rechtliche, finanzielle, soziale oder ökologische Wirkung"),
+    # A capitalised pronoun after the noun cannot be its head (a heading run into text).
+    ("Das Startbildschirm Es lädt langsam.", "Das Startbildschirm", "Der Startbildschirm"),
 ])
 def test_disagreeing_phrases_are_flagged(text, span, first, run_rule):
     findings = run_rule("agreement-noun-phrase", text)

@@ -1852,6 +1852,95 @@ def _object_lead_in(caption: str) -> bool:
     )
 
 
+# ---------------------------------------------------------------------------
+# "einer der ...": the pronoun takes the gender of the plural noun after it
+# ---------------------------------------------------------------------------
+
+# The genders a pronoun form of "ein", "kein", "jed-" can stand for in any case
+# ("einer": masculine nominative, feminine genitive or dative).
+PARTITIVE_GENDERS: dict[str, frozenset[str]] = {
+    "er": frozenset("mf"), "e": frozenset("f"), "es": frozenset("mn"),
+    "em": frozenset("mn"), "en": frozenset("mn"),
+}
+PARTITIVE_STEMS = ("ein", "kein", "jed")
+# The pronoun's form for each gender in the case its own ending shows.
+PARTITIVE_IN_CASE: dict[str, dict[str, str]] = {
+    "e": {"m": "er", "n": "es"}, "er": {"n": "es"}, "es": {"f": "e"},
+    "em": {"f": "er"}, "en": {"f": "e", "n": "es"},
+}
+
+
+def _partitive_pronoun(word: str) -> tuple[str, str] | None:
+    """The stem and ending of "einer", "keines", "jedem" ..., or None."""
+    lower = word.lower()
+    for stem in PARTITIVE_STEMS:
+        ending = lower[len(stem):]
+        if lower.startswith(stem) and ending in PARTITIVE_GENDERS:
+            return stem, ending
+    return None
+
+
+def _plural_genders(noun: str) -> frozenset[str]:
+    """The genders of the nouns whose genitive plural the form is ("Städte": f)."""
+    info = lookup_noun(noun)
+    if info is None:
+        return frozenset()
+    return frozenset(g for r in info.readings if "gen pl" in r.slots for g in r.genders)
+
+
+def agreement_partitive(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    „einer“, „keines“, „jedem“ … vor „der“ und einem Nomen im Plural, dessen Genus
+    das Pronomen nicht hat: „in einem der Städte“ („einer“), „eines der wichtigsten
+    Fragen“ („eine“), „keiner der Häuser“ („keines“).
+
+    ## Warum ist das ein Problem?
+    Im partitiven Genitiv („eine der Städte“) richtet sich das Pronomen im Genus nach
+    dem Nomen im Plural. Englisch „one of the“ hat kein Genus; maschinelle Übersetzung
+    wählt oft die maskuline oder neutrale Form.
+
+    ## Bekannte Grenzen
+    Geprüft werden „ein-“, „kein-“ und „jed-“ direkt vor „der“, dem höchstens Adjektive
+    und ein Nomen folgen, das nur im Plural stehen kann und im Lexikon ein Genus hat
+    (Komposita nach ihrem letzten Teil). Nomen, die Personen nach ihrem natürlichen
+    Geschlecht bezeichnen („einer der Mitglieder“ für einen Mann), werden ebenfalls
+    gemeldet; die Form nach dem Genus des Nomens ist die standardsprachliche.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form im Genus des Nomens und im Kasus, den die
+    Endung des gemeldeten Pronomens zeigt; bei „einer“/„eines“ muss der Leser den
+    Kasus prüfen.
+    """
+    text = doc.text
+    for phrase in noun_phrases(doc):
+        if phrase.article.text.lower() != "der" or not phrase.joined:
+            continue
+        found = _partitive_pronoun(phrase.previous)
+        readings = fitting_readings(phrase)
+        if found is None or not readings or any(number != "pl" for number, _, _ in readings):
+            continue  # "einer der Stadt": "der" is no genitive plural
+        if not phrase.reading.has_form("pl", "gen") or not is_common_noun(phrase.noun.text):
+            continue
+        stem, ending = found
+        genders = _plural_genders(phrase.noun.text)
+        if len(genders) != 1 or genders & PARTITIVE_GENDERS[ending]:
+            continue
+        gender = next(iter(genders))
+        start = phrase.article.start - len(phrase.previous) - 1
+        pronoun = text[start:phrase.article.start - 1]
+        if pronoun != phrase.previous:
+            continue
+        corrected = stem + PARTITIVE_IN_CASE[ending].get(gender, ending)
+        if pronoun[:1].isupper():
+            corrected = corrected.capitalize()
+        yield Hit(
+            start, len(pronoun),
+            f"„{pronoun} der {phrase.noun.text}“: Das Pronomen richtet sich nach dem Genus "
+            f"von „{phrase.reading.lemma}“ ({GENDER_NAMES[gender]}): „{corrected}“.",
+            (corrected,), corrected, Safety.UNSAFE,
+        )
+
+
 def agreement_list_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Listenpunkte im Nominativ, wo die Einleitung ein Akkusativobjekt verlangt: „Das
@@ -2069,6 +2158,29 @@ RULES = (
             Example("Mit dem großen blauen Koffer kam sie an."),
             Example("Mit größer werdenden Sorgen blickt er nach vorn."),
             Example("Er kam mit großem Gepäck und neuen Schuhen."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
+        id="agreement-partitive",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„einer/eines/einem der …“ im falschen Genus für das Nomen im Plural "
+                "(„in einem der Städte“).",
+        doc=agreement_partitive.__doc__ or "",
+        check=agreement_partitive,
+        bad=(
+            Example("Wir übernachten in <marker>einem</marker> der kleinen Pensionen.",
+                    "einer"),
+            Example("Das ist <marker>eines</marker> der häufigsten Fragen.", "eine"),
+            Example("<marker>Keiner</marker> der Geräte lief.", "Keines"),
+        ),
+        good=(
+            Example("Wir übernachten in einer der kleinen Pensionen."),
+            Example("Das ist eine der häufigsten Fragen."),
+            Example("Keines der Geräte lief, keiner der Techniker kam."),
+            Example("Er gab einem der Kinder ein Buch."),
+            Example("Einer der Leute rief an."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

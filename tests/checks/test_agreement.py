@@ -390,3 +390,27 @@ def test_fused_article_suggestion(run_rule) -> None:
     assert run_rule("agreement-noun-phrase", "Wir planen im Zukunft.")[0].suggestions == (
         "in der Zukunft",
     )
+
+
+@pytest.mark.parametrize(("text", "span", "corrected"), [
+    ("Er wohnt in einem der alten Städte am Rhein.", "einem", "einer"),
+    ("Das war einer der schönsten Erlebnisse.", "einer", "eines"),
+    ("Wir besuchen eines der Burgen.", "eines", "eine"),
+    ("Sie fand keinen der Schlüsselanhänger, aber einen der Fahrkarten.", "einen", "eine"),
+    ("Jedes der Regionen hat eine Hauptstadt.", "Jedes", "Jede"),
+])
+def test_partitive_pronoun_takes_the_gender_of_the_plural_noun(text, span, corrected, run_rule):
+    findings = run_rule("agreement-partitive", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (corrected,)
+
+
+@pytest.mark.parametrize("text", [
+    "Er wohnt in einer der alten Städte und kennt jeden der Nachbarn.",
+    "Eines der Häuser brannte, keine der Scheunen.",
+    "Er half einer der Frau bekannten Familie.",  # "der Frau": no genitive plural
+    "Einer der Leute lachte.",  # plural only: no gender
+    "Die Hälfte der Städte liegt am Meer.",
+])
+def test_partitive_pronoun_of_the_right_gender_is_not_flagged(flagged, text):
+    assert flagged("agreement-partitive", text) == []

@@ -772,8 +772,12 @@ GOVERNED_CASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("bei", "nach", "von", "mit", "aus", "samt", "mitsamt"), ("dat",)),
     **dict.fromkeys(("in", "an", "auf", "neben", "zwischen", "hinter", "vor"), ("acc", "dat")),
     **dict.fromkeys(
-        ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb"),
-        ("gen", "dat"),
+        ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb",
+         "einschließlich", "inklusive", "exklusive", "bezüglich",
+         "hinsichtlich", "mithilfe", "anhand", "infolge", "zugunsten", "anstelle", "mittels",
+         "seitens", "abzüglich", "zuzüglich", "oberhalb", "unterhalb", "jenseits",
+         "diesseits"),
+        ("gen", "dat"),  # the dative where the genitive does not show ("wegen Umbauten")
     ),
 }
 CASE_NAMES = {"acc": "Akkusativ", "dat": "Dativ", "gen": "Genitiv"}

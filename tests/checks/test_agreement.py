@@ -307,6 +307,11 @@ def test_subject_verb_with_a_rare_compound(flagged) -> None:
         ("Die Nutzer fragen nach neuen Funktion.", ["neuen Funktion"]),
         ("Das Konzert fiel wegen schlechtes Wetter aus.", ["schlechtes Wetter"]),
         ("Durch eigenen Können kam er weit.", ["eigenen Können"]),
+        # Prepositions with the genitive: a bare plural shows it with -er.
+        ("Die Jacke hat viele Taschen, einschließlich verdeckte Innentaschen.",
+         ["verdeckte Innentaschen"]),
+        ("Wir entscheiden anhand klare Kriterien.", ["klare Kriterien"]),
+        ("Die Jacke hat viele Taschen, einschließlich verdeckter Innentaschen.", []),
         # Right endings: dative, accusative, genitive.
         ("Er nahm das Lob mit großer Freude an.", []),
         ("Sie kämpfen für höhere Löhne und für besseren Schutz.", []),

@@ -1271,7 +1271,9 @@ def _verb_follows(word: Span | None) -> bool:
 def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Adjektiv ohne Endung direkt vor einem Nomen: nach einem Artikel („eine
-    erheblich Verbesserung“, „die neu Strategie“) oder, bei Adjektiven des Ausmaßes,
+    erheblich Verbesserung“, „die neu Strategie“), auch nach weiteren endungslosen
+    Wörtern mit einem Partizip darunter („ein gemeinsam bearbeitet mehrsprachig
+    Lexikon“, englisch „a collaboratively edited …“) oder, bei Adjektiven des Ausmaßes,
     am Anfang einer Nominalgruppe ohne Artikel („wirft erheblich Schatten“).
 
     ## Warum ist das ein Problem?
@@ -1294,15 +1296,15 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
         words = block.words()
         for index in range(1, len(words) - 1):
             adjective, noun = words[index], words[index + 1]
-            if (adjective.text not in DEGREE_ADJECTIVES
-                    and words[index - 1].text.lower() not in DETERMINERS):
+            opener = _determiner_before(text, words, index)
+            if adjective.text not in DEGREE_ADJECTIVES and opener is None:
                 continue
             if gap(text, adjective, noun) != " " or not is_uninflected_adjective(
                 adjective.text
             ):
                 continue
             if gap(text, words[index - 1], adjective) != " " or _starts_relative_clause(
-                text, words, index - 1
+                text, words, index - 1 if opener is None else opener
             ):
                 continue  # "Leute, die ursprünglich Henker werden wollten"
             reading = noun_reading(noun.text)
@@ -1315,11 +1317,18 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 following.text[:1].isupper() and noun_reading(following.text) is not None
             ):
                 continue
-            determiner = DETERMINERS.get(words[index - 1].text.lower())
+            determiner = None if opener is None else DETERMINERS[words[opener].text.lower()]
             if determiner is not None:
                 endings = [r[2] for r in determiner.readings if r[0] in reading.numbers]
                 if any(adjective.text.endswith(e) for e in endings):
                     continue  # "ein schneller Wagen": inflected after all
+                if not endings:
+                    # The article does not fit the noun either ("ein … Grafik"): the
+                    # ending its right form takes in the nominative or accusative.
+                    endings = [
+                        found[1] for number in sorted(reading.numbers) for case in ("nom", "acc")
+                        if (found := determiner_form(determiner.family, number, case))
+                    ]
             else:
                 previous = analyze_word(words[index - 1].text)
                 if previous.tag in ("APPR", "APPRART", "ART") or _verb_follows(following):
@@ -1335,6 +1344,33 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 f"Endung („{forms[0]} {noun.text}“).",
                 forms, forms[0], Safety.UNSAFE,
             )
+
+
+# Uninflected words that may stand between a determiner and a bare adjective ("ein
+# gemeinsam bearbeitet mehrsprachig Lexikon": each lacks its ending).
+MAX_UNINFLECTED_RUN = 3
+
+
+def _determiner_before(text: str, words: list[Span], index: int) -> int | None:
+    """The index of the determiner before the word at `index`: right before it, or
+    before a few uninflected adverbs and adjectives among which is a participle ("ein
+    gemeinsam bearbeitet mehrsprachig …", English "a collaboratively edited
+    multilingual …"); None otherwise. Without a participle a run may be an older
+    style ("ein einsam kümmerlich Leben")."""
+    position = index - 1
+    participle = False
+    while position >= 0 and index - position <= MAX_UNINFLECTED_RUN + 1:
+        word = words[position].text
+        if word.lower() in DETERMINERS:
+            return position if participle or position == index - 1 else None
+        if gap(text, words[position], words[position + 1]) != " ":
+            return None
+        if "VVPP" in tags_of(word) and word.islower():
+            participle = True
+        elif not is_modifying_adverb(word):
+            return None
+        position -= 1
+    return None
 
 
 # ---------------------------------------------------------------------------

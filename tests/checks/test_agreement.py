@@ -182,6 +182,12 @@ def test_noun_reading_uses_suffixes_for_doubtful_compounds():
     ("Die Firma plant massiv Investitionen in Europa.", "massiv", ("massive",)),
     ("Das brachte eine erheblich Verbesserung.", "erheblich", ("erhebliche",)),
     ("Er stellte die neu Strategie vor.", "neu", ("neue",)),
+    # After a run of uninflected words with a participle among them.
+    ("Das ist ein gemeinsam gepflegt mehrsprachig Lexikon.", "mehrsprachig",
+     ("mehrsprachiges",)),
+    # The article does not fit the noun either: the ending its right form takes.
+    ("Das ist ein gemeinsam gepflegt mehrsprachig Datenbank.", "mehrsprachig",
+     ("mehrsprachige",)),
 ])
 def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
     findings = run_rule("agreement-adjective-uninflected", text)
@@ -198,6 +204,8 @@ def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
     "Ein schneller Wagen fuhr vorbei.",
     "Er hatte keinen besondern Grund.",
     "Das kostete tausendneunhundert Mark.",
+    "Er führt ein einsam kümmerlich Leben.",  # an older style, no participle
+    "Das ist ein gemeinsam gepflegtes mehrsprachiges Lexikon.",
 ])
 def test_adverbs_and_inflected_forms_are_not_flagged(flagged, text):
     assert flagged("agreement-adjective-uninflected", text) == []

@@ -34,6 +34,7 @@ from mtlint.language.german import (
     word_tags,
 )
 from mtlint.language.wordclasses import (
+    FINITE_AUX_OR_MODAL,
     FUNCTION_WORDS,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
@@ -1764,7 +1765,9 @@ def _plural_finite(word: str) -> bool:
 def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Verb im Plural vor einem Subjekt im Singular: „In diesem Sommer beginnen die
-    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“).
+    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“). Ebenso ein
+    Nebensatz mit „man“, „er“, „es“, „ich“ oder „du“ als Subjekt, der mit einer Form auf
+    -en endet: „…, wenn man mit alten Systemen arbeiten, …“ („arbeitet“).
 
     ## Warum ist das ein Problem?
     Das finite Verb richtet sich nach dem Subjekt. Maschinelle Übersetzung verliert die
@@ -1776,7 +1779,11 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
     Artikel mit einem Nomen folgt, das nur im Singular steht. Folgt ein weiteres Subjekt
     („die Stadt und ihre Bürger“, eine Aufzählung mit Komma) oder ein Pronomen, wird
     nichts gemeldet. Ein vorangestelltes Objekt („Die Arbeit beginnen die Kinder“) wird
-    nicht geprüft.
+    nicht geprüft. Im Nebensatz zählt nur das Pronomen direkt nach der Konjunktion
+    („dass“, „wenn“, „weil“ …; nicht „als“); steht im Nebensatz ein finites Verb im
+    Singular oder im Rest des Satzes ein Hilfs- oder Modalverb im Singular („…, wenn er
+    fliehen, aber nicht, wenn es fallen will“), ist das eine Auslassung und wird nicht
+    gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Die Verbform im Singular muss der Leser selbst wählen.
@@ -1808,6 +1815,79 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
                 if hit is not None:
                     yield hit
                 break
+        yield from _plural_verb_after_singular_pronoun(block.text, block.start)
+
+
+# Conjunctions whose clause puts its finite verb last ("als" is also "than": "schneller
+# als ich fahren"; "wie" and "wo" open other things too).
+VERB_FINAL_CONJUNCTIONS = word_set(
+    "dass daß wenn weil ob obwohl falls sobald bevor nachdem damit solange sodass sofern "
+    "indem während seit seitdem ehe"
+)
+# Pronouns that are only singular subjects here ("sie" may be plural, "Sie" polite).
+SINGULAR_SUBJECT_PRONOUNS = word_set("man er es ich du")
+CLAUSE_STOP = compile_pattern(r"[,.;:!?()\[\]\"„“”»«–—]")
+MAX_FINAL_CLAUSE_WORDS = 12
+SENTENCE_END = compile_pattern(r"[.!?](?:\s|$)")
+
+
+def _plural_verb_after_singular_pronoun(text: str, offset: int) -> Iterator[Hit]:
+    """"…, wenn man mit alten Systemen arbeiten, …": a subordinate clause with a
+    singular pronoun as subject whose last word is a plural or infinitive verb form,
+    with no singular finite verb in it and no singular auxiliary or modal in the rest
+    of the sentence (an ellipsis: "dass man nichts sehen, nichts finden könne")."""
+    for match in WORD_PATTERN.finditer(text):
+        if match.group().lower() not in VERB_FINAL_CONJUNCTIONS:
+            continue
+        subject = WORD_PATTERN.match(text, match.end() + 1)
+        if text[match.end():match.end() + 1] != " " or subject is None or (
+            subject.group() not in SINGULAR_SUBJECT_PRONOUNS
+        ):
+            continue
+        stop = CLAUSE_STOP.search(text, subject.end())
+        end = stop.start() if stop else len(text)
+        clause = [m.group() for m in WORD_PATTERN.finditer(text, subject.end(), end)]
+        if not clause or len(clause) > MAX_FINAL_CLAUSE_WORDS or "zu" in clause:
+            continue
+        verb = clause[-1]
+        if not verb.islower() or not verb.endswith("en") or not _infinitive_or_plural(verb):
+            continue
+        if any(_singular_finite(word) for word in clause[:-1]):
+            continue  # "dass du ihn hättest fallen lassen"
+        after = SENTENCE_END.search(text, end)
+        rest = text[end:after.start() if after else len(text)]
+        if any(
+            not m.group().endswith("en") and (
+                m.group() in FINITE_AUX_OR_MODAL
+                or (m.group().islower() and tags_of(m.group()) & {"VAFIN", "VMFIN"})
+            )
+            for m in WORD_PATTERN.finditer(rest)
+        ):
+            continue  # "wenn er fliehen, aber nicht, wenn es fallen will": an ellipsis
+        start = offset + text.rfind(verb, 0, end)
+        yield Hit(
+            start, len(verb),
+            f"„{verb}“ passt nicht zum Subjekt „{subject.group()}“ im Singular: Das Verb am "
+            f"Ende des Nebensatzes braucht die Form der 3. oder 1. Person Singular.",
+        )
+
+
+def _infinitive_or_plural(word: str) -> bool:
+    """The infinitive, which is also the present plural ("arbeiten"); not a past form
+    in -en that may be singular ("schien")."""
+    tags = tags_of(word)
+    return (
+        bool(tags & {"VVINF", "VVFIN", "VAINF", "VMINF"}) and not tags & {"ADJA", "ADJD", "ADV"}
+        and analyze_word(word).lemma == word
+    )
+
+
+def _singular_finite(word: str) -> bool:
+    """A lowercase word that can be a finite verb not ending in -en ("kann", "hättest",
+    "arbeitet")."""
+    return word.islower() and not word.endswith("en") and bool(
+        tags_of(word) & FINITE_VERB_TAGS
+    )
 
 
 PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
@@ -2260,13 +2340,14 @@ RULES = (
         id="agreement-subject-verb",
         category=Category.GRAMMAR,
         severity=Severity.WARNING,
-        summary="Ein Verb im Plural vor einem Subjekt im Singular („Heute beginnen die "
-                "Saison“).",
+        summary="Ein Verb im Plural zu einem Subjekt im Singular („Heute beginnen die "
+                "Saison“, „…, wenn man mit Kunden arbeiten“).",
         doc=agreement_subject_verb.__doc__ or "",
         check=agreement_subject_verb,
         bad=(
             Example("In diesem Sommer <marker>beginnen</marker> die neue Saison."),
             Example("Dort <marker>warten</marker> ein erfahrener Trainer auf die Gäste."),
+            Example("Das lohnt sich, wenn man mit vielen Kunden <marker>arbeiten</marker>."),
         ),
         good=(
             Example("In diesem Sommer beginnt die neue Saison."),
@@ -2276,6 +2357,8 @@ RULES = (
             Example("Dazu gehören die Stadt Köln, das Land und der Bund."),
             Example("Wir beginnen die Arbeit am Montag."),
             Example("Nach dem Essen spielen die Kinder im Garten."),
+            Example("Das lohnt sich, wenn man mit vielen Kunden arbeiten kann."),
+            Example("Er glaubt, dass man nichts sehen, nichts finden könne."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

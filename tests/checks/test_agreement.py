@@ -427,3 +427,19 @@ def test_partitive_pronoun_takes_the_gender_of_the_plural_noun(text, span, corre
 ])
 def test_partitive_pronoun_of_the_right_gender_is_not_flagged(flagged, text):
     assert flagged("agreement-partitive", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es hilft, wenn man mit einer Liste arbeiten, die alles enthält.", ["arbeiten"]),
+    ("Ich weiß nicht, ob er morgen kommen.", ["kommen"]),
+    # A finite verb in the singular in the clause or later in the sentence.
+    ("Es hilft, wenn man mit einer Liste arbeiten kann.", []),
+    ("Sie sagt, dass du es hättest sehen müssen.", []),
+    ("Ich hoffe, dass er bleiben und nicht gehen wird.", []),
+    ("Man hält ihn fest, wenn er fliehen, aber nicht, wenn er fallen will.", []),
+    # "als" compares; "sie" may be plural.
+    ("Die Raser fahren schneller als ich fahren.", []),
+    ("Es hilft, wenn sie mit einer Liste arbeiten.", []),
+])
+def test_plural_verb_ending_a_clause_with_a_singular_pronoun(flagged, text, expected):
+    assert flagged("agreement-subject-verb", text) == expected

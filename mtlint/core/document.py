@@ -22,17 +22,16 @@ from itertools import accumulate, pairwise
 from pathlib import PurePath
 from typing import BinaryIO, NamedTuple
 
-import regex
-
 from mtlint.core.html import HTML_SUFFIXES, HtmlOptions, HtmlText, declared_charset, html_text
 from mtlint.core.normalise import Change, nfc_changes
+from mtlint.core.patterns import compile_pattern
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
-HYPHEN = regex.compile(r"[-‐]")  # what joins the parts of a word ("KI-Modelle")
-URL = regex.compile(
+LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
+WORD = compile_pattern(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
+HYPHEN = compile_pattern(r"[-‐]")  # what joins the parts of a word ("KI-Modelle")
+URL = compile_pattern(
     r"""(?xi)
     (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”„]+[^\s<>"“”„.,;:!?)\]]   # web address
     | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                                # e-mail address
@@ -41,9 +40,9 @@ URL = regex.compile(
 )
 
 # What every match of URL contains; URL itself, tried at every word, is slow (1 MB/s).
-URL_TRIGGER = regex.compile(r"(?i)://|www\.|@|\.(?:de|com|org|net|at|ch|eu|io|info)\b")
-NON_SPACE_RUN = regex.compile(r"\S+")
-NON_SPACE_BEFORE = regex.compile(r"(?r)\S+")  # matched backwards from a position
+URL_TRIGGER = compile_pattern(r"(?i)://|www\.|@|\.(?:de|com|org|net|at|ch|eu|io|info)\b")
+NON_SPACE_RUN = compile_pattern(r"\S+")
+NON_SPACE_BEFORE = compile_pattern(r"(?r)\S+")  # matched backwards from a position
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
@@ -75,7 +74,7 @@ ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
-SENTENCE_END = regex.compile(
+SENTENCE_END = compile_pattern(
     r"""(?x)
     (?P<end>[.!?…]+)              # sentence punctuation
     (?P<close>["“”»«'’)\]]*)      # closing quotes or brackets that belong to it
@@ -175,6 +174,9 @@ class Block:
     certain_start: bool = True
     _sentences: list[Span] | None = field(default=None, repr=False)
     _words: list[Span] | None = field(default=None, repr=False)
+    # What several rules derive from the block alike (a family's word tokens), by a key
+    # of the module that fills it: built once, dropped with the block.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def sentences(self) -> list[Span]:
@@ -662,7 +664,7 @@ def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- plain text ---------------------------------------------------------------------
 
-LIST_MARKER = regex.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
+LIST_MARKER = compile_pattern(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 16
 # A line longer than this means one paragraph per line (the usual web export); a text
@@ -675,7 +677,7 @@ MIN_WRAP_WIDTH = 30
 # word does not fit.
 WRAP_SLACK = 0.2
 SENTENCE_FINAL = ".!?:…\"“»"
-PLAIN_DIRECTIVE_LINE = regex.compile(r"[ \t]*#[ \t]*mtlint:")
+PLAIN_DIRECTIVE_LINE = compile_pattern(r"[ \t]*#[ \t]*mtlint:")
 
 
 def _line_records(text: str) -> list[tuple[int, int]]:

@@ -26,12 +26,14 @@ from mtlint.checks.terminology import BRAND_WORDS, bundled_brands
 from mtlint.core.document import Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language import german
+from mtlint.language import german, speller
+from mtlint.language.german_data import lexicon_entry
 from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     COORDINATING_CONJUNCTIONS,
     PREPOSITION_ARTICLES,
+    PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     word_set,
 )
@@ -220,7 +222,119 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
         )
 
 
+# Conjunctions a lost space glues to the word before or after them: "Tischund",
+# "undzwar". No German word ends in "und", "oder", "aber" after a word of four letters
+# or more that the speller knows (those that do, "Vormund", "Verbund", "Liebhaber", are
+# listed words and never reach this test).
+GLUE_CONJUNCTIONS = ("und", "oder", "aber")
+MIN_GLUED_WORD = 4
+# Two function words glued: a preposition, a conjunction, "ist" or "das" before an
+# article or a particle ("mitdem", "aufdie", "istein", "undzwar"). Adverbs and
+# conjunctions made so ("indem", "nachdem", "zudem", "sodass") are German words.
+GLUE_FIRST = PREPOSITIONS | frozenset(GLUE_CONJUNCTIONS) | word_set("ist sind war das dass")
+GLUE_SECOND = ARTICLES | word_set("zwar auch noch nicht")
+# A glued pair of this frequency or above in the web word list is a word: the list has
+# glued slips too, but rarer.
+GLUED_LISTED_LIMIT = 600
+MIN_GLUED_PAIR = 6  # "anden", "indie", "inder" are names and words
+
+
+def _is_separate_word(word: str) -> bool:
+    """A word that can stand beside a glued conjunction: one the speller knows and
+    HanTa reads as German or the noun lexicon lists ("Tisch", "Schauspieler")."""
+    return speller.is_known(word) and (german.is_german_word(word)
+                                       or lexicon_entry(word[0].upper() + word[1:]) is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def glued_function_word(word: str) -> str | None:
+    """The two words a token is made of when a function word is glued to it:
+    "Tischund" -> "Tisch und", "undzwar" -> "und zwar", "mitdem" -> "mit dem"; None
+    for a German word ("Vormund", "nachdem", "Inder") and for a name."""
+    if len(word) < MIN_GLUED_PAIR or not word.isalpha() or not word[1:].islower():
+        return None
+    german_frequency = speller.frequency(word).german
+    if (german_frequency is not None and german_frequency < GLUED_LISTED_LIMIT) or (
+            german.is_german_word(word) or lexicon_entry(word) is not None):
+        return None
+    lower = word.lower()
+    for first in GLUE_FIRST:
+        second = lower[len(first):]
+        if lower.startswith(first) and second in GLUE_SECOND:
+            return f"{word[:len(first)]} {second}"
+    for conjunction in GLUE_CONJUNCTIONS:
+        if lower.endswith(conjunction):
+            left = word[: -len(conjunction)]
+            if len(left) >= MIN_GLUED_WORD and _is_separate_word(left):
+                return f"{left} {conjunction}"
+        if lower.startswith(conjunction):
+            right = word[len(conjunction):]
+            if len(right) >= MIN_GLUED_WORD and _is_separate_word(right):
+                return f"{word[:len(conjunction)]} {right}"
+    return None
+
+
+# A word of letters only, not part of an address, a handle, a path or an identifier.
+WORD = compile_pattern(
+    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])\p{L}+(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L})")
+
+
+def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Bindewort oder Artikel, der ohne Leerzeichen am Wort davor oder danach klebt:
+    „der Tischund die Stühle“ (Tisch und), „undzwar sofort“ (und zwar), „mitdem Rad“
+    (mit dem), „Gäste oderFreunde“ meldet `words-glued`.
+
+    ## Warum ist das ein Problem?
+    Beim Übersetzen und beim Kopieren aus Webseiten gehen Leerzeichen verloren. Die
+    Rechtschreibprüfung erkennt das Ergebnis nicht immer, weil das Deutsche Wörter frei
+    zusammensetzt („Schauspieler“ und „rund“ ergäben ein mögliches Kompositum).
+
+    ## Bekannte Grenzen
+    Gemeldet werden „und“, „oder“, „aber“ am Anfang oder Ende eines Worts, das die
+    Prüfung ohne sie als Wort von mindestens vier Buchstaben kennt, und zwei
+    zusammengeklebte Funktionswörter (Präposition, Bindewort, „ist“, „das“ vor einem
+    Artikel, „zwar“, „auch“). Wörter, die so gebildet sind („Vormund“, „Verbund“,
+    „Liebhaber“, „nachdem“, „indem“, „sodass“), kennt das Wörterbuch. Andere Wörter
+    („inder Stadt“) meldet die Regel nur, wenn beide Teile Funktionswörter sind.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag setzt das Leerzeichen; selten ist ein seltenes Wort gemeint,
+    das die Prüfung nicht kennt.
+    """
+    for match in WORD.finditer(doc.text):
+        word = match.group()
+        separated = glued_function_word(word)
+        if separated is None or doc.is_ignored(match.start(), match.end()):
+            continue
+        yield Hit(
+            offset=match.start(), length=len(word),
+            message=f"„{word}“: Hier fehlt wohl ein Leerzeichen („{separated}“).",
+            suggestions=(separated,), replacement=separated, safety=Safety.UNSAFE,
+        )
+
+
 RULES = (
+    Rule(
+        id="words-glued-function-word",
+        category=Category.SPELLING, severity=Severity.WARNING,
+        summary="Bindewort oder Artikel ohne Leerzeichen am Wort: „Tischund“, „undzwar“.",
+        doc=glued_function_words.__doc__ or "", check=glued_function_words,
+        bad=(
+            Example("Wir kaufen den <marker>Schrankund</marker> zwei Regale.", "Schrank und"),
+            Example("Er kam, <marker>undzwar</marker> pünktlich.", "und zwar"),
+            Example("Sie fährt <marker>mitdem</marker> Fahrrad zur Arbeit.", "mit dem"),
+            Example("Das Haus ist <marker>kleinaber</marker> hell.", "klein aber"),
+        ),
+        good=(
+            Example("Der Vormund und der Liebhaber trafen sich im Verbund."),
+            Example("Nachdem er kam, zudem pünktlich, fuhr sie mit dem Rad, sodass alle froh "
+                    "waren."),
+            Example("Der Inder aß mit Sigmund in Dortmund und Stralsund."),
+            Example("Die Erde ist kugelrund, der Tisch halbrund."),
+        ),
+        origin="mtlint/checks/glued.py",
+    ),
     Rule(
         id="words-glued",
         category=Category.SPELLING, severity=Severity.WARNING,

@@ -19,7 +19,14 @@ from mtlint.checks.agreement import DETERMINERS, gap, is_attributive_adjective, 
 from mtlint.core.document import Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun, word_tags
+from mtlint.language import speller
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 from mtlint.language.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # A code: letters and digits together ("M4", "MP3", "Covid-19", "PDP-10", "B12"), or
@@ -247,7 +254,9 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,
     nur halb gekoppelt: „Zentora Research-Analystin“ statt
     „Zentora-Research-Analystin“, „Harry Potter-Fans“ statt „Harry-Potter-Fans“,
-    „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“.
+    „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“; ebenso ein Produktname mit
+    Modellnummer: „PlayStation 5-Version“ statt „PlayStation-5-Version“, „iPhone
+    15-Hülle“ statt „iPhone-15-Hülle“, „CPM M4-Stahl“ statt „CPM-M4-Stahl“.
 
     ## Warum ist das ein Problem?
     Besteht das erste Glied einer Zusammensetzung aus mehreren Wörtern, werden alle
@@ -255,12 +264,15 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „Zentora“ und „Research-Analystin“ als zwei Dinge.
 
     ## Bekannte Grenzen
-    Gemeldet wird nur, wenn vor dem Bindestrich ein Name steht, den weder das deutsche
-    noch das englische Wörterbuch kennt („Zentora“, „Harry“), dann ein fremdes Wort,
-    und nach dem Bindestrich ein deutsches Nomen folgt; zwei englische Wörter („Midnight
-    Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche
-    Bank-Chef“), Abkürzungen („Debian FTP-Archiv“) und Genitiven („Debians
-    Continuous-Integration-Dienst“) ist die Lage unklar; sie bleiben unbeanstandet.
+    Gemeldet wird nur, wenn nach dem Bindestrich ein deutsches Nomen folgt und davor
+    zwei Wörter stehen, die das deutsche Wörterbuch nicht kennt (Namen und englische
+    Wörter: „Zentora“, „Harry“, „Tomb Raider“), oder ein Produktname (Binnenmajuskel,
+    Abkürzung oder fremdes Wort: „PlayStation“, „iPhone“, „CPM“, „Galaxy“) vor einer
+    Modellnummer („5“, „M4“, „S“). Mit deutschen Wörtern („Deutsche Bank-Chef“,
+    „Formel 1-Rennen“), Abkürzungen nach einem Namen („Debian FTP-Archiv“) und Genitiven
+    („Debians Continuous-Integration-Dienst“) ist die Lage unklar; sie bleiben
+    unbeanstandet, ebenso Doppelnamen („Anna Schmidt-Koch“) und längere Namen aus drei
+    Wörtern, bei denen unklar ist, welche zum Kompositum gehören.
 
     ## Fix-Sicherheit
     Unsicher: Manchmal ist nur das zweite Wort Teil der Zusammensetzung.
@@ -275,16 +287,15 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
             first, _, rest = compound.partition("-")
             head = rest.rsplit("-", 1)[-1]
             previous = words[index - 1]
-            if gap(text, previous, words[index]) != " " or not _is_name_part(previous.text):
+            if gap(text, previous, words[index]) != " " or not head[:1].isupper():
                 continue
-            if not _is_name_part(first) or not head[:1].isupper():
+            if not _is_half_coupled(previous.text, first):
                 continue
-            if lookup_noun(head) is None or analyze_word(head).tag != "NN":
-                continue
-            if not _is_foreign_name_pair(previous.text, first):
-                continue
+            if lookup_noun(head) is None or analyze_word(head).tag != "NN" or (
+                    _is_name_part(first) and is_known_name(head)):
+                continue  # "Anna Schmidt-Koch": a double surname, no compound
             if index >= 2 and gap(text, words[index - 2], previous) == " " and (
-                _is_name_part(words[index - 2].text)
+                _is_name_part(words[index - 2].text) or _is_model_name(words[index - 2].text)
             ):
                 continue  # a longer name: which words belong to the compound is unclear
             joined = f"{previous.text}-{compound}"
@@ -294,6 +305,36 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 f"alle Teile gekoppelt: „{joined}“.",
                 (joined,), joined, Safety.UNSAFE,
             )
+
+
+# A model number or code after a product name: "5", "15", "M4", "S24", "X".
+MODEL = compile_pattern(r"\d{1,4}|\p{Lu}|\p{Lu}{1,2}\d{1,4}\p{Lu}?")
+# A product name written with inner capitals or a lowercase first letter: "PlayStation",
+# "iPhone", "MacBook".
+INNER_CAPITAL = compile_pattern(r"\p{L}+\p{Ll}\p{Lu}\p{L}*|\p{Ll}\p{Lu}\p{L}+")
+
+
+def _is_model_name(word: str) -> bool:
+    """A product or maker's name before a model number: a name part ("Galaxy"), a
+    name with inner capitals ("PlayStation", "iPhone") or an abbreviation ("CPM")."""
+    return (_is_name_part(word) or INNER_CAPITAL.fullmatch(word) is not None
+            or (ABBREVIATION.fullmatch(word) is not None and word not in SENTENCE_STARTERS))
+
+
+def _is_half_coupled(previous: str, first: str) -> bool:
+    """Whether ``previous`` and the hyphenated word's first part ``first`` are one
+    name: two name parts ("Harry Potter", "Tomb Raider": English words, since the
+    compound's head is German; not a German word in old spelling, "Eßlöffel"), or a
+    product's name and its model number ("PlayStation 5", "iPhone 15", "CPM M4"). An
+    abbreviation after a name ("Debian FTP-Archiv") and a number after a German word
+    ("Formel 1", "Kapitel 3") are left alone."""
+    if _is_name_part(first):
+        found = speller.frequency(previous)
+        return _is_name_part(previous) and (
+            found.german is None or found.english is not None or is_known_name(previous))
+    if MODEL.fullmatch(first):
+        return _is_model_name(previous) and not is_german_word(previous)
+    return False
 
 
 RULES = (
@@ -344,15 +385,21 @@ RULES = (
         origin="mtlint/checks/joins.py", fixable=True,
     ),
     Rule(
-        id="compound-name-open", category=Category.TYPOGRAPHY, severity=Severity.WARNING,
+        id="compound-name-open", category=Category.SPELLING, severity=Severity.WARNING,
         summary="Mehrteiliger Name vor einem Bindestrich-Kompositum nicht durchgekoppelt: "
-                "„Harry Potter-Fans“.",
+                "„Harry Potter-Fans“, „PlayStation 5-Version“.",
         doc=compound_name_open.__doc__ or "", check=compound_name_open,
         bad=(
             Example("Die <marker>Zentora Research-Analystin</marker> erwartet sinkende Zinsen.",
                     "Zentora-Research-Analystin"),
             Example("Viele <marker>Harry Potter-Fans</marker> reisen nach London.",
                     "Harry-Potter-Fans"),
+            Example("Installieren Sie das <marker>Midnight Commander-Paket</marker>.",
+                    "Midnight-Commander-Paket"),
+            Example("Die <marker>PlayStation 5-Version</marker> erscheint im Herbst.",
+                    "PlayStation-5-Version"),
+            Example("Die Klinge ist aus <marker>CPM M4-Stahl</marker> geschmiedet.",
+                    "CPM-M4-Stahl"),
         ),
         good=(
             Example("Die Zentora-Research-Analystin erwartet sinkende Zinsen."),
@@ -360,7 +407,8 @@ RULES = (
             Example("Viele Fans von Harry Potter reisen nach London."),
             Example("Die Liste steht im Debian FTP-Archiv."),
             Example("Aptitudes Regex-Formel ist mächtig."),
-            Example("Installieren Sie das Midnight Commander-Paket."),
+            Example("Frau Anna Schmidt-Koch leitet das Projekt."),
+            Example("Für 20 5-Euro-Scheine bekam er einen 100-Euro-Schein."),
             Example("Nehmen Sie einen Eßlöffel Cayenne-Pfeffer."),
         ),
         origin="mtlint/checks/joins.py", fixable=True,

@@ -46,6 +46,9 @@ NOT_A_HEAD = word_set(
     Meter Kilometer Punkte Punkten Grad Stück
     """
 )
+# Units after a number: "32-Bit" is a measure that a longer compound goes on from
+# ("IDE 32-Bit I/O-Unterstützung"), not the head of "IDE-32-Bit".
+UNITS = NOT_A_HEAD | word_set("Bit Byte Zoll Liter Gramm Kilogramm Kilo Watt Volt Megapixel")
 
 
 def _is_code(word: str) -> bool:
@@ -81,7 +84,10 @@ def _code_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
         ABBREVIATION.fullmatch(words[index - 1].text)
     ):
         first = index - 1  # "CPM M4 Stahl": the maker's abbreviation belongs to the code
-    if first == 0 or not _opens_noun_phrase(words[first - 1].text):
+    if first == 0:
+        if not (index + 2 == len(words) or text[noun.end:noun.end + 1] == ":"):
+            return None  # a title of its own ("CPM M4 Stahl: Härte"), else a sentence's start
+    elif not _opens_noun_phrase(words[first - 1].text):
         return None
     reading = noun_reading(noun.text)
     if reading is None or not is_german_word(noun.text) or analyze_word(noun.text).tag != "NN":
@@ -114,7 +120,8 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     ## Bekannte Grenzen
     Gemeldet wird nur nach einem Artikel, einer Präposition oder einem gebeugten Adjektiv
-    und nur, wenn das Nomen im Lexikon steht und zum Artikel passt. Folgt ein weiteres
+    oder als Titel am Anfang eines Absatzes (allein oder vor einem Doppelpunkt: „CPM M4
+    Stahl: Härte“), und nur, wenn das Nomen im Lexikon steht und zum Artikel passt. Folgt ein weiteres
     großgeschriebenes Wort, kann es ein längerer Name sein („Galaxy S24 Ultra Edition“);
     Angaben wie „die A7 Richtung Norden“ oder Maßeinheiten bleiben unbeanstandet.
     Abkürzungen ohne Ziffern („KI Modelle“) meldet compound-english-open.
@@ -126,7 +133,7 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     text = doc.text
     for block in doc.blocks:
         words = block.words()
-        for index in range(1, len(words) - 1):
+        for index in range(len(words) - 1):
             if not _is_code(words[index].text):
                 continue
             hit = _code_open_hit(text, words, index)
@@ -291,6 +298,8 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             if not _is_half_coupled(previous.text, first):
                 continue
+            if first.isdigit() and head in UNITS:
+                continue  # "IDE 32-Bit I/O-Unterstützung": a measure, not the head
             if lookup_noun(head) is None or analyze_word(head).tag != "NN" or (
                     _is_name_part(first) and is_known_name(head)):
                 continue  # "Anna Schmidt-Koch": a double surname, no compound
@@ -349,6 +358,7 @@ RULES = (
             Example("Während der <marker>Covid-19 Pandemie</marker> blieb das Werk zu.",
                     "Covid-19-Pandemie"),
             Example("Drucken Sie das Formular auf <marker>A4 Papier</marker> aus.", "A4-Papier"),
+            Example("<marker>MP3 Spieler</marker>: Preise und Tests", "MP3-Spieler"),
         ),
         good=(
             Example("Die Klinge ist aus CPM-M4-Stahl geschmiedet."),
@@ -356,6 +366,8 @@ RULES = (
             Example("Das Samsung Galaxy S24 Ultra Edition kostet mehr."),
             Example("Windows 11 Nutzer bekommen das Update zuerst."),
             Example("Er nahm 3 mg B12 täglich."),
+            Example("A7 Richtung Norden: Stau bei Kassel."),
+            Example("MP3 Dateien spielt jedes Telefon ab."),
             Example("Der Stau auf der A1 dauerte zwei Stunden."),
             Example("Nutzen Sie eine UTF-8-taugliche Konsole."),
         ),

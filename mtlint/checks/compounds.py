@@ -85,11 +85,20 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Freiheit“, „Herr Müller“), Genitive („die Liebe Gottes“) und zwei Satzglieder
     („in der Welt Erfolg haben“, „dem Kind Zeit geben“) bleiben unbeachtet.
 
+    Am Anfang eines Satzes, einer Überschrift oder eines Listenpunkts genügen zwei
+    Nomen ohne Artikel („Leder Tasche und Gürtel …“, „- Glas Vase“), wenn das erste in
+    der Grundform steht, beide nur Nomen sind und das zusammengeschriebene Wort ein
+    bekanntes Wort oder Kompositum ist: Zwei artikellose Nomen beginnen keinen
+    deutschen Satz.
+
     ## Bekannte Grenzen
-    Gemeldet wird nur in einer Nominalgruppe, deren Artikel zum zweiten Teil passt
-    („unsere Technologie kategorie“); ohne Artikel („Kunden service ist …“) schweigt
-    die Regel. Englische Wendungen („Open Source software“) und klein geschriebene
-    Überschriften werden übersprungen. Alte Formen, die wie ein Nomen aussehen („der
+    Gemeldet wird sonst nur in einer Nominalgruppe, deren Artikel zum zweiten Teil
+    passt („unsere Technologie kategorie“); ohne Artikel mitten im Satz („… und Kunden
+    service ist …“) schweigt die Regel. Am Satzanfang bleiben Namen („Tante Emma“),
+    Titel („Herr Lehrer“), Genitive („Mann Gottes“), Zeitangaben („Montag Abend“) und
+    Pluralformen als erstes Wort („Kinder Bücher vorzulesen …“) unbeanstandet.
+    Englische Wendungen („Open Source software“) und klein geschriebene Überschriften
+    werden übersprungen. Alte Formen, die wie ein Nomen aussehen („der
     Stufe eigner Bildung“), können gemeldet werden. Ob die Fuge ein -s- braucht, prüft
     die Regel nicht.
 
@@ -102,11 +111,16 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
         words = block.words()
         if block.kind is BlockKind.HEADING and words and words[0].text[:1].islower():
             continue  # a lowercase heading: the heading rules report it
-        for index in range(1, len(words) - 1):
+        openings = {sentence.start for sentence in block.sentences}
+        for index in range(len(words) - 1):
             first, second = words[index], words[index + 1]
             if gap(text, first, second) != " ":
                 continue
-            if second.text[:1].islower():
+            if first.start in openings:
+                hit = _opening_split_hit(text, words, index)
+            elif index == 0:
+                continue
+            elif second.text[:1].islower():
                 hit = _split_compound_hit(text, words, index)
             else:
                 hit = _capitalised_split_hit(text, words, index)
@@ -297,6 +311,56 @@ def _capitalised_split_hit(text: str, words: list[Span], index: int) -> Hit | No
     return Hit(
         first.start, end.end - first.start,
         f"„{shown}“ ist vermutlich ein getrennt geschriebenes Kompositum: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
+
+
+MIN_OPENING_NOUN = 4
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A common noun and nothing else: in the lexicon, read as a noun, no name, no
+    adverb or adjective ("Morgen", "Liebe", "Gestern" are more)."""
+    if len(word) < MIN_OPENING_NOUN or not word.isalpha() or not word[1:].islower():
+        return False
+    if lookup_noun(word, compounds=False) is None or is_known_name(word):
+        return False
+    tags = word_tags(word)
+    if tags is not None:
+        return tags <= {"NN"}
+    return analyze_word(word).tag == "NN"
+
+
+def _opening_split_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for two nouns that open a sentence, a heading or a list item without an
+    article and form a compound ("Leder Tasche", "Pullover Kleid"), or None.
+
+    Two bare common nouns side by side do not start a German sentence: the first would
+    need an article or be a name ("Tante Emma"), an apposition's head ("Herr Lehrer"),
+    a genitive's head ("Mann Gottes") or a time ("Montag Abend" is left alone too).
+    The first noun must be the uninflected singular a compound starts with, and the
+    pair must end the phrase: a capitalised word after it may make it a longer name."""
+    first, second = words[index], words[index + 1]
+    a, b = first.text, second.text
+    if not (_is_plain_noun(a) and _is_plain_noun(b)):
+        return None
+    if a in APPOSITION_HEADS or a in TIME_NOUNS or b in BARE_NOUNS or b in TIME_NOUNS:
+        return None
+    third = words[index + 2] if index + 2 < len(words) else None
+    if third is not None and gap(text, second, third) == " " and third.text[:1].isupper():
+        return None
+    if _only_genitive(b) or _old_dative(b):
+        return None
+    info = lookup_noun(a, compounds=False)
+    if info is None or not any(a == reading.lemma and "nom sg" in reading.slots
+                               for reading in info.readings):
+        return None  # "Kinder Bücher": a plural, not a compound's first part
+    joined = _closed_form(a, b) or a + b[0].lower() + b[1:]
+    if not speller.is_known(joined):
+        return None
+    return Hit(
+        first.start, second.end - first.start,
+        f"„{a} {b}“ ist vermutlich ein getrennt geschriebenes Kompositum: „{joined}“.",
         (joined,), joined, Safety.UNSAFE,
     )
 
@@ -745,6 +809,8 @@ RULES = (
                     "Pressekonferenz"),
             Example("Die <marker>Daten Schutz Regeln</marker> gelten ab Mai.",
                     "Datenschutzregeln"),
+            Example("<marker>Leder Tasche</marker> und Gürtel sind im Angebot.", "Ledertasche"),
+            Example("- <marker>Glas Vase</marker>\n- Kerzen aus Wachs", "Glasvase"),
         ),
         good=(
             Example("Besuchen Sie unsere Technologiekategorie."),
@@ -756,6 +822,8 @@ RULES = (
             Example("Um in der Welt Erfolg zu haben, braucht man Glück."),
             Example("Sie sprachen über die Liebe Gottes zu den Menschen."),
             Example("Die Polizei gab den Anwohnern Entwarnung."),
+            Example("Tante Emma kam. Mann Gottes, was soll das? Team Berlin gewinnt."),
+            Example("Kinder Bücher vorzulesen macht Freude. Montag Abend ist Training."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

@@ -119,9 +119,10 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     verbunden (Duden, Durchkopplung).
 
     ## Bekannte Grenzen
-    Gemeldet wird nur nach einem Artikel, einer Präposition oder einem gebeugten Adjektiv
-    oder als Titel am Anfang eines Absatzes (allein oder vor einem Doppelpunkt: „CPM M4
-    Stahl: Härte“), und nur, wenn das Nomen im Lexikon steht und zum Artikel passt. Folgt ein weiteres
+    Gemeldet wird nur nach einem Artikel, einer Präposition oder einem gebeugten
+    Adjektiv oder als Titel am Anfang eines Absatzes (allein oder vor einem Doppelpunkt:
+    „CPM M4 Stahl: Härte“), und nur, wenn das Nomen im Lexikon steht und zum Artikel
+    passt. Folgt ein weiteres
     großgeschriebenes Wort, kann es ein längerer Name sein („Galaxy S24 Ultra Edition“);
     Angaben wie „die A7 Richtung Norden“ oder Maßeinheiten bleiben unbeanstandet.
     Abkürzungen ohne Ziffern („KI Modelle“) meldet compound-english-open.

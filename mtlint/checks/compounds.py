@@ -548,7 +548,11 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Big Data“, „Open Source“, „Social Media“).
 
     Gemeldet werden ein englisches Nomen oder eine Abkürzung vor einem deutschen Nomen
-    aus dem Lexikon und eine Liste verbreiteter englischer Fügungen aus zwei Nomen.
+    aus dem Lexikon, eine Liste verbreiteter englischer Fügungen aus zwei Nomen und zwei
+    Wörter, die im Englischen häufiger sind als im Deutschen, vor einem deutschen Nomen
+    ohne englische Lesart („die Social Media Kanäle“ statt „die Social-Media-Kanäle“):
+    Besteht das erste Glied aus mehreren Wörtern, werden alle gekoppelt (Duden,
+    Durchkopplung).
 
     ## Bekannte Grenzen
     Namen bleiben unbeachtet: Folgt ein weiteres großgeschriebenes Wort („Amazon Web
@@ -562,12 +566,68 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for block in doc.blocks:
         words = block.words()
+        reported = -1  # the last word of the last hit
         for index in range(len(words) - 1):
-            if words[index].text not in OPEN_FIRST_WORDS:
-                continue  # no English first part: the common case, passed over here
-            hit = _english_open_hit(doc, words, index)
+            if index <= reported:
+                continue
+            hit = _english_phrase_open_hit(doc.text, words, index)
+            if hit is None and words[index].text in OPEN_FIRST_WORDS:
+                hit = _english_open_hit(doc, words, index)
             if hit is not None:
+                reported = max(i for i, w in enumerate(words) if w.start < hit.offset + hit.length)
                 yield hit
+
+
+ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words before the noun
+
+
+def _is_english_modifier(word: str) -> bool:
+    """A capitalised word more common in English than in German ("Social", "Leader",
+    "Tour"), and no name."""
+    if not word[:1].isupper() or not word.isalpha() or word.isupper() or not word.isascii():
+        return False
+    found = speller.frequency(word)
+    return (found.english is not None and found.german is not None
+            and found.english < found.german and not is_known_name(word))
+
+
+def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for two English words and a German noun written apart ("die Social Media
+    Kanäle", "Customer Success Teams" is English throughout), or None: the English
+    phrase is the compound's first part, and German couples all three."""
+    last = index + ENGLISH_PHRASE_WORDS
+    if last >= len(words) or not all(
+            _is_english_modifier(words[i].text) for i in range(index, last)):
+        return None
+    if any(gap(text, words[i], words[i + 1]) != " " for i in range(index, last)):
+        return None
+    noun = words[last].text
+    if not noun[:1].isupper() or not noun.isalpha() or noun in BARE_NOUNS or (
+            noun in TIME_NOUNS or noun in NAME_HEADS):
+        return None
+    found = speller.frequency(noun)
+    if found.english is not None or lookup_noun(noun) is None or (
+            analyze_word(noun).tag != "NN") or is_known_name(noun):
+        return None  # a German noun with no English reading ("Kanäle", "Dienstleistungen")
+    following = words[last + 1] if last + 1 < len(words) else None
+    if following is not None and gap(text, words[last], following) in (" ", "-") and (
+            following.text[:1].isupper()):
+        return None  # a longer name or a title
+    if text[words[last].end:words[last].end + 1] == "-":
+        return None
+    previous = words[index - 1] if index else None
+    if previous is not None and gap(text, previous, words[index]).strip() == "" and (
+            previous.text[:1].isupper() and not _starts_sentence(text, previous)
+            and previous.text.lower() not in FUNCTION_WORDS):
+        return None  # "Google Social Media Kanäle": part of a name
+    parts = [w.text for w in words[index:last + 1]]
+    joined = "-".join(parts)
+    return Hit(
+        words[index].start, words[last].end - words[index].start,
+        f"„{' '.join(parts)}“: Eine englische Wortgruppe als erster Teil eines Kompositums "
+        f"wird durchgekoppelt: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
 
 
 # An acronym that can start a compound: "EU-Kommission", "CDU-Politiker".
@@ -845,6 +905,8 @@ RULES = (
                     "Marketing-Abteilung|Marketingabteilung"),
             Example("Viele Firmen setzen auf <marker>Machine Learning</marker>.",
                     "Machine-Learning"),
+            Example("Die <marker>Social Media Kanäle</marker> der Stadt wachsen.",
+                    "Social-Media-Kanäle"),
         ),
         good=(
             Example("Die Firma sucht erfahrene Softwareentwickler."),
@@ -854,6 +916,7 @@ RULES = (
             Example("Der Artikel erschien im Business Insider."),
             Example("Microsoft Cloud Computing Services wachsen."),
             Example("CEO Sam Altman sprach über Cloud-Computing."),
+            Example("Die Social-Media-Kanäle der Stadt wachsen; Harry Potter Bücher auch."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

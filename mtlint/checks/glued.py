@@ -225,9 +225,16 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
 # Conjunctions a lost space glues to the word before or after them: "Tischund",
 # "undzwar". No German word ends in "und", "oder", "aber" after a word of four letters
 # or more that the speller knows (those that do, "Vormund", "Verbund", "Liebhaber", are
-# listed words and never reach this test).
+# listed words and never reach this test), except names in "-mund".
 GLUE_CONJUNCTIONS = ("und", "oder", "aber")
-MIN_GLUED_WORD = 4
+MIN_GLUED_WORD = 5  # "Reim|und" would be the name "Reimund"
+# Names of the old "-mund" (Sigmund, Reimund, Osmund) end in "und" after a word.
+NAME_ENDING = "mund"
+# Old words made of two function words that HanTa lacks: "ist's fürder nicht".
+OLD_PAIRS = frozenset({"fürder", "fürbass"})
+# A name or term the speller knows (a compound of known parts: "Mediawiki") before a
+# glued conjunction must be this long: short ones end names ("Reimund", "Osmund").
+MIN_GLUED_NAME = 6
 # Two function words glued: a preposition, a conjunction, "ist" or "das" before an
 # article or a particle ("mitdem", "aufdie", "istein", "undzwar"). Adverbs and
 # conjunctions made so ("indem", "nachdem", "zudem", "sodass") are German words.
@@ -258,6 +265,8 @@ def glued_function_word(word: str) -> str | None:
             german.is_german_word(word) or lexicon_entry(word) is not None):
         return None
     lower = word.lower()
+    if lower in OLD_PAIRS or lower.endswith(NAME_ENDING):
+        return None
     for first in GLUE_FIRST:
         second = lower[len(first):]
         if lower.startswith(first) and second in GLUE_SECOND:
@@ -265,7 +274,8 @@ def glued_function_word(word: str) -> str | None:
     for conjunction in GLUE_CONJUNCTIONS:
         if lower.endswith(conjunction):
             left = word[: -len(conjunction)]
-            if len(left) >= MIN_GLUED_WORD and _is_separate_word(left):
+            if len(left) >= MIN_GLUED_WORD and (_is_separate_word(left) or (
+                    len(left) >= MIN_GLUED_NAME and speller.is_known(left))):
                 return f"{left} {conjunction}"
         if lower.startswith(conjunction):
             right = word[len(conjunction):]
@@ -292,7 +302,8 @@ def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
 
     ## Bekannte Grenzen
     Gemeldet werden „und“, „oder“, „aber“ am Anfang oder Ende eines Worts, das die
-    Prüfung ohne sie als Wort von mindestens vier Buchstaben kennt, und zwei
+    Prüfung ohne sie als Wort von mindestens fünf Buchstaben kennt (nicht „-mund“:
+    „Reimund“ ist ein Name), und zwei
     zusammengeklebte Funktionswörter (Präposition, Bindewort, „ist“, „das“ vor einem
     Artikel, „zwar“, „auch“). Wörter, die so gebildet sind („Vormund“, „Verbund“,
     „Liebhaber“, „nachdem“, „indem“, „sodass“), kennt das Wörterbuch. Andere Wörter
@@ -325,12 +336,13 @@ RULES = (
             Example("Er kam, <marker>undzwar</marker> pünktlich.", "und zwar"),
             Example("Sie fährt <marker>mitdem</marker> Fahrrad zur Arbeit.", "mit dem"),
             Example("Das Haus ist <marker>kleinaber</marker> hell.", "klein aber"),
+            Example("Sie nutzt <marker>Wordpressund</marker> Drupal.", "Wordpress und"),
         ),
         good=(
             Example("Der Vormund und der Liebhaber trafen sich im Verbund."),
             Example("Nachdem er kam, zudem pünktlich, fuhr sie mit dem Rad, sodass alle froh "
                     "waren."),
-            Example("Der Inder aß mit Sigmund in Dortmund und Stralsund."),
+            Example("Der Inder aß mit Sigmund in Dortmund und Stralsund, Reimund und Osmund."),
             Example("Die Erde ist kugelrund, der Tisch halbrund."),
         ),
         origin="mtlint/checks/glued.py",

@@ -583,12 +583,15 @@ ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words befo
 
 def _is_english_modifier(word: str) -> bool:
     """A capitalised word more common in English than in German ("Social", "Leader",
-    "Tour"), and no name."""
+    "Tour"), and no name ("Chuck Norris")."""
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or not word.isascii():
         return False
+    from mtlint.language.english import is_english_word
+
     found = speller.frequency(word)
     return (found.english is not None and found.german is not None
-            and found.english < found.german and not is_known_name(word))
+            and found.english < found.german and not is_known_name(word)
+            and is_english_word(word))  # a word of the English lexicon, not "Norris"
 
 
 def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
@@ -917,6 +920,7 @@ RULES = (
             Example("Microsoft Cloud Computing Services wachsen."),
             Example("CEO Sam Altman sprach über Cloud-Computing."),
             Example("Die Social-Media-Kanäle der Stadt wachsen; Harry Potter Bücher auch."),
+            Example("Wäre Chuck Norris Bäcker, gäbe es nur noch Brot."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

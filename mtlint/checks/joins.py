@@ -249,14 +249,6 @@ def _is_name_part(word: str) -> bool:
             and not is_german_word(word))
 
 
-def _is_foreign_name_pair(name: str, term: str) -> bool:
-    """A name and an English term ("Zentora Research", "Harry Potter"); not two
-    English words that may be a name of their own ("Midnight Commander")."""
-    from mtlint.language.english import is_english_word
-
-    return name.isascii() and term.isascii() and not is_english_word(name)
-
-
 def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,

@@ -510,7 +510,9 @@ def _old_spelling(word: str) -> str | None:
     # A noun: the lexicon lists the ss spelling and not the ß one ("Schloß", "Anlaß").
     index = word.rfind("ß")
     if index + 1 < len(word) and word[index + 1] in "aeiouäöüy":
-        return None  # ß between vowels is the same in both spellings ("Straße")
+        # ß between vowels is the same in both spellings ("Straße"), unless a word
+        # starts there ("Fluß|ufer")
+        return _old_spelling_in_compound(word)
     reformed = word[:index] + "ss" + word[index + 1:]
     if lexicon_entry(reformed) is not None:
         return reformed
@@ -521,15 +523,15 @@ MIN_OLD_NOUN = 4  # "Ass" of "Spaß" is no part of it
 
 
 def _old_spelling_in_compound(word: str) -> str | None:
-    """A compound with a pre-1996 noun inside it: "Schloßgarten", "Anlaßbeständigkeit".
-    The noun ends at a ß before a consonant; the lexicon lists it with "ss" and not
+    """A compound with a pre-1996 noun inside it: "Schloßgarten", "Anlaßbeständigkeit",
+    "Flußufer". The noun ends at a ß before a word of three letters or more; the lexicon lists it with "ss" and not
     with "ß" (the ß of "Fußball", "Großstadt", "Grußwort" stays: "Fuss", "Gross" are no
     nouns, "Ruß" is one); the rest of the word is a word, and so is what comes before
     the noun; no name spans the ß ("Straßburger")."""
     for index, letter in enumerate(word):
-        if letter != "ß" or index + 1 >= len(word) or word[index + 1] in "aeiouäöüy":
-            continue
         rest = word[index + 1:]
+        if letter != "ß" or len(rest) < speller.MIN_PART:
+            continue
         if not speller.is_known(rest[0].upper() + rest[1:]) or any(
                 is_known_name(word[:end]) for end in range(index + 2, len(word) + 1)):
             continue  # "Straßburger": a name with ß, not the old "Strass"

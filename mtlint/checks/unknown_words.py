@@ -526,8 +526,9 @@ def _old_spelling_in_compound(word: str) -> str | None:
     """A compound with a pre-1996 noun inside it: "Schloßgarten", "Anlaßbeständigkeit",
     "Flußufer". The noun ends at a ß before a word of three letters or more; the
     lexicon lists it with "ss" and not with "ß" (the ß of "Fußball", "Großstadt",
-    "Grußwort" stays: "Fuss", "Gross" are no nouns, "Ruß" is one); the rest of the word is a word, and so is what comes before
-    the noun; no name spans the ß ("Straßburger")."""
+    "Grußwort" stays: "Fuss", "Gross" are no nouns, "Ruß" is one); the rest of the
+    word is a word, and so is what comes before the noun; no name spans the ß
+    ("Straßburger")."""
     for index, letter in enumerate(word):
         rest = word[index + 1:]
         if letter != "ß" or len(rest) < speller.MIN_PART:

@@ -22,6 +22,8 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
+import regex
+
 from mtlint.checks.terminology import BRAND_WORDS, bundled_brands
 from mtlint.core.document import Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
@@ -139,6 +141,23 @@ def _is_capitalised_noun(word: str) -> bool:
     return _is_noun(word) or (tags is not None and "NN" in tags)
 
 
+# An item of a comma-separated list: the text between two commas (or a colon).
+LIST_ITEM_BEFORE = compile_pattern(r"(?r),\s*([^,:;.]{1,40}),\s*\Z")
+LIST_ITEM_AFTER = compile_pattern(r"\A,\s*([^,:;.]{1,40})(?=,)")
+# A product's name with a version: "RxJava2", "Dagger 2", "Swift 5.9".
+NAMED_ITEM = compile_pattern(r"\p{L}+\s?\d+(?:\.\d+)*")
+
+
+def _in_list_of_names(text: str, match: regex.Match[str]) -> bool:
+    """Whether the token is an item of a comma-separated list whose item before or after
+    it is a product with a version ("RxJava2, Dagger 2, ExoPlayer, ..."): a list of
+    products, where inner capitals are the names' own."""
+    before = LIST_ITEM_BEFORE.search(text, max(0, match.start() - 50), match.start())
+    after = LIST_ITEM_AFTER.search(text, match.end(), match.end() + 50)
+    return any(item is not None and NAMED_ITEM.fullmatch(item.group(1).strip())
+               for item in (before, after))
+
+
 def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     """How to separate a token glued from `left` and `right`, best first; None when the
     token is not two words the rule knows."""
@@ -186,9 +205,10 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Absichtliche Binnenmajuskeln bleiben unbeanstandet: Marken aus der mitgelieferten
     Liste und dem Glossar („PowerPoint“, „WordPress“), ein Wort, das der Text mehrmals
     so schreibt, das Binnen-I („LehrerInnen“), Namen wie „McAllister“ oder „DiCaprio“,
-    Abkürzungen („GmbH“, „BaFin“) und Bezeichner wie „setName“. Zwei zusammengeklebte
-    Namen („AnnaSchmidt“) und Teile aus zwei Buchstaben außer Satzanfängen wie „Er“
-    werden nicht gemeldet: Dort sind Markennamen zu häufig.
+    Abkürzungen („GmbH“, „BaFin“), Bezeichner wie „setName“ und Einträge einer
+    Aufzählung von Produkten mit Versionsnummern („Gradle 8, ExoKit, Python 3“). Zwei
+    zusammengeklebte Namen („AnnaSchmidt“) und Teile aus zwei Buchstaben außer
+    Satzanfängen wie „Er“ werden nicht gemeldet: Dort sind Markennamen zu häufig.
 
     ## Fix-Sicherheit
     Unsicher: Ob ein Leerzeichen, ein Satzende oder ein Kompositum gemeint ist
@@ -207,7 +227,7 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     }
     for match in matches:
         token = match.group()
-        if counts[token] > 1 or token in deliberate:
+        if counts[token] > 1 or token in deliberate or _in_list_of_names(text, match):
             continue
         left, right = match.group("left"), match.group("right")
         readings = glued_reading(left, right)
@@ -372,6 +392,7 @@ RULES = (
             Example("Die KfW fördert den Umbau, die Bauherren GmbH plant ihn."),
             Example("Leonardo DiCaprio und David McAllister kamen zur Premiere."),
             Example("Die Funktion setName ändert den Namen, getValue liest ihn."),
+            Example("Im Einsatz: Kotlin, Gradle 8, StreamKit, Python 3 und Redis."),
             Example("Die BahnCard gilt auch im InterCity, berichtete dasLokalblatt."),
             Example("Mehr unter @MeinVerein und #LangeNacht oder www.beispielSeite.de."),
         ),

@@ -88,3 +88,8 @@ def test_a_glued_function_word_is_separated(run_rule, text, token, separated):
 ])
 def test_words_that_end_or_start_like_a_function_word_are_not_flagged(flagged, text):
     assert flagged("words-glued-function-word", text) == []
+
+
+def test_inner_capitals_in_a_list_of_versioned_products_are_names(flagged):
+    text = "Im Einsatz: Kotlin, Gradle 8, StreamKit, Python 3 und Redis. Dann kamen beideTeams."
+    assert flagged(RULE, text) == ["beideTeams"]

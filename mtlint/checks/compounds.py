@@ -469,6 +469,7 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
     abbreviation = first.text in ABBREVIATIONS
     if phrase not in ENGLISH_COMPOUNDS and not (
         abbreviation or first.text in ENGLISH_FIRST_PARTS or first.text in E_MAIL
+        or _is_english_first_part(first.text)
     ):
         return None
     previous = words[index - 1] if index else None
@@ -493,6 +494,8 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
         )
     if second.text.isupper() or second.text in ENGLISH_FIRST_PARTS or second.text in NAME_HEADS:
         return None
+    if first.text not in OPEN_FIRST_WORDS and _has_english_reading(second.text):
+        return None  # "im Play Store": an English phrase, the shop's name
     if text[second.end:second.end + 1] == "-":
         return None  # "im Internet Zensur- und Überwachungsabsichten"
     if previous is None or not _starts_noun_phrase(previous.text):
@@ -548,7 +551,9 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Big Data“, „Open Source“, „Social Media“).
 
     Gemeldet werden ein englisches Nomen oder eine Abkürzung vor einem deutschen Nomen
-    aus dem Lexikon, eine Liste verbreiteter englischer Fügungen aus zwei Nomen und zwei
+    aus dem Lexikon (ein Wort aus einer Liste oder eines, das im Englischen mindestens
+    dreimal so häufig ist, vor einem Nomen ohne englische Lesart: „die Hiking
+    Schuhe“), eine Liste verbreiteter englischer Fügungen aus zwei Nomen und zwei
     Wörter, die im Englischen häufiger sind als im Deutschen, vor einem deutschen Nomen
     ohne englische Lesart („die Social Media Kanäle“ statt „die Social-Media-Kanäle“):
     Besteht das erste Glied aus mehreren Wörtern, werden alle gekoppelt (Duden,
@@ -571,11 +576,33 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if index <= reported:
                 continue
             hit = _english_phrase_open_hit(doc.text, words, index)
-            if hit is None and words[index].text in OPEN_FIRST_WORDS:
+            if hit is None and (words[index].text in OPEN_FIRST_WORDS
+                                or _is_english_first_part(words[index].text)):
                 hit = _english_open_hit(doc, words, index)
             if hit is not None:
                 reported = max(i for i, w in enumerate(words) if w.start < hit.offset + hit.length)
                 yield hit
+
+
+# A German noun at most this much (10 times) more common in German than in English has
+# an English reading too ("Store", "Park"); "Schuhe" in English texts is noise.
+ENGLISH_READING_MARGIN = 100
+
+
+def _has_english_reading(word: str) -> bool:
+    found = speller.frequency(word)
+    return found.english is not None and (
+        found.german is None or found.english < found.german + ENGLISH_READING_MARGIN)
+
+
+def _is_english_first_part(word: str) -> bool:
+    """An English word German does not use alone, capitalised as a compound's first part
+    ("Gaming", "Outdoor"): in the English lexicon, three times as common in English, and
+    no German noun ("Team", "Software" are listed apart)."""
+    from mtlint.language.english import is_english_word
+
+    return (word[:1].isupper() and word[1:].islower() and word.isascii() and word.isalpha()
+            and speller.leans_english(word) and is_english_word(word))
 
 
 ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words before the noun
@@ -608,8 +635,7 @@ def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | 
     if not noun[:1].isupper() or not noun.isalpha() or noun in BARE_NOUNS or (
             noun in TIME_NOUNS or noun in NAME_HEADS):
         return None
-    found = speller.frequency(noun)
-    if found.english is not None or lookup_noun(noun) is None or (
+    if _has_english_reading(noun) or lookup_noun(noun) is None or (
             analyze_word(noun).tag != "NN") or is_known_name(noun):
         return None  # a German noun with no English reading ("Kanäle", "Dienstleistungen")
     following = words[last + 1] if last + 1 < len(words) else None
@@ -910,6 +936,8 @@ RULES = (
                     "Machine-Learning"),
             Example("Die <marker>Social Media Kanäle</marker> der Stadt wachsen.",
                     "Social-Media-Kanäle"),
+            Example("Sie kaufte die neuen <marker>Hiking Schuhe</marker>.",
+                    "Hiking-Schuhe|Hikingschuhe"),
         ),
         good=(
             Example("Die Firma sucht erfahrene Softwareentwickler."),
@@ -921,6 +949,7 @@ RULES = (
             Example("CEO Sam Altman sprach über Cloud-Computing."),
             Example("Die Social-Media-Kanäle der Stadt wachsen; Harry Potter Bücher auch."),
             Example("Wäre Chuck Norris Bäcker, gäbe es nur noch Brot."),
+            Example("Wir kauften im Play Store und im Travel Shop ein."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

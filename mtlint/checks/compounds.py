@@ -632,8 +632,9 @@ def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | 
     if any(gap(text, words[i], words[i + 1]) != " " for i in range(index, last)):
         return None
     noun = words[last].text
-    if not noun[:1].isupper() or not noun.isalpha() or noun in BARE_NOUNS or (
-            noun in TIME_NOUNS or noun in NAME_HEADS):
+    if not noun[:1].isupper() or not noun[1:].islower() or not noun.isalpha():
+        return None  # "Evolve Distribution GmbH": the legal form ends a firm's name
+    if noun in BARE_NOUNS or noun in TIME_NOUNS or noun in NAME_HEADS:
         return None
     if _has_english_reading(noun) or lookup_noun(noun) is None or (
             analyze_word(noun).tag != "NN") or is_known_name(noun):
@@ -950,6 +951,7 @@ RULES = (
             Example("Die Social-Media-Kanäle der Stadt wachsen; Harry Potter Bücher auch."),
             Example("Wäre Chuck Norris Bäcker, gäbe es nur noch Brot."),
             Example("Wir kauften im Play Store und im Travel Shop ein."),
+            Example("Die Bright Future GmbH wächst."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

@@ -510,6 +510,9 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
         r[0] in reading.agreeing for r in determiner.readings
     ):
         return None  # "dem Team Zeit geben": two noun phrases
+    if first.text not in OPEN_FIRST_WORDS and previous.text.lower() in PREPOSITIONS and all(
+            number == "pl" for number, _ in reading.forms):
+        return None  # "von Upstream Instabilitäten erkennen": a bare plural starts an object
     if abbreviation or first.text in E_MAIL:
         suggestions: tuple[str, ...] = (f"{first.text}-{second.text}",)
     else:
@@ -952,6 +955,7 @@ RULES = (
             Example("Wäre Chuck Norris Bäcker, gäbe es nur noch Brot."),
             Example("Wir kauften im Play Store und im Travel Shop ein."),
             Example("Die Bright Future GmbH wächst."),
+            Example("Sie hörte von Upstream Neuigkeiten über den Fehler."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

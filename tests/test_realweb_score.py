@@ -101,3 +101,21 @@ def test_a_slip_marked_on_a_control_is_not_a_false_finding_nor_in_recall(realweb
     assert "false findings on controls: 0 on 1 pages" in out
     assert "slips marked on controls, found: 1/1" in out
     assert "core recall: 1/2 = 0.50" in out  # recall stays over the mt pages
+
+
+def test_only_the_last_word_of_an_excerpt_cut_mid_word_is_exempt(realweb, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "cut.txt").write_text("Erste Zeile.\nDann kam der Zug nach langem Wart\n",
+                                   encoding="utf-8")
+    (texts / "whole.txt").write_text("Erste Zeile.\nDann kam der Zug nach langem Wart.\n",
+                                     encoding="utf-8")
+
+    def at(line: int, column: int, end: int) -> dict:
+        return {"line": line, "column": column, "end_line": line, "end_column": end}
+
+    last_word = at(2, 29, 33)
+    assert realweb.on_cut_last_word(texts, "cut.txt", last_word)
+    assert not realweb.on_cut_last_word(texts, "cut.txt", at(2, 6, 9))  # "kam"
+    assert not realweb.on_cut_last_word(texts, "cut.txt", at(1, 1, 6))
+    assert not realweb.on_cut_last_word(texts, "whole.txt", last_word)  # ends with a full stop

@@ -266,6 +266,14 @@ GLUED_LISTED_LIMIT = 600
 MIN_GLUED_PAIR = 6  # "anden", "indie", "inder" are names and words
 
 
+# The shapes a glued function word gives a token, to pass over other words at once.
+GLUE_SHAPE = compile_pattern(
+    "(?i)(?:{conj})\\p{{L}}+|\\p{{L}}+(?:{conj})|(?:{first})(?:{second})".format(
+        conj="|".join(GLUE_CONJUNCTIONS),
+        first="|".join(sorted(GLUE_FIRST, key=len, reverse=True)),
+        second="|".join(sorted(GLUE_SECOND, key=len, reverse=True))))
+
+
 def _is_separate_word(word: str) -> bool:
     """A word that can stand beside a glued conjunction: one the speller knows and
     HanTa reads as German or the noun lexicon lists ("Tisch", "Schauspieler")."""
@@ -280,6 +288,8 @@ def glued_function_word(word: str) -> str | None:
     for a German word ("Vormund", "nachdem", "Inder") and for a name."""
     if len(word) < MIN_GLUED_PAIR or not word.isalpha() or not word[1:].islower():
         return None
+    if not GLUE_SHAPE.fullmatch(word):
+        return None  # most words: no function word at either end, no look-up needed
     german_frequency = speller.frequency(word).german
     if (german_frequency is not None and german_frequency < GLUED_LISTED_LIMIT) or (
             german.is_german_word(word) or lexicon_entry(word) is not None):
@@ -323,11 +333,11 @@ def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Gemeldet werden „und“, „oder“, „aber“ am Anfang oder Ende eines Worts, das die
     Prüfung ohne sie als Wort von mindestens fünf Buchstaben kennt (nicht „-mund“:
-    „Reimund“ ist ein Name), und zwei
-    zusammengeklebte Funktionswörter (Präposition, Bindewort, „ist“, „das“ vor einem
-    Artikel, „zwar“, „auch“). Wörter, die so gebildet sind („Vormund“, „Verbund“,
-    „Liebhaber“, „nachdem“, „indem“, „sodass“), kennt das Wörterbuch. Andere Wörter
-    („inder Stadt“) meldet die Regel nur, wenn beide Teile Funktionswörter sind.
+    „Reimund“ ist ein Name), und zwei zusammengeklebte Funktionswörter (Präposition,
+    Bindewort, „ist“, „das“ vor einem Artikel, „zwar“, „auch“). Wörter, die so gebildet
+    sind („Vormund“, „Verbund“, „Liebhaber“, „nachdem“, „indem“, „sodass“), kennt das
+    Wörterbuch. Andere Wörter („inder Stadt“) meldet die Regel nur, wenn beide Teile
+    Funktionswörter sind.
 
     ## Fix-Sicherheit
     Unsicher: Der Vorschlag setzt das Leerzeichen; selten ist ein seltenes Wort gemeint,

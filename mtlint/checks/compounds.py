@@ -11,6 +11,7 @@ will" is a name and a verb.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -598,30 +599,36 @@ def _has_english_reading(word: str) -> bool:
         found.german is None or found.english < found.german + ENGLISH_READING_MARGIN)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_english_first_part(word: str) -> bool:
     """An English word German does not use alone, capitalised as a compound's first part
     ("Gaming", "Outdoor"): in the English lexicon, three times as common in English, and
     no German noun ("Team", "Software" are listed apart)."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isascii() and word.isalpha()):
+        return False
+    if not speller.leans_english(word):
+        return False
     from mtlint.language.english import is_english_word
 
-    return (word[:1].isupper() and word[1:].islower() and word.isascii() and word.isalpha()
-            and speller.leans_english(word) and is_english_word(word))
+    return is_english_word(word)
 
 
 ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words before the noun
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_english_modifier(word: str) -> bool:
     """A capitalised word more common in English than in German ("Social", "Leader",
     "Tour"), and no name ("Chuck Norris")."""
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or not word.isascii():
         return False
+    found = speller.frequency(word)
+    if found.english is None or found.german is None or found.english >= found.german:
+        return False
     from mtlint.language.english import is_english_word
 
-    found = speller.frequency(word)
-    return (found.english is not None and found.german is not None
-            and found.english < found.german and not is_known_name(word)
-            and is_english_word(word))  # a word of the English lexicon, not "Norris"
+    # a word of the English lexicon, not a name ("Norris")
+    return not is_known_name(word) and is_english_word(word)
 
 
 def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | None:

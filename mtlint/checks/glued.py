@@ -272,6 +272,8 @@ GLUE_SHAPE = compile_pattern(
         conj="|".join(GLUE_CONJUNCTIONS),
         first="|".join(sorted(GLUE_FIRST, key=len, reverse=True)),
         second="|".join(sorted(GLUE_SECOND, key=len, reverse=True))))
+# What such a token starts with: a quick test before the regular expression.
+GLUE_STARTS = tuple(GLUE_FIRST)
 
 
 def _is_separate_word(word: str) -> bool:
@@ -314,10 +316,6 @@ def glued_function_word(word: str) -> str | None:
     return None
 
 
-# A word of letters only, not part of an address, a handle, a path or an identifier.
-WORD = compile_pattern(
-    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])\p{L}+(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L})")
-
 
 def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
@@ -345,6 +343,10 @@ def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for match in WORD.finditer(doc.text):
         word = match.group()
+        lower = word.lower()
+        if len(word) < MIN_GLUED_PAIR or not (
+                lower.endswith(GLUE_CONJUNCTIONS) or lower.startswith(GLUE_STARTS)):
+            continue  # most words: no function word at either end
         separated = glued_function_word(word)
         if separated is None or doc.is_ignored(match.start(), match.end()):
             continue
@@ -353,6 +355,11 @@ def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
             message=f"„{word}“: Hier fehlt wohl ein Leerzeichen („{separated}“).",
             suggestions=(separated,), replacement=separated, safety=Safety.UNSAFE,
         )
+
+
+# A word of letters only, not part of an address, a handle, a path or an identifier.
+WORD = compile_pattern(
+    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])\p{L}+(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L})")
 
 
 RULES = (

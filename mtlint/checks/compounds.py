@@ -536,8 +536,12 @@ def _starts_noun_phrase(word: str) -> bool:
             or (word.islower() and is_attributive_adjective(word)))
 
 
+SENTENCE_LOOKBACK = 100  # characters before a word that can hold the end of a sentence
+
+
 def _starts_sentence(text: str, word: Span) -> bool:
-    before = text[:word.start].rstrip()
+    # A window, not the whole text before: a 1 MB line would be copied for every word.
+    before = text[max(0, word.start - SENTENCE_LOOKBACK):word.start].rstrip()
     return not before or before[-1] in ".!?:\n\"„“"
 
 
@@ -579,12 +583,17 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
         for index in range(len(words) - 1):
             if index <= reported:
                 continue
-            hit = _english_phrase_open_hit(doc.text, words, index)
+            hit = None
+            if words[index].text[:1].isupper():
+                hit = _english_phrase_open_hit(doc.text, words, index)
             if hit is None and (words[index].text in OPEN_FIRST_WORDS
                                 or _is_english_first_part(words[index].text)):
                 hit = _english_open_hit(doc, words, index)
             if hit is not None:
-                reported = max(i for i, w in enumerate(words) if w.start < hit.offset + hit.length)
+                reported = index
+                while reported + 1 < len(words) and (
+                        words[reported + 1].start < hit.offset + hit.length):
+                    reported += 1  # the hit's last word: the next hit starts after it
                 yield hit
 
 

@@ -514,6 +514,8 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
     if first.text not in OPEN_FIRST_WORDS and previous.text.lower() in PREPOSITIONS and all(
             number == "pl" for number, _ in reading.forms):
         return None  # "von Upstream Instabilitäten erkennen": a bare plural starts an object
+    if first.text not in OPEN_FIRST_WORDS and not _is_english_lexicon_word(first.text):
+        return None  # a name that is common in English too
     if abbreviation or first.text in E_MAIL:
         suggestions: tuple[str, ...] = (f"{first.text}-{second.text}",)
     else:
@@ -611,12 +613,18 @@ def _has_english_reading(word: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def _is_english_first_part(word: str) -> bool:
     """An English word German does not use alone, capitalised as a compound's first part
-    ("Gaming", "Outdoor"): in the English lexicon, three times as common in English, and
-    no German noun ("Team", "Software" are listed apart)."""
+    ("Gaming", "Hiking"): three times as common in English, and no German noun ("Team",
+    "Software" are listed apart). Whether HanTa's English model knows it is asked last
+    (_is_english_lexicon_word): loading the model costs a second."""
     if not (word[:1].isupper() and word[1:].islower() and word.isascii() and word.isalpha()):
         return False
-    if not speller.leans_english(word):
-        return False
+    return speller.leans_english(word)  # in the English lexicon: see _english_open_hit
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_english_lexicon_word(word: str) -> bool:
+    """A word HanTa's English model knows, not a name: asked last, since loading the
+    model costs about a second."""
     from mtlint.language.english import is_english_word
 
     return is_english_word(word)
@@ -628,16 +636,13 @@ ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words befo
 @functools.lru_cache(maxsize=1 << 14)
 def _is_english_modifier(word: str) -> bool:
     """A capitalised word more common in English than in German ("Social", "Leader",
-    "Tour"), and no name ("Chuck Norris")."""
+    "Tour"), and no name; that it is in the English lexicon ("Chuck Norris" is not) is
+    asked last, in _english_phrase_open_hit."""
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or not word.isascii():
         return False
     found = speller.frequency(word)
-    if found.english is None or found.german is None or found.english >= found.german:
-        return False
-    from mtlint.language.english import is_english_word
-
-    # a word of the English lexicon, not a name ("Norris")
-    return not is_known_name(word) and is_english_word(word)
+    return (found.english is not None and found.german is not None
+            and found.english < found.german and not is_known_name(word))
 
 
 def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
@@ -670,6 +675,8 @@ def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | 
             and previous.text.lower() not in FUNCTION_WORDS):
         return None  # "Google Social Media Kanäle": part of a name
     parts = [w.text for w in words[index:last + 1]]
+    if not all(_is_english_lexicon_word(part) for part in parts[:-1]):
+        return None  # "Chuck Norris": names
     joined = "-".join(parts)
     return Hit(
         words[index].start, words[last].end - words[index].start,

@@ -143,6 +143,20 @@ def test_lexicon_search_on_a_small_file(monkeypatch: pytest.MonkeyPatch) -> None
         assert german_data.lexicon_entry(missing) is None
 
 
+def test_lexicon_search_across_many_index_steps() -> None:
+    # Enough lines for dozens of index entries: every key is found with its own value,
+    # and what sorts between two keys, before the first or after the last is not.
+    keys = sorted(f"{stem}{n:05d}" for stem in ("Haus", "Maß", "Öl", "Zug") for n in range(3000))
+    data = "# header\n" + "".join(f"{key}\t{index}\n" for index, key in enumerate(keys))
+    table = german_data.SortedTable(None, data.encode())
+    assert len(table._lines) > 20
+    for index, key in enumerate(keys):
+        assert table.entry(key) == str(index)
+    for missing in ("Haus", "Haus00000x", "Haus0000", "A", "Zz", "Öl99999", "# header",
+                    "Maß00001\tx", "Zug02999\nHaus"):
+        assert table.entry(missing) is None
+
+
 def test_lazy_table_reads_like_the_dict_it_stores() -> None:
     table = {"seit": [(3, -1.5), (7, -2.0)], "haus": [(1, -0.5)]}
     lazy = german_data.LazyTable({key: marshal.dumps(value) for key, value in table.items()})

@@ -119,3 +119,48 @@ def test_fix_stays_safe_where_the_block_surely_starts(rule: str) -> None:
                        (f"# Titel\n\n{'## ' * heading}{line}\n\nEin Absatz folgt hier.\n", "a.md")):
         hit = fix_of(check_text(text, path, select=[rule]), rule)
         assert hit.safe_fix is not None, path
+
+
+def spaced(text: str) -> str:
+    """Wrapped text as some page exports give it: every line its own paragraph."""
+    return text.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize("width", [40, 72])
+def test_text_wrapped_with_a_blank_line_after_each_line_reads_as_wrapped(width: int) -> None:
+    # At these widths no line ends with a sentence (after one, a blank line is read as
+    # a paragraph break: see the next test).
+    text = spaced(fold(ARTIFACTS, width))
+    assert found(text) == found(ARTIFACTS)
+    assert check_text(spaced(fold(CAREFUL, width)), "page.txt") == []
+
+
+def test_a_blank_line_after_a_sentence_stays_a_paragraph_break() -> None:
+    text = spaced("Die Stadt hat den Zuschuss im Mai endlich bewilligt.\n"
+                  "Danach begannen die Arbeiten an der neuen Brücke.\n"
+                  "Sie sollen bis zum Ende des nächsten Jahres dauern.\n"
+                  "Die Kosten liegen bei gut vier Millionen Euro,\n"
+                  "wie die Verwaltung am Freitag mitteilte.\n")
+    texts = [block.text for block in Document(text, "page.txt").blocks]
+    assert texts[:3] == ["Die Stadt hat den Zuschuss im Mai endlich bewilligt.",
+                         "Danach begannen die Arbeiten an der neuen Brücke.",
+                         "Sie sollen bis zum Ende des nächsten Jahres dauern."]
+    assert texts[3].endswith("mitteilte.") and len(texts) == 4
+
+
+def test_a_lowercase_line_after_a_full_line_continues_it_across_a_blank_line() -> None:
+    doc = Document(spaced(fold(CAREFUL, 50)), "page.txt")
+    second = doc.blocks[1]
+    assert second.kind is BlockKind.PARAGRAPH
+    # its lines up to the end of the first sentence, where the line was not full
+    assert second.text.startswith("Als die Leiterin") and second.text.endswith("vor.")
+    assert len(second.sentences) == 1
+    assert not any(block.text[:1].islower() for block in doc.blocks)
+
+
+def test_short_lines_between_blank_lines_stay_apart() -> None:
+    # A heading and paragraphs, each between blank lines: no line was full.
+    text = ("Neue Regeln für Mieter\n\nab Januar gilt eine neue Mietpreisbremse\n\n"
+            "Vermieter müssen die Miete dann schriftlich begründen.\n\n"
+            "Die Stadt prüft die Anträge bis zum Sommer.\n")
+    assert len(Document(text, "a.txt").blocks) == 4

@@ -71,6 +71,10 @@ OPENING_MARKS = frozenset(":;\"„“»«‚'(–—-•*")
 MIN_MAJORITY = 4
 MIN_RATIO = 4
 MAX_MINORITY_BLOCKS = 3
+# Inside one paragraph a reader is addressed one way: there the minority form is
+# reported when the majority has at least MIN_MAJORITY occurrences in the paragraph and
+# this many times as many (a page that switches to "du" for a few sentences).
+MIN_BLOCK_RATIO = 2
 # Characters of a word that make it part of code or a path ("/usr/share/dir", "dir=").
 CODE_NEIGHBOURS = frozenset("/\\._=@$`<>[]{}")
 
@@ -183,14 +187,29 @@ def _replacements(word: AddressWord) -> tuple[str, ...]:
 REGISTER_NAMES = {"formal": "„Sie“", "informal": "„du“"}
 
 
+def _formal_blocks(words: list[AddressWord]) -> set[int]:
+    """The blocks that address the reader formally clearly enough to report "du" in
+    them (see MIN_BLOCK_RATIO). Only the formal address decides a block: a capitalised
+    "Ihr" in an informal one may be a verse's line start run into the text."""
+    counts: dict[int, Counter[str]] = {}
+    for word in words:
+        counts.setdefault(word.block, Counter())[word.register] += 1
+    return {
+        block for block, count in counts.items()
+        if count["formal"] >= MIN_MAJORITY
+        and count["formal"] >= MIN_BLOCK_RATIO * count["informal"]
+    }
+
+
 def address_form_mixed(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Leser, die im selben Text mit „Sie“ und mit „du“ angesprochen werden: „Die App
     ermöglicht es Ihnen, deine Fotos zu teilen“, „Melden Sie sich an … Speichere dann
     deine Einstellungen“. Gemeldet wird die seltenere Anredeform: in einem Satz, der
     beide enthält, immer; sonst, wenn die andere Form im Text mindestens viermal und
-    viermal so oft vorkommt und die seltenere in höchstens drei Absätzen steht. Je Satz
-    wird nur die erste abweichende Form gemeldet.
+    viermal so oft vorkommt und die seltenere in höchstens drei Absätzen steht, oder
+    wenn in ihrem Absatz „Sie“ mindestens viermal und doppelt so oft wie „du“ steht. Je
+    Satz wird nur die erste abweichende Form gemeldet.
 
     ## Warum ist das ein Problem?
     Englisch „you“ hat nur eine Form. Maschinelle Übersetzung wählt „Sie“ oder „du“
@@ -225,13 +244,19 @@ def address_form_mixed(doc: Document, context: RuleContext) -> Iterator[Hit]:
     for word in words:
         first_in_sentence.setdefault(word.sentence, word.register)
     tie = counts["formal"] == counts["informal"]
+    formal_blocks = _formal_blocks(words)
     reported: set[int] = set()
     for word in words:
         mixed_here = len(by_sentence[word.sentence]) == 2
-        if not mixed_here and (not decided or word.text.lower() in PLURAL_INFORMAL):
+        in_formal_block = word.block in formal_blocks
+        if not mixed_here and (
+            not (decided or in_formal_block) or word.text.lower() in PLURAL_INFORMAL
+        ):
             continue
         # On a tie the sentence's first form sets the address there.
         expected = first_in_sentence[word.sentence] if tie else majority
+        if in_formal_block:
+            expected = "formal"
         if word.register == expected or word.sentence in reported:
             continue  # one finding per sentence: the verb and the rest change with it
         reported.add(word.sentence)
@@ -306,6 +331,10 @@ RULES = (
                     "Sie"),
             Example("Wenn <marker>Sie</marker> Fragen hast, schreib uns, wir helfen dir gern "
                     "und beantworten deine Fragen schnell.", "du|dich"),
+            Example("Prüfen Sie den Vertrag, bevor Sie unterschreiben. Liest <marker>du</marker> "
+                    "das Kleingedruckte? Dann wissen Sie, was Sie erwartet. Machen Sie sich "
+                    "Notizen, und fragen Sie nach. Bitten Sie um "
+                    "Bedenkzeit, und lassen Sie sich nicht drängen.", "Sie"),
         ),
         good=(
             Example("Die App ermöglicht es Ihnen, Ihre Fotos mit Freunden zu teilen."),

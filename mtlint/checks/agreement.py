@@ -34,6 +34,7 @@ from mtlint.language.german import (
     word_tags,
 )
 from mtlint.language.wordclasses import (
+    FINITE_AUX_OR_MODAL,
     FUNCTION_WORDS,
     PREPOSITION_ARTICLES,
     PREPOSITIONS,
@@ -331,6 +332,8 @@ def _may_be_infinitive(noun: str, info: NounInfo) -> bool:
     lower = noun.lower()
     if not lower.endswith(("en", "ern", "eln")) or lower.endswith(PLURAL_ONLY_ENDINGS):
         return False
+    if lower.endswith("een"):
+        return False  # no German verb ends so: "Screen", "Teen" are loanwords, not infinitives
     tags = word_tags(lower)
     if tags is None or tags & INFINITIVE_TAGS:
         return True
@@ -371,13 +374,30 @@ def is_common_noun(word: str) -> bool:
     ):
         return False
     lower = analyze_word(word.lower())
-    if not lower.known and is_known_noun(word) and word_tags(word.lower()) is None:
-        # HanTa's guess at a rare lowercase form ("gerüchteküche" as an adjective) says
-        # nothing against a noun the lexicon lists as it stands.
+    if not lower.known and word_tags(word.lower()) is None and _listed_or_trusted_compound(word):
+        # HanTa's guess at a rare lowercase form ("gerüchteküche", "werkzeugstahl" inside
+        # a long compound read as an adjective) says nothing against a noun the lexicon
+        # lists, or a compound whose last part is itself a common noun.
         return True
     if lower.tag == "VVFIN":
         return "NN" in (word_tags(word) or ())
     return lower.tag not in ("ADJA", "ADJD", "VVPP", "VVINF")
+
+
+def _listed_or_trusted_compound(word: str) -> bool:
+    """A noun the lexicon lists as it stands, or a compound HanTa reads as a noun from
+    known parts whose last part is a common noun of five letters or more after a known
+    first part ("Hochgeschwindigkeits|werkzeugstahl"; not "Boot|loader": "Ader")."""
+    info = lookup_noun(word)
+    if info is None:
+        return False
+    if info.head is None:
+        return True
+    analysis = analyze_word(word)
+    return (
+        analysis.known and len(info.head) >= MIN_COMPOUND_TAIL and is_common_noun(info.head)
+        and _compound_head(word[: len(word) - len(info.head)])
+    )
 
 
 def _ambiguous_compound(word: str, info: object) -> bool:
@@ -547,7 +567,7 @@ def _read_phrase(
             return None
         modifiers.append(word)
         position += 1
-        if len(modifiers) > 5:
+        if len(modifiers) > MAX_MODIFIERS:
             return None
     else:
         return None
@@ -562,7 +582,8 @@ def _read_phrase(
         return None  # "die Laudator*innen", "die Kolleg:innen": a gender-inclusive plural
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
-        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+        (following.text[:1].isupper() and following.text.lower() not in FUNCTION_WORDS)
+        or following.text in ENGLISH_FUNCTION_WORDS
     ):
         # "das Software Team", "den A-Klasse Mercedes": the head may come later;
         # "seinen Elements of Criticism": an English title.
@@ -595,6 +616,9 @@ def fitting_readings(phrase: NounPhrase, *, endings: bool = True) -> list[Readin
     ]
 
 
+# Words between article and noun at most: a series of adjectives may be long ("die
+# physischen, genetischen, kulturellen oder sozialen Merkmale").
+MAX_MODIFIERS = 9
 # Marks of gender-inclusive forms ("Laudator*innen", "Kolleg:innen", "Lehrer_innen").
 GENDER_MARKS = frozenset("*:_")
 # Adjectives that also stand alone as a noun phrase: "die anderen Trübsal blasen",
@@ -749,8 +773,12 @@ GOVERNED_CASES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("bei", "nach", "von", "mit", "aus", "samt", "mitsamt"), ("dat",)),
     **dict.fromkeys(("in", "an", "auf", "neben", "zwischen", "hinter", "vor"), ("acc", "dat")),
     **dict.fromkeys(
-        ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb"),
-        ("gen", "dat"),
+        ("wegen", "trotz", "dank", "aufgrund", "angesichts", "innerhalb", "außerhalb",
+         "einschließlich", "inklusive", "exklusive", "bezüglich",
+         "hinsichtlich", "mithilfe", "anhand", "infolge", "zugunsten", "anstelle", "mittels",
+         "seitens", "abzüglich", "zuzüglich", "oberhalb", "unterhalb", "jenseits",
+         "diesseits"),
+        ("gen", "dat"),  # the dative where the genitive does not show ("wegen Umbauten")
     ),
 }
 CASE_NAMES = {"acc": "Akkusativ", "dat": "Dativ", "gen": "Genitiv"}
@@ -1244,7 +1272,9 @@ def _verb_follows(word: Span | None) -> bool:
 def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Adjektiv ohne Endung direkt vor einem Nomen: nach einem Artikel („eine
-    erheblich Verbesserung“, „die neu Strategie“) oder, bei Adjektiven des Ausmaßes,
+    erheblich Verbesserung“, „die neu Strategie“), auch nach weiteren endungslosen
+    Wörtern mit einem Partizip darunter („ein gemeinsam bearbeitet mehrsprachig
+    Lexikon“, englisch „a collaboratively edited …“) oder, bei Adjektiven des Ausmaßes,
     am Anfang einer Nominalgruppe ohne Artikel („wirft erheblich Schatten“).
 
     ## Warum ist das ein Problem?
@@ -1267,15 +1297,15 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
         words = block.words()
         for index in range(1, len(words) - 1):
             adjective, noun = words[index], words[index + 1]
-            if (adjective.text not in DEGREE_ADJECTIVES
-                    and words[index - 1].text.lower() not in DETERMINERS):
+            opener = _determiner_before(text, words, index)
+            if adjective.text not in DEGREE_ADJECTIVES and opener is None:
                 continue
             if gap(text, adjective, noun) != " " or not is_uninflected_adjective(
                 adjective.text
             ):
                 continue
             if gap(text, words[index - 1], adjective) != " " or _starts_relative_clause(
-                text, words, index - 1
+                text, words, index - 1 if opener is None else opener
             ):
                 continue  # "Leute, die ursprünglich Henker werden wollten"
             reading = noun_reading(noun.text)
@@ -1288,11 +1318,18 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 following.text[:1].isupper() and noun_reading(following.text) is not None
             ):
                 continue
-            determiner = DETERMINERS.get(words[index - 1].text.lower())
+            determiner = None if opener is None else DETERMINERS[words[opener].text.lower()]
             if determiner is not None:
                 endings = [r[2] for r in determiner.readings if r[0] in reading.numbers]
                 if any(adjective.text.endswith(e) for e in endings):
                     continue  # "ein schneller Wagen": inflected after all
+                if not endings:
+                    # The article does not fit the noun either ("ein … Grafik"): the
+                    # ending its right form takes in the nominative or accusative.
+                    endings = [
+                        found[1] for number in sorted(reading.numbers) for case in ("nom", "acc")
+                        if (found := determiner_form(determiner.family, number, case))
+                    ]
             else:
                 previous = analyze_word(words[index - 1].text)
                 if previous.tag in ("APPR", "APPRART", "ART") or _verb_follows(following):
@@ -1308,6 +1345,33 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
                 f"Endung („{forms[0]} {noun.text}“).",
                 forms, forms[0], Safety.UNSAFE,
             )
+
+
+# Uninflected words that may stand between a determiner and a bare adjective ("ein
+# gemeinsam bearbeitet mehrsprachig Lexikon": each lacks its ending).
+MAX_UNINFLECTED_RUN = 3
+
+
+def _determiner_before(text: str, words: list[Span], index: int) -> int | None:
+    """The index of the determiner before the word at `index`: right before it, or
+    before a few uninflected adverbs and adjectives among which is a participle ("ein
+    gemeinsam bearbeitet mehrsprachig …", English "a collaboratively edited
+    multilingual …"); None otherwise. Without a participle a run may be an older
+    style ("ein einsam kümmerlich Leben")."""
+    position = index - 1
+    participle = False
+    while position >= 0 and index - position <= MAX_UNINFLECTED_RUN + 1:
+        word = words[position].text
+        if word.lower() in DETERMINERS:
+            return position if participle or position == index - 1 else None
+        if gap(text, words[position], words[position + 1]) != " ":
+            return None
+        if "VVPP" in tags_of(word) and word.islower():
+            participle = True
+        elif not is_modifying_adverb(word):
+            return None
+        position -= 1
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -1544,7 +1608,8 @@ def bare_phrase_after(
         return None  # "mit neuen Büro- und Fabrikgebäuden", "Kolleg:innen"
     following = words[position + 1] if position + 1 < len(words) else None
     if following is not None and gap(text, noun, following) == " " and (
-        following.text[:1].isupper() or following.text in ENGLISH_FUNCTION_WORDS
+        (following.text[:1].isupper() and following.text.lower() not in FUNCTION_WORDS)
+        or following.text in ENGLISH_FUNCTION_WORDS
     ):
         return None  # "mit neuen Software Tools": the head may come later
     reading = noun_reading(noun.text)
@@ -1700,7 +1765,9 @@ def _plural_finite(word: str) -> bool:
 def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Verb im Plural vor einem Subjekt im Singular: „In diesem Sommer beginnen die
-    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“).
+    Saison“ („beginnt“), „Dort warten ein neuer Trainer“ („wartet“). Ebenso ein
+    Nebensatz mit „man“, „er“, „es“, „ich“ oder „du“ als Subjekt, der mit einer Form auf
+    -en endet: „…, wenn man mit alten Systemen arbeiten, …“ („arbeitet“).
 
     ## Warum ist das ein Problem?
     Das finite Verb richtet sich nach dem Subjekt. Maschinelle Übersetzung verliert die
@@ -1712,7 +1779,11 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
     Artikel mit einem Nomen folgt, das nur im Singular steht. Folgt ein weiteres Subjekt
     („die Stadt und ihre Bürger“, eine Aufzählung mit Komma) oder ein Pronomen, wird
     nichts gemeldet. Ein vorangestelltes Objekt („Die Arbeit beginnen die Kinder“) wird
-    nicht geprüft.
+    nicht geprüft. Im Nebensatz zählt nur das Pronomen direkt nach der Konjunktion
+    („dass“, „wenn“, „weil“ …; nicht „als“); steht im Nebensatz ein finites Verb im
+    Singular oder im Rest des Satzes ein Hilfs- oder Modalverb im Singular („…, wenn er
+    fliehen, aber nicht, wenn es fallen will“), ist das eine Auslassung und wird nicht
+    gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Die Verbform im Singular muss der Leser selbst wählen.
@@ -1744,6 +1815,79 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
                 if hit is not None:
                     yield hit
                 break
+        yield from _plural_verb_after_singular_pronoun(block.text, block.start)
+
+
+# Conjunctions whose clause puts its finite verb last ("als" is also "than": "schneller
+# als ich fahren"; "wie" and "wo" open other things too).
+VERB_FINAL_CONJUNCTIONS = word_set(
+    "dass daß wenn weil ob obwohl falls sobald bevor nachdem damit solange sodass sofern "
+    "indem während seit seitdem ehe"
+)
+# Pronouns that are only singular subjects here ("sie" may be plural, "Sie" polite).
+SINGULAR_SUBJECT_PRONOUNS = word_set("man er es ich du")
+CLAUSE_STOP = compile_pattern(r"[,.;:!?()\[\]\"„“”»«–—]")
+MAX_FINAL_CLAUSE_WORDS = 12
+SENTENCE_END = compile_pattern(r"[.!?](?:\s|$)")
+
+
+def _plural_verb_after_singular_pronoun(text: str, offset: int) -> Iterator[Hit]:
+    """"…, wenn man mit alten Systemen arbeiten, …": a subordinate clause with a
+    singular pronoun as subject whose last word is a plural or infinitive verb form,
+    with no singular finite verb in it and no singular auxiliary or modal in the rest
+    of the sentence (an ellipsis: "dass man nichts sehen, nichts finden könne")."""
+    for match in WORD_PATTERN.finditer(text):
+        if match.group().lower() not in VERB_FINAL_CONJUNCTIONS:
+            continue
+        subject = WORD_PATTERN.match(text, match.end() + 1)
+        if text[match.end():match.end() + 1] != " " or subject is None or (
+            subject.group() not in SINGULAR_SUBJECT_PRONOUNS
+        ):
+            continue
+        stop = CLAUSE_STOP.search(text, subject.end())
+        end = stop.start() if stop else len(text)
+        clause = [m.group() for m in WORD_PATTERN.finditer(text, subject.end(), end)]
+        if not clause or len(clause) > MAX_FINAL_CLAUSE_WORDS or "zu" in clause:
+            continue
+        verb = clause[-1]
+        if not verb.islower() or not verb.endswith("en") or not _infinitive_or_plural(verb):
+            continue
+        if any(_singular_finite(word) for word in clause[:-1]):
+            continue  # "dass du ihn hättest fallen lassen"
+        after = SENTENCE_END.search(text, end)
+        rest = text[end:after.start() if after else len(text)]
+        if any(
+            not m.group().endswith("en") and (
+                m.group() in FINITE_AUX_OR_MODAL
+                or (m.group().islower() and tags_of(m.group()) & {"VAFIN", "VMFIN"})
+            )
+            for m in WORD_PATTERN.finditer(rest)
+        ):
+            continue  # "wenn er fliehen, aber nicht, wenn es fallen will": an ellipsis
+        start = offset + text.rfind(verb, 0, end)
+        yield Hit(
+            start, len(verb),
+            f"„{verb}“ passt nicht zum Subjekt „{subject.group()}“ im Singular: Das Verb am "
+            f"Ende des Nebensatzes braucht die Form der 3. oder 1. Person Singular.",
+        )
+
+
+def _infinitive_or_plural(word: str) -> bool:
+    """The infinitive, which is also the present plural ("arbeiten"); not a past form
+    in -en that may be singular ("schien")."""
+    tags = tags_of(word)
+    return (
+        bool(tags & {"VVINF", "VVFIN", "VAINF", "VMINF"}) and not tags & {"ADJA", "ADJD", "ADV"}
+        and analyze_word(word).lemma == word
+    )
+
+
+def _singular_finite(word: str) -> bool:
+    """A lowercase word that can be a finite verb not ending in -en ("kann", "hättest",
+    "arbeitet")."""
+    return word.islower() and not word.endswith("en") and bool(
+        tags_of(word) & FINITE_VERB_TAGS
+    )
 
 
 PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
@@ -1826,6 +1970,95 @@ def _object_lead_in(caption: str) -> bool:
         word.islower() and analyze_word(word).lemma in OBJECT_LEAD_IN_VERBS
         for word in words[-3:]
     )
+
+
+# ---------------------------------------------------------------------------
+# "einer der ...": the pronoun takes the gender of the plural noun after it
+# ---------------------------------------------------------------------------
+
+# The genders a pronoun form of "ein", "kein", "jed-" can stand for in any case
+# ("einer": masculine nominative, feminine genitive or dative).
+PARTITIVE_GENDERS: dict[str, frozenset[str]] = {
+    "er": frozenset("mf"), "e": frozenset("f"), "es": frozenset("mn"),
+    "em": frozenset("mn"), "en": frozenset("mn"),
+}
+PARTITIVE_STEMS = ("ein", "kein", "jed")
+# The pronoun's form for each gender in the case its own ending shows.
+PARTITIVE_IN_CASE: dict[str, dict[str, str]] = {
+    "e": {"m": "er", "n": "es"}, "er": {"n": "es"}, "es": {"f": "e"},
+    "em": {"f": "er"}, "en": {"f": "e", "n": "es"},
+}
+
+
+def _partitive_pronoun(word: str) -> tuple[str, str] | None:
+    """The stem and ending of "einer", "keines", "jedem" ..., or None."""
+    lower = word.lower()
+    for stem in PARTITIVE_STEMS:
+        ending = lower[len(stem):]
+        if lower.startswith(stem) and ending in PARTITIVE_GENDERS:
+            return stem, ending
+    return None
+
+
+def _plural_genders(noun: str) -> frozenset[str]:
+    """The genders of the nouns whose genitive plural the form is ("Städte": f)."""
+    info = lookup_noun(noun)
+    if info is None:
+        return frozenset()
+    return frozenset(g for r in info.readings if "gen pl" in r.slots for g in r.genders)
+
+
+def agreement_partitive(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    „einer“, „keines“, „jedem“ … vor „der“ und einem Nomen im Plural, dessen Genus
+    das Pronomen nicht hat: „in einem der Städte“ („einer“), „eines der wichtigsten
+    Fragen“ („eine“), „keiner der Häuser“ („keines“).
+
+    ## Warum ist das ein Problem?
+    Im partitiven Genitiv („eine der Städte“) richtet sich das Pronomen im Genus nach
+    dem Nomen im Plural. Englisch „one of the“ hat kein Genus; maschinelle Übersetzung
+    wählt oft die maskuline oder neutrale Form.
+
+    ## Bekannte Grenzen
+    Geprüft werden „ein-“, „kein-“ und „jed-“ direkt vor „der“, dem höchstens Adjektive
+    und ein Nomen folgen, das nur im Plural stehen kann und im Lexikon ein Genus hat
+    (Komposita nach ihrem letzten Teil). Nomen, die Personen nach ihrem natürlichen
+    Geschlecht bezeichnen („einer der Mitglieder“ für einen Mann), werden ebenfalls
+    gemeldet; die Form nach dem Genus des Nomens ist die standardsprachliche.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird die Form im Genus des Nomens und im Kasus, den die
+    Endung des gemeldeten Pronomens zeigt; bei „einer“/„eines“ muss der Leser den
+    Kasus prüfen.
+    """
+    text = doc.text
+    for phrase in noun_phrases(doc):
+        if phrase.article.text.lower() != "der" or not phrase.joined:
+            continue
+        found = _partitive_pronoun(phrase.previous)
+        readings = fitting_readings(phrase)
+        if found is None or not readings or any(number != "pl" for number, _, _ in readings):
+            continue  # "einer der Stadt": "der" is no genitive plural
+        if not phrase.reading.has_form("pl", "gen") or not is_common_noun(phrase.noun.text):
+            continue
+        stem, ending = found
+        genders = _plural_genders(phrase.noun.text)
+        if len(genders) != 1 or genders & PARTITIVE_GENDERS[ending]:
+            continue
+        gender = next(iter(genders))
+        start = phrase.article.start - len(phrase.previous) - 1
+        pronoun = text[start:phrase.article.start - 1]
+        if pronoun != phrase.previous:
+            continue
+        corrected = stem + PARTITIVE_IN_CASE[ending].get(gender, ending)
+        if pronoun[:1].isupper():
+            corrected = corrected.capitalize()
+        yield Hit(
+            start, len(pronoun),
+            f"„{pronoun} der {phrase.noun.text}“: Das Pronomen richtet sich nach dem Genus "
+            f"von „{phrase.reading.lemma}“ ({GENDER_NAMES[gender]}): „{corrected}“.",
+            (corrected,), corrected, Safety.UNSAFE,
+        )
 
 
 def agreement_list_object(doc: Document, context: RuleContext) -> Iterator[Hit]:
@@ -2049,6 +2282,29 @@ RULES = (
         origin="mtlint/checks/agreement.py",
     ),
     Rule(
+        id="agreement-partitive",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="„einer/eines/einem der …“ im falschen Genus für das Nomen im Plural "
+                "(„in einem der Städte“).",
+        doc=agreement_partitive.__doc__ or "",
+        check=agreement_partitive,
+        bad=(
+            Example("Wir übernachten in <marker>einem</marker> der kleinen Pensionen.",
+                    "einer"),
+            Example("Das ist <marker>eines</marker> der häufigsten Fragen.", "eine"),
+            Example("<marker>Keiner</marker> der Geräte lief.", "Keines"),
+        ),
+        good=(
+            Example("Wir übernachten in einer der kleinen Pensionen."),
+            Example("Das ist eine der häufigsten Fragen."),
+            Example("Keines der Geräte lief, keiner der Techniker kam."),
+            Example("Er gab einem der Kinder ein Buch."),
+            Example("Einer der Leute rief an."),
+        ),
+        origin="mtlint/checks/agreement.py",
+    ),
+    Rule(
         id="agreement-preposition-adjective",
         category=Category.GRAMMAR,
         severity=Severity.ERROR,
@@ -2084,13 +2340,14 @@ RULES = (
         id="agreement-subject-verb",
         category=Category.GRAMMAR,
         severity=Severity.WARNING,
-        summary="Ein Verb im Plural vor einem Subjekt im Singular („Heute beginnen die "
-                "Saison“).",
+        summary="Ein Verb im Plural zu einem Subjekt im Singular („Heute beginnen die "
+                "Saison“, „…, wenn man mit Kunden arbeiten“).",
         doc=agreement_subject_verb.__doc__ or "",
         check=agreement_subject_verb,
         bad=(
             Example("In diesem Sommer <marker>beginnen</marker> die neue Saison."),
             Example("Dort <marker>warten</marker> ein erfahrener Trainer auf die Gäste."),
+            Example("Das lohnt sich, wenn man mit vielen Kunden <marker>arbeiten</marker>."),
         ),
         good=(
             Example("In diesem Sommer beginnt die neue Saison."),
@@ -2100,6 +2357,8 @@ RULES = (
             Example("Dazu gehören die Stadt Köln, das Land und der Bund."),
             Example("Wir beginnen die Arbeit am Montag."),
             Example("Nach dem Essen spielen die Kinder im Garten."),
+            Example("Das lohnt sich, wenn man mit vielen Kunden arbeiten kann."),
+            Example("Er glaubt, dass man nichts sehen, nichts finden könne."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtlint.core.document import Block, BodySpellings, Document, Span
+from mtlint.core.document import Block, BlockKind, BodySpellings, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import german
@@ -82,6 +82,21 @@ def _glossary_terms(context: RuleContext) -> set[str]:
 
 # --- heading-lowercase-start --------------------------------------------------------
 
+# Marks that end a paragraph's last sentence (closing quotes and brackets after one).
+PARAGRAPH_END = ".!?…:\"“”»«'’)"
+
+
+def _continues_paragraph(doc: Document, block: Block) -> bool:
+    """Whether a short lowercase line goes on with the paragraph before it, which
+    stopped mid-sentence (a page that broke a sentence into two paragraphs)."""
+    index = doc.blocks.index(block)
+    if index == 0:
+        return False
+    previous = doc.blocks[index - 1]
+    return (previous.kind is BlockKind.PARAGRAPH
+            and previous.text.rstrip()[-1:] not in PARAGRAPH_END)
+
+
 
 def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
@@ -96,7 +111,8 @@ def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit
     ## Bekannte Grenzen
     Wörter, die per Konvention klein beginnen (iPhone, eBay), Begriffe aus dem Glossar
     und Wörter, die weder Lexikon noch Tagger als deutsch kennen (Befehls- und
-    Markennamen), bleiben unberührt.
+    Markennamen), bleiben unberührt, ebenso eine Zeile nach einem Absatz, der mitten im
+    Satz aufhört: Sie setzt ihn fort.
 
     ## Fix-Sicherheit
     Sicher, wo die Überschrift sicher eine ist: in Markdown und in reinem Text nach einer
@@ -113,6 +129,8 @@ def heading_lowercase_start(doc: Document, context: RuleContext) -> Iterator[Hit
         if not _starts_part(block, first) or not _is_plain_lowercase(first.text):
             continue
         if first.text in glossary or not is_prose_word(first.text):
+            continue
+        if _continues_paragraph(doc, block):
             continue
         capital = first.text[0].upper() + first.text[1:]
         # In plain text, a line after a mere line break may continue a wrapped paragraph.
@@ -413,6 +431,8 @@ RULES = (
             Example("iPhone-Verkäufe steigen wieder" + _FOLLOW),
             Example("eBay setzt auf KI-Beschreibungen" + _FOLLOW),
             Example("die ursprünge des konflikts, ein kurzer Satz im Absatz."),
+            Example("Die Stadt lud zu einer Konferenz über die Zukunft der Häfen, der Werften "
+                    "und der Kanäle in\n\nden nördlichen Provinzen ein" + _FOLLOW),
         ),
         origin="mtlint/checks/headings.py",
         fixable=True,

@@ -17,6 +17,7 @@ from mtlint.checks.untranslated import english_evidence
 from mtlint.core.document import Block, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
+from mtlint.language.wordclasses import is_prose_word
 
 # Quotation styles in order of preference when two are used equally often.
 MARKS = {
@@ -26,6 +27,9 @@ MARKS = {
     "straight": ('"', '"'),
     "english": ("“", "”"),
 }
+# Single marks: typewriter '…' and the German, French and Swiss half marks that replace it.
+SINGLE_MARKS = {"german": ("‚", "‘"), "guillemets": ("›", "‹"), "swiss": ("‹", "›")}
+TYPEWRITER_STYLES = frozenset({"straight", "single"})
 PAIR = compile_pattern(
     r"""(?x)
     (?<![\p{L}\p{N}])
@@ -34,6 +38,9 @@ PAIR = compile_pattern(
       | « (?P<swiss>[^»«\n]{1,300}?) »
       | " (?P<straight>\S[^„“”"\n]{0,299}?) (?<=\S)"     # not an inch mark: 24" Monitor
       | “ (?P<english>[^„“”"\n]{1,300}?) ”
+      # typewriter single marks, not an elision ('s, 'ne) nor an apostrophe in a word
+      | ' (?P<single>(?!(?:s|n|ne|nen|nem|ner|en|em|rum|raus|rein|ran|rauf|runter|rüber)\b)
+            \p{L}[^'‘’„“”"\n]{0,99}?[\p{L}\p{N}.!?]) '
     )
     (?![\p{L}\p{N}])
     """
@@ -66,8 +73,13 @@ def is_prose(content: str) -> bool:
     if CODE_LIKE.search(content):
         return False
     words = WORD.findall(content)
-    # Lowercase one- or two-word strings are mostly commands and values ("ls", "info make").
-    return len(words) >= 3 or any(w[0].isupper() and len(w) > 1 and not w.isupper() for w in words)
+    if len(words) >= 3 or any(w[0].isupper() and len(w) > 1 and not w.isupper() for w in words):
+        return True
+    # Lowercase one- or two-word strings are mostly commands and values ("ls", "info make"),
+    # unless they are German words ("wir", "schwach"); a name may be all capitals ("PULS").
+    return bool(words) and all(
+        is_prose_word(w) if w.islower() else w.isupper() and len(w) > 2 for w in words
+    )
 
 
 def quotations(doc: Document) -> list[Quotation]:
@@ -182,8 +194,8 @@ def _unbalanced_straight_marks(doc: Document, blocks: list[Block]) -> bool:
 def quote_straight_document(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Einen deutschen Text, der alle seine Zitate und Titel in gerade
-    Schreibmaschinen-Anführungszeichen "…" setzt. Gemeldet wird einmal pro Dokument,
-    am ersten Zitat; die Korrektur setzt alle diese Zitate in „…“.
+    Schreibmaschinen-Anführungszeichen "…" setzt. Gemeldet wird jedes dieser Zitate;
+    die Korrektur setzt es in „…“.
 
     ## Warum ist das ein Problem?
     Deutsche Anführungszeichen öffnen unten und schließen oben: „…“ (oder »…«). Gerade
@@ -192,42 +204,47 @@ def quote_straight_document(doc: Document, context: RuleContext) -> Iterator[Hit
 
     ## Bekannte Grenzen
     Code, Pfade, Optionen und kurze kleingeschriebene Befehle in geraden
-    Anführungszeichen ("ls -l", "/etc/fstab") zählen nicht als Zitat und bleiben gerade.
+    Anführungszeichen ("ls -l", "/etc/fstab") zählen nicht als Zitat und bleiben gerade;
+    ein einzelnes kleingeschriebenes Wort zählt nur, wenn es ein deutsches ist ("wir").
     Steht im Text auch nur ein Zitat in einem anderen Stil, meldet stattdessen
     `quote-mixed-styles` die Abweichler. Den Zielstil legt die Einstellung `quotes`
     fest: `"german"` („…“, Vorgabe), `"guillemets"` (»…«), `"swiss"` («…»); mit
     `"any"` bleiben gerade Anführungszeichen unbeanstandet.
 
+    Einfache gerade Zeichen '…' zählen mit, wenn sie nicht wie ein Apostroph aussehen
+    ('s, 'ne, Hab'); sie werden zu halben Anführungszeichen ‚…‘.
+
     ## Fix-Sicherheit
-    Sicher, wenn in jedem betroffenen Absatz die geraden Zeichen paarweise stehen; dann
-    ist klar, welches Zeichen öffnet und welches schließt. Sonst nur ein Vorschlag.
+    Sicher, wenn im Absatz des Zitats die geraden Zeichen paarweise stehen; dann ist
+    klar, welches Zeichen öffnet und welches schließt. Sonst nur ein Vorschlag, ebenso
+    bei einfachen Zeichen, die auch Apostrophe sein könnten.
     """
     if context.quotes == "any":
         return
     found = quotations(doc)
-    if not found or any(q.style != "straight" for q in found):
+    if not found or any(q.style not in TYPEWRITER_STYLES for q in found):
         return
     if not _is_german_document(doc):
         return
-    blocks = _blocks_of(doc, found)
     style = house_style(context)
-    opening, closing = MARKS[style]
-    start, end = found[0].start, found[-1].end
-    pieces, cursor = [], start
+    unbalanced = {
+        block.start for block in _blocks_of(doc, found) if _unbalanced_straight_marks(doc, [block])
+    }
+    starts = [b.start for b in doc.blocks]
     for quotation in found:
-        pieces += [doc.text[cursor:quotation.start], opening, quotation.content, closing]
-        cursor = quotation.end
-    pieces.append(doc.text[cursor:end])
-    safety = Safety.UNSAFE if _unbalanced_straight_marks(doc, blocks) else Safety.SAFE
-    first = found[0]
-    count = f"alle {len(found)} Zitate" if len(found) > 1 else "sein Zitat"
-    yield Hit(
-        offset=first.start, length=first.end - first.start,
-        message=(f"Der Text setzt {count} in gerade Anführungszeichen \"…\"; im Deutschen "
-                 f"{shown(style)} setzen."),
-        suggestions=(f"{opening}{first.content}{closing}",),
-        replacement="".join(pieces), safety=safety, fix_span=(start, end),
-    )
+        block_start = starts[bisect.bisect_right(starts, quotation.start) - 1]
+        single = quotation.style == "single"
+        opening, closing = (SINGLE_MARKS if single else MARKS)[style]
+        replacement = f"{opening}{quotation.content}{closing}"
+        typed = "'…'" if single else '"…"'
+        yield Hit(
+            offset=quotation.start, length=quotation.end - quotation.start,
+            message=(f"Gerade Anführungszeichen {typed} wie im ganzen Text; im Deutschen "
+                     f"{opening}…{closing} setzen ({replacement})."),
+            suggestions=(replacement,), replacement=replacement,
+            # a single mark may be an apostrophe ("Hab' ich"): which pairs is a guess
+            safety=Safety.UNSAFE if single or block_start in unbalanced else Safety.SAFE,
+        )
 
 
 def shown(style: str) -> str:
@@ -259,7 +276,8 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
     absichtlich anders markiert ist (ein Zitat im Zitat, ein Code-Beispiel), entscheidet
     der Leser.
     """
-    found = quotations(doc)
+    # Typewriter single marks are mostly a quotation inside a quotation, in any style.
+    found = [q for q in quotations(doc) if q.style != "single"]
     counts = Counter(q.style for q in found)
     if len(counts) < 2:
         return
@@ -289,11 +307,15 @@ RULES = (
         summary="Ein deutscher Text setzt alle Zitate in gerade Anführungszeichen \"…\".",
         doc=quote_straight_document.__doc__ or "", check=quote_straight_document,
         bad=(
-            Example('Altman sprach von einer <marker>"Bromance"</marker>. Nadella nannte es '
-                    '"eine Partnerschaft".', "„Bromance“"),
+            Example('Altman sprach von einer <marker>"Bromance"</marker> und lachte.',
+                    "„Bromance“"),
             Example('Die Serie <marker>"Der Schwarm"</marker> läuft im ZDF.', "„Der Schwarm“"),
-            Example('Er sagte <marker>"Wir sind bereit"</marker> und ging.\n\nDie Zeitung '
-                    'schrieb "Ende einer Ära". Öffnen Sie "/etc/fstab".', "„Wir sind bereit“"),
+            Example('Öffnen Sie "/etc/fstab" und lesen Sie dann <marker>"Die Shell"</marker>.',
+                    "„Die Shell“"),
+            Example('In diesem Blog steht <marker>"wir"</marker> für die ganze Redaktion.',
+                    "„wir“"),
+            Example("Das Spiel ist noch gar nicht <marker>'fertig'</marker> und verkauft sich "
+                    "trotzdem.", "‚fertig‘"),
         ),
         good=(
             Example("Altman sprach von einer „Bromance“. Nadella nannte es „eine Partnerschaft“."),
@@ -301,6 +323,8 @@ RULES = (
             Example('He called it "a historic win" and left the room.'),
             Example('Er nannte es "Bromance". Sie sagte "Partnerschaft". '
                     'Beide meinten »Freundschaft«.'),
+            Example("Hab' ich's nicht gesagt? So 'ne Sache passiert halt, wenn's regnet."),
+            Example("Sie nannte es „Bromance“; er sprach von 'Freundschaft'."),
         ),
         origin="mtlint/checks/quotes.py", fixable=True,
     ),

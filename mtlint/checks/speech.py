@@ -313,7 +313,94 @@ def speech_verb_particle(doc: Document, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+# Words that open an indirect question ("ob", "wann", "warum"): fronted before a verb of
+# saying that has its own object, the question is what the speaker was asked.
+QUESTION_OPENERS = word_set("ob wann warum wieso weshalb")
+# What introduces the speaker's own words after "sagte Peskow": a colon or a quotation.
+QUOTATION_INTRODUCERS = ":„“\"»«"
+MAX_QUESTION_CHARS = 300
+
+
+def speech_question_dangling(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Satz, der mit einer indirekten Frage beginnt („Ob …“, „Wann …“, „Warum …“),
+    auf die ein Verb des Sagens mit Sprecher und dann ein Doppelpunkt oder ein Zitat
+    folgt: „Ob die Truppen abziehen werden, sagte der Sprecher: „…““ („Auf die Frage,
+    ob die Truppen abziehen werden, sagte der Sprecher: …“).
+
+    ## Warum ist das ein Problem?
+    Das Verb des Sagens hat mit dem Zitat schon sein Objekt; die vorangestellte Frage
+    hängt ohne Bezug in der Luft. Im Englischen steht hier „Asked whether …, he said“;
+    maschinelle Übersetzung lässt das „asked“ oft weg.
+
+    ## Bekannte Grenzen
+    Geprüft werden nur Sätze, die mit „ob“, „wann“, „warum“, „wieso“ oder „weshalb“
+    beginnen, deren Nebensatz mit einem finiten Verb vor dem ersten Komma endet und nach
+    dem Komma ein Verb des Sagens, ein Sprecher (ein Pronomen oder Name, höchstens sechs
+    Wörter) und ein Doppelpunkt oder ein öffnendes Anführungszeichen folgen. „Ob er
+    kommt, sagte er nicht.“ bleibt unbeachtet.
+
+    ## Fix-Sicherheit
+    Unsicher: Vorgeschlagen wird „Auf die Frage, ob …“; der Leser prüft den Satz.
+    """
+    for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        text = block.text
+        for sentence in block.sentences:
+            first = WORD.match(text, sentence.start - block.start)
+            if first is None or first.group().lower() not in QUESTION_OPENERS:
+                continue
+            if first.start() != sentence.start - block.start:
+                continue
+            limit = min(len(text), first.start() + MAX_QUESTION_CHARS)
+            comma = text.find(", ", first.end(), limit)
+            if comma < 0:
+                continue
+            clause = [m.group() for m in WORD.finditer(text, first.end(), comma)]
+            last_tags = tags_of(clause[-1]) if len(clause) >= 2 else frozenset()
+            if not last_tags & german.FINITE_VERB_TAGS or last_tags & {"ADJD", "ADJA"}:
+                continue  # "Ob teuer oder billig, …": no clause
+            end = min((i for i in (text.find(c, comma, limit) for c in QUOTATION_INTRODUCERS)
+                       if i >= 0), default=-1)
+            if end < 0:
+                continue
+            after = [(comma + m.start(), comma + m.end(), m.group())
+                     for m in WORD.finditer(text[comma:end])]
+            if len(after) < 2 or not is_speech_verb(after[0][2], german.FINITE_VERB_TAGS):
+                continue
+            if _speaker_length(after[1:]) != len(after) - 1:
+                continue
+            opener = first.group()
+            replacement = f"Auf die Frage, {opener.lower()}"
+            yield Hit(
+                block.start + first.start(), len(opener),
+                f"„{opener} …, {after[0][2]} …:“: Die Frage hängt ohne Bezug vor dem Verb "
+                f"des Sagens, das schon ein Zitat als Objekt hat: „{replacement} …“.",
+                (replacement,), replacement, Safety.UNSAFE,
+            )
+
+
 RULES = (
+    Rule(
+        id="speech-question-dangling",
+        category=Category.GRAMMAR,
+        severity=Severity.WARNING,
+        summary="Eine vorangestellte Frage ohne Bezug vor „sagte X:“ („Ob …, sagte er: …“).",
+        doc=speech_question_dangling.__doc__ or "",
+        check=speech_question_dangling,
+        bad=(
+            Example("<marker>Ob</marker> die Brücke bald öffnet, sagte die Bürgermeisterin: "
+                    "„Wir arbeiten daran.“", "Auf die Frage, ob"),
+            Example("<marker>Wann</marker> die Preise sinken, erklärte er: Das weiß niemand.",
+                    "Auf die Frage, wann"),
+        ),
+        good=(
+            Example("Auf die Frage, ob die Brücke bald öffnet, sagte die Bürgermeisterin: "
+                    "„Wir arbeiten daran.“"),
+            Example("Ob die Brücke bald öffnet, sagte die Bürgermeisterin nicht."),
+            Example("Ob er kommt, weiß ich nicht: Er hat nichts gesagt."),
+        ),
+        origin="mtlint/checks/speech.py",
+    ),
     Rule(
         id="speech-verb-order",
         category=Category.GRAMMAR,

@@ -29,9 +29,9 @@ from mtlint.checks.untranslated import (
     ENGLISH as ENGLISH_FUNCTION_WORDS,
 )
 from mtlint.checks.untranslated import (
-    QUOTED,
     RUN_FUNCTION,
     STRAY,
+    Quotations,
     is_gloss,
     is_untranslated_word,
     looks_english,
@@ -103,10 +103,18 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
     """The block's words of letters (from ``Block.words``, which other rules share)
     with their hyphenated parts; not words with digits or apostrophes ("GPT-4",
     "don't"), parts of paths, addresses and code ("example.com", "@user",
-    "xterm(1)"); with ``quoted`` False, not words inside quotation marks either."""
+    "xterm(1)"); with ``quoted`` False, not words inside quotation marks either.
+    Built once per block (three rules ask): do not modify the list."""
+    key = (__name__, quoted)
+    cached = block.memo.get(key)
+    if cached is None:
+        cached = block.memo[key] = _block_tokens(block, quoted)
+    return cached
+
+
+def _block_tokens(block: Block, quoted: bool) -> list[Token]:
     text, base = block.text, block.start
-    inside = [] if quoted else [(m.start() + base, m.end() + base)
-                                for m in QUOTED.finditer(text)]
+    inside = None if quoted else Quotations(text, base)
     tokens = []
     for span in block.words():
         word = span.text
@@ -118,7 +126,7 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
         if before in NOT_AFTER or after in ("_", "@", "/", "\\") or (
                 after in ".:" and then.isalnum()) or (after == "(" and then.isdigit()):
             continue
-        if inside and any(s <= span.start < e for s, e in inside):
+        if inside and span.start in inside:
             continue
         if "-" not in word and "‐" not in word:
             tokens.append(Token(span, (span,)))

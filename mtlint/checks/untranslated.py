@@ -11,6 +11,7 @@ English original is legitimate.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from re import escape as regex_escape
@@ -467,11 +468,14 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
     for unit in _units(doc):
         if looks_english(unit.text):
             continue
+        quoted = None  # found once per unit, when a match needs it
         for match in ABBREVIATION.finditer(text, unit.start, unit.end):
             start, end = match.span()
             if _in_english_name(text, start, end) or doc.is_ignored(start, end):
                 continue
-            if any(s <= start < e for s, e in _quoted_spans(unit)):
+            if quoted is None:
+                quoted = Quotations(unit.text, unit.start)
+            if start in quoted:
                 continue
             german = ENGLISH_ABBREVIATIONS[match.group()]
             yield Hit(start, end - start,
@@ -479,8 +483,22 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
                       (german,), german, Safety.UNSAFE)
 
 
-def _quoted_spans(unit: Span) -> list[tuple[int, int]]:
-    return [(unit.start + m.start(), unit.start + m.end()) for m in QUOTED.finditer(unit.text)]
+class Quotations:
+    """The quotations (QUOTED) of a text starting at ``base``, asked whether an offset
+    lies inside one: they come in text order and none inside another, so the last one
+    starting at or before the offset is the only candidate (bisection: a long sentence
+    without punctuation has thousands)."""
+
+    def __init__(self, text: str, base: int = 0):
+        self.spans = [(base + m.start(), base + m.end()) for m in QUOTED.finditer(text)]
+        self.starts = [start for start, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
 
 RULES = (

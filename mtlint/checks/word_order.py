@@ -548,7 +548,8 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Auch „es“ und Mengenangaben („mehr als 300 Millionen Menschen“) zählen als Subjekt:
     „Am Ende, es macht Sinn …“; nach einem Bedingungssatz ebenso: „Wenn Sie Fragen
     haben, Sie können …“ („können Sie“). Nach einem Adverb, das allein die erste Stelle
-    füllt („deshalb“, „außerdem“, „heute“, „dann“), wird auch ohne Komma gemeldet:
+    füllt („deshalb“, „außerdem“, „heute“, „dann“), oder einer festen Wendung wie
+    „in der Regel“, „zum Glück“, „im Allgemeinen“ wird auch ohne Komma gemeldet:
     „Deshalb wir haben …“ („Deshalb haben wir …“).
 
     ## Bekannte Grenzen
@@ -581,7 +582,11 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if comma >= 0 and not any(q in text[:comma] for q in OPENING_QUOTES + CLOSING_QUOTES):
                 fronted = [m.group() for m in WORD.finditer(text[:comma])]
                 kind = _fronted_kind(fronted) if fronted else None
-            if kind is None:
+            idiom = FRONTED_IDIOMS.match(text) if kind is None else None
+            if idiom is not None:
+                # No comma after a set phrase: "In der Regel wir haben …".
+                kind, comma, fronted = "adverb", idiom.end(), idiom.group().split()
+            elif kind is None:
                 # No comma: an adverb alone before the subject ("Deshalb wir haben …").
                 first = WORD.match(text)
                 after = text[first.end():first.end() + 2] if first is not None else ""
@@ -663,6 +668,13 @@ def word_order_verb_third(doc: Document, context: RuleContext) -> Iterator[Hit]:
 BARE_FRONTED_ADVERBS = (CONNECTING_ADVERBS | FRONTED_ADVERBS) - word_set(
     "also auch bereits da ebenfalls ebenso immerhin insbesondere zwar sonst nun "
     "gleichzeitig zugleich"
+)
+# Set phrases that fill the first place alone like those adverbs ("In der Regel haben
+# wir …", not "In der Regel wir haben …"; English "as a rule, we have …").
+FRONTED_IDIOMS = compile_pattern(
+    r"(?i:zum beispiel|zum glück|im allgemeinen|in der regel|im grunde|im gegenteil|"
+    r"im übrigen|im prinzip|in wirklichkeit|auf jeden fall|aus diesem grund|in der tat)"
+    r"(?= \p{L})"
 )
 # Nouns that make one adverbial with the adverb before them: "heute Abend", "gestern
 # Nacht".

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 import regex
 
-MARKDOWN_DIRECTIVE = regex.compile(
+from mtlint.core.patterns import compile_pattern
+
+MARKDOWN_DIRECTIVE = compile_pattern(
     r"<!--\s*mtlint-(?P<action>disable-next-line|disable-line|disable|enable)"
     r"(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*-->"
 )
-PLAIN_DIRECTIVE = regex.compile(
+PLAIN_DIRECTIVE = compile_pattern(
     r"(?m)(?:^|[ \t])#[ \t]*mtlint:[ \t]*(?P<action>disable-next-line|disable-line)"
     r"(?P<rules>(?:[ \t,]+[\w:*.-]+)*)[ \t]*$"
 )

@@ -16,6 +16,8 @@ def printable(text: str) -> str:
     """`text` with UNPRINTABLE characters written as escapes (\\x1b, \\u202e; a byte of
     a file name that is not UTF-8 as \\xfc), so that file content, file names and
     LanguageTool's messages cannot drive the terminal."""
+    if text.isprintable():
+        return text  # no control, format or surrogate character: the common case, in C
     return UNPRINTABLE.sub(_escape, text) if UNPRINTABLE.search(text) else text
 
 

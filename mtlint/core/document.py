@@ -22,17 +22,16 @@ from itertools import accumulate, pairwise
 from pathlib import PurePath
 from typing import BinaryIO, NamedTuple
 
-import regex
-
 from mtlint.core.html import HTML_SUFFIXES, HtmlOptions, HtmlText, declared_charset, html_text
 from mtlint.core.normalise import Change, nfc_changes
+from mtlint.core.patterns import compile_pattern
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
-HYPHEN = regex.compile(r"[-‐]")  # what joins the parts of a word ("KI-Modelle")
-URL = regex.compile(
+LINE_BREAK = compile_pattern(r"\r\n|\r|\n")
+WORD = compile_pattern(r"[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*")
+HYPHEN = compile_pattern(r"[-‐]")  # what joins the parts of a word ("KI-Modelle")
+URL = compile_pattern(
     r"""(?xi)
     (?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”„]+[^\s<>"“”„.,;:!?)\]]   # web address
     | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b                                # e-mail address
@@ -41,9 +40,9 @@ URL = regex.compile(
 )
 
 # What every match of URL contains; URL itself, tried at every word, is slow (1 MB/s).
-URL_TRIGGER = regex.compile(r"(?i)://|www\.|@|\.(?:de|com|org|net|at|ch|eu|io|info)\b")
-NON_SPACE_RUN = regex.compile(r"\S+")
-NON_SPACE_BEFORE = regex.compile(r"(?r)\S+")  # matched backwards from a position
+URL_TRIGGER = compile_pattern(r"(?i)://|www\.|@|\.(?:de|com|org|net|at|ch|eu|io|info)\b")
+NON_SPACE_RUN = compile_pattern(r"\S+")
+NON_SPACE_BEFORE = compile_pattern(r"(?r)\S+")  # matched backwards from a position
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
@@ -75,7 +74,7 @@ ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
-SENTENCE_END = regex.compile(
+SENTENCE_END = compile_pattern(
     r"""(?x)
     (?P<end>[.!?…]+)              # sentence punctuation
     (?P<close>["“”»«'’)\]]*)      # closing quotes or brackets that belong to it
@@ -175,6 +174,9 @@ class Block:
     certain_start: bool = True
     _sentences: list[Span] | None = field(default=None, repr=False)
     _words: list[Span] | None = field(default=None, repr=False)
+    # What several rules derive from the block alike (a family's word tokens), by a key
+    # of the module that fills it: built once, dropped with the block.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def sentences(self) -> list[Span]:
@@ -662,7 +664,7 @@ def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- plain text ---------------------------------------------------------------------
 
-LIST_MARKER = regex.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
+LIST_MARKER = compile_pattern(r"^\s*(?:[-*•–·]|\d{1,3}[.)]|[a-z][.)])\s+")
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 16
 # A line longer than this means one paragraph per line (the usual web export); a text
@@ -675,7 +677,7 @@ MIN_WRAP_WIDTH = 30
 # word does not fit.
 WRAP_SLACK = 0.2
 SENTENCE_FINAL = ".!?:…\"“»"
-PLAIN_DIRECTIVE_LINE = regex.compile(r"[ \t]*#[ \t]*mtlint:")
+PLAIN_DIRECTIVE_LINE = compile_pattern(r"[ \t]*#[ \t]*mtlint:")
 
 
 def _line_records(text: str) -> list[tuple[int, int]]:
@@ -781,12 +783,40 @@ def _is_hard_wrapped(lines: list[str], width: WrapWidth) -> bool:
     return full > 0 and 2 * full >= len(pairs)
 
 
+def _spaced_wrap_width(line_texts: list[str]) -> WrapWidth | None:
+    """The wrap width of a text hard-wrapped with a blank line after every line (a
+    scraped page that put each line of a wrapped paragraph into its own paragraph), or
+    None: most lines of text stand alone between blank lines, and those lines, read
+    without the blank lines, are hard-wrapped."""
+    text_lines = [line for line in line_texts if line.strip()]
+    alone = sum(
+        1 for before, line, after in zip(["", *line_texts[:-1]], line_texts,
+                                         [*line_texts[1:], ""], strict=True)
+        if line.strip() and not before.strip() and not after.strip()
+    )
+    if len(text_lines) < 4 or 4 * alone < 3 * len(text_lines):
+        return None
+    width = WrapWidth.of(text_lines)
+    return width if _is_hard_wrapped(text_lines, width) else None
+
+
+def _continues_across_blank(previous: str, line: str, width: WrapWidth) -> bool:
+    """Whether `line`, after a blank line, goes on with the sentence of `previous` in a
+    text wrapped with blank lines: `previous` can be wrapped (it has a space), ends no
+    sentence (a blank line after a sentence is a paragraph break), and the break falls
+    where the line was full."""
+    previous = previous.strip()
+    return (" " in previous and previous[-1:] not in SENTENCE_FINAL
+            and _continues(previous, line, width))
+
+
 def plain_text_blocks(doc: Document) -> list[Block]:
     text = doc.text
     lines = _line_records(text)
     line_texts = [text[s:e] for s, e in lines]
     width = WrapWidth.of(line_texts)
     wrapped = _is_hard_wrapped(line_texts, width)
+    spaced_width = None if wrapped else _spaced_wrap_width(line_texts)
     groups: list[list[tuple[int, int]]] = []  # runs of lines that form one block
     certain: list[bool] = []  # whether each group starts after a blank line (or first)
     current: list[tuple[int, int]] = []
@@ -808,6 +838,14 @@ def plain_text_blocks(doc: Document) -> list[Block]:
             continue
         previous = text[current[-1][0]:current[-1][1]] if current else ""
         if wrapped and current and _continues(previous, line, width):
+            current.append((start, end))
+        elif (
+            spaced_width and not current and after_blank and groups
+            and not LIST_MARKER.match(text[groups[-1][0][0]:groups[-1][0][1]])
+            and _continues_across_blank(text[groups[-1][-1][0]:groups[-1][-1][1]], line,
+                                        spaced_width)
+        ):
+            current = groups.pop()  # the blank line only wrapped the paragraph
             current.append((start, end))
         else:
             if current:

@@ -35,6 +35,7 @@ import regex
 
 from mtlint.core.markdown import Suppression, pair_suppressions
 from mtlint.core.normalise import Change, nfc_changes
+from mtlint.core.patterns import compile_pattern
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
@@ -43,7 +44,7 @@ NEVER_READ = frozenset({"script", "style", "noscript", "template", "svg", "math"
                         "textarea", "select", "option", "iframe", "object", "canvas",
                         "head", "button"})
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form"})
-FURNITURE_NAME = regex.compile(
+FURNITURE_NAME = compile_pattern(
     r"(?i)(?<![a-z])(?:cookies?|consent|share|sharing|social|breadcrumbs?|newsletter|"
     r"related|comments?|sidebar|advert|ads|banner|popup|modal|paywall)(?![a-z])")
 # Include this in HtmlOptions.include to read elements FURNITURE_NAME would skip.
@@ -65,9 +66,10 @@ SELF_CLOSING_SIBLINGS = (frozenset({"li"}), frozenset({"dt", "dd"}), frozenset({
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
 ATTRIBUTE_VALUE = r"""\s*=\s*(?:"(?P<v>[^"]*)"|'(?P<v>[^']*)'|(?P<v>[^\s"'=<>`]+))"""
-ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);?")
-DIRECTIVE = regex.compile(r"\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*")
-SIMPLE_SELECTOR = regex.compile(r"(?P<tag>[\w-]*)(?P<rest>(?:[.#][\w-]+)*)")
+ENTITY = compile_pattern(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);?")
+DIRECTIVE = compile_pattern(
+    r"\s*mtlint-(?P<action>disable|enable)(?P<rules>(?:[\s,]+[\w:*.-]+)*)\s*")
+SIMPLE_SELECTOR = compile_pattern(r"(?P<tag>[\w-]*)(?P<rest>(?:[.#][\w-]+)*)")
 
 
 class HtmlBlock(NamedTuple):

@@ -16,14 +16,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
-from markdown_it import MarkdownIt
 
 from mtlint.core.directives import Suppression, find_directives, suppressions
+from mtlint.core.patterns import compile_pattern
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
     from mtlint.core.document import Document
 
-FRONT_MATTER = regex.compile(
+FRONT_MATTER = compile_pattern(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S
 )
 # Inline markup that is not prose: never checked, and not sent to LanguageTool.
@@ -36,10 +38,10 @@ NOT_PROSE = r"""
     | ^\s{0,3}\[(?!\^)[^\]\n]+\]:.*$              # link reference definition
     | ^\s{0,3}\[\^[^\]\n]+\]:                      # a footnote's label (its text is prose)
 """
-INLINE_IGNORED = regex.compile("(?x)" + NOT_PROSE, regex.M)
+INLINE_IGNORED = compile_pattern("(?x)" + NOT_PROSE, regex.M)
 # All inline markup in a block's text, for what reads it as prose (LanguageTool): what
 # is not prose, and the marks around prose that a reader does not read.
-INLINE_MARKUP = regex.compile("(?x)" + NOT_PROSE + r"""
+INLINE_MARKUP = compile_pattern("(?x)" + NOT_PROSE + r"""
     | !?\[(?=[^\]\n]*\][(\[])                       # the bracket that opens a link text
     | (?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])  # emphasis opens
     | (?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])  # emphasis closes
@@ -63,6 +65,9 @@ class MarkdownBlock(NamedTuple):
 
 
 def _parser() -> MarkdownIt:
+    # Imported here: markdown-it costs 0.03-0.05 s to import, and most checks read plain text.
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").enable(
         "strikethrough")
 
@@ -168,7 +173,7 @@ def _without_unclosed_comments(text: str) -> str:
 
 
 # `title: …` / `description: …` (YAML) or `title = "…"` (TOML) in front matter.
-FRONT_MATTER_PROSE = regex.compile(
+FRONT_MATTER_PROSE = compile_pattern(
     r"""(?m)^(?P<key>title|description)[ \t]*[:=][ \t]*(?P<quote>["']?)(?P<value>[^\r\n]*?)"""
     r"""(?P=quote)[ \t]*$"""
 )

@@ -7,12 +7,12 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-import regex
+from mtlint.core.patterns import compile_pattern
 
-GRAPHEME = regex.compile(r"\X")
+GRAPHEME = compile_pattern(r"\X")
 # Where NFC can change something: characters beyond ASCII, with the one before them
 # (the letter that a combining mark belongs to).
-NON_ASCII_RUN = regex.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+NON_ASCII_RUN = compile_pattern(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 class Change(NamedTuple):
@@ -28,8 +28,14 @@ class Change(NamedTuple):
 # joiner, zero-width (non-)joiner, BOM): the rules read the word without them, as a reader
 # sees it. Only between Latin letters: in Hangul, Indic or Arabic script the joiners
 # change how a word is written.
-ZERO_WIDTH_IN_WORD = regex.compile(
+ZERO_WIDTH_IN_WORD = compile_pattern(
     r"(?<=\p{Latin})[\u00ad\u200b-\u200d\u2060\ufeff]+(?=\p{Latin})")
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # what ZERO_WIDTH_IN_WORD removes
+
+
+def _has_zero_width_in_word(text: str) -> bool:
+    # `in` finds a character in C; the pattern's look-behind tries every position.
+    return any(char in text for char in ZERO_WIDTH) and bool(ZERO_WIDTH_IN_WORD.search(text))
 
 
 def nfc_changes(source: str) -> tuple[str, list[Change]]:
@@ -39,7 +45,7 @@ def nfc_changes(source: str) -> tuple[str, list[Change]]:
     marks; a line where that is not the NFC of the whole line (a composition across
     graphemes, which no German text has) stays as it is."""
     if source.isascii() or (unicodedata.is_normalized("NFC", source)
-                            and not ZERO_WIDTH_IN_WORD.search(source)):
+                            and not _has_zero_width_in_word(source)):
         return source, []
     pieces: list[str] = []
     changes: list[Change] = []

@@ -25,8 +25,9 @@ German analysis small (measured on the 2-core dev machine, Python 3.11.7, HanTa 
   its place, or a damaged one is never unmarshalled); a damaged, foreign or missing part
   is rebuilt from the model.
 * **The noun lexicon** ``data/nouns.tsv`` (4.9 MB, 263,000 sorted lines) is read as
-  bytes (1-3 ms) and searched by bisection on the bytes; decoding and splitting it into
-  lines would cost 50-60 ms on every start, for the few hundred lookups a document needs.
+  bytes (1-3 ms) and searched through a sparse index of its lines (``SortedTable``);
+  decoding and splitting it into lines would cost 50-60 ms on every start, for the few
+  hundred lookups a document needs.
 
 The cache folder is mtlint's (``mtlint.core.cachedir.default_cache_dir``); a cache that cannot
 be written only costs speed, never a failed check.
@@ -34,6 +35,7 @@ be written only costs speed, never a failed check.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -46,7 +48,7 @@ import pickle
 import sys
 import threading
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +72,16 @@ _tagger: Any = None
 @contextlib.contextmanager
 def no_gc() -> Iterator[None]:
     # Unmarshalling creates ~200,000 containers and none of them is garbage: the cyclic
-    # collector would only walk them again and again (it halves the load time).
+    # collector would only walk them again and again (it halves the load time).  They
+    # live as long as the process, so they are then moved out of its sight for good
+    # (gc.freeze): every full collection of a long check walked them again (a fifth of
+    # the time of a 1 MB line).
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -130,25 +136,31 @@ def model_part(name: str) -> Any:
     return part
 
 
-class LazyTable(Mapping):
+class LazyTable(dict):
     """A read-only table whose values stay marshalled until first read.
 
     HanTa looks up a few hundred of the 23,000 forms, 3,191 transition states and 150
     morpheme tables for an article; unmarshalling only those halves the load time.
+    A dict whose missing keys are unmarshalled (``__missing__``): once read, a value is
+    a plain dict look-up in C, and HanTa reads its morpheme tables some 70,000 times
+    for an article's unknown words.
     """
 
-    __slots__ = ("_decoded", "_stored")
+    __slots__ = ("_stored",)
 
     def __init__(self, stored: dict[Any, bytes]):
+        super().__init__()
         self._stored = stored
-        self._decoded: dict[Any, Any] = {}
 
-    def __getitem__(self, key: Any) -> Any:
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = marshal.loads(self._stored[key])  # KeyError if not stored
+        return value
+
+    def get(self, key: Any, default: Any = None) -> Any:
         try:
-            return self._decoded[key]
+            return self[key]
         except KeyError:
-            value = self._decoded[key] = marshal.loads(self._stored[key])
-            return value
+            return default
 
     def __contains__(self, key: object) -> bool:
         return key in self._stored
@@ -158,6 +170,22 @@ class LazyTable(Mapping):
 
     def __len__(self) -> int:
         return len(self._stored)
+
+    def keys(self) -> Any:
+        return self._stored.keys()
+
+    def values(self) -> Any:
+        return [self[key] for key in self._stored]
+
+    def items(self) -> Any:
+        return [(key, self[key]) for key in self._stored]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyTable):
+            other = dict(other.items())
+        return dict(self.items()) == other
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _stored(table: dict[Any, Any]) -> dict[Any, bytes]:
@@ -331,13 +359,20 @@ def _reachable(tagger: Any) -> None:
 
 class SortedTable:
     """A shipped table of sorted ``key<TAB>value`` lines (``#`` header lines first),
-    read as bytes on first use (1-3 ms) and searched by bisection: decoding and
-    splitting a few hundred thousand lines would cost 50-60 ms on every start."""
+    read as bytes on first use (1-3 ms) and searched through a sparse index: decoding
+    and splitting a few hundred thousand lines would cost 50-60 ms on every start.
+
+    The index holds the line at every INDEX_STEP bytes (1-3 ms to build); bisecting it
+    leaves a stretch of a few dozen lines, searched in one ``bytes.find``: 1-2 us a
+    look-up, where bisecting the lines themselves took 10-20 us."""
+
+    INDEX_STEP = 4096
 
     def __init__(self, path: Path | None, data: bytes | None = None):
         self.path = path
         self._data: bytes | None = None
-        self._start = 0
+        self._lines: list[bytes] = []  # the indexed lines, without their newline
+        self._offsets: list[int] = []  # where each starts
         if data is not None:  # a table made in memory (tests)
             self._load(data)
 
@@ -347,16 +382,24 @@ class SortedTable:
         start = 0
         while data.startswith(b"#", start):  # the header
             start = data.index(b"\n", start) + 1
-        self._start = start
+        lines, offsets = [], []
+        while start < len(data):
+            end = data.index(b"\n", start)
+            lines.append(data[start:end])
+            offsets.append(start)
+            start = data.find(b"\n", start + self.INDEX_STEP) + 1
+            if start <= 0:
+                break
+        self._lines, self._offsets = lines, offsets
         self._data = data
 
-    def _bytes(self) -> tuple[bytes, int]:
+    def _bytes(self) -> bytes:
         if self._data is None:
             with _lock:
                 if self._data is None and self.path is not None:
                     self._load(self.path.read_bytes())
         assert self._data is not None
-        return self._data, self._start
+        return self._data
 
     def entry(self, key: str) -> str | None:
         """The rest of the line for ``key`` (exact spelling), or None.
@@ -364,20 +407,23 @@ class SortedTable:
         UTF-8 keeps code point order, so the file's order (sorted as text) is also its
         byte order.
         """
-        data, low = self._bytes()
+        data = self._bytes()
+        if "\n" in key:
+            return None  # no line has it
         encoded = key.encode("utf-8", "surrogatepass") + b"\t"
-        high = len(data)
-        # low and high are always line starts; the first line >= key lies in [low, high].
-        while low < high:
-            line_start = max(low, data.rfind(b"\n", low, (low + high) // 2) + 1)
-            line_end = data.index(b"\n", line_start)
-            if data[line_start:line_end] < encoded:
-                low = line_end + 1
-            else:
-                high = line_start
-        if not data.startswith(encoded, low):
-            return None
-        return data[low + len(encoded) : data.index(b"\n", low)].decode("utf-8")
+        lines, offsets = self._lines, self._offsets
+        # The first line >= key: indexed line `index`, or one after indexed line index - 1.
+        index = bisect.bisect_left(lines, encoded)
+        if index < len(lines) and lines[index].startswith(encoded):
+            found = offsets[index]
+        elif index == 0:
+            return None  # before the first line
+        else:
+            end = offsets[index] if index < len(offsets) else len(data)
+            found = data.find(b"\n" + encoded, offsets[index - 1], end + len(encoded)) + 1
+            if found <= 0:
+                return None
+        return data[found + len(encoded) : data.index(b"\n", found)].decode("utf-8")
 
 
 _lexicon = SortedTable(LEXICON_PATH)

@@ -5,7 +5,7 @@ Offline and fast, for the ``spelling-*`` rules of ``mtlint.checks.speller``:
 * **Known words** come from ``data/words.tsv`` (wordfreq's German list, 634,000 word
   forms with their frequency, and its frequent English words; see
   ``data/build_words.py``) and the noun lexicon ``data/nouns.tsv``.  Both are searched
-  by bisection on their bytes, so nothing is loaded or derived at start.
+  as bytes (``SortedTable``), so nothing is decoded or derived at start.
   wordfreq lowercases and case-folds (``ß`` is ``ss``): the word list says whether a
   word exists, not how it is capitalised or whether it has ``ß``.
 * **Compounds**: a word that is not listed is tried as known parts, the last one
@@ -479,8 +479,8 @@ def _listed_candidates(folded: str, first: int = 1) -> list[tuple[int, str]]:
 _SHIFT = 10
 _NONE = (1 << _SHIFT) - 1
 _common: dict[str, int] | None = None
-# Look-ups by bisection before the table is loaded: a 13 KB article needs 1,000-3,000
-# (20-40 ms), loading the table costs 30-40 ms; a larger run loads it.
+# Look-ups in words.tsv before the table is loaded: a 13 KB article needs 1,000-3,000
+# (5-15 ms), loading the table costs 20-40 ms; a larger run loads it.
 TABLE_AFTER = 4000
 _lookups = 0
 
@@ -489,8 +489,8 @@ def common_words() -> dict[str, int]:
     """The words frequent in German (compound parts and suggestions, COMMON_LIMIT) or
     in English (ENGLISH_LIMIT), 90,000 of the 640,000, with their packed frequencies.
 
-    Most words of a text are among them: a dict answers in 0.1 us where bisecting the
-    file takes 10-20 us, and a word's thousand suggestion candidates in 0.3 ms; it is
+    Most words of a text are among them: a dict answers in 0.1 us where searching the
+    file takes 3-5 us, and a word's thousand suggestion candidates in 0.3 ms; it is
     loaded after TABLE_AFTER look-ups.
     Deriving it from words.tsv takes 0.5 s, so it is kept in the user cache (marshal,
     keyed by words.tsv's size and time) and read in 20-30 ms."""

@@ -75,6 +75,8 @@ class Config:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule selectors switched off for `path` by per-file-ignores."""
+        if not self.per_file_ignores:
+            return ()  # the common case: no path to resolve (a run asks for every file)
         result: list[str] = []
         candidates = [path]
         if self.root is not None:

@@ -2,12 +2,12 @@
 
 An entry holds the findings of one text and is found by a key over everything the
 findings depend on: the text itself, whether it is read as Markdown, the mtlint
-version, the rule set (the source of every mtlint module, the rule packs' rules and the
-code of every check) and the effective configuration (with command-line overrides and
-the per-file ignores for that path). Change any of them and the key changes, so an
-entry can never be stale; old entries are no longer found, and a run that writes an
-entry deletes, at most once a day, those unused for PRUNE_AFTER_DAYS (a hit refreshes
-an entry's time).
+version, the rule set (the source of every mtlint module and built-in pack, a user's
+packs' rules and the code of every check not shipped with mtlint) and the effective
+configuration (with command-line overrides and the per-file ignores for that path).
+Change any of them and the key changes, so an entry can never be stale; old entries are
+no longer found, and a run that writes an entry deletes, at most once a day, those
+unused for PRUNE_AFTER_DAYS (a hit refreshes an entry's time).
 
 Entries are JSON (never pickle: a cache file is data, not code), one file per key,
 written to a temporary file and moved into place with os.replace, so concurrent runs
@@ -118,14 +118,28 @@ def ruleset_digest(linter: Linter) -> str:
     digest.update(regex.__version__.encode())
     digest.update(f"|{model_identity()}|".encode())  # HanTa's model decides tags too
     digest.update(_package_digest().encode())
+    from mtlint.lint.registry import builtin_rules_dir
+
+    shipped_packs = str(builtin_rules_dir())
     for rule in linter.rules:
         digest.update(f"|{rule.id}|{rule.category.value}|{rule.origin}|".encode())
+        if _shipped(rule, shipped_packs):
+            continue  # its pack or check module is in _package_digest: 0.1 ms a rule saved
         check = rule.check
         if dataclasses.is_dataclass(check):  # a pack rule: its pattern and texts
             digest.update(json.dumps(_canonical(check), sort_keys=True).encode())
             digest.update(check.pattern.pattern.encode())
         _function_digest(check, digest)
     return digest.hexdigest()
+
+
+def _shipped(rule: Any, shipped_packs: str) -> bool:
+    """A rule of mtlint's own packs or check modules, whose text and code
+    _package_digest covers; a user's pack or a check from elsewhere is digested itself."""
+    check = rule.check
+    if dataclasses.is_dataclass(check):
+        return bool(rule.origin) and os.path.dirname(rule.origin) == shipped_packs
+    return getattr(check, "__module__", "").startswith("mtlint.checks.")
 
 
 def _function_digest(function: Any, digest: Any, depth: int = 0) -> None:

@@ -81,3 +81,13 @@ def test_address_du_capitalisation(flagged, text: str, expected: list[str]) -> N
 def test_one_finding_per_sentence(flagged) -> None:
     text = FORMAL_PAGE * 2 + "Gut gemacht! Du hast es geschafft und kannst weiter, wo du warst."
     assert flagged("address-form-mixed", text) == ["Du"]
+
+
+def test_a_formal_paragraph_decides_for_its_own_sentences(flagged) -> None:
+    formal = ("Lesen Sie die Anleitung, bevor Sie beginnen. Du brauchst etwas Zeit. Dann "
+              "werden Sie sehen, wie leicht Sie ans Ziel kommen, und du bist stolz.")
+    letters = "\n\n".join(["Du hast mir geschrieben, und du fehlst mir sehr."] * 4)
+    assert flagged("address-form-mixed", letters + "\n\n" + formal) == ["Du", "du"]
+    # Without "Sie" four times the paragraph decides nothing: the document's "du" does.
+    assert flagged("address-form-mixed", letters + "\n\n" + formal.replace(
+        "Dann werden Sie sehen, wie leicht Sie", "Dann sieht man, wie leicht man")) == ["Sie"]

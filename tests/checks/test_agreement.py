@@ -68,6 +68,19 @@ from mtlint.checks.agreement import DETERMINERS, determiner_form, noun_reading
      "ein Open-Source-Plattform", "eine Open-Source-Plattform"),
     ("Das Team präsentierte eine verbesserte Software-Update.",
      "eine verbesserte Software-Update", "ein verbessertes Software-Update"),
+    # Long compounds HanTa knows only capitalised: the last part decides.
+    ("Die Klinge besteht aus ein gehärtetes Hochleistungsschnellarbeitsstahl.",
+     "ein gehärtetes Hochleistungsschnellarbeitsstahl",
+     "einem gehärteten Hochleistungsschnellarbeitsstahl"),
+    # A loanword in -een is no nominalised infinitive ("das Screen").
+    ("Der Rechner zeigt das Splashscreen beim Start.", "das Splashscreen",
+     "der Splashscreen"),
+    # A long series of adjectives.
+    ("Er prüft die technischen, rechtlichen, finanzielle, soziale oder ökologische "
+     "Wirkung.", "die technischen, rechtlichen, finanzielle, soziale oder ökologische "
+     "Wirkung", "die technische, rechtliche, finanzielle, soziale oder ökologische Wirkung"),
+    # A capitalised pronoun after the noun cannot be its head (a heading run into text).
+    ("Das Startbildschirm Es lädt langsam.", "Das Startbildschirm", "Der Startbildschirm"),
 ])
 def test_disagreeing_phrases_are_flagged(text, span, first, run_rule):
     findings = run_rule("agreement-noun-phrase", text)
@@ -169,6 +182,12 @@ def test_noun_reading_uses_suffixes_for_doubtful_compounds():
     ("Die Firma plant massiv Investitionen in Europa.", "massiv", ("massive",)),
     ("Das brachte eine erheblich Verbesserung.", "erheblich", ("erhebliche",)),
     ("Er stellte die neu Strategie vor.", "neu", ("neue",)),
+    # After a run of uninflected words with a participle among them.
+    ("Das ist ein gemeinsam gepflegt mehrsprachig Lexikon.", "mehrsprachig",
+     ("mehrsprachiges",)),
+    # The article does not fit the noun either: the ending its right form takes.
+    ("Das ist ein gemeinsam gepflegt mehrsprachig Datenbank.", "mehrsprachig",
+     ("mehrsprachige",)),
 ])
 def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
     findings = run_rule("agreement-adjective-uninflected", text)
@@ -185,6 +204,8 @@ def test_uninflected_adjectives_before_nouns(text, span, forms, run_rule):
     "Ein schneller Wagen fuhr vorbei.",
     "Er hatte keinen besondern Grund.",
     "Das kostete tausendneunhundert Mark.",
+    "Er führt ein einsam kümmerlich Leben.",  # an older style, no participle
+    "Das ist ein gemeinsam gepflegtes mehrsprachiges Lexikon.",
 ])
 def test_adverbs_and_inflected_forms_are_not_flagged(flagged, text):
     assert flagged("agreement-adjective-uninflected", text) == []
@@ -294,6 +315,11 @@ def test_subject_verb_with_a_rare_compound(flagged) -> None:
         ("Die Nutzer fragen nach neuen Funktion.", ["neuen Funktion"]),
         ("Das Konzert fiel wegen schlechtes Wetter aus.", ["schlechtes Wetter"]),
         ("Durch eigenen Können kam er weit.", ["eigenen Können"]),
+        # Prepositions with the genitive: a bare plural shows it with -er.
+        ("Die Jacke hat viele Taschen, einschließlich verdeckte Innentaschen.",
+         ["verdeckte Innentaschen"]),
+        ("Wir entscheiden anhand klare Kriterien.", ["klare Kriterien"]),
+        ("Die Jacke hat viele Taschen, einschließlich verdeckter Innentaschen.", []),
         # Right endings: dative, accusative, genitive.
         ("Er nahm das Lob mit großer Freude an.", []),
         ("Sie kämpfen für höhere Löhne und für besseren Schutz.", []),
@@ -377,3 +403,43 @@ def test_fused_article_suggestion(run_rule) -> None:
     assert run_rule("agreement-noun-phrase", "Wir planen im Zukunft.")[0].suggestions == (
         "in der Zukunft",
     )
+
+
+@pytest.mark.parametrize(("text", "span", "corrected"), [
+    ("Er wohnt in einem der alten Städte am Rhein.", "einem", "einer"),
+    ("Das war einer der schönsten Erlebnisse.", "einer", "eines"),
+    ("Wir besuchen eines der Burgen.", "eines", "eine"),
+    ("Sie fand keinen der Schlüsselanhänger, aber einen der Fahrkarten.", "einen", "eine"),
+    ("Jedes der Regionen hat eine Hauptstadt.", "Jedes", "Jede"),
+])
+def test_partitive_pronoun_takes_the_gender_of_the_plural_noun(text, span, corrected, run_rule):
+    findings = run_rule("agreement-partitive", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (corrected,)
+
+
+@pytest.mark.parametrize("text", [
+    "Er wohnt in einer der alten Städte und kennt jeden der Nachbarn.",
+    "Eines der Häuser brannte, keine der Scheunen.",
+    "Er half einer der Frau bekannten Familie.",  # "der Frau": no genitive plural
+    "Einer der Leute lachte.",  # plural only: no gender
+    "Die Hälfte der Städte liegt am Meer.",
+])
+def test_partitive_pronoun_of_the_right_gender_is_not_flagged(flagged, text):
+    assert flagged("agreement-partitive", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es hilft, wenn man mit einer Liste arbeiten, die alles enthält.", ["arbeiten"]),
+    ("Ich weiß nicht, ob er morgen kommen.", ["kommen"]),
+    # A finite verb in the singular in the clause or later in the sentence.
+    ("Es hilft, wenn man mit einer Liste arbeiten kann.", []),
+    ("Sie sagt, dass du es hättest sehen müssen.", []),
+    ("Ich hoffe, dass er bleiben und nicht gehen wird.", []),
+    ("Man hält ihn fest, wenn er fliehen, aber nicht, wenn er fallen will.", []),
+    # "als" compares; "sie" may be plural.
+    ("Die Raser fahren schneller als ich fahren.", []),
+    ("Es hilft, wenn sie mit einer Liste arbeiten.", []),
+])
+def test_plural_verb_ending_a_clause_with_a_singular_pronoun(flagged, text, expected):
+    assert flagged("agreement-subject-verb", text) == expected

@@ -80,7 +80,7 @@ def test_english_pair_is_not_reported_twice(run_rule) -> None:
     assert len(run_rule("quote-english-pair", text)) == 1
 
 
-# quote-straight-document: one finding per document, one fix for all its quotations.
+# quote-straight-document: one finding per quotation, each with its own fix.
 
 STRAIGHT = ('Altman sprach von einer "Bromance".\n\nNadella nannte es "eine Partnerschaft".\n\n'
             'Öffnen Sie "/etc/fstab" und lesen Sie "Die Shell".\n')
@@ -102,12 +102,18 @@ def apply(text: str, finding) -> str:
     return text[:fix.offset] + fix.replacement + text[fix.offset + fix.length:]
 
 
-def test_straight_document_is_reported_once_and_fixed_throughout(run_rule) -> None:
-    (finding,) = run_rule("quote-straight-document", STRAIGHT)
-    assert STRAIGHT[finding.offset:finding.offset + finding.length] == '"Bromance"'
-    assert "alle 3 Zitate" in finding.message
-    assert finding.fix is not None and finding.fix.safety.value == "safe"
-    assert apply(STRAIGHT, finding) == (
+def apply_all(text: str, findings: list) -> str:
+    for finding in sorted(findings, key=lambda f: f.fix.offset, reverse=True):
+        text = apply(text, finding)
+    return text
+
+
+def test_straight_document_reports_and_fixes_every_quotation(run_rule) -> None:
+    findings = run_rule("quote-straight-document", STRAIGHT)
+    assert [STRAIGHT[f.offset:f.offset + f.length] for f in findings] == [
+        '"Bromance"', '"eine Partnerschaft"', '"Die Shell"']
+    assert all(f.fix is not None and f.fix.safety.value == "safe" for f in findings)
+    assert apply_all(STRAIGHT, findings) == (
         'Altman sprach von einer „Bromance“.\n\nNadella nannte es „eine Partnerschaft“.\n\n'
         'Öffnen Sie "/etc/fstab" und lesen Sie „Die Shell“.\n')
 
@@ -115,18 +121,20 @@ def test_straight_document_is_reported_once_and_fixed_throughout(run_rule) -> No
 @pytest.mark.parametrize(("style", "marks"), [("guillemets", "»Bromance«"),
                                                ("swiss", "«Bromance»")])
 def test_configured_style_is_the_fix(style: str, marks: str) -> None:
-    (finding,) = run_with("quote-straight-document", STRAIGHT, quotes=style)
-    assert apply(STRAIGHT, finding).startswith(f"Altman sprach von einer {marks}.")
+    first = run_with("quote-straight-document", STRAIGHT, quotes=style)[0]
+    assert apply(STRAIGHT, first).startswith(f"Altman sprach von einer {marks}.")
 
 
 def test_quotes_any_accepts_straight_quotes() -> None:
     assert run_with("quote-straight-document", STRAIGHT, quotes="any") == []
 
 
-def test_an_odd_straight_mark_makes_the_fix_a_suggestion(run_rule) -> None:
+def test_an_odd_straight_mark_makes_the_fix_a_suggestion_in_its_paragraph(run_rule) -> None:
     text = 'Er sagte "Ja" und "Nein".\n\nSie schrieb: "Das ist "Unsinn".\n'
-    (finding,) = run_rule("quote-straight-document", text)
-    assert finding.fix is not None and finding.fix.safety.value == "unsafe"
+    safety = {text[f.offset:f.offset + f.length]: f.fix.safety.value
+              for f in run_rule("quote-straight-document", text)}
+    assert safety['"Ja"'] == safety['"Nein"'] == "safe"
+    assert set(safety.values()) == {"safe", "unsafe"}
 
 
 def test_english_document_with_straight_quotes_is_left_alone(run_rule) -> None:
@@ -136,9 +144,19 @@ def test_english_document_with_straight_quotes_is_left_alone(run_rule) -> None:
 
 def test_markdown_code_keeps_its_straight_quotes(run_rule) -> None:
     text = 'Er nannte es "Bromance". Rufen Sie `echo "Hallo Welt"` auf und lesen Sie "Faust".\n'
-    (finding,) = run_rule("quote-straight-document", text, "artikel.md")
-    assert apply(text, finding) == (
+    findings = run_rule("quote-straight-document", text, "artikel.md")
+    assert apply_all(text, findings) == (
         'Er nannte es „Bromance“. Rufen Sie `echo "Hallo Welt"` auf und lesen Sie „Faust“.\n')
+
+
+@pytest.mark.parametrize(("quoted", "counts"), [
+    ('"wir"', True), ('"schwach"', True), ('"ADAC"', True),
+    ('"ls"', False), ('"info make"', False), ('"defaults"', False),
+])
+def test_a_lowercase_word_counts_as_a_quotation_when_it_is_german(run_rule, quoted: str,
+                                                                   counts: bool) -> None:
+    text = f"Im ganzen Handbuch steht {quoted} für etwas anderes.\n"
+    assert bool(run_rule("quote-straight-document", text)) is counts
 
 
 def test_english_pair_suggests_the_configured_style() -> None:

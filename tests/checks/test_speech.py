@@ -80,3 +80,19 @@ def test_speech_subject_missing(flagged, text: str, expected: list[str]) -> None
 )
 def test_speech_verb_particle(flagged, text: str, expected: list[str]) -> None:
     assert flagged("speech-verb-particle", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Warum der Zug ausfiel, erklärte der Sprecher der Bahn "Das prüfen wir."', ["Warum"]),
+        ("Ob die Firma verkauft wird, sagte Anna Berger: Das entscheidet der Vorstand.",
+         ["Ob"]),
+        # The question is the object: no colon, no quotation; or no verb of saying.
+        ("Ob die Firma verkauft wird, sagte Anna Berger nicht.", []),
+        ("Ob die Firma verkauft wird, entscheidet der Vorstand: erst im Mai.", []),
+        ("Ob teuer oder billig, sagte er: Hauptsache, es hält.", []),
+    ],
+)
+def test_question_dangling_before_speech(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("speech-question-dangling", text) == expected

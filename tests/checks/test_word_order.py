@@ -264,6 +264,11 @@ def test_verb_third_suggestion_keeps_the_bracket(run_rule) -> None:
         ("Außerdem die Firma bietet viele Kurse an.", [" die Firma bietet"]),
         ("Heute viele Menschen nutzen das Internet.", [" viele Menschen nutzen"]),
         ("Dann Sie müssen auf Speichern klicken.", [" Sie müssen"]),
+        # Set phrases fill the first place alone too.
+        ("In der Regel die Kunden zahlen sofort.", [" die Kunden zahlen"]),
+        ("Zum Glück wir haben noch Zeit.", [" wir haben"]),
+        ("In der Regel zahlen die Kunden sofort.", []),
+        ("In der Regel der Firma steht das anders.", []),
         # Verb second, focus particles that belong to the subject, one adverbial of time.
         ("Deshalb haben wir das Produkt entwickelt.", []),
         ("Auch wir haben das Produkt entwickelt.", []),

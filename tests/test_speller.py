@@ -121,6 +121,20 @@ def test_old_spelling_has_a_safe_fix() -> None:
                                                       ("Anlaß", ("Anlass",))]
 
 
+def test_old_spelling_inside_a_compound_is_found_and_long_vowels_are_not() -> None:
+    text = ("Am Flußufer stand ein Kompaßhaus. Nach dem Fußballspiel gab es in der "
+            "Großstadt Grußworte, und der Straßburger Dom bekam Spaßpreise.")
+    assert findings(text, "spelling-old-spelling") == [("Flußufer", ("Flussufer",)),
+                                                      ("Kompaßhaus", ("Kompasshaus",))]
+
+
+def test_words_with_letters_german_does_not_write_are_no_typos() -> None:
+    # A Portuguese name and a Polish phrase: neither is a German typo.
+    text = "Der Stürmer Joãozinho Baldé traf. Er las „prawie każdego terminu“ vor."
+    assert findings(text) == []
+    assert findings("Die Rechnugn kam.") == [("Rechnugn", ("Rechnung",))]
+
+
 def test_list_unknown_counts_every_unknown_word_names_included(tmp_path: Path) -> None:
     doc = Document("Die Rechnugn von Zalandu. Noch eine Rechnugn, OpenAI bleibt.", "a.txt")
     assert list_unknown(doc, RuleContext()) == {"Rechnugn": 2, "Zalandu": 1}

@@ -11,6 +11,7 @@ will" is a name and a verb.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -85,11 +86,20 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Freiheit“, „Herr Müller“), Genitive („die Liebe Gottes“) und zwei Satzglieder
     („in der Welt Erfolg haben“, „dem Kind Zeit geben“) bleiben unbeachtet.
 
+    Am Anfang eines Satzes, einer Überschrift oder eines Listenpunkts genügen zwei
+    Nomen ohne Artikel („Leder Tasche und Gürtel …“, „- Glas Vase“), wenn das erste in
+    der Grundform steht, beide nur Nomen sind und das zusammengeschriebene Wort ein
+    bekanntes Wort oder Kompositum ist: Zwei artikellose Nomen beginnen keinen
+    deutschen Satz.
+
     ## Bekannte Grenzen
-    Gemeldet wird nur in einer Nominalgruppe, deren Artikel zum zweiten Teil passt
-    („unsere Technologie kategorie“); ohne Artikel („Kunden service ist …“) schweigt
-    die Regel. Englische Wendungen („Open Source software“) und klein geschriebene
-    Überschriften werden übersprungen. Alte Formen, die wie ein Nomen aussehen („der
+    Gemeldet wird sonst nur in einer Nominalgruppe, deren Artikel zum zweiten Teil
+    passt („unsere Technologie kategorie“); ohne Artikel mitten im Satz („… und Kunden
+    service ist …“) schweigt die Regel. Am Satzanfang bleiben Namen („Tante Emma“),
+    Titel („Herr Lehrer“), Genitive („Mann Gottes“), Zeitangaben („Montag Abend“) und
+    Pluralformen als erstes Wort („Kinder Bücher vorzulesen …“) unbeanstandet.
+    Englische Wendungen („Open Source software“) und klein geschriebene Überschriften
+    werden übersprungen. Alte Formen, die wie ein Nomen aussehen („der
     Stufe eigner Bildung“), können gemeldet werden. Ob die Fuge ein -s- braucht, prüft
     die Regel nicht.
 
@@ -102,11 +112,16 @@ def compound_split(doc: Document, context: RuleContext) -> Iterator[Hit]:
         words = block.words()
         if block.kind is BlockKind.HEADING and words and words[0].text[:1].islower():
             continue  # a lowercase heading: the heading rules report it
-        for index in range(1, len(words) - 1):
+        openings = {sentence.start for sentence in block.sentences}
+        for index in range(len(words) - 1):
             first, second = words[index], words[index + 1]
             if gap(text, first, second) != " ":
                 continue
-            if second.text[:1].islower():
+            if first.start in openings:
+                hit = _opening_split_hit(text, words, index)
+            elif index == 0:
+                continue
+            elif second.text[:1].islower():
                 hit = _split_compound_hit(text, words, index)
             else:
                 hit = _capitalised_split_hit(text, words, index)
@@ -301,6 +316,56 @@ def _capitalised_split_hit(text: str, words: list[Span], index: int) -> Hit | No
     )
 
 
+MIN_OPENING_NOUN = 4
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A common noun and nothing else: in the lexicon, read as a noun, no name, no
+    adverb or adjective ("Morgen", "Liebe", "Gestern" are more)."""
+    if len(word) < MIN_OPENING_NOUN or not word.isalpha() or not word[1:].islower():
+        return False
+    if lookup_noun(word, compounds=False) is None or is_known_name(word):
+        return False
+    tags = word_tags(word)
+    if tags is not None:
+        return tags <= {"NN"}
+    return analyze_word(word).tag == "NN"
+
+
+def _opening_split_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for two nouns that open a sentence, a heading or a list item without an
+    article and form a compound ("Leder Tasche", "Pullover Kleid"), or None.
+
+    Two bare common nouns side by side do not start a German sentence: the first would
+    need an article or be a name ("Tante Emma"), an apposition's head ("Herr Lehrer"),
+    a genitive's head ("Mann Gottes") or a time ("Montag Abend" is left alone too).
+    The first noun must be the uninflected singular a compound starts with, and the
+    pair must end the phrase: a capitalised word after it may make it a longer name."""
+    first, second = words[index], words[index + 1]
+    a, b = first.text, second.text
+    if not (_is_plain_noun(a) and _is_plain_noun(b)):
+        return None
+    if a in APPOSITION_HEADS or a in TIME_NOUNS or b in BARE_NOUNS or b in TIME_NOUNS:
+        return None
+    third = words[index + 2] if index + 2 < len(words) else None
+    if third is not None and gap(text, second, third) == " " and third.text[:1].isupper():
+        return None
+    if _only_genitive(b) or _old_dative(b):
+        return None
+    info = lookup_noun(a, compounds=False)
+    if info is None or not any(a == reading.lemma and "nom sg" in reading.slots
+                               for reading in info.readings):
+        return None  # "Kinder Bücher": a plural, not a compound's first part
+    joined = _closed_form(a, b) or a + b[0].lower() + b[1:]
+    if not speller.is_known(joined):
+        return None
+    return Hit(
+        first.start, second.end - first.start,
+        f"„{a} {b}“ ist vermutlich ein getrennt geschriebenes Kompositum: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
+
+
 # Endings of verb forms that end a clause ("... anzeigen,", "... gebissen.").
 VERB_ENDINGS = ("n", "t")
 
@@ -405,6 +470,7 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
     abbreviation = first.text in ABBREVIATIONS
     if phrase not in ENGLISH_COMPOUNDS and not (
         abbreviation or first.text in ENGLISH_FIRST_PARTS or first.text in E_MAIL
+        or _is_english_first_part(first.text)
     ):
         return None
     previous = words[index - 1] if index else None
@@ -429,6 +495,8 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
         )
     if second.text.isupper() or second.text in ENGLISH_FIRST_PARTS or second.text in NAME_HEADS:
         return None
+    if first.text not in OPEN_FIRST_WORDS and _has_english_reading(second.text):
+        return None  # "im Play Store": an English phrase, the shop's name
     if text[second.end:second.end + 1] == "-":
         return None  # "im Internet Zensur- und Überwachungsabsichten"
     if previous is None or not _starts_noun_phrase(previous.text):
@@ -443,6 +511,11 @@ def _english_open_hit(doc: Document, words: list[Span], index: int) -> Hit | Non
         r[0] in reading.agreeing for r in determiner.readings
     ):
         return None  # "dem Team Zeit geben": two noun phrases
+    if first.text not in OPEN_FIRST_WORDS and previous.text.lower() in PREPOSITIONS and all(
+            number == "pl" for number, _ in reading.forms):
+        return None  # "von Upstream Instabilitäten erkennen": a bare plural starts an object
+    if first.text not in OPEN_FIRST_WORDS and not _is_english_lexicon_word(first.text):
+        return None  # a name that is common in English too
     if abbreviation or first.text in E_MAIL:
         suggestions: tuple[str, ...] = (f"{first.text}-{second.text}",)
     else:
@@ -465,8 +538,12 @@ def _starts_noun_phrase(word: str) -> bool:
             or (word.islower() and is_attributive_adjective(word)))
 
 
+SENTENCE_LOOKBACK = 100  # characters before a word that can hold the end of a sentence
+
+
 def _starts_sentence(text: str, word: Span) -> bool:
-    before = text[:word.start].rstrip()
+    # A window, not the whole text before: a 1 MB line would be copied for every word.
+    before = text[max(0, word.start - SENTENCE_LOOKBACK):word.start].rstrip()
     return not before or before[-1] in ".!?:\n\"„“"
 
 
@@ -484,7 +561,13 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Big Data“, „Open Source“, „Social Media“).
 
     Gemeldet werden ein englisches Nomen oder eine Abkürzung vor einem deutschen Nomen
-    aus dem Lexikon und eine Liste verbreiteter englischer Fügungen aus zwei Nomen.
+    aus dem Lexikon (ein Wort aus einer Liste oder eines, das im Englischen mindestens
+    dreimal so häufig ist, vor einem Nomen ohne englische Lesart: „die Hiking
+    Schuhe“), eine Liste verbreiteter englischer Fügungen aus zwei Nomen und zwei
+    Wörter, die im Englischen häufiger sind als im Deutschen, vor einem deutschen Nomen
+    ohne englische Lesart („die Social Media Kanäle“ statt „die Social-Media-Kanäle“):
+    Besteht das erste Glied aus mehreren Wörtern, werden alle gekoppelt (Duden,
+    Durchkopplung).
 
     ## Bekannte Grenzen
     Namen bleiben unbeachtet: Folgt ein weiteres großgeschriebenes Wort („Amazon Web
@@ -498,12 +581,109 @@ def compound_english_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """
     for block in doc.blocks:
         words = block.words()
+        reported = -1  # the last word of the last hit
         for index in range(len(words) - 1):
-            if words[index].text not in OPEN_FIRST_WORDS:
-                continue  # no English first part: the common case, passed over here
-            hit = _english_open_hit(doc, words, index)
+            if index <= reported:
+                continue
+            hit = None
+            if words[index].text[:1].isupper():
+                hit = _english_phrase_open_hit(doc.text, words, index)
+            if hit is None and (words[index].text in OPEN_FIRST_WORDS
+                                or _is_english_first_part(words[index].text)):
+                hit = _english_open_hit(doc, words, index)
             if hit is not None:
+                reported = index
+                while reported + 1 < len(words) and (
+                        words[reported + 1].start < hit.offset + hit.length):
+                    reported += 1  # the hit's last word: the next hit starts after it
                 yield hit
+
+
+# A German noun at most this much (10 times) more common in German than in English has
+# an English reading too ("Store", "Park"); "Schuhe" in English texts is noise.
+ENGLISH_READING_MARGIN = 100
+
+
+def _has_english_reading(word: str) -> bool:
+    found = speller.frequency(word)
+    return found.english is not None and (
+        found.german is None or found.english < found.german + ENGLISH_READING_MARGIN)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_english_first_part(word: str) -> bool:
+    """An English word German does not use alone, capitalised as a compound's first part
+    ("Gaming", "Hiking"): three times as common in English, and no German noun ("Team",
+    "Software" are listed apart). Whether HanTa's English model knows it is asked last
+    (_is_english_lexicon_word): loading the model costs a second."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isascii() and word.isalpha()):
+        return False
+    return speller.leans_english(word)  # in the English lexicon: see _english_open_hit
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_english_lexicon_word(word: str) -> bool:
+    """A word HanTa's English model knows, not a name: asked last, since loading the
+    model costs about a second."""
+    from mtlint.language.english import is_english_word
+
+    return is_english_word(word)
+
+
+ENGLISH_PHRASE_WORDS = 2  # "Tour Guide", "Social Media": two English words before the noun
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_english_modifier(word: str) -> bool:
+    """A capitalised word more common in English than in German ("Social", "Leader",
+    "Tour"), and no name; that it is in the English lexicon ("Chuck Norris" is not) is
+    asked last, in _english_phrase_open_hit."""
+    if not word[:1].isupper() or not word.isalpha() or word.isupper() or not word.isascii():
+        return False
+    found = speller.frequency(word)
+    return (found.english is not None and found.german is not None
+            and found.english < found.german and not is_known_name(word))
+
+
+def _english_phrase_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
+    """A hit for two English words and a German noun written apart ("die Social Media
+    Kanäle", "Customer Success Teams" is English throughout), or None: the English
+    phrase is the compound's first part, and German couples all three."""
+    last = index + ENGLISH_PHRASE_WORDS
+    if last >= len(words) or not all(
+            _is_english_modifier(words[i].text) for i in range(index, last)):
+        return None
+    if any(gap(text, words[i], words[i + 1]) != " " for i in range(index, last)):
+        return None
+    noun = words[last].text
+    if not noun[:1].isupper() or not noun[1:].islower() or not noun.isalpha():
+        return None  # "Evolve Distribution GmbH": the legal form ends a firm's name
+    if noun in BARE_NOUNS or noun in TIME_NOUNS or noun in NAME_HEADS:
+        return None
+    if _has_english_reading(noun) or lookup_noun(noun) is None or (
+            analyze_word(noun).tag != "NN") or is_known_name(noun):
+        return None  # a German noun with no English reading ("Kanäle", "Dienstleistungen")
+    following = words[last + 1] if last + 1 < len(words) else None
+    if following is not None and gap(text, words[last], following) in (" ", "-") and (
+            following.text[:1].isupper()):
+        return None  # a longer name or a title
+    if text[words[last].end:words[last].end + 1] == "-":
+        return None
+    previous = words[index - 1] if index else None
+    if previous is not None and gap(text, previous, words[index]).strip() == "" and (
+            previous.text[:1].isupper() and not _starts_sentence(text, previous)
+            and previous.text.lower() not in FUNCTION_WORDS):
+        return None  # "Google Social Media Kanäle": part of a name
+    parts = [w.text for w in words[index:last + 1]]
+    if not all(_is_english_lexicon_word(part) for part in parts[:-1]):
+        return None  # "Chuck Norris": names
+    joined = "-".join(parts)
+    return Hit(
+        words[index].start, words[last].end - words[index].start,
+        f"„{' '.join(parts)}“: Eine englische Wortgruppe als erster Teil eines Kompositums "
+        f"wird durchgekoppelt: „{joined}“.",
+        (joined,), joined, Safety.UNSAFE,
+    )
 
 
 # An acronym that can start a compound: "EU-Kommission", "CDU-Politiker".
@@ -745,6 +925,8 @@ RULES = (
                     "Pressekonferenz"),
             Example("Die <marker>Daten Schutz Regeln</marker> gelten ab Mai.",
                     "Datenschutzregeln"),
+            Example("<marker>Leder Tasche</marker> und Gürtel sind im Angebot.", "Ledertasche"),
+            Example("- <marker>Glas Vase</marker>\n- Kerzen aus Wachs", "Glasvase"),
         ),
         good=(
             Example("Besuchen Sie unsere Technologiekategorie."),
@@ -756,6 +938,8 @@ RULES = (
             Example("Um in der Welt Erfolg zu haben, braucht man Glück."),
             Example("Sie sprachen über die Liebe Gottes zu den Menschen."),
             Example("Die Polizei gab den Anwohnern Entwarnung."),
+            Example("Tante Emma kam. Mann Gottes, was soll das? Team Berlin gewinnt."),
+            Example("Kinder Bücher vorzulesen macht Freude. Montag Abend ist Training."),
         ),
         origin="mtlint/checks/compounds.py",
     ),
@@ -777,6 +961,10 @@ RULES = (
                     "Marketing-Abteilung|Marketingabteilung"),
             Example("Viele Firmen setzen auf <marker>Machine Learning</marker>.",
                     "Machine-Learning"),
+            Example("Die <marker>Social Media Kanäle</marker> der Stadt wachsen.",
+                    "Social-Media-Kanäle"),
+            Example("Sie kaufte die neuen <marker>Hiking Schuhe</marker>.",
+                    "Hiking-Schuhe|Hikingschuhe"),
         ),
         good=(
             Example("Die Firma sucht erfahrene Softwareentwickler."),
@@ -786,6 +974,11 @@ RULES = (
             Example("Der Artikel erschien im Business Insider."),
             Example("Microsoft Cloud Computing Services wachsen."),
             Example("CEO Sam Altman sprach über Cloud-Computing."),
+            Example("Die Social-Media-Kanäle der Stadt wachsen; Harry Potter Bücher auch."),
+            Example("Wäre Chuck Norris Bäcker, gäbe es nur noch Brot."),
+            Example("Wir kauften im Play Store und im Travel Shop ein."),
+            Example("Die Bright Future GmbH wächst."),
+            Example("Sie hörte von Upstream Neuigkeiten über den Fehler."),
         ),
         origin="mtlint/checks/compounds.py",
     ),

@@ -22,16 +22,20 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
+import regex
+
 from mtlint.checks.terminology import BRAND_WORDS, bundled_brands
 from mtlint.core.document import Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language import german
+from mtlint.language import german, speller
+from mtlint.language.german_data import lexicon_entry
 from mtlint.language.wordclasses import (
     ARTICLES,
     CONNECTING_ADVERBS,
     COORDINATING_CONJUNCTIONS,
     PREPOSITION_ARTICLES,
+    PREPOSITIONS,
     SUBORDINATING_CONJUNCTIONS,
     word_set,
 )
@@ -137,6 +141,23 @@ def _is_capitalised_noun(word: str) -> bool:
     return _is_noun(word) or (tags is not None and "NN" in tags)
 
 
+# An item of a comma-separated list: the text between two commas (or a colon).
+LIST_ITEM_BEFORE = compile_pattern(r"(?r),\s*([^,:;.]{1,40}),\s*\Z")
+LIST_ITEM_AFTER = compile_pattern(r"\A,\s*([^,:;.]{1,40})(?=,)")
+# A product's name with a version: "RxJava2", "Dagger 2", "Swift 5.9".
+NAMED_ITEM = compile_pattern(r"\p{L}+\s?\d+(?:\.\d+)*")
+
+
+def _in_list_of_names(text: str, match: regex.Match[str]) -> bool:
+    """Whether the token is an item of a comma-separated list whose item before or after
+    it is a product with a version ("RxJava2, Dagger 2, ExoPlayer, ..."): a list of
+    products, where inner capitals are the names' own."""
+    before = LIST_ITEM_BEFORE.search(text, max(0, match.start() - 50), match.start())
+    after = LIST_ITEM_AFTER.search(text, match.end(), match.end() + 50)
+    return any(item is not None and NAMED_ITEM.fullmatch(item.group(1).strip())
+               for item in (before, after))
+
+
 def glued_reading(left: str, right: str) -> tuple[str, ...] | None:
     """How to separate a token glued from `left` and `right`, best first; None when the
     token is not two words the rule knows."""
@@ -184,9 +205,10 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Absichtliche Binnenmajuskeln bleiben unbeanstandet: Marken aus der mitgelieferten
     Liste und dem Glossar („PowerPoint“, „WordPress“), ein Wort, das der Text mehrmals
     so schreibt, das Binnen-I („LehrerInnen“), Namen wie „McAllister“ oder „DiCaprio“,
-    Abkürzungen („GmbH“, „BaFin“) und Bezeichner wie „setName“. Zwei zusammengeklebte
-    Namen („AnnaSchmidt“) und Teile aus zwei Buchstaben außer Satzanfängen wie „Er“
-    werden nicht gemeldet: Dort sind Markennamen zu häufig.
+    Abkürzungen („GmbH“, „BaFin“), Bezeichner wie „setName“ und Einträge einer
+    Aufzählung von Produkten mit Versionsnummern („Gradle 8, ExoKit, Python 3“). Zwei
+    zusammengeklebte Namen („AnnaSchmidt“) und Teile aus zwei Buchstaben außer
+    Satzanfängen wie „Er“ werden nicht gemeldet: Dort sind Markennamen zu häufig.
 
     ## Fix-Sicherheit
     Unsicher: Ob ein Leerzeichen, ein Satzende oder ein Kompositum gemeint ist
@@ -205,7 +227,7 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
     }
     for match in matches:
         token = match.group()
-        if counts[token] > 1 or token in deliberate:
+        if counts[token] > 1 or token in deliberate or _in_list_of_names(text, match):
             continue
         left, right = match.group("left"), match.group("right")
         readings = glued_reading(left, right)
@@ -220,7 +242,148 @@ def glued_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
         )
 
 
+# Conjunctions a lost space glues to the word before or after them: "Tischund",
+# "undzwar". No German word ends in "und", "oder", "aber" after a word of four letters
+# or more that the speller knows (those that do, "Vormund", "Verbund", "Liebhaber", are
+# listed words and never reach this test), except names in "-mund".
+GLUE_CONJUNCTIONS = ("und", "oder", "aber")
+MIN_GLUED_WORD = 5  # "Reim|und" would be the name "Reimund"
+# Names of the old "-mund" (Sigmund, Reimund, Osmund) end in "und" after a word.
+NAME_ENDING = "mund"
+# Old words made of two function words that HanTa lacks: "ist's fürder nicht".
+OLD_PAIRS = frozenset({"fürder", "fürbass"})
+# A name or term the speller knows (a compound of known parts: "Mediawiki") before a
+# glued conjunction must be this long: short ones end names ("Reimund", "Osmund").
+MIN_GLUED_NAME = 6
+# Two function words glued: a preposition, a conjunction, "ist" or "das" before an
+# article or a particle ("mitdem", "aufdie", "istein", "undzwar"). Adverbs and
+# conjunctions made so ("indem", "nachdem", "zudem", "sodass") are German words.
+GLUE_FIRST = PREPOSITIONS | frozenset(GLUE_CONJUNCTIONS) | word_set("ist sind war das dass")
+GLUE_SECOND = ARTICLES | word_set("zwar auch noch nicht")
+# A glued pair of this frequency or above in the web word list is a word: the list has
+# glued slips too, but rarer.
+GLUED_LISTED_LIMIT = 600
+MIN_GLUED_PAIR = 6  # "anden", "indie", "inder" are names and words
+
+
+# The shapes a glued function word gives a token, to pass over other words at once.
+GLUE_SHAPE = compile_pattern(
+    "(?i)(?:{conj})\\p{{L}}+|\\p{{L}}+(?:{conj})|(?:{first})(?:{second})".format(
+        conj="|".join(GLUE_CONJUNCTIONS),
+        first="|".join(sorted(GLUE_FIRST, key=len, reverse=True)),
+        second="|".join(sorted(GLUE_SECOND, key=len, reverse=True))))
+# What such a token starts with: a quick test before the regular expression.
+GLUE_STARTS = tuple(GLUE_FIRST)
+
+
+def _is_separate_word(word: str) -> bool:
+    """A word that can stand beside a glued conjunction: one the speller knows and
+    HanTa reads as German or the noun lexicon lists ("Tisch", "Schauspieler")."""
+    return speller.is_known(word) and (german.is_german_word(word)
+                                       or lexicon_entry(word[0].upper() + word[1:]) is not None)
+
+
+@functools.lru_cache(maxsize=4096)
+def glued_function_word(word: str) -> str | None:
+    """The two words a token is made of when a function word is glued to it:
+    "Tischund" -> "Tisch und", "undzwar" -> "und zwar", "mitdem" -> "mit dem"; None
+    for a German word ("Vormund", "nachdem", "Inder") and for a name."""
+    if len(word) < MIN_GLUED_PAIR or not word.isalpha() or not word[1:].islower():
+        return None
+    if not GLUE_SHAPE.fullmatch(word):
+        return None  # most words: no function word at either end, no look-up needed
+    german_frequency = speller.frequency(word).german
+    if (german_frequency is not None and german_frequency < GLUED_LISTED_LIMIT) or (
+            german.is_german_word(word) or lexicon_entry(word) is not None):
+        return None
+    lower = word.lower()
+    if lower in OLD_PAIRS or lower.endswith(NAME_ENDING):
+        return None
+    for first in GLUE_FIRST:
+        second = lower[len(first):]
+        if lower.startswith(first) and second in GLUE_SECOND:
+            return f"{word[:len(first)]} {second}"
+    for conjunction in GLUE_CONJUNCTIONS:
+        if lower.endswith(conjunction):
+            left = word[: -len(conjunction)]
+            if len(left) >= MIN_GLUED_WORD and (_is_separate_word(left) or (
+                    len(left) >= MIN_GLUED_NAME and speller.is_known(left))):
+                return f"{left} {conjunction}"
+        if lower.startswith(conjunction):
+            right = word[len(conjunction):]
+            if len(right) >= MIN_GLUED_WORD and _is_separate_word(right):
+                return f"{word[:len(conjunction)]} {right}"
+    return None
+
+
+
+def glued_function_words(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Ein Bindewort oder Artikel, der ohne Leerzeichen am Wort davor oder danach klebt:
+    „der Tischund die Stühle“ (Tisch und), „undzwar sofort“ (und zwar), „mitdem Rad“
+    (mit dem), „Gäste oderFreunde“ meldet `words-glued`.
+
+    ## Warum ist das ein Problem?
+    Beim Übersetzen und beim Kopieren aus Webseiten gehen Leerzeichen verloren. Die
+    Rechtschreibprüfung erkennt das Ergebnis nicht immer, weil das Deutsche Wörter frei
+    zusammensetzt („Schauspieler“ und „rund“ ergäben ein mögliches Kompositum).
+
+    ## Bekannte Grenzen
+    Gemeldet werden „und“, „oder“, „aber“ am Anfang oder Ende eines Worts, das die
+    Prüfung ohne sie als Wort von mindestens fünf Buchstaben kennt (nicht „-mund“:
+    „Reimund“ ist ein Name), und zwei zusammengeklebte Funktionswörter (Präposition,
+    Bindewort, „ist“, „das“ vor einem Artikel, „zwar“, „auch“). Wörter, die so gebildet
+    sind („Vormund“, „Verbund“, „Liebhaber“, „nachdem“, „indem“, „sodass“), kennt das
+    Wörterbuch. Andere Wörter („inder Stadt“) meldet die Regel nur, wenn beide Teile
+    Funktionswörter sind.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag setzt das Leerzeichen; selten ist ein seltenes Wort gemeint,
+    das die Prüfung nicht kennt.
+    """
+    for match in WORD.finditer(doc.text):
+        word = match.group()
+        lower = word.lower()
+        if len(word) < MIN_GLUED_PAIR or not (
+                lower.endswith(GLUE_CONJUNCTIONS) or lower.startswith(GLUE_STARTS)):
+            continue  # most words: no function word at either end
+        separated = glued_function_word(word)
+        if separated is None or doc.is_ignored(match.start(), match.end()):
+            continue
+        yield Hit(
+            offset=match.start(), length=len(word),
+            message=f"„{word}“: Hier fehlt wohl ein Leerzeichen („{separated}“).",
+            suggestions=(separated,), replacement=separated, safety=Safety.UNSAFE,
+        )
+
+
+# A word of letters only, not part of an address, a handle, a path or an identifier.
+WORD = compile_pattern(
+    r"(?<![\p{L}\p{N}_@#/\\.:=<>\-'’])\p{L}+(?![\p{L}\p{N}_@/\\=<>\-'’]|\.\p{L})")
+
+
 RULES = (
+    Rule(
+        id="words-glued-function-word",
+        category=Category.SPELLING, severity=Severity.WARNING,
+        summary="Bindewort oder Artikel ohne Leerzeichen am Wort: „Tischund“, „undzwar“.",
+        doc=glued_function_words.__doc__ or "", check=glued_function_words,
+        bad=(
+            Example("Wir kaufen den <marker>Schrankund</marker> zwei Regale.", "Schrank und"),
+            Example("Er kam, <marker>undzwar</marker> pünktlich.", "und zwar"),
+            Example("Sie fährt <marker>mitdem</marker> Fahrrad zur Arbeit.", "mit dem"),
+            Example("Das Haus ist <marker>kleinaber</marker> hell.", "klein aber"),
+            Example("Sie nutzt <marker>Wordpressund</marker> Drupal.", "Wordpress und"),
+        ),
+        good=(
+            Example("Der Vormund und der Liebhaber trafen sich im Verbund."),
+            Example("Nachdem er kam, zudem pünktlich, fuhr sie mit dem Rad, sodass alle froh "
+                    "waren."),
+            Example("Der Inder aß mit Sigmund in Dortmund und Stralsund, Reimund und Osmund."),
+            Example("Die Erde ist kugelrund, der Tisch halbrund."),
+        ),
+        origin="mtlint/checks/glued.py",
+    ),
     Rule(
         id="words-glued",
         category=Category.SPELLING, severity=Severity.WARNING,
@@ -246,6 +409,7 @@ RULES = (
             Example("Die KfW fördert den Umbau, die Bauherren GmbH plant ihn."),
             Example("Leonardo DiCaprio und David McAllister kamen zur Premiere."),
             Example("Die Funktion setName ändert den Namen, getValue liest ihn."),
+            Example("Im Einsatz: Kotlin, Gradle 8, StreamKit, Python 3 und Redis."),
             Example("Die BahnCard gilt auch im InterCity, berichtete dasLokalblatt."),
             Example("Mehr unter @MeinVerein und #LangeNacht oder www.beispielSeite.de."),
         ),

@@ -19,7 +19,14 @@ from mtlint.checks.agreement import DETERMINERS, gap, is_attributive_adjective, 
 from mtlint.core.document import Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
-from mtlint.language.german import analyze_word, is_german_word, lookup_noun, word_tags
+from mtlint.language import speller
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 from mtlint.language.wordclasses import PREPOSITION_ARTICLES, PREPOSITIONS, word_set
 
 # A code: letters and digits together ("M4", "MP3", "Covid-19", "PDP-10", "B12"), or
@@ -39,6 +46,9 @@ NOT_A_HEAD = word_set(
     Meter Kilometer Punkte Punkten Grad Stück
     """
 )
+# Units after a number: "32-Bit" is a measure that a longer compound goes on from
+# ("IDE 32-Bit I/O-Unterstützung"), not the head of "IDE-32-Bit".
+UNITS = NOT_A_HEAD | word_set("Bit Byte Zoll Liter Gramm Kilogramm Kilo Watt Volt Megapixel")
 
 
 def _is_code(word: str) -> bool:
@@ -74,7 +84,10 @@ def _code_open_hit(text: str, words: list[Span], index: int) -> Hit | None:
         ABBREVIATION.fullmatch(words[index - 1].text)
     ):
         first = index - 1  # "CPM M4 Stahl": the maker's abbreviation belongs to the code
-    if first == 0 or not _opens_noun_phrase(words[first - 1].text):
+    if first == 0:
+        if not (index + 2 == len(words) or text[noun.end:noun.end + 1] == ":"):
+            return None  # a title of its own ("CPM M4 Stahl: Härte"), else a sentence's start
+    elif not _opens_noun_phrase(words[first - 1].text):
         return None
     reading = noun_reading(noun.text)
     if reading is None or not is_german_word(noun.text) or analyze_word(noun.text).tag != "NN":
@@ -106,8 +119,10 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     verbunden (Duden, Durchkopplung).
 
     ## Bekannte Grenzen
-    Gemeldet wird nur nach einem Artikel, einer Präposition oder einem gebeugten Adjektiv
-    und nur, wenn das Nomen im Lexikon steht und zum Artikel passt. Folgt ein weiteres
+    Gemeldet wird nur nach einem Artikel, einer Präposition oder einem gebeugten
+    Adjektiv oder als Titel am Anfang eines Absatzes (allein oder vor einem Doppelpunkt:
+    „CPM M4 Stahl: Härte“), und nur, wenn das Nomen im Lexikon steht und zum Artikel
+    passt. Folgt ein weiteres
     großgeschriebenes Wort, kann es ein längerer Name sein („Galaxy S24 Ultra Edition“);
     Angaben wie „die A7 Richtung Norden“ oder Maßeinheiten bleiben unbeanstandet.
     Abkürzungen ohne Ziffern („KI Modelle“) meldet compound-english-open.
@@ -119,7 +134,7 @@ def compound_code_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     text = doc.text
     for block in doc.blocks:
         words = block.words()
-        for index in range(1, len(words) - 1):
+        for index in range(len(words) - 1):
             if not _is_code(words[index].text):
                 continue
             hit = _code_open_hit(text, words, index)
@@ -234,20 +249,14 @@ def _is_name_part(word: str) -> bool:
             and not is_german_word(word))
 
 
-def _is_foreign_name_pair(name: str, term: str) -> bool:
-    """A name and an English term ("Zentora Research", "Harry Potter"); not two
-    English words that may be a name of their own ("Midnight Commander")."""
-    from mtlint.language.english import is_english_word
-
-    return name.isascii() and term.isascii() and not is_english_word(name)
-
-
 def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Ein Name oder englischer Begriff aus zwei Wörtern vor einem Bindestrich-Kompositum,
     nur halb gekoppelt: „Zentora Research-Analystin“ statt
     „Zentora-Research-Analystin“, „Harry Potter-Fans“ statt „Harry-Potter-Fans“,
-    „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“.
+    „Google Cloud-Kunden“ statt „Google-Cloud-Kunden“; ebenso ein Produktname mit
+    Modellnummer: „PlayStation 5-Version“ statt „PlayStation-5-Version“, „iPhone
+    15-Hülle“ statt „iPhone-15-Hülle“, „CPM M4-Stahl“ statt „CPM-M4-Stahl“.
 
     ## Warum ist das ein Problem?
     Besteht das erste Glied einer Zusammensetzung aus mehreren Wörtern, werden alle
@@ -255,12 +264,15 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „Zentora“ und „Research-Analystin“ als zwei Dinge.
 
     ## Bekannte Grenzen
-    Gemeldet wird nur, wenn vor dem Bindestrich ein Name steht, den weder das deutsche
-    noch das englische Wörterbuch kennt („Zentora“, „Harry“), dann ein fremdes Wort,
-    und nach dem Bindestrich ein deutsches Nomen folgt; zwei englische Wörter („Midnight
-    Commander-Paket“) können selbst der Name sein. Mit deutschen Wörtern („Deutsche
-    Bank-Chef“), Abkürzungen („Debian FTP-Archiv“) und Genitiven („Debians
-    Continuous-Integration-Dienst“) ist die Lage unklar; sie bleiben unbeanstandet.
+    Gemeldet wird nur, wenn nach dem Bindestrich ein deutsches Nomen folgt und davor
+    zwei Wörter stehen, die das deutsche Wörterbuch nicht kennt (Namen und englische
+    Wörter: „Zentora“, „Harry“, „Tomb Raider“), oder ein Produktname (Binnenmajuskel,
+    Abkürzung oder fremdes Wort: „PlayStation“, „iPhone“, „CPM“, „Galaxy“) vor einer
+    Modellnummer („5“, „M4“, „S“). Mit deutschen Wörtern („Deutsche Bank-Chef“,
+    „Formel 1-Rennen“), Abkürzungen nach einem Namen („Debian FTP-Archiv“) und Genitiven
+    („Debians Continuous-Integration-Dienst“) ist die Lage unklar; sie bleiben
+    unbeanstandet, ebenso Doppelnamen („Anna Schmidt-Koch“) und längere Namen aus drei
+    Wörtern, bei denen unklar ist, welche zum Kompositum gehören.
 
     ## Fix-Sicherheit
     Unsicher: Manchmal ist nur das zweite Wort Teil der Zusammensetzung.
@@ -275,16 +287,17 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
             first, _, rest = compound.partition("-")
             head = rest.rsplit("-", 1)[-1]
             previous = words[index - 1]
-            if gap(text, previous, words[index]) != " " or not _is_name_part(previous.text):
+            if gap(text, previous, words[index]) != " " or not head[:1].isupper():
                 continue
-            if not _is_name_part(first) or not head[:1].isupper():
+            if not _is_half_coupled(previous.text, first):
                 continue
-            if lookup_noun(head) is None or analyze_word(head).tag != "NN":
-                continue
-            if not _is_foreign_name_pair(previous.text, first):
-                continue
+            if first.isdigit() and head in UNITS:
+                continue  # "IDE 32-Bit I/O-Unterstützung": a measure, not the head
+            if lookup_noun(head) is None or analyze_word(head).tag != "NN" or (
+                    _is_name_part(first) and is_known_name(head)):
+                continue  # "Anna Schmidt-Koch": a double surname, no compound
             if index >= 2 and gap(text, words[index - 2], previous) == " " and (
-                _is_name_part(words[index - 2].text)
+                _is_name_part(words[index - 2].text) or _is_model_name(words[index - 2].text)
             ):
                 continue  # a longer name: which words belong to the compound is unclear
             joined = f"{previous.text}-{compound}"
@@ -294,6 +307,36 @@ def compound_name_open(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 f"alle Teile gekoppelt: „{joined}“.",
                 (joined,), joined, Safety.UNSAFE,
             )
+
+
+# A model number or code after a product name: "5", "15", "M4", "S24", "X".
+MODEL = compile_pattern(r"\d{1,4}|\p{Lu}|\p{Lu}{1,2}\d{1,4}\p{Lu}?")
+# A product name written with inner capitals or a lowercase first letter: "PlayStation",
+# "iPhone", "MacBook".
+INNER_CAPITAL = compile_pattern(r"\p{L}+\p{Ll}\p{Lu}\p{L}*|\p{Ll}\p{Lu}\p{L}+")
+
+
+def _is_model_name(word: str) -> bool:
+    """A product or maker's name before a model number: a name part ("Galaxy"), a
+    name with inner capitals ("PlayStation", "iPhone") or an abbreviation ("CPM")."""
+    return (_is_name_part(word) or INNER_CAPITAL.fullmatch(word) is not None
+            or (ABBREVIATION.fullmatch(word) is not None and word not in SENTENCE_STARTERS))
+
+
+def _is_half_coupled(previous: str, first: str) -> bool:
+    """Whether ``previous`` and the hyphenated word's first part ``first`` are one
+    name: two name parts ("Harry Potter", "Tomb Raider": English words, since the
+    compound's head is German; not a German word in old spelling, "Eßlöffel"), or a
+    product's name and its model number ("PlayStation 5", "iPhone 15", "CPM M4"). An
+    abbreviation after a name ("Debian FTP-Archiv") and a number after a German word
+    ("Formel 1", "Kapitel 3") are left alone."""
+    if _is_name_part(first):
+        found = speller.frequency(previous)
+        return _is_name_part(previous) and (
+            found.german is None or found.english is not None or is_known_name(previous))
+    if MODEL.fullmatch(first):
+        return _is_model_name(previous) and not is_german_word(previous)
+    return False
 
 
 RULES = (
@@ -308,6 +351,7 @@ RULES = (
             Example("Während der <marker>Covid-19 Pandemie</marker> blieb das Werk zu.",
                     "Covid-19-Pandemie"),
             Example("Drucken Sie das Formular auf <marker>A4 Papier</marker> aus.", "A4-Papier"),
+            Example("<marker>MP3 Spieler</marker>: Preise und Tests", "MP3-Spieler"),
         ),
         good=(
             Example("Die Klinge ist aus CPM-M4-Stahl geschmiedet."),
@@ -315,6 +359,8 @@ RULES = (
             Example("Das Samsung Galaxy S24 Ultra Edition kostet mehr."),
             Example("Windows 11 Nutzer bekommen das Update zuerst."),
             Example("Er nahm 3 mg B12 täglich."),
+            Example("A7 Richtung Norden: Stau bei Kassel."),
+            Example("MP3 Dateien spielt jedes Telefon ab."),
             Example("Der Stau auf der A1 dauerte zwei Stunden."),
             Example("Nutzen Sie eine UTF-8-taugliche Konsole."),
         ),
@@ -344,15 +390,21 @@ RULES = (
         origin="mtlint/checks/joins.py", fixable=True,
     ),
     Rule(
-        id="compound-name-open", category=Category.TYPOGRAPHY, severity=Severity.WARNING,
+        id="compound-name-open", category=Category.SPELLING, severity=Severity.WARNING,
         summary="Mehrteiliger Name vor einem Bindestrich-Kompositum nicht durchgekoppelt: "
-                "„Harry Potter-Fans“.",
+                "„Harry Potter-Fans“, „PlayStation 5-Version“.",
         doc=compound_name_open.__doc__ or "", check=compound_name_open,
         bad=(
             Example("Die <marker>Zentora Research-Analystin</marker> erwartet sinkende Zinsen.",
                     "Zentora-Research-Analystin"),
             Example("Viele <marker>Harry Potter-Fans</marker> reisen nach London.",
                     "Harry-Potter-Fans"),
+            Example("Installieren Sie das <marker>Midnight Commander-Paket</marker>.",
+                    "Midnight-Commander-Paket"),
+            Example("Die <marker>PlayStation 5-Version</marker> erscheint im Herbst.",
+                    "PlayStation-5-Version"),
+            Example("Die Klinge ist aus <marker>CPM M4-Stahl</marker> geschmiedet.",
+                    "CPM-M4-Stahl"),
         ),
         good=(
             Example("Die Zentora-Research-Analystin erwartet sinkende Zinsen."),
@@ -360,7 +412,8 @@ RULES = (
             Example("Viele Fans von Harry Potter reisen nach London."),
             Example("Die Liste steht im Debian FTP-Archiv."),
             Example("Aptitudes Regex-Formel ist mächtig."),
-            Example("Installieren Sie das Midnight Commander-Paket."),
+            Example("Frau Anna Schmidt-Koch leitet das Projekt."),
+            Example("Für 20 5-Euro-Scheine bekam er einen 100-Euro-Schein."),
             Example("Nehmen Sie einen Eßlöffel Cayenne-Pfeffer."),
         ),
         origin="mtlint/checks/joins.py", fixable=True,

@@ -63,6 +63,9 @@ NOT_GERMAN_SHAPED = compile_pattern(
 SPEAKER = compile_pattern(r"<?(\p{Lu}\p{L}+)> ")
 # A word the document also writes as code: "logind(8)", "journald.service".
 CODE_NAME = compile_pattern(r"(?<![\p{L}\p{N}])(\p{L}{5,})(?=\.[a-z]|\(\d)")
+# Letters German does not write (é, ó, ã, ł, ș ...): a word with one is a foreign name
+# or a word of a foreign sentence ("Baldé", a Polish clause), never a German typo.
+FOREIGN_LETTER = compile_pattern(r"[^\P{L}a-zA-ZäöüÄÖÜß]")
 MIN_LENGTH = 5  # shorter unknown words are abbreviations, names and dialect more often than typos
 
 # Pre-1996 spellings with ß after a short vowel (daß, muß) that are no nouns; nouns
@@ -253,6 +256,13 @@ def _foreign_neighbour(block: Block, tokens: list[Token], index: int) -> bool:
     return False
 
 
+def _foreign_letters_near(tokens: list[Token], index: int) -> bool:
+    """Whether the token or a word beside it has a letter German does not write: "Baldé"
+    is a Portuguese name, a word beside "założeń" is Polish, not a German typo."""
+    return any(FOREIGN_LETTER.search(tokens[i].span.text)
+               for i in range(max(index - 1, 0), min(index + 2, len(tokens))))
+
+
 # A listed word rarer than this that HanTa cannot read as German is a foreign one.
 FOREIGN_LIMIT = 550
 LATIN_ENDING = compile_pattern(r"(?:um|us|ae|is|orum|ibus)$")
@@ -281,6 +291,8 @@ def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Sp
                     continue  # a name made of English: "Betaworks", "Zenefits"
                 if _is_fragment(doc, part) or _foreign_neighbour(block, tokens, index):
                     continue
+                if _foreign_letters_near(tokens, index):
+                    continue  # a foreign name ("Baldé") or a word of a foreign phrase
                 if part is not token.parts[-1] and not any(
                         (speller.german_frequency(s) or 1000) <= HYPHEN_HEAD_LIMIT
                         for s in speller.suggestions(text)):
@@ -506,9 +518,40 @@ def _old_spelling(word: str) -> str | None:
     # A noun: the lexicon lists the ss spelling and not the ß one ("Schloß", "Anlaß").
     index = word.rfind("ß")
     if index + 1 < len(word) and word[index + 1] in "aeiouäöüy":
-        return None  # ß between vowels is the same in both spellings ("Straße")
+        # ß between vowels is the same in both spellings ("Straße"), unless a word
+        # starts there ("Fluß|ufer")
+        return _old_spelling_in_compound(word)
     reformed = word[:index] + "ss" + word[index + 1:]
-    return reformed if lexicon_entry(reformed) is not None else None
+    if lexicon_entry(reformed) is not None:
+        return reformed
+    return _old_spelling_in_compound(word)
+
+
+MIN_OLD_NOUN = 4  # "Ass" of "Spaß" is no part of it
+
+
+def _old_spelling_in_compound(word: str) -> str | None:
+    """A compound with a pre-1996 noun inside it: "Schloßgarten", "Anlaßbeständigkeit",
+    "Flußufer". The noun ends at a ß before a word of three letters or more; the
+    lexicon lists it with "ss" and not with "ß" (the ß of "Fußball", "Großstadt",
+    "Grußwort" stays: "Fuss", "Gross" are no nouns, "Ruß" is one); the rest of the
+    word is a word, and so is what comes before the noun; no name spans the ß
+    ("Straßburger")."""
+    for index, letter in enumerate(word):
+        rest = word[index + 1:]
+        if letter != "ß" or len(rest) < speller.MIN_PART:
+            continue
+        if not speller.is_known(rest[0].upper() + rest[1:]) or any(
+                is_known_name(word[:end]) for end in range(index + 2, len(word) + 1)):
+            continue  # "Straßburger": a name with ß, not the old "Strass"
+        for start in range(0, index - MIN_OLD_NOUN + 2):
+            head = word[:start]
+            noun = word[start].upper() + word[start + 1:index]
+            if head and not (len(head) >= speller.MIN_PART and speller.is_known(head)):
+                continue
+            if lexicon_entry(noun + "ß") is None and lexicon_entry(noun + "ss") is not None:
+                return word[:index] + "ss" + rest
+    return None
 
 
 def spelling_old_spelling(doc: Document, context: RuleContext) -> Iterator[Hit]:
@@ -590,10 +633,13 @@ RULES = (
             Example("Sie <marker>muß</marker> heute arbeiten.", "muss"),
             Example("Es gab keinen <marker>Anlaß</marker> zur Sorge.", "Anlass"),
             Example("Der <marker>Mißbrauch</marker> wird bestraft.", "Missbrauch"),
+            Example("Im <marker>Schloßpark</marker> blühen die Rosen.", "Schlosspark"),
+            Example("Der <marker>Flußlauf</marker> wurde begradigt.", "Flusslauf"),
         ),
         good=(
             Example("Er sagt, dass es regnet, und sie muss heute arbeiten."),
             Example("Der Fuß tut weh, die Straße ist groß, und er weiß es."),
+            Example("Nach dem Fußballspiel gab es in der Großstadt ein Grußwort und Maßkrüge."),
         ),
         origin="mtlint/checks/unknown_words.py", fixable=True,
     ),

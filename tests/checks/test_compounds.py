@@ -187,3 +187,45 @@ def test_a_lowercase_noun_after_a_hyphen_is_capitalised(text, span, fixed, run_r
 ])
 def test_hyphenated_words_that_keep_a_lowercase_part_are_left_alone(flagged, text):
     assert flagged("compound-hyphen-lowercase", text) == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Leder Tasche und Gürtel sind reduziert.", "Leder Tasche"),
+    ("- Glas Vase\n- Kerzen aus Wachs", "Glas Vase"),
+])
+def test_two_bare_nouns_opening_a_sentence_are_a_split_compound(flagged, text, span):
+    assert flagged("compound-split", text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "Tante Emma kam zu Besuch.",  # a title and a name
+    "Herr Lehrer, bitte helfen Sie.",  # a form of address
+    "Mann Gottes, was soll das?",  # a genitive
+    "Kinder Bücher vorzulesen macht Freude.",  # a plural: an object, then an object
+    "Montag Abend ist Training.",  # a time
+    "Team Berlin gewinnt das Finale.",  # a name
+    "Leder Tasche Gürtel Schuhe",  # a run of capitalised words: a list or a title
+])
+def test_bare_nouns_that_are_no_compound_are_left_alone(flagged, text):
+    assert flagged("compound-split", text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "joined"), [
+    ("Die Social Media Kanäle der Stadt wachsen.", "Social Media Kanäle",
+     "Social-Media-Kanäle"),
+    ("Alle Tour Guide Angebote sind ausgebucht.", "Tour Guide Angebote",
+     "Tour-Guide-Angebote"),
+])
+def test_two_english_words_before_a_german_noun_are_coupled(run_rule, text, span, joined):
+    findings = run_rule("compound-english-open", text)
+    assert [text[f.offset:f.offset + f.length] for f in findings] == [span]
+    assert findings[0].suggestions == (joined,)
+
+
+@pytest.mark.parametrize("text", [
+    "Wäre Chuck Norris Bäcker, gäbe es nur Brot.",  # a name, then a predicate noun
+    "Sie las Harry Potter Bücher.",  # a name: compound-name-split's
+    "Die Social-Media-Kanäle wachsen.",
+])
+def test_names_and_coupled_english_phrases_are_left_alone(flagged, text):
+    assert flagged("compound-english-open", text) == []

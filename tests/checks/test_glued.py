@@ -63,3 +63,33 @@ def test_glossary_terms_are_not_flagged():
     config = Config(select=(RULE,), glossary=(("KochBar Pro", ("Kochbar Pro",)),))
     result = Linter(config, {RULE: rules[RULE]}).check(Document(text, "t.txt"))
     assert result.findings == []
+
+
+@pytest.mark.parametrize(("text", "token", "separated"), [
+    ("Auf dem Tischund unter dem Stuhl lag Staub.", "Tischund", "Tisch und"),
+    ("Der Regisseurund seine Frau kamen.", "Regisseurund", "Regisseur und"),
+    ("Sie kam spät, undzwar ohne Schirm.", "undzwar", "und zwar"),
+    ("Er fährt aufdie Insel.", "aufdie", "auf die"),
+    ("Es istein Versuch.", "istein", "ist ein"),
+])
+def test_a_glued_function_word_is_separated(run_rule, text, token, separated):
+    (finding,) = run_rule("words-glued-function-word", text)
+    assert text[finding.offset:finding.offset + finding.length] == token
+    assert finding.suggestions == (separated,)
+    assert finding.safe_fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "Der Vormund, der Verbund, die Liebhaber und der Befund.",
+    "Indem er kam, nachdem sie ging, zudem spät, sodass alle warteten.",
+    "Sigmund, Raimund und Osmund fuhren von Dortmund nach Stralsund.",
+    "Die Erde ist kugelrund, der Tisch halbrund, der Hund gesund.",
+    "Was verworren war, ist's fürder nicht.",
+])
+def test_words_that_end_or_start_like_a_function_word_are_not_flagged(flagged, text):
+    assert flagged("words-glued-function-word", text) == []
+
+
+def test_inner_capitals_in_a_list_of_versioned_products_are_names(flagged):
+    text = "Im Einsatz: Kotlin, Gradle 8, StreamKit, Python 3 und Redis. Dann kamen beideTeams."
+    assert flagged(RULE, text) == ["beideTeams"]

@@ -1358,6 +1358,9 @@ def _determiner_before(text: str, words: list[Span], index: int) -> int | None:
     gemeinsam bearbeitet mehrsprachig …", English "a collaboratively edited
     multilingual …"); None otherwise. Without a participle a run may be an older
     style ("ein einsam kümmerlich Leben")."""
+    window = range(max(0, index - MAX_UNINFLECTED_RUN - 1), index)
+    if not any(words[p].text.lower() in DETERMINERS for p in window):
+        return None  # the tagger below is slow on rare words: ask it only when it matters
     position = index - 1
     participle = False
     while position >= 0 and index - position <= MAX_UNINFLECTED_RUN + 1:
@@ -1366,7 +1369,7 @@ def _determiner_before(text: str, words: list[Span], index: int) -> int | None:
             return position if participle or position == index - 1 else None
         if gap(text, words[position], words[position + 1]) != " ":
             return None
-        if "VVPP" in tags_of(word) and word.islower():
+        if word.islower() and word.endswith(("t", "n")) and "VVPP" in tags_of(word):
             participle = True
         elif not is_modifying_adverb(word):
             return None

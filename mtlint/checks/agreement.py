@@ -1273,8 +1273,8 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
     """## Was die Regel findet
     Ein Adjektiv ohne Endung direkt vor einem Nomen: nach einem Artikel („eine
     erheblich Verbesserung“, „die neu Strategie“), auch nach weiteren endungslosen
-    Wörtern mit einem Partizip darunter („ein gemeinsam bearbeitet mehrsprachig
-    Lexikon“, englisch „a collaboratively edited …“) oder, bei Adjektiven des Ausmaßes,
+    Wörtern mit einem Partizip darunter („ein sorgfältig geprüft zuverlässig
+    Verfahren“, englisch „a carefully tested reliable …“) oder, bei Adjektiven des Ausmaßes,
     am Anfang einer Nominalgruppe ohne Artikel („wirft erheblich Schatten“).
 
     ## Warum ist das ein Problem?
@@ -1348,16 +1348,16 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
 
 
 # Uninflected words that may stand between a determiner and a bare adjective ("ein
-# gemeinsam bearbeitet mehrsprachig Lexikon": each lacks its ending).
+# sorgfältig geprüft zuverlässig Verfahren": each lacks its ending).
 MAX_UNINFLECTED_RUN = 3
 
 
 def _determiner_before(text: str, words: list[Span], index: int) -> int | None:
     """The index of the determiner before the word at `index`: right before it, or
     before a few uninflected adverbs and adjectives among which is a participle ("ein
-    gemeinsam bearbeitet mehrsprachig …", English "a collaboratively edited
-    multilingual …"); None otherwise. Without a participle a run may be an older
-    style ("ein einsam kümmerlich Leben")."""
+    sorgfältig geprüft zuverlässig …", English "a carefully tested reliable …"); None
+    otherwise. Without a participle a run may be an older style ("ein einsam kümmerlich
+    Leben")."""
     window = range(max(0, index - MAX_UNINFLECTED_RUN - 1), index)
     if not any(words[p].text.lower() in DETERMINERS for p in window):
         return None  # the tagger below is slow on rare words: ask it only when it matters

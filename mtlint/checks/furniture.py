@@ -33,7 +33,7 @@ MIN_WORDS = 2
 ANY_FUNCTION_WORD = compile_pattern(
     r"(?i)\b(?:" + "|".join(sorted(w for w in ENGLISH if "'" not in w)) + r")\b")
 MAX_WORDS = 6  # a bilingual title's English part
-MAX_LABEL_WORDS = 10  # a title in English: "Conference for Cooperation and Development"
+MAX_LABEL_WORDS = 10  # a title in English: "Summit for Trade and Regional Growth"
 # Lowercase words between the capitalised ones of an English title; none is German.
 TITLE_JOINERS = frozenset(("for", "and", "of", "the", "with", "from", "to"))
 MAX_LABEL_CHARS = 80

@@ -43,12 +43,13 @@ from mtlint.language.german import word_tags
 from mtlint.language.german_data import (  # the German model's loading machinery
     LazyTable,
     SortedTable,
-    _hanta_module,
-    _plain,
-    _reachable,
-    _stored,
+    hanta_module,
+    marshalled_values,
     model_path,
     no_gc,
+    reachable_linear,
+    read_marshalled,
+    without_numpy_scalars,
 )
 
 # English derivational endings German does not have: "-ity" is "-ität", "-ness" is
@@ -115,16 +116,10 @@ def _read_parts(path: Path) -> tuple[tuple[Any, ...], bytes] | None:
     """The model (its morpheme tables marshalled) and the sorted table of its known
     morphemes and full forms from the user cache, or None if the file is absent,
     damaged or not this user's."""
-    from mtlint.core.cachedir import read_sealed
-
-    data = read_sealed(path, MAX_PARTS_BYTES, path.parent)
-    if data is None:
+    parts = read_marshalled(path, MAX_PARTS_BYTES, path.parent)
+    if not (isinstance(parts, tuple) and len(parts) == 2):
         return None
-    try:
-        with no_gc():
-            model, table = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
+    model, table = parts
     if not (isinstance(model, tuple) and len(model) == _MODEL_LENGTH
             and isinstance(model[_MORPHEMES_INDEX], dict) and isinstance(table, bytes)):
         return None
@@ -137,14 +132,14 @@ def _build_parts(model_file: bytes, path: Path) -> tuple[tuple[Any, ...], bytes]
     the set of known morphemes and the full forms as one sorted table of
     ``key<TAB>value`` lines (a word needs a few lines of them)."""
     with no_gc():
-        model = list(_plain(pickle.loads(gzip.decompress(model_file))))
+        model = list(without_numpy_scalars(pickle.loads(gzip.decompress(model_file))))
     morphemes = model[_MORPHEMES_INDEX]
     lines = {f"{_ANY_TAG}{_SEPARATOR}{m}\t" for table in morphemes.values() for m in table}
     lines.update(f"{_FORM}{_SEPARATOR}{word}\t{marshal.dumps(tags).hex()}"
                  for word, tags in model[_FORMS_INDEX].items())
     # Sorting the lines sorts their keys: the tab after a key is below every character.
     table = "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
-    model[_MORPHEMES_INDEX] = _stored(morphemes)
+    model[_MORPHEMES_INDEX] = marshalled_values(morphemes)
     model[_SENTENCES_INDEX] = model[_FORMS_INDEX] = None
     from mtlint.core.cachedir import write_sealed
 
@@ -168,10 +163,10 @@ def _english_model() -> tuple[Any, SortedTable]:
         model[_MORPHEMES_INDEX] = LazyTable(stored[_MORPHEMES_INDEX])
         model[_FORMS_INDEX] = _Forms(table)
         model[_SENTENCES_INDEX] = {}
-        hanta = _hanta_module()
+        hanta = hanta_module()
 
         class Tagger(hanta.HanoverTagger):  # type: ignore[misc,name-defined]
-            reachable = _reachable  # HanTa's own is quadratic: 25-30 ms here
+            reachable = reachable_linear  # HanTa's own is quadratic: 25-30 ms here
 
         tagger = Tagger(None, model=model)
         tagger.strict = False  # as when HanTa loads the model from a file itself

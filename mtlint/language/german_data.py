@@ -188,7 +188,7 @@ class LazyTable(dict):
     __hash__ = None  # type: ignore[assignment]
 
 
-def _stored(table: dict[Any, Any]) -> dict[Any, bytes]:
+def marshalled_values(table: dict[Any, Any]) -> dict[Any, bytes]:
     return {key: marshal.dumps(value) for key, value in table.items()}
 
 
@@ -212,21 +212,27 @@ def _opened(name: str, part: Any) -> Any:
     return LazyTable(part)
 
 
+def read_marshalled(path: Path, max_bytes: int, root: Path) -> Any:
+    """The value marshalled in a sealed file below the cache folder `root`, or None if the
+    file is absent, damaged or not this user's (the caller rebuilds it)."""
+    from mtlint.core.cachedir import read_sealed
+
+    data = read_sealed(path, max_bytes, root)
+    if data is None:
+        return None
+    try:
+        with no_gc():
+            return marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
 def _read_part(name: str) -> Any:
     folder = _parts_folder()
     if folder is None:
         return None
-    from mtlint.core.cachedir import read_sealed
-
-    data = read_sealed(folder / f"{name}.marshal", MAX_PART_BYTES, folder.parent)
-    if data is None:
-        return None  # absent, damaged or not this user's: rebuilt from the model
-    try:
-        with no_gc():
-            part = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return _opened(name, part) if _valid(name, part) else None
+    part = read_marshalled(folder / f"{name}.marshal", MAX_PART_BYTES, folder.parent)
+    return _opened(name, part) if part is not None and _valid(name, part) else None
 
 
 def _build_parts() -> None:
@@ -235,13 +241,13 @@ def _build_parts() -> None:
     if model is None:
         raise ModuleNotFoundError("HanTa is not installed (pip install HanTa==1.2.1)")
     with gzip.open(model, "rb") as stream, no_gc():
-        data = _plain(pickle.load(stream))
+        data = without_numpy_scalars(pickle.load(stream))
     int2tag = data[1]
     core = [None if i in (_SENTENCES_INDEX, _FORMS_INDEX) else value
             for i, value in enumerate(data)]
-    core[_MORPHEMES_INDEX] = _stored(data[_MORPHEMES_INDEX])
-    built = {"core": tuple(core), "forms": (int2tag, _stored(data[_FORMS_INDEX])),
-             "sentences": _stored(data[_SENTENCES_INDEX])}
+    core[_MORPHEMES_INDEX] = marshalled_values(data[_MORPHEMES_INDEX])
+    built = {"core": tuple(core), "forms": (int2tag, marshalled_values(data[_FORMS_INDEX])),
+             "sentences": marshalled_values(data[_SENTENCES_INDEX])}
     _parts.update({name: _opened(name, part) for name, part in built.items()})
     folder = _parts_folder()
     if folder is not None:
@@ -251,16 +257,16 @@ def _build_parts() -> None:
             write_sealed(folder / f"{name}.marshal", marshal.dumps(part), folder.parent)
 
 
-def _plain(value: Any) -> Any:
+def without_numpy_scalars(value: Any) -> Any:
     """The model with numpy scalars as Python floats, so that marshal can store it."""
     if isinstance(value, dict):
-        return {_plain(k): _plain(v) for k, v in value.items()}
+        return {without_numpy_scalars(k): without_numpy_scalars(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [without_numpy_scalars(v) for v in value]
     if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
+        return tuple(without_numpy_scalars(v) for v in value)
     if isinstance(value, set | frozenset):
-        return type(value)(_plain(v) for v in value)
+        return type(value)(without_numpy_scalars(v) for v in value)
     if type(value).__module__.startswith("numpy"):
         return value.item()
     return value
@@ -278,7 +284,7 @@ def logaddexp(x: float, y: float) -> float:
     return difference  # nan
 
 
-def _hanta_module() -> types.ModuleType:
+def hanta_module() -> types.ModuleType:
     """HanTa's tagger module, imported without numpy where numpy is not loaded yet."""
     if "numpy" in sys.modules or "HanTa.HanoverTagger" in sys.modules:
         from HanTa import HanoverTagger
@@ -307,7 +313,7 @@ def hanta_tagger() -> Any:
 
 
 def _make_tagger() -> Any:
-    hanta = _hanta_module()
+    hanta = hanta_module()
 
     class Tagger(hanta.HanoverTagger):  # type: ignore[misc,name-defined]
         """HanTa's tagger whose sentence table loads when sentence tagging first needs it."""
@@ -319,7 +325,7 @@ def _make_tagger() -> Any:
             raise AttributeError(name)
 
         # HanTa's own `reachable` is quadratic (30-40 ms of every start).
-        reachable = _reachable
+        reachable = reachable_linear
 
     model = list(model_part("core"))
     model[_FORMS_INDEX] = model_part("forms")[1]
@@ -331,7 +337,7 @@ def _make_tagger() -> Any:
     return tagger
 
 
-def _reachable(tagger: Any) -> None:
+def reachable_linear(tagger: Any) -> None:
     """HanoverTagger.reachable, linear: for every final state the set of states from
     which it can be reached (all ancestors in the transition graph)."""
     predecessors: dict[int, set[int]] = {}

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mtlint.core.document import WORD as WORD_PATTERN
-from mtlint.core.document import BlockKind, Document, Span
+from mtlint.core.document import Block, BlockKind, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import (
@@ -493,24 +493,32 @@ def _starts_relative_clause(text: str, words: list[Span], index: int) -> bool:
 
 
 def noun_phrases(doc: Document) -> Iterator[NounPhrase]:
-    """Article (+ adjectives) + noun sequences whose noun the lexicon knows."""
-    text = doc.text
+    """Article (+ adjectives) + noun sequences whose noun the lexicon knows. Read once
+    per block (two rules ask): do not modify the phrases."""
+    key = (__name__, "noun_phrases")
     for block in doc.blocks:
-        words = block.words()
-        for index, word in enumerate(words):
-            determiner = DETERMINERS.get(word.text.lower())
-            if determiner is None or (len(word.text) > 1 and word.text.isupper()):
-                continue
-            phrase = _read_phrase(text, words, index, determiner)
-            if phrase is None:
-                continue
-            if _starts_relative_clause(text, words, index) and not _article_after_comma(phrase):
-                continue
-            if phrase.determiner.family in ADJECTIVAL_STEMS and phrase.joined and (
-                phrase.previous.lower() in DETERMINERS
-            ):
-                continue  # "einer jeden neuen", "ein solches": declined as an adjective
-            yield phrase
+        phrases = block.memo.get(key)
+        if phrases is None:
+            phrases = block.memo[key] = list(_block_noun_phrases(doc.text, block))
+        yield from phrases
+
+
+def _block_noun_phrases(text: str, block: Block) -> Iterator[NounPhrase]:
+    words = block.words()
+    for index, word in enumerate(words):
+        determiner = DETERMINERS.get(word.text.lower())
+        if determiner is None or (len(word.text) > 1 and word.text.isupper()):
+            continue
+        phrase = _read_phrase(text, words, index, determiner)
+        if phrase is None:
+            continue
+        if _starts_relative_clause(text, words, index) and not _article_after_comma(phrase):
+            continue
+        if phrase.determiner.family in ADJECTIVAL_STEMS and phrase.joined and (
+            phrase.previous.lower() in DETERMINERS
+        ):
+            continue  # "einer jeden neuen", "ein solches": declined as an adjective
+        yield phrase
 
 
 def _article_after_comma(phrase: NounPhrase) -> bool:

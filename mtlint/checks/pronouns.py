@@ -56,7 +56,7 @@ IMPERSONAL_VERBS = word_set(
     zeigt lässt lohnt bedarf braucht dauert kostet eilt klappt läuft passiert geschieht
     gilt galt betrifft wundert ärgert interessiert gefällt erscheint entsteht existiert
     besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
-    bedeutet sei wäre
+    bedeutet sei wäre gäbe gebe ginge gehe käme handle handele hieße
     """
 )
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
@@ -229,6 +229,133 @@ def _anticipates_clause(sentence: str) -> bool:
     return False
 
 
+# Conjunctions that open a subordinate clause whose subject may follow them directly:
+# "…, weil es schnell lädt". ("da", "damit", "wie", "wo", "seit" and "bis" are also
+# adverbs or prepositions and need the comma before them.)
+CLAUSE_OPENERS = word_set(
+    "dass daß weil wenn ob obwohl falls sobald bevor nachdem während sodass solange "
+    "da damit"
+)
+ADVERB_LIKE_OPENERS = word_set("da damit während")
+# The genders of what an object pronoun may stand for, and its form for each gender
+# of the antecedent ("pl" for a plural one).
+OBJECT_PRONOUN_GENDERS: dict[str, frozenset[str]] = {
+    "ihn": frozenset("m"), "ihm": frozenset("mn"),
+}
+PRONOUN_FORMS: dict[str, dict[str, str]] = {
+    "es": {"m": "er", "f": "sie", "pl": "sie"},
+    "er": {"f": "sie", "n": "es", "pl": "sie"},
+    "ihn": {"f": "sie", "n": "es", "pl": "sie"},
+    "ihm": {"f": "ihr", "pl": "ihnen"},
+}
+CLAUSE_END = compile_pattern(r"[,;:.!?()–—]")
+
+
+class PronounUse(NamedTuple):
+    """A personal pronoun in a sentence whose antecedent is checked: its form, its
+    offset in the sentence, and the verb shown in the message ("" for an object)."""
+
+    pronoun: str
+    offset: int
+    verb: str
+
+
+def _clause_pronouns(sentence: str) -> list[PronounUse]:
+    """The subject "es"/"er" right after a conjunction that opens a subordinate clause
+    ("…, weil es schnell lädt"), where the clause ends with a finite verb that is no
+    auxiliary, modal or impersonal verb; and the object pronouns "ihn" and "ihm"."""
+    if " es " not in sentence and " er " not in sentence and " ih" not in sentence and (
+        not sentence.startswith(("Wenn ", "Weil ", "Ob ", "Obwohl ", "Falls ", "Sobald ",
+                                 "Bevor ", "Nachdem ", "Da ", "Während "))
+    ):
+        return []  # the usual case, and cheap
+    matches = list(WORD.finditer(sentence))
+    found: list[PronounUse] = []
+    for index, match in enumerate(matches[1:], start=1):
+        word = match.group()
+        if word in OBJECT_PRONOUN_GENDERS:
+            found.append(PronounUse(word, match.start(), ""))
+            continue
+        if word not in ("es", "er"):
+            continue
+        conjunction = matches[index - 1]
+        lower = conjunction.group().lower()
+        if lower not in CLAUSE_OPENERS:
+            continue
+        after_comma = sentence[:conjunction.start()].rstrip().endswith(",")
+        if conjunction.start() and not after_comma:
+            continue  # "als er", "ob er" inside a phrase; "so dass es"
+        if not conjunction.start() and lower in ADVERB_LIKE_OPENERS:
+            continue  # "Da es …" may be an adverb: "Da ist es"
+        end = CLAUSE_END.search(sentence, match.end())
+        clause = _words(sentence[match.end():end.start() if end else len(sentence)])
+        if len(clause) < 2 or not clause[-1].islower():
+            continue
+        verb = clause[-1]
+        if not tags_of(verb) & {"VVFIN"} or verb in AUXILIARIES or verb in MODALS:
+            continue
+        if word == "es" and (
+            any(verb.endswith(impersonal) for impersonal in IMPERSONAL_VERBS)
+            or any(w in IMPERSONAL_VERBS for w in clause)
+        ):
+            continue  # "…, weil es darauf ankommt", "wenn es regnet"
+        found.append(PronounUse(word, match.start(), verb))
+    return found
+
+
+def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
+                        use: PronounUse) -> tuple[Antecedent, str] | None:
+    """The antecedent and the right form where a pronoun found by `_clause_pronouns`
+    fits neither the subject its sentence opens with (before the pronoun) nor, failing
+    that, the subject of the sentence `before`, and no other word there may be what it
+    stands for."""
+    genders = OBJECT_PRONOUN_GENDERS.get(use.pronoun) or frozenset(
+        PRONOUN_GENDERS[use.pronoun]
+    )
+    own = subject_antecedent(current)
+    words_before = _words(current[:use.offset])
+    if own is not None and own.end < len(words_before):
+        antecedent, context, others = own, words_before[own.end:], earlier
+    elif before is not None:
+        antecedent = subject_antecedent(before)
+        if antecedent is None:
+            return None
+        context = [*_words(before)[antecedent.end:], *words_before[1:]]
+        others = earlier[:-1]
+    else:
+        return None
+    if antecedent.gender in genders:
+        return None
+    # The clauses after its own too: "Wenn Sie ihn fragen, erzählt mein Bruder …"
+    # (cataphora); a noun of its own clause cannot be what it stands for.
+    end = CLAUSE_END.search(current, use.offset)
+    if end is not None:
+        context += _words(current[end.end():])
+    if _owner_candidate(context, genders) or any(
+        _owner_candidate(_words(other), genders) for other in others
+    ):
+        return None
+    right = PRONOUN_FORMS[use.pronoun].get(antecedent.gender)
+    return None if right is None else (antecedent, right)
+
+
+def _clause_pronoun_hits(start: int, current: str, before: str | None,
+                         earlier: list[str]) -> Iterator[Hit]:
+    """The hits of `_clause_pronoun_hit` in a sentence starting at offset `start`."""
+    for use in _clause_pronouns(current):
+        found = _clause_pronoun_hit(current, before, earlier, use)
+        if found is None:
+            continue
+        antecedent, right = found
+        shown = f"„{right} … {use.verb}“" if use.verb else f"„{right}“"
+        yield Hit(
+            start + use.offset, len(use.pronoun),
+            f"„{use.pronoun}“ bezieht sich auf „{antecedent.text}“ "
+            f"({GENDER_NAMES.get(antecedent.gender, 'Plural')}): {shown}.",
+            (right,), right, Safety.UNSAFE,
+        )
+
+
 def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     „Es“ oder „Er“ am Satzanfang für ein Nomen anderen Genus im Satz davor: „Die
@@ -251,6 +378,15 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „es“ („es gibt“, „es geht um“, „es ist wichtig, dass …“, „es erwartet Sie …“) und
     „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
 
+    Ebenso geprüft werden „es“ und „er“ als Subjekt direkt nach einer Konjunktion, die
+    einen Nebensatz mit finitem Vollverb am Ende eröffnet („…, weil es schnell lädt“,
+    „Wenn er …“; nicht nach Hilfs- und Modalverben und unpersönlichen Verben: „wenn es
+    regnet“, „dass es darauf ankommt“), sowie die Objektpronomen „ihn“ und „ihm“
+    („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
+    dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des Satzes davor;
+    gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das Pronomen stehen
+    kann.
+
     ## Fix-Sicherheit
     Unsicher: Vorgeschlagen wird das Pronomen im Genus des Subjekts davor; das Verb
     bleibt gleich, weitere Pronomen im Satz müssen eventuell mitgeändert werden.
@@ -264,10 +400,12 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
         for sentence in block.sentences:
             current = sentence.text
             before, previous = previous, current
+            if before is not None:
+                earlier.append(before)
+                del earlier[:-MAX_CONTEXT_SENTENCES]
+            yield from _clause_pronoun_hits(sentence.start, current, before, earlier)
             if before is None:
                 continue
-            earlier.append(before)
-            del earlier[:-MAX_CONTEXT_SENTENCES]
             found = _pronoun_clause(current)
             if found is None:
                 continue
@@ -983,6 +1121,14 @@ RULES = (
                     "Sie"),
             Example("Die Checkliste ist kurz. Außerdem deckt <marker>es</marker> alle Schritte "
                     "ab.", "sie"),
+            Example("Die Software ist kostenlos, weil <marker>es</marker> von Spenden lebt.",
+                    "sie"),
+            Example("Die Thermoskanne ist handlich. Ich nehme sie mit, weil <marker>er</marker> "
+                    "in jeden Rucksack passt.", "sie"),
+            Example("Die Isomatte ist leicht. Wenn Sie <marker>ihn</marker> zusammenrollen, "
+                    "passt sie in jede Tasche.", "sie"),
+            Example("Die Bohrmaschine ist laut. Mit <marker>ihm</marker> arbeite ich nur "
+                    "tagsüber.", "ihr"),
         ),
         good=(
             Example("Die Timeline ist übersichtlich. Sie listet alle Termine auf."),
@@ -995,6 +1141,12 @@ RULES = (
             Example("Die Kinder spielen im Hof. Es regnet."),
             Example("Die Matte ist weich, man liegt gut. Er schläft sofort ein."),
             Example("Die Emanzipation kam spät.\n\nEr trat aus der Kirche aus."),
+            Example("Die Software ist kostenlos, weil sie von Spenden lebt."),
+            Example("Die Firma wächst. Wenn es regnet, bleiben wir trotzdem im Büro."),
+            Example("Die Firma zahlt gut, weil es darauf ankommt."),
+            Example("Die Reise war lang. Wenn Sie ihn fragen, erzählt mein Bruder davon."),
+            Example("Die Lösung ist einfach, wenn es einen Plan gibt."),
+            Example("Die Ärztin rief den Patienten an, weil er Fieber hatte."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

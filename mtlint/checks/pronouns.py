@@ -45,8 +45,8 @@ from mtlint.language.wordclasses import (
 # Capitalised at a sentence start these are no names: "Dann", "Weil", "Wir".
 CLOSED_CLASS_WORDS = FUNCTION_WORDS | CONNECTING_ADVERBS
 PRONOUN_GENDERS = {"es": "n", "er": "m"}
-PRONOUNS_BY_GENDER = {"m": "Er", "f": "Sie", "n": "Es"}
-GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral"}
+PRONOUNS_BY_GENDER = {"m": "Er", "f": "Sie", "n": "Es", "pl": "Sie"}
+GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral", "pl": "Plural"}
 # Verbs that take an impersonal or anticipating "es": "es gibt", "es geht um", "es
 # kommt darauf an", "es lohnt sich", "es zeigt sich, dass …", "es erscheint ein Menü".
 IMPERSONAL_VERBS = word_set(
@@ -56,7 +56,8 @@ IMPERSONAL_VERBS = word_set(
     zeigt lässt lohnt bedarf braucht dauert kostet eilt klappt läuft passiert geschieht
     gilt galt betrifft wundert ärgert interessiert gefällt erscheint entsteht existiert
     besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
-    bedeutet sei wäre gäbe gebe ginge gehe käme handle handele hieße
+    bedeutet sei wäre gäbe gebe ginge gehe käme handle handele hieße beginnt begann
+    herrscht herrschte wartet startet endet
     """
 )
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
@@ -125,7 +126,8 @@ def subject_antecedent(sentence: str) -> Antecedent | None:
     if noun is not None:
         if noun + 1 >= len(words) or words[noun + 1][:1].isupper():
             return None  # "Die Firma Tesla": the name decides
-        gender = _noun_gender(words[noun])
+        # "Die Schuhe sind …": a plural, though "Schuhe" is also a dative singular.
+        gender = "pl" if _plural_subject(words, noun) else _noun_gender(words[noun])
         if gender is None and noun == 1 and words[noun + 1] in SINGULAR_VERBS:
             # A loanword the lexicon lacks or gives two genders ("Die Roadmap ist …",
             # "Die App ist …"): the article of a subject before a verb in the singular
@@ -155,6 +157,49 @@ def subject_antecedent(sentence: str) -> Antecedent | None:
     if gender is None:
         return None
     return Antecedent(f"{words[0]} ({words[position]} {words[noun]})", gender, noun + 1)
+
+
+# Pronouns that may stand for an antecedent of each gender: where one of them is in the
+# sentence too, the pronoun checked is someone else ("Die Schuhe … Er trägt sie").
+ANTECEDENT_PRONOUNS = {
+    "m": word_set("er ihn"), "f": word_set("sie ihr"), "n": word_set("es"),
+    "pl": word_set("sie ihnen"),
+}
+
+
+def _antecedent_resumed(sentence: str, offset: int, gender: str) -> bool:
+    """Whether a lowercase pronoun of the antecedent's gender stands in the sentence
+    besides the one at `offset`."""
+    pronouns = ANTECEDENT_PRONOUNS[gender]
+    return any(
+        match.group() in pronouns and match.start() != offset
+        for match in WORD.finditer(sentence)
+    )
+
+
+# Determiners that open a subject in the plural ("Die Apps sind …").
+PLURAL_DETERMINERS = word_set("die diese alle viele einige manche mehrere keine")
+PLURAL_FINITE = word_set(
+    "sind waren haben hatten werden wurden können konnten müssen mussten sollen sollten "
+    "wollen wollten dürfen durften"
+)
+
+
+def _plural_subject(words: list[str], noun: int) -> bool:
+    """Whether the article phrase ending with the noun at `noun` is a subject in the
+    plural: a plural determiner, a noun the lexicon knows only in the plural, and a
+    finite verb in the plural right after it ("Die Apps sind …", "Die Akkus halten …")."""
+    if words[0].lower() not in PLURAL_DETERMINERS or noun + 1 >= len(words):
+        return False
+    reading = noun_reading(words[noun])
+    if reading is None or reading.infinitive or {
+        number for number, case in reading.forms if case == "nom"
+    } != {"pl"}:
+        return False  # only a plural in the nominative: "Apps", "Schuhe"
+    verb = words[noun + 1]
+    return verb in PLURAL_FINITE or (
+        verb.islower() and verb.endswith("en") and bool(tags_of(verb) & {"VVFIN"})
+    )
 
 
 def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
@@ -324,7 +369,8 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
         others = earlier[:-1]
     else:
         return None
-    if antecedent.gender in genders:
+    if antecedent.gender in genders or _antecedent_resumed(current, use.offset,
+                                                           antecedent.gender):
         return None
     # The clauses after its own too: "Wenn Sie ihn fragen, erzählt mein Bruder …"
     # (cataphora); a noun of its own clause cannot be what it stands for.
@@ -347,11 +393,14 @@ def _clause_pronoun_hits(start: int, current: str, before: str | None,
         if found is None:
             continue
         antecedent, right = found
-        shown = f"„{right} … {use.verb}“" if use.verb else f"„{right}“"
+        if use.verb and antecedent.gender == "pl":
+            shown = f"„{right}“ mit dem Verb im Plural"
+        else:
+            shown = f"„{right} … {use.verb}“" if use.verb else f"„{right}“"
         yield Hit(
             start + use.offset, len(use.pronoun),
             f"„{use.pronoun}“ bezieht sich auf „{antecedent.text}“ "
-            f"({GENDER_NAMES.get(antecedent.gender, 'Plural')}): {shown}.",
+            f"({GENDER_NAMES[antecedent.gender]}): {shown}.",
             (right,), right, Safety.UNSAFE,
         )
 
@@ -385,7 +434,10 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
     dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des Satzes davor;
     gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das Pronomen stehen
-    kann.
+    kann. Ein Subjekt im Plural („Die Apps sind …“: ein Nomen, das im Nominativ nur
+    Plural ist, mit einem Verb im Plural) zählt auch. Steht im Satz ein weiteres
+    Pronomen, das zum Bezugswort passt („Die Schuhe … Er trägt sie“), ist das gemeldete
+    Pronomen jemand anderes und wird nicht gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Vorgeschlagen wird das Pronomen im Genus des Subjekts davor; das Verb
@@ -412,7 +464,9 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
             pronoun, verb, offset = found
             gender = PRONOUN_GENDERS[pronoun.lower()]
             antecedent = subject_antecedent(before)
-            if antecedent is None or antecedent.gender == gender:
+            if antecedent is None or antecedent.gender == gender or _antecedent_resumed(
+                current, offset, antecedent.gender
+            ):
                 continue
             if _candidate_of(_words(before), gender, antecedent.end) or any(
                 _candidate_of(_words(other), gender, 0) for other in earlier[:-1]
@@ -427,7 +481,8 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 sentence.start + offset, len(pronoun),
                 f"„{pronoun}“ bezieht sich auf „{antecedent.text}“ "
                 f"({GENDER_NAMES[antecedent.gender]}): "
-                + (f"„{verb} {replacement}“." if offset else f"„{replacement} {verb}“."),
+                + (f"„{replacement}“ mit dem Verb im Plural." if antecedent.gender == "pl"
+                   else f"„{verb} {replacement}“." if offset else f"„{replacement} {verb}“."),
                 (replacement,), replacement, Safety.UNSAFE,
             )
 
@@ -1123,10 +1178,11 @@ RULES = (
                     "ab.", "sie"),
             Example("Die Software ist kostenlos, weil <marker>es</marker> von Spenden lebt.",
                     "sie"),
-            Example("Die Thermoskanne ist handlich. Ich nehme sie mit, weil <marker>er</marker> "
-                    "in jeden Rucksack passt.", "sie"),
-            Example("Die Isomatte ist leicht. Wenn Sie <marker>ihn</marker> zusammenrollen, "
-                    "passt sie in jede Tasche.", "sie"),
+            Example("Die Thermoskanne ist handlich. Ich empfehle das Modell, weil <marker>er"
+                    "</marker> in jeden Rucksack passt.", "sie"),
+            Example("Die Akkus sind stark. <marker>Es</marker> hält einen ganzen Tag.", "Sie"),
+            Example("Die Isomatte ist leicht. Sie können <marker>ihn</marker> klein "
+                    "zusammenrollen.", "sie"),
             Example("Die Bohrmaschine ist laut. Mit <marker>ihm</marker> arbeite ich nur "
                     "tagsüber.", "ihr"),
         ),
@@ -1147,6 +1203,8 @@ RULES = (
             Example("Die Reise war lang. Wenn Sie ihn fragen, erzählt mein Bruder davon."),
             Example("Die Lösung ist einfach, wenn es einen Plan gibt."),
             Example("Die Ärztin rief den Patienten an, weil er Fieber hatte."),
+            Example("Die Schuhe sind bequem. Er trägt sie jeden Tag."),
+            Example("Die Gäste kommen. Es beginnt ein Fest."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

@@ -187,15 +187,18 @@ PLURAL_FINITE = word_set(
 
 def _plural_subject(words: list[str], noun: int) -> bool:
     """Whether the article phrase ending with the noun at `noun` is a subject in the
-    plural: a plural determiner, a noun the lexicon knows only in the plural, and a
-    finite verb in the plural right after it ("Die Apps sind …", "Die Akkus halten …")."""
+    plural: a plural determiner, a noun the lexicon knows in the nominative plural and
+    not as a feminine (which "die" could open in the singular), and a finite verb in the
+    plural right after it ("Die Apps sind …", "Die Stiefel halten …")."""
     if words[0].lower() not in PLURAL_DETERMINERS or noun + 1 >= len(words):
         return False
     reading = noun_reading(words[noun])
-    if reading is None or reading.infinitive or {
-        number for number, case in reading.forms if case == "nom"
-    } != {"pl"}:
-        return False  # only a plural in the nominative: "Apps", "Schuhe"
+    if reading is None or reading.infinitive:
+        return False
+    nominative = {number for number, case in reading.forms if case == "nom"}
+    if "pl" not in nominative or "f" in nominative:
+        return False  # "Die Lehrerin": "die" may be a feminine singular
+    # A plural determiner before a noun that is no feminine: "Die Stiefel sind …".
     verb = words[noun + 1]
     return verb in PLURAL_FINITE or (
         verb.islower() and verb.endswith("en") and bool(tags_of(verb) & {"VVFIN"})
@@ -434,8 +437,8 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
     dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des Satzes davor;
     gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das Pronomen stehen
-    kann. Ein Subjekt im Plural („Die Apps sind …“: ein Nomen, das im Nominativ nur
-    Plural ist, mit einem Verb im Plural) zählt auch. Steht im Satz ein weiteres
+    kann. Ein Subjekt im Plural („Die Apps sind …“: ein Nomen im Nominativ Plural, das
+    nicht feminin sein kann, mit einem Verb im Plural) zählt auch. Steht im Satz ein weiteres
     Pronomen, das zum Bezugswort passt („Die Schuhe … Er trägt sie“), ist das gemeldete
     Pronomen jemand anderes und wird nicht gemeldet.
 
@@ -865,7 +868,7 @@ POSSESSIVE_OWNERS = {"sein": frozenset("mn"), "ihr": frozenset({"f", "pl"})}
 POSSESSIVE_ENDINGS = ("", "e", "en", "em", "er", "es")
 POSSESSIVE_PREFIXES = frozenset({"sei", "Sei", "ihr"})
 POSSESSIVE_SEARCH = compile_pattern(r"\b(?:[Ss]ein|ihr)")
-POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr"}
+POSSESSIVE_FOR = {"m": "sein", "n": "sein", "f": "ihr", "pl": "ihr"}
 # Pronouns of the sentences that may be the owner, by the owner's gender or number.
 OWNER_PRONOUNS = {
     "m": word_set(
@@ -914,6 +917,8 @@ def opening_subject(words: list[str]) -> tuple[str, str, int] | None:
     reading = noun_reading(words[position])
     if reading is None or reading.infinitive:
         return None
+    if _plural_subject(words, position):
+        return " ".join(words[:position + 1]), "pl", position + 1  # "Die Apps sind …"
     genders = (reading.numbers - {"pl"}) & article
     if "pl" in reading.numbers and words[0].lower() in ("die", "diese", "keine"):
         return None  # "Die Lehrer": a plural
@@ -968,7 +973,9 @@ def possessive_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     ## Bekannte Grenzen
     Bezugswort ist das Subjekt, mit dem der Satz oder der Satz davor (im selben Absatz)
     beginnt: Artikel, Adjektive und ein Nomen, dessen Genus Artikel und Lexikon
-    eindeutig zeigen. Gemeldet wird nur, wenn kein anderes Wort davor im Absatz (und im
+    eindeutig zeigen, oder ein Subjekt im Plural („Die Apps sind …“, „Die Stiefel
+    halten …“: ein Nomen im Nominativ Plural, das nicht feminin sein kann, vor einem Verb
+    im Plural). Gemeldet wird nur, wenn kein anderes Wort davor im Absatz (und im
     letzten Satz des Absatzes davor) Besitzer sein kann: kein Nomen passenden Genus oder
     Numerus, kein Pronomen, kein unbekannter Name. Großgeschriebenes „Ihr“ (Anrede)
     bleibt unbeachtet.
@@ -1260,6 +1267,8 @@ RULES = (
                     "Ihr"),
             Example("Die Kamera überzeugt durch <marker>seinen</marker> schnellen Autofokus.",
                     "ihren"),
+            Example("Die Wanderstiefel sind leicht, und <marker>seine</marker> Sohlen greifen "
+                    "gut.", "ihre"),
         ),
         good=(
             Example("Die Matte ist rutschfest, und ihre Oberfläche lässt sich leicht "
@@ -1267,6 +1276,8 @@ RULES = (
             Example("Die Trainerin lobt den Spieler für seinen Einsatz."),
             Example("Die Kamera gehört Peter. Seine Frau nutzt sie oft."),
             Example("Die Lehrer loben ihre Schüler."),
+            Example("Die Wanderstiefel sind leicht, und ihre Sohlen greifen gut."),
+            Example("Die Kinder spielen im Hof, und sein Vater ruft sie."),
             Example("Die Firma ist klein. Wer will, kann sein Glück dort versuchen."),
         ),
         origin="mtlint/checks/pronouns.py",

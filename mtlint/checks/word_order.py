@@ -323,7 +323,11 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
     höchstens acht Wörtern ist. Nach „weil“ und „obwohl“ stellt gesprochene Sprache das
     Verb an zweite Stelle („weil ich hab keine Zeit“); dort wird nur gemeldet, wenn das
     Subjekt eine Nominalgruppe ist („weil die Lage ist ernst“), nicht nach einem Pronomen.
-    Eine nachgestellte Frage („wenn ich wüsste, warum“) ist richtig.
+    Eine nachgestellte Frage („wenn ich wüsste, warum“) ist richtig. Ebenso geprüft
+    werden Relativsätze mit „was“ oder „welch-“, in denen ein finites Vollverb direkt
+    nach dem Pronomen steht und eine Nominalgruppe folgt („…, was zeigt die Umsätze“);
+    Sätze mit Fragezeichen bleiben dort unbeachtet, „der“, „die“, „das“ auch (sie
+    eröffnen als Demonstrativa Hauptsätze: „…, der hat ein Boot“).
     Ausgeklammerte Vergleiche („dass die Preise höher sind als im Vorjahr“) und
     angeschlossene Sätze („dass er kommt und sie geht“) sind richtig; ein ausgeklammertes
     Präpositionalgefüge („dass er Raum hat für alle“) wird nicht gemeldet, auch wenn es
@@ -335,12 +339,27 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
     („stellt … vor“) müssen zusammengezogen werden.
     """
     for block in doc.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-        if not VERB_FINAL_CONJUNCTION.search(block.text):
+        conjunctions = VERB_FINAL_CONJUNCTION.search(block.text)
+        relatives = RELATIVE_VERB_SECOND.search(block.text)
+        if not conjunctions and not relatives:
             continue
         # Quotation depths cost a pass over the characters: only where a quote mark is.
         depths = quotation_depths(block.text) if QUOTE_MARK.search(block.text) else None
         for sentence in block.sentences:
             text = sentence.text
+            for start, end, replacement, pronoun, verb in (
+                _relative_verb_second(text) if relatives else ()
+            ):
+                if depths is not None and depths[sentence.start - block.start + start] > 0:
+                    continue
+                yield Hit(
+                    sentence.start + start, end - start,
+                    f"Englische Wortstellung im Nebensatz: Nach „{pronoun}“ gehört das "
+                    f"Verb „{verb}“ an das Ende des Nebensatzes.",
+                    (replacement,), replacement, Safety.UNSAFE,
+                )
+            if not conjunctions:
+                continue
             for found in VERB_FINAL_CONJUNCTION.finditer(text):
                 conjunction = found.group()
                 # What stands before it (a short look back: a long line costs no more).
@@ -378,6 +397,34 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
                         f"gehört das Verb „{verb}“ an das Ende des Nebensatzes.",
                         (replacement,), replacement, Safety.UNSAFE,
                     )
+
+
+# A relative or interrogative "was"/"welch-" after a comma, a lowercase word and a word
+# that opens a noun phrase: "…, was darstellt den Sänger". ("der", "die", "das" are left
+# out: as demonstratives they open main clauses, "…, der hat ein Boot".)
+RELATIVE_VERB_SECOND = compile_pattern(
+    r",\s+(?P<pronoun>was|welche[rsmn]?)\s+(?P<verb>\p{Ll}+)\s+(?P<phrase>(?:der|die|das|den"
+    r"|dem|des|ein|eine|einen|einem|einer|eines|sein|seine|seinen|seinem|seiner|ihr|ihre"
+    r"|ihren|ihrem|ihrer|diese|diesen|diesem|dieser|dieses)\s+\w[^,;:.!?()–—]*)"
+)
+
+
+def _relative_verb_second(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """Relative clauses after "was" or "welch-" whose finite full verb comes right after
+    the pronoun and a noun phrase follows it, as in English ("…, was darstellt den
+    Sänger"): (start, end, replacement, pronoun, verb) of the stretch from the verb on."""
+    if "?" in text:
+        return  # a question set off by a comma: "Na, was macht die Kunst?"
+    for found in RELATIVE_VERB_SECOND.finditer(text):
+        verb = found.group("verb")
+        tags = german.word_tags(verb)
+        if tags is None:
+            tags = frozenset({german.analyze_word(verb).tag})  # a rarer one: HanTa guesses
+        if "VVFIN" not in tags or verb in FINITE_AUX_OR_MODAL or tags & {"ADJA", "ADJD"}:
+            continue
+        phrase = found.group("phrase").rstrip()
+        yield (found.start("verb"), found.start("phrase") + len(phrase),
+               f"{phrase} {verb}", found.group("pronoun"), verb)
 
 
 def _pronoun_opens(words: list[regex.Match[str]]) -> bool:
@@ -829,7 +876,7 @@ RULES = (
         category=Category.GRAMMAR,
         severity=Severity.WARNING,
         summary="Englische Wortstellung im Nebensatz: das Verb direkt nach dem Subjekt "
-                "(„dass die Matte wäre die beste“).",
+                "oder dem Relativpronomen („dass die Matte wäre die beste“).",
         doc=word_order_subordinate_verb_second.__doc__ or "",
         check=word_order_subordinate_verb_second,
         bad=(
@@ -843,6 +890,10 @@ RULES = (
                     "die Lage ernst ist"),
             Example("Rufen Sie an, wenn <marker>der Drucker zeigt einen Fehler</marker>.",
                     "der Drucker einen Fehler zeigt"),
+            Example("Wir nutzen ein Diagramm, was <marker>zeigt die Umsätze pro Monat"
+                    "</marker>.", "die Umsätze pro Monat zeigt"),
+            Example("Es gibt eine Funktion, welche <marker>speichert den Verlauf</marker>.",
+                    "den Verlauf speichert"),
         ),
         good=(
             Example("Ich denke, dass die Matte die beste Wahl für Anfänger wäre."),
@@ -854,6 +905,10 @@ RULES = (
             Example("Wenn ich wüsste warum, wüsste ich es."),
             Example("Wir warten, bis die Preise sinken."),
             Example("Wir sehen, dass der Abgrund der Geschichte Raum hat für alle."),
+            Example("Es gibt eine Funktion, welche den Verlauf speichert."),
+            Example("Er tat alles, was die Eltern verlangten."),
+            Example("Na, was macht die Kunst?"),
+            Example("Ich kaufe ein Buch, welches mir der Händler empfiehlt."),
         ),
         origin="mtlint/checks/word_order.py",
     ),

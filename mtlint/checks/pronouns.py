@@ -368,7 +368,10 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
         antecedent = subject_antecedent(before)
         if antecedent is None:
             return None
-        context = [*_words(before)[antecedent.end:], *words_before[1:]]
+        # The sentence's first word in lowercase where it is a pronoun or function word
+        # ("Jeder …, wo es ihm passt"), so that it counts as such, not as a name.
+        opening = [w.lower() if w.lower() in CLOSED_CLASS_WORDS else w for w in words_before[:1]]
+        context = [*_words(before)[antecedent.end:], *opening, *words_before[1:]]
         others = earlier[:-1]
     else:
         return None

@@ -1796,9 +1796,22 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
     fliehen, aber nicht, wenn es fallen will“), ist das eine Auslassung und wird nicht
     gemeldet.
 
+    Ebenso: ein Satz, der mit seinem Subjekt beginnt (Artikel, Adjektive, Nomen mit
+    eindeutigem Numerus, oder „Jeder der …“), dem Attribute folgen (Genitiv,
+    Präpositionalgefüge, ein Relativsatz zwischen Kommas), und dessen Verb danach im
+    Numerus des Attributs steht: „Die Zahl der Nutzer, die …, steigen“ („steigt“), „Die
+    Ergebnisse der Studie zeigt“ („zeigen“). Nomen der Menge („Reihe“, „Hälfte“,
+    „Mehrheit“ …) lassen beide Numeri zu und bleiben unbeachtet; steht ein mögliches
+    Subjekt nach dem Verb („Das Lied des Sommers singen vor allem die Kinder“) oder
+    folgt ein finites Verb oder ein Komma einer Form auf -en (ein Infinitiv als Subjekt:
+    „Die Freiheit der Rede verteidigen, ist …“), wird nichts gemeldet.
+
     ## Fix-Sicherheit
-    Unsicher: Die Verbform im Singular muss der Leser selbst wählen.
+    Unsicher: Die Verbform im anderen Numerus muss der Leser selbst wählen.
     """
+    # Also (see _verb_number_after_subject): a sentence that opens with its subject and
+    # attributes, whose verb takes the number of the attribute ("Die Zahl der Nutzer,
+    # die …, steigen").
     text = doc.text
     for block in doc.blocks:
         block_words = block.words()
@@ -1807,6 +1820,13 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
             words = block_words[
                 bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)
             ]
+            if block.kind is not BlockKind.HEADING and len(words) >= 5 and (
+                words[0].text.lower() in SUBJECT_DETERMINER_NUMBERS
+                or words[0].text.lower() in SINGULAR_PRONOUN_HEADS
+            ) and words[0].start == sentence.start:
+                hit = _verb_number_after_subject(text, words)
+                if hit is not None:
+                    yield hit
             if len(words) < 4 or words[0].text.lower() not in ADVERBIAL_OPENERS:
                 continue
             for index in range(1, min(len(words) - 2, MAX_FRONTED + 1)):
@@ -1905,6 +1925,191 @@ PERSONAL_SUBJECTS = word_set("ich du er sie es wir ihr man")
 # Words that open a subject before the verb ("Heute viele Menschen nutzen …", English
 # order): the plural verb then agrees with them, not with the phrase after it.
 SUBJECT_QUANTIFIERS = word_set("viele wenige einige mehrere manche beide alle zahlreiche")
+
+
+# ---------------------------------------------------------------------------
+# A subject with attributes, then a verb of the other number
+# ---------------------------------------------------------------------------
+
+# The numbers a determiner opening a subject in the nominative allows ("pl" for plural).
+SUBJECT_DETERMINER_NUMBERS: dict[str, frozenset[str]] = {
+    "der": frozenset("m"), "das": frozenset("n"), "ein": frozenset("mn"),
+    "eine": frozenset("f"), "die": frozenset({"f", "pl"}), "dieser": frozenset("m"),
+    "dieses": frozenset("n"), "diese": frozenset({"f", "pl"}), "jeder": frozenset("m"),
+    "jede": frozenset("f"), "jedes": frozenset("n"), "kein": frozenset("mn"),
+    "keine": frozenset({"f", "pl"}), "alle": frozenset({"pl"}), "viele": frozenset({"pl"}),
+    "einige": frozenset({"pl"}), "mehrere": frozenset({"pl"}), "manche": frozenset({"pl"}),
+    "beide": frozenset({"pl"}),
+}
+# Pronouns that head a subject in the singular before a genitive plural: "Jeder der
+# Teilnehmer erhält …".
+SINGULAR_PRONOUN_HEADS = word_set("jeder jede jedes keiner keine keines einer eines")
+# Nouns of quantity: with a plural attribute German accepts the verb in either number
+# ("Eine Reihe von Studien zeigen …"), so they are left alone.
+QUANTITY_NOUNS = word_set(
+    """
+    reihe menge anzahl vielzahl mehrzahl mehrheit minderheit hälfte teil großteil gruppe
+    paar dutzend million millionen milliarde milliarden prozent drittel viertel fünftel
+    handvoll masse fülle rest serie art sorte
+    """
+)
+GENITIVE_OPENERS = word_set(
+    "des der eines einer dieses dieser seines seiner ihres ihrer unseres unserer jenes "
+    "jener aller vieler"
+)
+# Prepositions of an attribute after a noun ("die Preise für Strom").
+ATTRIBUTE_PREPOSITIONS = word_set(
+    "von vom aus mit für in im auf bei beim zu zum zur an am über unter ohne gegen nach "
+    "vor zwischen durch um"
+)
+RELATIVE_OPENERS = word_set(
+    "der die das dem den deren dessen denen welche welcher welches welchem welchen"
+)
+# Words after the verb that may open its real subject: then the phrase before it may be
+# an object ("Das Buch lesen viele Menschen").
+PLURAL_SUBJECT_OPENERS = word_set(
+    "die alle viele wir sie ihr beide einige mehrere manche meine deine seine ihre unsere "
+    "eure keine diese"
+)
+SINGULAR_SUBJECT_OPENERS = word_set(
+    "der die das ein eine jeder jede jedes man er es ich du keiner niemand jemand mein "
+    "meine dein deine sein seine ihr ihre unser unsere kein keine dieser diese dieses"
+)
+SINGULAR_FINITE_FORMS = word_set(
+    "ist war hat hatte kann konnte muss musste soll will darf mag wird wurde"
+)
+MAX_ATTRIBUTES = 3
+MAX_ATTRIBUTE_WORDS = 8
+MAX_RELATIVE_WORDS = 15
+
+
+def _head_number(words: list[Span]) -> tuple[str, int] | None:
+    """The number ("sg" or "pl") of the subject a sentence opens with and the index of
+    its head: a determiner, adjectives and a noun whose nominative forms leave one
+    number ("Die Ergebnisse", "Die Zahl", "Der Hersteller"), or "Jeder"/"Keiner"
+    before "der"; None where the number is open or the head is a noun of quantity."""
+    first = words[0].text.lower()
+    if first in SINGULAR_PRONOUN_HEADS and words[1].text == "der":
+        return "sg", 0
+    allowed = SUBJECT_DETERMINER_NUMBERS.get(first)
+    if allowed is None:
+        return None
+    position = 1
+    while position < len(words) - 1 and words[position].text.islower() and (
+        is_attributive_adjective(words[position].text)
+    ):
+        position += 1
+    noun = words[position].text
+    if not noun[:1].isupper() or noun.lower() in QUANTITY_NOUNS:
+        return None
+    reading = noun_reading(noun)
+    if reading is None or reading.infinitive or not is_common_noun(noun):
+        return None
+    numbers = {number for number, case in reading.forms if case == "nom"} & allowed
+    if not numbers:
+        return None
+    if numbers == {"pl"}:
+        return "pl", position
+    return ("sg", position) if "pl" not in numbers else None
+
+
+def _after_attributes(text: str, words: list[Span], head: int) -> int | None:
+    """The index of the word after the attributes of the noun at `head`: genitives
+    ("der Nutzer"), prepositional phrases ("für Strom") and one relative clause between
+    commas; None where something else (a list, a name, other punctuation) comes."""
+    position = head + 1
+    for _ in range(MAX_ATTRIBUTES):
+        if position >= len(words):
+            return None
+        between = gap(text, words[position - 1], words[position])
+        lower = words[position].text.lower()
+        if between.strip() == "," and lower in RELATIVE_OPENERS:
+            end = position + 1
+            while end < len(words) and end - position < MAX_RELATIVE_WORDS:
+                if gap(text, words[end - 1], words[end]).strip():
+                    break
+                end += 1
+            if end >= len(words) or gap(text, words[end - 1], words[end]).strip() != ",":
+                return None
+            last = words[end - 1].text
+            if not (last.islower() and tags_of(last) & FINITE_VERB_TAGS):
+                return None  # the clause must end with its verb
+            position = end
+            continue
+        if between != " " or not (lower in GENITIVE_OPENERS or lower in ATTRIBUTE_PREPOSITIONS):
+            return position
+        start = position
+        position += 1
+        while position < len(words) and position - start < MAX_ATTRIBUTE_WORDS and (
+            gap(text, words[position - 1], words[position]) == " "
+        ) and words[position].text.islower() and words[position].text.lower() not in (
+            COORDINATION
+        ) and (
+            words[position].text in ARTICLE_WORDS or words[position].text in DETERMINERS
+            or is_attributive_adjective(words[position].text)
+            or words[position].text.isdigit()
+        ):
+            position += 1
+        if position >= len(words) or not words[position].text[:1].isupper() or gap(
+            text, words[position - 1], words[position]
+        ) != " ":
+            return None
+        position += 1  # the attribute's noun
+    return position
+
+
+def _verb_number_after_subject(text: str, words: list[Span]) -> Hit | None:
+    """"Die Zahl der Nutzer, die …, steigen": a sentence that opens with its subject
+    and attributes, whose finite verb after them has the other number."""
+    if len(words) < 5:
+        return None
+    found = _head_number(words)
+    if found is None:
+        return None
+    number, head = found
+    position = _after_attributes(text, words, head)
+    if position is None or position == head + 1 or position + 1 >= len(words):
+        return None  # no attribute: the verb is next to its subject, no attraction
+    verb, following = words[position], words[position + 1]
+    if gap(text, words[position - 1], verb).strip() not in ("", ","):
+        return None
+    openers = PLURAL_SUBJECT_OPENERS if number == "sg" else SINGULAR_SUBJECT_OPENERS
+    if not following.text.islower():
+        return None
+    clause = words[position + 1:]
+    for index, word in enumerate(clause):
+        if index and gap(text, clause[index - 1], word).strip():
+            break
+        if word.text.lower() in openers and not (
+            index and clause[index - 1].text.lower() in PREPOSITIONS
+        ):
+            return None  # "Das Buch der Woche lesen vor allem Kinder": the subject after it
+    if number == "sg" and (gap(text, verb, following) != " " or (
+        tags_of(following.text) & FINITE_VERB_TAGS and following.text not in DETERMINERS
+        and following.text not in ARTICLE_WORDS
+    )):
+        return None  # "Die Schönheit des Alltags entdecken, ist …": an infinitive
+    if following.text.lower() in COORDINATION:
+        return None
+    if number == "sg" and _plural_finite(verb.text) and not (
+        _singular_finite(verb.text)
+    ):
+        wanted = "Singular"
+    elif number == "pl" and (
+        verb.text in SINGULAR_FINITE_FORMS or (
+            _singular_finite(verb.text) and verb.text.endswith(("t", "te"))
+            and not tags_of(verb.text) & {"VVPP", "ADJD", "ADV", "ADJA"}
+        )
+    ):
+        wanted = "Plural"
+    else:
+        return None
+    subject = words[0].text if head == 0 else text[words[0].start:words[head].end]
+    return Hit(
+        verb.start, len(verb.text),
+        f"„{verb.text}“ passt nicht zum Subjekt „{subject}“: Das Verb richtet sich nach "
+        f"dem Subjekt, nicht nach dem Attribut davor; es braucht den {wanted}.",
+    )
 
 
 def _singular_subject_after(text: str, words: list[Span], index: int) -> Hit | None:
@@ -2351,14 +2556,19 @@ RULES = (
         id="agreement-subject-verb",
         category=Category.GRAMMAR,
         severity=Severity.WARNING,
-        summary="Ein Verb im Plural zu einem Subjekt im Singular („Heute beginnen die "
-                "Saison“, „…, wenn man mit Kunden arbeiten“).",
+        summary="Das Verb passt im Numerus nicht zum Subjekt („Heute beginnen die "
+                "Saison“, „Die Zahl der Nutzer steigen“, „…, wenn man mit Kunden arbeiten“).",
         doc=agreement_subject_verb.__doc__ or "",
         check=agreement_subject_verb,
         bad=(
             Example("In diesem Sommer <marker>beginnen</marker> die neue Saison."),
             Example("Dort <marker>warten</marker> ein erfahrener Trainer auf die Gäste."),
             Example("Das lohnt sich, wenn man mit vielen Kunden <marker>arbeiten</marker>."),
+            Example("Die Zahl der Besucher, die mit dem Rad kommen, <marker>wachsen</marker> "
+                    "jedes Jahr."),
+            Example("Die Ergebnisse der neuen Umfrage <marker>zeigt</marker> deutlich, wie "
+                    "zufrieden die Kunden sind."),
+            Example("Jeder der Bewerber <marker>bekommen</marker> eine Antwort."),
         ),
         good=(
             Example("In diesem Sommer beginnt die neue Saison."),
@@ -2370,6 +2580,12 @@ RULES = (
             Example("Nach dem Essen spielen die Kinder im Garten."),
             Example("Das lohnt sich, wenn man mit vielen Kunden arbeiten kann."),
             Example("Er glaubt, dass man nichts sehen, nichts finden könne."),
+            Example("Die Zahl der Besucher, die mit dem Rad kommen, wächst jedes Jahr."),
+            Example("Die Ergebnisse der neuen Umfrage zeigen deutlich, wie zufrieden die "
+                    "Kunden sind."),
+            Example("Das Lied des Sommers singen vor allem die Kinder."),
+            Example("Die Freiheit der Rede verteidigen, ist unsere Pflicht."),
+            Example("Eine Reihe von Studien zeigen das."),
         ),
         origin="mtlint/checks/agreement.py",
     ),

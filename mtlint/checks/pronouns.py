@@ -205,6 +205,52 @@ def _plural_subject(words: list[str], noun: int) -> bool:
     )
 
 
+# Subjects that a pronoun of the third person cannot refer to: where one of them stands
+# near the start of the sentence before, its last noun phrase is the antecedent.
+SPEAKER_SUBJECTS = word_set("ich wir du ihr man sie")
+MAX_SPEAKER_POSITION = 4
+
+
+def last_noun_antecedent(sentence: str) -> Antecedent | None:
+    """The last noun phrase of a sentence whose subject is a pronoun like "wir", "ich",
+    "man" or "Sie" among its first words, where an article opens the phrase and shows
+    the gender of its noun with the lexicon ("Wir haben die neue App getestet."); its
+    `end` is 0, as every other word of the sentence may still be the antecedent."""
+    words = _words(sentence)
+    if not any(word.lower() in SPEAKER_SUBJECTS and (index or word != "Ihr")
+               for index, word in enumerate(words[:MAX_SPEAKER_POSITION])):
+        return None  # the subject may be what the pronoun refers to: "Das letzte ist …"
+    for index in range(len(words) - 1, 0, -1):
+        word = words[index]
+        if not word[:1].isupper() or word.lower() in CLOSED_CLASS_WORDS or word in (
+            "Sie", "Ihnen", "Ihr", "Ihre"
+        ):
+            continue
+        opener = index - 1
+        while opener > 0 and words[opener].islower() and is_attributive_adjective(
+            words[opener]
+        ):
+            opener -= 1
+        if words[opener].lower() not in DETERMINERS:
+            return None  # a name or a bare noun: its gender is not shown
+        gender = _noun_gender(word)
+        if gender is None:
+            # A noun the lexicon gives two genders ("App"): the article may decide.
+            info = german.lookup_noun(word)
+            by_article = ARTICLE_GENDERS.get(words[opener].lower())
+            if info is None or by_article not in info.singular_genders:
+                return None
+            gender = by_article
+        return Antecedent(" ".join(words[opener:index + 1]), gender, 0)
+    return None
+
+
+def _antecedent_before(sentence: str) -> Antecedent | None:
+    """What a pronoun at the start of the next sentence may refer to: the subject the
+    sentence opens with, else its last noun phrase."""
+    return subject_antecedent(sentence) or last_noun_antecedent(sentence)
+
+
 def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
     """Whether a word of the sentence (from index `skip` on) may be what a pronoun of
     `gender` refers to: a noun of that gender, a pronoun, or a capitalised word the
@@ -365,7 +411,7 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
     if own is not None and own.end < len(words_before):
         antecedent, context, others = own, words_before[own.end:], earlier
     elif before is not None:
-        antecedent = subject_antecedent(before)
+        antecedent = _antecedent_before(before)
         if antecedent is None:
             return None
         # The sentence's first word in lowercase where it is a pronoun or function word
@@ -440,8 +486,11 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
     dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des Satzes davor;
     gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das Pronomen stehen
-    kann. Ein Subjekt im Plural („Die Apps sind …“: ein Nomen im Nominativ Plural, das
-    nicht feminin sein kann, mit einem Verb im Plural) zählt auch. Steht im Satz ein weiteres
+    kann. Beginnt der Satz davor mit „wir“, „ich“, „man“ oder „Sie“ als Subjekt
+    („Wir haben die neue Kamera getestet. Es liefert …“), ist auch seine letzte
+    Nominalgruppe mit Artikel Bezugswort. Ein Subjekt im Plural („Die Apps sind …“: ein
+    Nomen im Nominativ Plural, das nicht feminin sein kann, mit einem Verb im Plural)
+    zählt auch. Steht im Satz ein weiteres
     Pronomen, das zum Bezugswort passt („Die Schuhe … Er trägt sie“), ist das gemeldete
     Pronomen jemand anderes und wird nicht gemeldet.
 
@@ -469,7 +518,7 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             pronoun, verb, offset = found
             gender = PRONOUN_GENDERS[pronoun.lower()]
-            antecedent = subject_antecedent(before)
+            antecedent = _antecedent_before(before)
             if antecedent is None or antecedent.gender == gender or _antecedent_resumed(
                 current, offset, antecedent.gender
             ):
@@ -1191,6 +1240,8 @@ RULES = (
             Example("Die Thermoskanne ist handlich. Ich empfehle das Modell, weil <marker>er"
                     "</marker> in jeden Rucksack passt.", "sie"),
             Example("Die Akkus sind stark. <marker>Es</marker> hält einen ganzen Tag.", "Sie"),
+            Example("Wir haben die neue Kamera getestet. <marker>Es</marker> liefert scharfe "
+                    "Bilder.", "Sie"),
             Example("Die Isomatte ist leicht. Sie können <marker>ihn</marker> klein "
                     "zusammenrollen.", "sie"),
             Example("Die Bohrmaschine ist laut. Mit <marker>ihm</marker> arbeite ich nur "
@@ -1215,6 +1266,9 @@ RULES = (
             Example("Die Ärztin rief den Patienten an, weil er Fieber hatte."),
             Example("Die Schuhe sind bequem. Er trägt sie jeden Tag."),
             Example("Die Gäste kommen. Es beginnt ein Fest."),
+            Example("Wir haben die neue Kamera getestet. Sie liefert scharfe Bilder."),
+            Example("Das Beste ist eine Überraschung. Es freut jeden."),
+            Example("Wer Zeit hat, hat keine Eile. Er wartet."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

@@ -2003,8 +2003,8 @@ def _head_number(words: list[Span]) -> tuple[str, int] | None:
     if not noun[:1].isupper() or noun.lower() in QUANTITY_NOUNS:
         return None
     reading = noun_reading(noun)
-    if reading is None or reading.infinitive or not is_common_noun(noun):
-        return None
+    if reading is None or not is_common_noun(noun) or (reading.infinitive and "n" in allowed):
+        return None  # "Das Kosten": a nominalised infinitive; "Die Kosten" is a plural
     numbers = {number for number, case in reading.forms if case == "nom"} & allowed
     if not numbers:
         return None
@@ -2058,6 +2058,16 @@ def _after_attributes(text: str, words: list[Span], head: int) -> int | None:
     return position
 
 
+def _may_be_subject(word: str, head_number: str) -> bool:
+    """Whether a capitalised word after the verb may be its subject in the number other
+    than `head_number`: a noun with such a nominative, or a name the lexicon lacks."""
+    reading = noun_reading(word)
+    if reading is None:
+        return lookup_noun(word) is None  # a name
+    wanted = {"pl"} if head_number == "sg" else {"m", "f", "n"}
+    return any(number in wanted and case == "nom" for number, case in reading.forms)
+
+
 def _verb_number_after_subject(text: str, words: list[Span]) -> Hit | None:
     """"Die Zahl der Nutzer, die …, steigen": a sentence that opens with its subject
     and attributes, whose finite verb after them has the other number."""
@@ -2080,12 +2090,15 @@ def _verb_number_after_subject(text: str, words: list[Span]) -> Hit | None:
     for index, word in enumerate(clause):
         if index and gap(text, clause[index - 1], word).strip():
             break
-        if word.text.lower() in openers and not (
-            index and clause[index - 1].text.lower() in PREPOSITIONS
+        if index and clause[index - 1].text.lower() in PREPOSITIONS:
+            continue
+        if word.text.lower() in openers or (
+            word.text[:1].isupper() and _may_be_subject(word.text, number)
         ):
             return None  # "Das Buch der Woche lesen vor allem Kinder": the subject after it
     if number == "sg" and (gap(text, verb, following) != " " or (
-        tags_of(following.text) & FINITE_VERB_TAGS and following.text not in DETERMINERS
+        following.text.islower() and not following.text.endswith("en")
+        and tags_of(following.text) & FINITE_VERB_TAGS and following.text not in DETERMINERS
         and following.text not in ARTICLE_WORDS
     )):
         return None  # "Die Schönheit des Alltags entdecken, ist …": an infinitive

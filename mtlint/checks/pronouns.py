@@ -414,9 +414,10 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
         antecedent = _antecedent_before(before)
         if antecedent is None:
             return None
-        # The sentence's first word in lowercase where it is a pronoun or function word
-        # ("Jeder …, wo es ihm passt"), so that it counts as such, not as a name.
-        opening = [w.lower() if w.lower() in CLOSED_CLASS_WORDS else w for w in words_before[:1]]
+        # The sentence's first word in lowercase where it is a pronoun, function word or
+        # verb ("Jeder …, wo es ihm passt", "Holen Sie ihn"), so that it counts as such,
+        # not as a name.
+        opening = [_sentence_start_word(w) for w in words_before[:1]]
         context = [*_words(before)[antecedent.end:], *opening, *words_before[1:]]
         others = earlier[:-1]
     else:
@@ -435,6 +436,15 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
         return None
     right = PRONOUN_FORMS[use.pronoun].get(antecedent.gender)
     return None if right is None else (antecedent, right)
+
+
+def _sentence_start_word(word: str) -> str:
+    """A sentence's capitalised first word in lowercase where it is no noun or name."""
+    lower = word.lower()
+    if lower in CLOSED_CLASS_WORDS:
+        return lower
+    tags = german.word_tags(lower)
+    return lower if tags is not None and not tags & {"NN", "NE"} else word
 
 
 def _clause_pronoun_hits(start: int, current: str, before: str | None,

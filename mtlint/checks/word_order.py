@@ -404,8 +404,9 @@ def word_order_subordinate_verb_second(doc: Document, context: RuleContext) -> I
 # out: as demonstratives they open main clauses, "…, der hat ein Boot".)
 RELATIVE_VERB_SECOND = compile_pattern(
     r",\s+(?P<pronoun>was|welche[rsmn]?)\s+(?P<verb>\p{Ll}+)\s+(?P<phrase>(?:der|die|das|den"
-    r"|dem|des|ein|eine|einen|einem|einer|eines|sein|seine|seinen|seinem|seiner|ihr|ihre"
-    r"|ihren|ihrem|ihrer|diese|diesen|diesem|dieser|dieses)\s+\w[^,;:.!?()–—]*)"
+    r"|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|keinen|keinem|keiner"
+    r"|(?:sein|ihr|unser|mein|dein|euer|eur)(?:e|en|em|er)?|diese|diesen|diesem|dieser"
+    r"|dieses)\s+\w[^,;:.!?()–—]*)"
 )
 
 
@@ -420,7 +421,7 @@ def _relative_verb_second(text: str) -> Iterator[tuple[int, int, str, str, str]]
         tags = german.word_tags(verb)
         if tags is None:
             tags = frozenset({german.analyze_word(verb).tag})  # a rarer one: HanTa guesses
-        if "VVFIN" not in tags or verb in FINITE_AUX_OR_MODAL or tags & {"ADJA", "ADJD"}:
+        if "VVFIN" not in tags or verb in FINITE_AUX_OR_MODAL:
             continue
         phrase = found.group("phrase").rstrip()
         yield (found.start("verb"), found.start("phrase") + len(phrase),

@@ -443,3 +443,27 @@ def test_partitive_pronoun_of_the_right_gender_is_not_flagged(flagged, text):
 ])
 def test_plural_verb_ending_a_clause_with_a_singular_pronoun(flagged, text, expected):
     assert flagged("agreement-subject-verb", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb that takes the number of the attribute, not of the subject.
+        ("Die Zahl der Anmeldungen, die online eingehen, wachsen stetig.", ["wachsen"]),
+        ("Der Besitzer der Wohnungen verlangen zu viel Miete.", ["verlangen"]),
+        ("Die Preise für die Reparatur war hoch.", ["war"]),
+        ("Keiner der Gäste wollten bleiben.", ["wollten"]),
+        # Right, or another reading.
+        ("Die Zahl der Anmeldungen, die online eingehen, wächst stetig.", []),
+        ("Die Preise für die Reparatur waren hoch.", []),
+        ("Die Hälfte der Gäste waren schon da.", []),  # a noun of quantity
+        ("Den Preis der Wohnung zahlen die Mieter.", []),  # no subject at the start
+        ("Die Wirkung der Medikamente spüren vor allem ältere Menschen.", []),
+        ("Die Sprache der Tiere verstehen, ist ein alter Traum.", []),
+        ("Der Hund der Nachbarn bellt laut.", []),
+        ("Die Hunde der Nachbarin bellen laut.", []),
+    ],
+)
+def test_agreement_subject_verb_after_attributes(flagged, text: str,
+                                                 expected: list[str]) -> None:
+    assert flagged("agreement-subject-verb", text) == expected

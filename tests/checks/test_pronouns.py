@@ -159,3 +159,45 @@ def test_possessive_gender(flagged, text: str, expected: list[str]) -> None:
 )
 def test_same_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
     assert flagged("same-pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of a subordinate clause, right after its conjunction.
+        ("Die Software ist beliebt, weil es schnell lädt.", ["es"]),
+        ("Die Brücke ist alt. Man sperrt sie, sobald er zu schwanken beginnt.", []),
+        ("Die Heizung ist neu. Ich weiß, dass er leise läuft.", ["er"]),
+        ("Die Firma wächst, weil es darauf ankommt.", []),
+        ("Die Firma ist klein, wenn es regnet.", []),
+        ("Die Firma plant, dass es bald ein Werk gibt.", []),
+        ("Die Firma wächst, weil es gebaut wird.", []),  # an auxiliary at the end
+        # Object pronouns that show their gender.
+        ("Die Schaufel steht draußen. Holen Sie ihn bitte.", ["ihn"]),
+        ("Die Schaufel steht im Keller. Der Hausmeister holt ihn.", []),
+        ("Die Schaufel steht im Keller. Wenn Sie ihn fragen, holt der Hausmeister sie.",
+         []),
+        # A plural subject.
+        ("Die Kopfhörer sind leicht. Es sitzt bequem.", ["Es"]),
+        ("Die Kopfhörer sind leicht. Er trägt sie gern.", []),
+        ("Die Lehrerin ist streng. Es bleibt still.", []),
+        # The last noun phrase after a sentence whose subject is "wir", "ich", "Sie".
+        ("Wir haben die Waage geprüft. Es wiegt sehr genau.", ["Es"]),
+        ("Ich kaufte mir eine Jacke und ein Hemd. Es passt gut.", []),
+        ("Das Beste ist eine Pause. Es hilft immer.", []),
+    ],
+)
+def test_pronoun_gender_widened(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("pronoun-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Kopfhörer sind leicht, und seine Polster sind weich.", ["seine"]),
+        ("Die Kopfhörer sind leicht, und ihre Polster sind weich.", []),
+        ("Die Lehrerinnen loben den Schüler für seinen Fleiß.", []),
+    ],
+)
+def test_possessive_gender_plural_subject(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("possessive-gender", text) == expected

@@ -280,3 +280,20 @@ def test_verb_third_suggestion_keeps_the_bracket(run_rule) -> None:
 )
 def test_verb_third_without_comma(flagged, text: str, expected: list[str]) -> None:
     assert flagged("word-order-verb-third", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Es gibt eine Übersicht, was enthält die Preise aller Tarife.",
+         ["enthält die Preise aller Tarife"]),
+        ("Wir suchen einen Partner, welcher betreut unsere Kunden.",
+         ["betreut unsere Kunden"]),
+        ("Es gibt eine Übersicht, welche die Preise aller Tarife enthält.", []),
+        ("Sag mir, was kostet das Ticket?", []),  # a question
+        ("Er tat, was die Eltern sagten.", []),
+        ("Sie kennt den Mann, der hat ein Boot.", []),  # a demonstrative
+    ],
+)
+def test_relative_clause_verb_second(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("word-order-subordinate-verb-second", text) == expected

@@ -57,7 +57,8 @@ IMPERSONAL_VERBS = word_set(
     gilt galt betrifft wundert ärgert interessiert gefällt erscheint entsteht existiert
     besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
     bedeutet sei wäre gäbe gebe ginge gehe käme handle handele hieße beginnt begann
-    herrscht herrschte wartet startet endet
+    herrscht herrschte wartet startet endet brennt klingelt donnert blitzt stinkt kracht
+    hagelt dämmert knallt duftet tropft passt dreht gehört spielt ergibt
     """
 )
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.

@@ -44,8 +44,11 @@ from mtlint.language.wordclasses import (
 
 # Capitalised at a sentence start these are no names: "Dann", "Weil", "Wir".
 CLOSED_CLASS_WORDS = FUNCTION_WORDS | CONNECTING_ADVERBS
-PRONOUN_GENDERS = {"es": "n", "er": "m"}
+PRONOUN_GENDERS = {"es": "n", "er": "m", "dieser": "m", "dieses": "n", "diese": "f"}
 PRONOUNS_BY_GENDER = {"m": "Er", "f": "Sie", "n": "Es", "pl": "Sie"}
+# A demonstrative standing alone for a noun ("Dieser bietet …"), and its forms.
+DEMONSTRATIVES = frozenset({"Dieser", "Dieses", "Diese"})
+DEMONSTRATIVES_BY_GENDER = {"m": "Dieser", "f": "Diese", "n": "Dieses", "pl": "Diese"}
 GENDER_NAMES = {"m": "maskulin", "f": "feminin", "n": "neutral", "pl": "Plural"}
 # Verbs that take an impersonal or anticipating "es": "es gibt", "es geht um", "es
 # kommt darauf an", "es lohnt sich", "es zeigt sich, dass …", "es erscheint ein Menü".
@@ -64,6 +67,8 @@ IMPERSONAL_VERBS = word_set(
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
 NEUTER_CANDIDATES = word_set("das dies dieses es alles etwas nichts eines jenes welches")
 MASCULINE_CANDIDATES = word_set("er man jemand niemand jeder wer einer keiner derjenige")
+FEMININE_CANDIDATES = word_set("sie die diese jede eine keine diejenige")
+CANDIDATE_PRONOUNS = {"m": MASCULINE_CANDIDATES, "f": FEMININE_CANDIDATES, "n": NEUTER_CANDIDATES}
 COPULAS = word_set("ist war bleibt blieb wird wurde")
 # The article of a subject noun the lexicon lacks tells its gender before these.
 ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "eine": "f"}
@@ -256,7 +261,7 @@ def _candidate_of(words: list[str], gender: str, skip: int) -> bool:
     """Whether a word of the sentence (from index `skip` on) may be what a pronoun of
     `gender` refers to: a noun of that gender, a pronoun, or a capitalised word the
     lexicon does not know (a name)."""
-    pronouns = NEUTER_CANDIDATES if gender == "n" else MASCULINE_CANDIDATES
+    pronouns = CANDIDATE_PRONOUNS[gender]
     for index, word in enumerate(words):
         lower = word.lower()
         if index and lower in pronouns:
@@ -278,7 +283,7 @@ def _pronoun_clause(sentence: str) -> tuple[str, str, int] | None:
     "Es"/"Er" and a finite verb in the singular, or with a connecting adverb, the verb
     and "es"/"er" ("Außerdem bietet es …"), where "es" is not impersonal or a
     placeholder."""
-    if not sentence.startswith(("Es ", "Er ")) and " es " not in sentence and (
+    if not sentence.startswith(("Es ", "Er ", "Dies")) and " es " not in sentence and (
         " er " not in sentence
     ):
         return None  # the usual case, and cheap
@@ -294,14 +299,14 @@ def _pronoun_clause(sentence: str) -> tuple[str, str, int] | None:
 def _pronoun_and_verb(sentence: str, words: list[str]) -> tuple[str, str] | None:
     """The pronoun and verb of words that open with "Es"/"Er" and a finite verb in the
     singular, where "es" is not impersonal or a placeholder."""
-    if len(words) < 3 or words[0] not in ("Es", "Er"):
+    if len(words) < 3 or (words[0] not in ("Es", "Er") and words[0] not in DEMONSTRATIVES):
         return None
     verb, following = words[1], words[2]
     if not verb.islower() or not verb.endswith("t"):
         return None
     if not tags_of(verb) & {"VVFIN"} and words[0] == "Es":
         return None
-    if words[0] == "Es":
+    if words[0] in ("Es", "Dieses"):
         if verb in IMPERSONAL_VERBS or verb in AUXILIARIES or verb in MODALS:
             return None
         if following.lower() in PLACEHOLDER_FOLLOWERS and not (
@@ -490,8 +495,10 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „es“ („es gibt“, „es geht um“, „es ist wichtig, dass …“, „es erwartet Sie …“) und
     „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
 
-    Ebenso geprüft werden „es“ und „er“ als Subjekt direkt nach einer Konjunktion, die
-    einen Nebensatz mit finitem Vollverb am Ende eröffnet („…, weil es schnell lädt“,
+    Ebenso geprüft werden alleinstehende Demonstrativpronomen am Satzanfang („Der
+    Rucksack … Diese hält“ → „Dieser“), und „es“ und „er“ als Subjekt direkt nach einer
+    Konjunktion, die einen Nebensatz mit finitem Vollverb am Ende eröffnet („…, weil es
+    schnell lädt“,
     „Wenn er …“; nicht nach Hilfs- und Modalverben und unpersönlichen Verben: „wenn es
     regnet“, „dass es darauf ankommt“), sowie die Objektpronomen „ihn“ und „ihm“
     („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
@@ -540,7 +547,12 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
                 continue
             if offset and _candidate_of(_words(current[:offset]), gender, 1):
                 continue
-            replacement = PRONOUNS_BY_GENDER[antecedent.gender]
+            forms = DEMONSTRATIVES_BY_GENDER if pronoun in DEMONSTRATIVES else (
+                PRONOUNS_BY_GENDER
+            )
+            replacement = forms[antecedent.gender]
+            if replacement == pronoun:
+                continue  # "Die Apps … Diese bietet": the verb is wrong, not the pronoun
             if offset:
                 replacement = replacement.lower()
             yield Hit(
@@ -1253,6 +1265,8 @@ RULES = (
             Example("Die Akkus sind stark. <marker>Es</marker> hält einen ganzen Tag.", "Sie"),
             Example("Wir haben die neue Kamera getestet. <marker>Es</marker> liefert scharfe "
                     "Bilder.", "Sie"),
+            Example("Der Rucksack ist robust. <marker>Diese</marker> hält jedem Regen stand.",
+                    "Dieser"),
             Example("Die Isomatte ist leicht. Sie können <marker>ihn</marker> klein "
                     "zusammenrollen.", "sie"),
             Example("Die Bohrmaschine ist laut. Mit <marker>ihm</marker> arbeite ich nur "
@@ -1280,6 +1294,7 @@ RULES = (
             Example("Wir haben die neue Kamera getestet. Sie liefert scharfe Bilder."),
             Example("Das Beste ist eine Überraschung. Es freut jeden."),
             Example("Wer Zeit hat, hat keine Eile. Er wartet."),
+            Example("Die Firma hat einen neuen Chef. Dieser kommt aus Köln."),
         ),
         origin="mtlint/checks/pronouns.py",
     ),

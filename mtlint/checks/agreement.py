@@ -844,8 +844,12 @@ def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
     fitting = fitting_readings(phrase)
     if not fitting or any(reading[1] in cases for reading in fitting):
         return False
-    if phrase.previous.lower() == "für" and any(reading[1] == "nom" for reading in fitting):
-        return False  # "Was ist das für ein Unterschied": "was für" takes any case
+    if phrase.previous.lower() == "für" and phrase.determiner.family in ("ein", "kein") and any(
+        reading[1] == "nom" for reading in fitting
+    ):
+        # "Was ist das für ein Unterschied": "was für" takes any case, but only before an
+        # indefinite article ("für der Kunde" is wrong).
+        return False
     noun = phrase.noun.text
     if phrase.article.text.lower() == "der" and noun.endswith("en"):
         old = lookup_noun(noun[:-1], compounds=False)

@@ -467,3 +467,16 @@ def test_plural_verb_ending_a_clause_with_a_singular_pronoun(flagged, text, expe
 def test_agreement_subject_verb_after_attributes(flagged, text: str,
                                                  expected: list[str]) -> None:
     assert flagged("agreement-subject-verb", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "für" before a definite article in the nominative: no "was für" there.
+        ("Für der Vertrag gilt deutsches Recht.", ["der Vertrag"]),
+        ("Was ist das für ein Unterschied?", []),
+        ("Was hat er für ein Auto gekauft?", []),
+    ],
+)
+def test_nominative_after_fuer(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-noun-phrase", text) == expected

@@ -855,6 +855,11 @@ def wrong_case(phrase: NounPhrase, cases: tuple[str, ...]) -> bool:
         old = lookup_noun(noun[:-1], compounds=False)
         if old is not None and "f" in old.singular_genders:
             return False  # "in der Mitten", "auf der Gassen": the old feminine dative
+    if cases == ("dat",) and all(reading[0] == "pl" for reading in fitting) and (
+        _dative_plural(noun) is not None
+        and determiner_form(phrase.determiner.family, "pl", "dat") is not None
+    ):
+        return True  # "mit die Kinder": article and noun both leave the dative
     return any(
         phrase.reading.has_form(number, case)
         and determiner_form(phrase.determiner.family, number, case) is not None

@@ -476,7 +476,10 @@ def test_agreement_subject_verb_after_attributes(flagged, text: str,
         ("Für der Vertrag gilt deutsches Recht.", ["der Vertrag"]),
         ("Was ist das für ein Unterschied?", []),
         ("Was hat er für ein Auto gekauft?", []),
+        # A plural in neither article nor noun in the dative a preposition demands.
+        ("Wir sprechen mit die Kinder über das Thema.", ["die Kinder"]),
+        ("Wir sprechen mit den Kindern über das Thema.", []),
     ],
 )
-def test_nominative_after_fuer(flagged, text: str, expected: list[str]) -> None:
+def test_case_after_preposition(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-noun-phrase", text) == expected

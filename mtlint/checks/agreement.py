@@ -967,14 +967,20 @@ def _corrections(phrase: NounPhrase, text: str, governed: tuple[str, ...] = ()) 
     candidates: list[tuple[int, str]] = []
     for case in cases:
         for number in sorted(phrase.reading.numbers, key=lambda n: (n == "pl", n)):
+            noun_form = phrase.noun.text
             if not phrase.reading.has_form(number, case):
-                continue  # "eines internen Dokument": the genitive needs "Dokuments"
+                # "mit die Kinder": the dative plural needs "Kindern".
+                noun_form = (_dative_plural(noun_form) if (number, case) == ("pl", "dat")
+                             else None) or ""
+                if not noun_form:
+                    continue  # "eines internen Dokument": the genitive needs "Dokuments"
             built = determiner_form(phrase.determiner.family, number, case)
             if built is None:
                 continue
             form, ending = built
             changed_article = form != phrase.article.text.lower()
             rebuilt = _rebuilt(phrase, text, _same_case(form, phrase.article.text), ending)
+            rebuilt = rebuilt[:len(rebuilt) - len(phrase.noun.text)] + noun_form
             if rebuilt == original:
                 continue
             # After a preposition or a noun the article shows the intended case:

@@ -483,3 +483,8 @@ def test_agreement_subject_verb_after_attributes(flagged, text: str,
 )
 def test_case_after_preposition(flagged, text: str, expected: list[str]) -> None:
     assert flagged("agreement-noun-phrase", text) == expected
+
+
+def test_dative_plural_suggested_after_preposition(run_rule) -> None:
+    (finding,) = run_rule("agreement-noun-phrase", "Wir sprechen mit die Kinder darüber.")
+    assert finding.suggestions[0] == "den Kindern"

@@ -32,6 +32,7 @@ from mtlint.checks.untranslated import (
     RUN_FUNCTION,
     STRAY,
     Quotations,
+    is_german_neighbour,
     is_gloss,
     is_untranslated_word,
     looks_english,
@@ -42,7 +43,7 @@ from mtlint.core.document import Block, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
-from mtlint.language.english import is_unknown_english
+from mtlint.language.english import is_lowercase_english_noun, is_unknown_english
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
@@ -382,14 +383,72 @@ def list_unknown(doc: Document, context: RuleContext) -> Counter[str]:
     return counts
 
 
-def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+# Words after which a lowercase word is named, not used: "der Befehl make", "das Wort
+# grief", "zum Beispiel root", "der Benutzer penguin".
+NAMING_CUES = frozenset(str.split("""
+    Befehl Befehls Befehle Kommando Programm Programms Paket Pakets Werkzeug Option Optionen
+    Schalter Modus Benutzer Benutzername Konto Datei Verzeichnis Variable Funktion Dienst
+    Wort Wörter Begriff Ausdruck Beispiel Name Namen hier
+"""))
+# A lowercase word the document writes as code or joins to a German word by a hyphen
+# ("make(1)", "/var/lib/aptitude", "testing-System", "files- und dns-Methoden") is a
+# term the text has adopted, not a slip of the translation.
+TERM_SHAPE = compile_pattern(
+    r"(?<![\p{L}\p{N}])\p{Ll}+(?=-|\(\d)|(?<=[/-])\p{Ll}+(?![\p{L}\p{N}])")
+
+
+class _Terms:
+    """The document's lowercase words written as terms (TERM_SHAPE), found at the first
+    question: most documents have no lowercase English noun to ask about."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(TERM_SHAPE.findall(self._text))
+        return word in self._words
+
+
+def _is_foreign(word: str) -> bool:
+    """A lowercase word of neither German nor English: "de", "finitorum"."""
+    if not word.isalpha() or not word.islower() or word in ENGLISH_FUNCTION_WORDS:
+        return False
+    found = speller.frequency(word)
+    return not is_german_word(word) and (
+        found.english is None or (found.german is not None and found.german <= found.english))
+
+
+def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> bool:
+    """Whether a lowercase English noun stands in a German sentence as a word of it
+    ("in cryptocurrency investiert", "die markets und"): a German word beside it, no
+    word of a third language (a Latin or French phrase), not named after "Befehl",
+    "Wort" or "Beispiel", and not a term the document writes as code or in a compound."""
+    text = tokens[index].span.text
+    if len(tokens[index].parts) != 1 or not is_lowercase_english_noun(text) or text in terms:
+        return False
+    if index and tokens[index - 1].span.text in NAMING_CUES:
+        return False
+    neighbours = [tokens[i].span.text for i in (index - 1, index + 1)
+                  if 0 <= i < len(tokens) and abs(
+                      tokens[max(i, index)].span.start - tokens[min(i, index)].span.end) == 1]
+    if any(_is_foreign(n) for n in neighbours):
+        return False
+    return any(is_german_neighbour(n) for n in neighbours)
+
+
+def _english_runs(tokens: list[Token], terms: _Terms) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
         text = tokens[index].span.text  # function words alone: phrase-untranslated's
         previous = tokens[index - 1].span.text if index else ""
         return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
-                and is_untranslated_word(text, previous))
+                and is_untranslated_word(text, previous)) or _is_english_noun_used(
+            tokens, index, terms)
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -463,10 +522,11 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Überschriften `label-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     words = user_words(context)
+    terms = _Terms(doc.text)
     runs = []  # (block, tokens, first, last, sentence) of the English runs
     for block in doc.blocks:
         tokens = _tokens(block, quoted=False)
-        for first, last in _english_runs(tokens):
+        for first, last in _english_runs(tokens, terms):
             texts = [tokens[i].span.text for i in range(first, last + 1)]
             if any(_is_user_word(t, words) or is_name_shaped(t) for t in texts):
                 continue

@@ -225,7 +225,7 @@ def _is_english_content(word: str) -> bool:
     )
 
 
-def _is_german_neighbour(word: str) -> bool:
+def is_german_neighbour(word: str) -> bool:
     """A word beside a stray English word that is plainly German: a lowercase German
     word, a noun of the lexicon ("Mai"), a number. Names and English nouns ("Roll",
     "Drop") are not, so that "Rock and Roll", "Drag and Drop" stay names."""
@@ -336,7 +336,7 @@ def _run_hit(text: str, tokens: list[Span], first: int, last: int,
         return None  # other punctuation before it
     if run[-1].end + 1 != after.start:
         return None  # punctuation after it
-    if not (_is_german_neighbour(before.text) and _is_german_neighbour(after.text)):
+    if not (is_german_neighbour(before.text) and is_german_neighbour(after.text)):
         return None
     if len(run) == 2 and before.text[:1].isupper() and after.text[:1].isupper():
         return None  # "The Lord of the Rings": a title

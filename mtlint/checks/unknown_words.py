@@ -19,6 +19,8 @@ that cries wolf gets switched off:
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,7 +45,12 @@ from mtlint.core.document import Block, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
-from mtlint.language.english import is_lowercase_english_noun, is_unknown_english
+from mtlint.language.english import (
+    has_lowercase_german_reading,
+    is_english_word,
+    is_lowercase_english_noun,
+    is_unknown_english,
+)
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
@@ -392,34 +399,40 @@ NAMING_CUES = frozenset(str.split("""
 """))
 # A lowercase word the document writes as code or joins to a German word by a hyphen
 # ("make(1)", "/var/lib/aptitude", "testing-System", "files- und dns-Methoden") is a
-# term the text has adopted, not a slip of the translation.
+# term the text has adopted, not a slip of the translation; so is one it uses this often.
 TERM_SHAPE = compile_pattern(
     r"(?<![\p{L}\p{N}])\p{Ll}+(?=-|\(\d)|(?<=[/-])\p{Ll}+(?![\p{L}\p{N}])")
+MAX_SLIPS = 2
+# "z. B. penguin": a word given as an example is named, not used.
+EXAMPLE_BEFORE = compile_pattern(r"z\.\s?B\.\s$")
 
 
 class _Terms:
-    """The document's lowercase words written as terms (TERM_SHAPE), found at the first
-    question: most documents have no lowercase English noun to ask about."""
+    """The document's lowercase words written as terms: in TERM_SHAPE or used more
+    than MAX_SLIPS times. Found at the first question: most documents have no lowercase
+    English noun to ask about."""
 
-    __slots__ = ("_text", "_words")
+    __slots__ = ("_words", "text")
 
     def __init__(self, text: str):
-        self._text = text
+        self.text = text
         self._words: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
-            self._words = frozenset(TERM_SHAPE.findall(self._text))
-        return word in self._words
+            self._words = frozenset(TERM_SHAPE.findall(self.text))
+        if not isinstance(word, str):
+            return False
+        if word in self._words:
+            return True
+        uses = re.finditer(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W_])", self.text)
+        return sum(1 for _ in itertools.islice(uses, MAX_SLIPS + 1)) > MAX_SLIPS
 
 
 def _is_foreign(word: str) -> bool:
-    """A lowercase word of neither German nor English: "de", "finitorum"."""
-    if not word.isalpha() or not word.islower() or word in ENGLISH_FUNCTION_WORDS:
-        return False
-    found = speller.frequency(word)
-    return not is_german_word(word) and (
-        found.english is None or (found.german is not None and found.german <= found.english))
+    """A lowercase word of neither German nor English: "de", "situs", "finitorum"."""
+    return (word.isalpha() and word.islower() and word not in ENGLISH_FUNCTION_WORDS
+            and not has_lowercase_german_reading(word) and not is_english_word(word))
 
 
 def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> bool:
@@ -430,7 +443,9 @@ def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> boo
     text = tokens[index].span.text
     if len(tokens[index].parts) != 1 or not is_lowercase_english_noun(text) or text in terms:
         return False
-    if index and tokens[index - 1].span.text in NAMING_CUES:
+    start = tokens[index].span.start
+    if index and (tokens[index - 1].span.text in NAMING_CUES
+                  or EXAMPLE_BEFORE.search(terms.text, max(start - 8, 0), start)):
         return False
     neighbours = [tokens[i].span.text for i in (index - 1, index + 1)
                   if 0 <= i < len(tokens) and abs(
@@ -515,6 +530,16 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
     Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
+
+    Klein geschriebene englische Substantive („in cryptocurrency investiert“, „die
+    markets“) meldet die Regel, weil das Deutsche Substantive groß schreibt: ein häufiges
+    englisches Substantiv, das im Englischen mindestens zehnmal häufiger ist und klein
+    geschrieben kein deutsches Wort ergibt („native“ von „nativ“ ist deutsch), neben
+    einem deutschen Wort. Unbeanstandet bleiben Wörter, die genannt statt gebraucht
+    werden (nach „Befehl“, „Paket“, „Wort“, „z. B.“), Wörter lateinischer oder
+    französischer Wendungen, Befehle und Begriffe, die der Text als Code („make(1)“)
+    oder in Zusammensetzungen schreibt („testing-Zweig“), und Wörter, die er mehr als
+    zweimal klein gebraucht: Das ist ein bewusst übernommener Begriff.
     Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
     sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
     Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
@@ -675,12 +700,14 @@ RULES = (
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
             Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
+            Example("Viele Sparer haben ihr Geld in <marker>cryptocurrency</marker> angelegt."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),
             Example("Sie arbeitet mit Microsoft Teams und liest „Leave the World Behind“."),
             Example("Wählen Sie im Menü die Option Verlassen aus."),
             Example("Eine benannte Pipe (named pipe) reicht Daten von Prozess zu Prozess."),
+            Example("Mit dem Befehl chart zeichnet das Programm eine native Grafik."),
         ),
         origin="mtlint/checks/unknown_words.py",
     ),

@@ -264,7 +264,7 @@ GERMAN_ENDINGS = ("e", "en", "er", "es", "em", "n")
 MIN_GERMAN_STEM = 4
 
 
-def _has_lowercase_german_reading(word: str) -> bool:
+def has_lowercase_german_reading(word: str) -> bool:
     """Whether German writes `word` lowercase: a verb, adjective, adverb or function
     word HanTa knows ("live", "bar", "massive"), or an inflected form of a German word
     ("native" of "nativ")."""
@@ -302,4 +302,4 @@ def is_lowercase_english_noun(word: str) -> bool:
         return False
     if is_known_name(word[0].upper() + word[1:]) or not _analysis(word)[1].startswith("NN"):
         return False
-    return not _has_lowercase_german_reading(word)
+    return not has_lowercase_german_reading(word)

@@ -397,6 +397,16 @@ def _is_foreign_word(word: str) -> bool:
             and not speller.is_known(word))
 
 
+def _mostly_unknown(words: list[str], foreign: list[str]) -> bool:
+    """Whether half the words or more are of a third language: those with its letters
+    and the words of three letters or more that neither the German nor the English word
+    list knows ("najnowszymi" beside "będzie"). A German sentence with a foreign name
+    has its German words; one with typos has few of them."""
+    unknown = sum(1 for w in words if len(w) >= 3 and w not in foreign
+                  and not speller.is_known(w) and speller.frequency(w).english is None)
+    return unknown >= MIN_FOREIGN_WORDS and (len(foreign) + unknown) * 2 >= len(words)
+
+
 def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Überschriften, Listenpunkte und Sätze in einer dritten Sprache, weder Deutsch noch
@@ -413,7 +423,10 @@ def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     hat („í“, „č“, „ł“, „ñ“, „ø“): Wörter mit solchen Buchstaben, die die
     Rechtschreibprüfung nicht kennt, mindestens jedes dritte Wort, eines davon klein
     geschrieben, und zwei solche Wörter oder sonst keines, das die Prüfung kennt. Namen
-    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet.
+    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet. Hat ein Satz weniger
+    solche Wörter (Sprachen schreiben nicht jedes Wort mit Sonderbuchstaben), genügt es,
+    dass mindestens die Hälfte seiner Wörter entweder solche sind oder Wörter, die weder
+    die deutsche noch die englische Wortliste kennt („realizujemy“, „kuriera“).
     Zitate in Anführungszeichen zählen nicht mit. Sprachen ohne solche Buchstaben
     (Italienisch, Niederländisch) erkennt die Regel nicht. Kein automatischer Fix.
     """
@@ -422,7 +435,9 @@ def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # the common case
         words = WORD.findall(QUOTED.sub(" ", unit.text))
         foreign = [w for w in words if _is_foreign_word(w)]
-        if not any(w[:1].islower() for w in foreign) or len(foreign) * FOREIGN_SHARE < len(words):
+        if not any(w[:1].islower() for w in foreign):
+            continue
+        if len(foreign) * FOREIGN_SHARE < len(words) and not _mostly_unknown(words, foreign):
             continue
         if len(foreign) < MIN_FOREIGN_WORDS and any(
                 len(w) >= 3 and speller.is_known(w) for w in words):
@@ -598,11 +613,15 @@ RULES = (
                     "dem Kaufdatum."),
             Example("Die Lieferung dauert drei Tage.\n\n<marker>Dostawa i płatność</marker>"
                     "\n\nDer Versand ist ab 50 Euro kostenlos."),
+            Example("Die Lieferung dauert drei Tage. <marker>Zamówienia realizujemy szybko "
+                    "przez kuriera do klienta w całym kraju.</marker>"),
         ),
         good=(
             Example("José Sánchez traf Jiří Dvořák in Mladá Boleslav."),
             Example("Im Café gab es Crème brûlée und einen Espresso."),
             Example("Sie sagte „Dziękuję bardzo“ und ging."),
+            Example("Im Sommer fuhr Jiří mit dem Zug von Brno nach Bratislava und trank dort "
+                    "einen kávu."),
         ),
         origin="mtlint/checks/untranslated.py",
     ),

@@ -468,9 +468,20 @@ ENGLISH_ABBREVIATIONS: dict[str, str] = {
     "VAT": "MwSt.",
     "R&D": "F&E",
 }
+# English short forms of words and units, German has its own: no name contains them, so
+# they are reported in brackets and beside capitalised words too ("Anteil (wt%)").
+ENGLISH_SHORT_FORMS: dict[str, str] = {
+    "e.g.": "z. B.",
+    "i.e.": "d. h.",
+    "wt%": "Gew.-%",
+    "wt.%": "Gew.-%",
+    "hrs": "Std.",
+    "pcs": "Stk.",
+}
 ABBREVIATION = compile_pattern(
     r"(?<![\p{L}\p{N}&/.@_-])(?:" + "|".join(
-        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS), key=len, reverse=True))
+        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS | ENGLISH_SHORT_FORMS),
+               key=len, reverse=True))
     + r")(?![\p{L}\p{N}&/@_]|\.\p{L})"
 )
 CAPITALISED_WORD = compile_pattern(r"\p{Lu}[\p{L}\p{N}]*")
@@ -504,7 +515,9 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
     """## Was die Regel findet
     Englische Abkürzungen, für die das Deutsche eine eigene hat: „AI“ (KI), „GDP“ (BIP),
     „IMF“ (IWF), „ECB“ (EZB), „UAE“ (VAE), „R&D“ (F&E), „SMEs“ (KMU), „AFU“ (die
-    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“).
+    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“). Ebenso englische
+    Kurzformen von Wörtern und Einheiten: „e.g.“ (z. B.), „i.e.“ (d. h.), „wt%“ (Gew.-%),
+    „hrs“ (Std.), „pcs“ (Stk.).
 
     ## Warum ist das ein Problem?
     Übersetzungssysteme lassen Abkürzungen meist stehen. Deutsche Leser kennen „das
@@ -530,13 +543,15 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
         quoted = None  # found once per unit, when a match needs it
         for match in ABBREVIATION.finditer(text, unit.start, unit.end):
             start, end = match.span()
-            if _in_english_name(text, start, end) or doc.is_ignored(start, end):
+            short_form = ENGLISH_SHORT_FORMS.get(match.group())
+            if (short_form is None and _in_english_name(text, start, end)) or doc.is_ignored(
+                    start, end):
                 continue
             if quoted is None:
                 quoted = Quotations(unit.text, unit.start)
             if start in quoted:
                 continue
-            german = ENGLISH_ABBREVIATIONS[match.group()]
+            german = short_form or ENGLISH_ABBREVIATIONS[match.group()]
             yield Hit(start, end - start,
                       f"Englische Abkürzung „{match.group()}“; deutsch: „{german}“.",
                       (german,), german, Safety.UNSAFE)
@@ -635,12 +650,15 @@ RULES = (
             Example("Das <marker>GDP</marker> wuchs im zweiten Quartal um ein Prozent.", "BIP"),
             Example("Die Firma setzt bei der Planung auf <marker>AI</marker>-Werkzeuge.", "KI"),
             Example("Der <marker>IMF</marker> senkt seine Prognose für Europa.", "IWF"),
+            Example("Der Stahl enthält etwa 5 <marker>wt%</marker> Chrom.", "Gew.-%"),
+            Example("Manche Gewürze, <marker>e.g.</marker> Zimt, halten lange.", "z. B."),
         ),
         good=(
             Example("Das BIP wuchs, und die EZB hielt die Zinsen stabil."),
             Example("Die Firma nutzt Google AI und beobachtet den AI Act der EU."),
             Example("Die Organisation Amnesty International (AI) kritisiert das Urteil."),
             Example("Die WHO und die NATO tagen in Genf, der CEO reist an."),
+            Example("Der Stahl enthält etwa 5 Gew.-% Chrom, z. B. für Werkzeuge."),
         ),
         origin="mtlint/checks/untranslated.py", fixable=True,
     ),

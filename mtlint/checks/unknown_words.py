@@ -439,7 +439,9 @@ def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> boo
     """Whether a lowercase English noun stands in a German sentence as a word of it
     ("in cryptocurrency investiert", "die markets und"): a German word beside it, no
     word of a third language (a Latin or French phrase), not named after "Befehl",
-    "Wort" or "Beispiel", and not a term the document writes as code or in a compound."""
+    "Wort" or "Beispiel", not part of an open compound with a capitalised word ("Web
+    extensions", "root Passwort": a term, written open), and not a term the document
+    writes as code or in a compound."""
     text = tokens[index].span.text
     if len(tokens[index].parts) != 1 or not is_lowercase_english_noun(text) or text in terms:
         return False
@@ -447,12 +449,24 @@ def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> boo
     if index and (tokens[index - 1].span.text in NAMING_CUES
                   or EXAMPLE_BEFORE.search(terms.text, max(start - 8, 0), start)):
         return False
-    neighbours = [tokens[i].span.text for i in (index - 1, index + 1)
-                  if 0 <= i < len(tokens) and abs(
-                      tokens[max(i, index)].span.start - tokens[min(i, index)].span.end) == 1]
+    before = tokens[index - 1] if index and start - tokens[index - 1].span.end == 1 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) and (
+        tokens[index + 1].span.start - tokens[index].span.end == 1) else None
+    if after is not None and after.span.text[:1].isupper():
+        return False
+    if before is not None and before.span.text[:1].isupper() and not _starts_sentence(
+            terms.text, before.span.start):
+        return False
+    neighbours = [t.span.text for t in (before, after) if t is not None]
     if any(_is_foreign(n) for n in neighbours):
         return False
     return any(is_german_neighbour(n) for n in neighbours)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence, line or list item."""
+    before = text[max(start - 4, 0):start].rstrip(" \t•*-–")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _english_runs(tokens: list[Token], terms: _Terms) -> Iterator[tuple[int, int]]:

@@ -64,6 +64,9 @@ def test_lowercase_english_nouns_in_german_sentences_are_flagged(
     # a term the text adopts: in a compound, or used again and again
     "Der chart-Befehl zeichnet die Kurve, und chart kennt viele Optionen.",
     "Die markets öffnen, die markets schließen, und die markets schwanken.",
+    # an open compound with a capitalised word: a term, written open
+    "Die neuen Browser services starten schneller.",
+    "Jedes Konto braucht ein eigenes company Passwort.",
     # German capitalises the noun, and "native" is German
     "Die Märkte und die Company wachsen, und eine native Version erscheint.",
 ])

@@ -199,6 +199,13 @@ def test_one_word_headings_are_english_only_when_german_lacks_the_word(
     assert flagged("label-untranslated", text) == ([heading] if flagged_as_english else [])
 
 
+@pytest.mark.parametrize("use", [
+    "Wir suchen zwei Summary-Entwickler.", "Summary/Vue als Frameworks."])
+def test_a_one_word_heading_the_text_uses_as_a_name_is_not_flagged(flagged, use: str) -> None:
+    text = f"Die Geräte im Test sind neu.\n\nSummary\n\nDie Akkus halten lange. {use}"
+    assert flagged("label-untranslated", text) == []
+
+
 @pytest.mark.parametrize(("text", "spans"), [
     ("Haben Sie noch Fragen? Contact us! Wir antworten schnell.", ["Contact us!"]),
     ("Der Kurs ist vorbei. Thanks for joining. Bis zum nächsten Mal.",

@@ -89,6 +89,9 @@ OLD_PREFIX = "miß"  # Mißbrauch, mißverstehen
 SHARP_S_WORD = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}*ß\p{L}*(?![\p{L}\p{N}])")
 
 
+# A number or an all-caps word after a capitalised word makes it a product's name:
+# "Dynamics 365", "Office 2021", "Dynamics AX".
+PRODUCT_NUMBER = compile_pattern(r" (?:\d|\p{Lu}{2,}(?![\p{Ll}]))")
 # Capitalised English words this many in a row are a title or a term's expansion
 # ("Local Area Network"); buttons and menu items are shorter.
 MAX_CAPITALISED_RUN = 3
@@ -554,6 +557,11 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     französischer Wendungen, Befehle und Begriffe, die der Text als Code („make(1)“)
     oder in Zusammensetzungen schreibt („testing-Zweig“), und Wörter, die er mehr als
     zweimal klein gebraucht: Das ist ein bewusst übernommener Begriff.
+
+    Englische Namen von Fächern auf „-ics“, für die das Deutsche „-ik“ schreibt
+    („Linguistics“, „Economics“), werden gemeldet, wenn das Lexikon sie nicht als
+    deutsches Wort kennt („Comics“, „Basics“) und sie nicht Teil eines Namens sind
+    („Microsoft Dynamics“, „Dynamics 365“).
     Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
     sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
     Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
@@ -590,8 +598,9 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         for h in check(doc, context)]
     for tokens, first, last in runs:
         start, end = tokens[first].span.start, tokens[last].span.end
-        if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):
-            continue  # "Microsoft Teams"
+        if tokens[first].span.text[:1].isupper() and (
+                _in_name(tokens, first, last, names) or PRODUCT_NUMBER.match(doc.text, end)):
+            continue  # "Microsoft Teams", "Dynamics 365"
         if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
             continue
         if is_gloss(doc.text, start, end):
@@ -715,6 +724,7 @@ RULES = (
             Example("War dieser Artikel <marker>helpful</marker>?"),
             Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
             Example("Viele Sparer haben ihr Geld in <marker>cryptocurrency</marker> angelegt."),
+            Example("Sie unterrichtet <marker>Linguistics</marker> an einer Hochschule."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),

@@ -22,10 +22,17 @@ from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import (
     english_tagger,
+    is_english_field_noun,
     is_english_word,
     is_unknown_english,
 )
-from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").
@@ -135,12 +142,27 @@ UI_CUES = frozenset(str.split("""
 """))
 
 
+# Tags of words a capitalised word may follow without being part of a name with them:
+# "In Economics", "Die Physics" (a preposition or article, capitalised at a sentence's start).
+FUNCTION_TAGS = frozenset(("APPR", "APPRART", "ART", "KON", "PPOSAT", "PDAT", "PIAT"))
+
+
+def _names_before(previous: str) -> bool:
+    """Whether a capitalised word before another makes both a name ("Microsoft
+    Dynamics", "Boston Dynamics"): capitalised and no article or preposition."""
+    if not previous[:1].isupper():
+        return False
+    return not (word_tags(previous.lower()) or frozenset()) & FUNCTION_TAGS
+
+
 def is_untranslated_word(word: str, previous: str = "") -> bool:
     """Whether `word` is English a German text should have translated: far more common
     in English ("leave", "helpful"), English and unknown to German ("inflect",
     "telicity"), or a word that leans English where a button or menu item is named
     ("auf Settings", "die Option Privacy")."""
     if speller.is_english(word) or is_unknown_english(word):
+        return True
+    if is_english_field_noun(word) and not _names_before(previous):
         return True
     return (word[:1].isupper() and previous.capitalize() in UI_CUES
             and speller.leans_english(word) and is_english_word(word))

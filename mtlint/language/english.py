@@ -39,7 +39,13 @@ from pathlib import Path
 from typing import Any
 
 from mtlint.language import speller
-from mtlint.language.german import NON_GERMAN_TAGS, analyze_word, is_known_name, word_tags
+from mtlint.language.german import (
+    NON_GERMAN_TAGS,
+    analyze_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 from mtlint.language.german_data import (  # the German model's loading machinery
     LazyTable,
     SortedTable,
@@ -303,3 +309,19 @@ def is_lowercase_english_noun(word: str) -> bool:
     if is_known_name(word[0].upper() + word[1:]) or not _analysis(word)[1].startswith("NN"):
         return False
     return not has_lowercase_german_reading(word)
+
+
+# English names of fields and skills end in "-ics" where German has "-ik": "Linguistics"
+# (Linguistik), "Economics" (Ökonomik), "Statistics" (Statistik). German borrowed a few
+# ("Comics", "Basics"); its lexicon lists them.
+FIELD_ENDING = "ics"
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_field_noun(word: str) -> bool:
+    """A capitalised English "-ics" noun German has its own word for: "Linguistics",
+    "Physics"; not "Comics" (a German noun) and not a name HanTa's English model lacks."""
+    if not word[:1].isupper() or not word[1:].islower() or not word.isascii() \
+            or not word.endswith(FIELD_ENDING) or len(word) - len(FIELD_ENDING) < MIN_STEM:
+        return False
+    return lookup_noun(word, compounds=False) is None and is_english_lexeme(word)

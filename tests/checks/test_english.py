@@ -45,6 +45,24 @@ def test_german_words_names_and_other_english_words_are_no_lowercase_english_nou
 
 
 @pytest.mark.parametrize(("text", "spans"), [
+    ("In Economics, so lernen die Studenten, ist jeder Markt ein Modell.", ["Economics"]),
+    ("Sie studiert Statistics und Geschichte an der Universität.", ["Statistics"]),
+])
+def test_english_names_of_fields_in_ics_are_flagged(flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Er liest Comics und lernt die Basics der Statistik.",  # German nouns
+    "Die Firma nutzt Microsoft Dynamics für die Buchhaltung.",  # a name
+    "Die Firma nutzt Dynamics 365 und Dynamics AX.",  # a product with its number
+    "Sie arbeitet bei Boston Dynamics in den USA.",
+])
+def test_fields_in_ics_inside_names_and_german_loans_are_not_flagged(flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
     ("Viele Anleger haben ihr Erspartes in cryptocurrency angelegt.", ["cryptocurrency"]),
     ("Steigende markets und fallende Kurse wechseln sich ab.", ["markets"]),
     ("Die company hat im Frühjahr neue Mitarbeiter eingestellt.", ["company"]),

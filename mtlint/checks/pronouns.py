@@ -414,6 +414,10 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
     )
     own = subject_antecedent(current)
     words_before = _words(current[:use.offset])
+    if own is not None and use.pronoun in OBJECT_PRONOUN_GENDERS and not (
+        _other_clause(current, use.offset)
+    ):
+        return None  # "Die Matte schützt ihn": an object of its own subject's clause
     if own is not None and own.end < len(words_before):
         antecedent, context, others = own, words_before[own.end:], earlier
     elif before is not None:
@@ -442,6 +446,18 @@ def _clause_pronoun_hit(current: str, before: str | None, earlier: list[str],
         return None
     right = PRONOUN_FORMS[use.pronoun].get(antecedent.gender)
     return None if right is None else (antecedent, right)
+
+
+def _other_clause(sentence: str, offset: int) -> bool:
+    """Whether the word at `offset` stands in a clause after a comma that is no relative
+    clause: there an object pronoun may refer to the sentence's subject ("Die Matte ist
+    weich, wenn man ihn ausrollt"), not in the subject's own clause ("Die Matte schützt
+    ihn") nor in a relative clause ("Die Matte, die ich ihm schenkte, …")."""
+    comma = sentence.rfind(",", 0, offset)
+    if comma < 0:
+        return False
+    opener = WORD.search(sentence, comma)
+    return opener is not None and opener.group().lower() not in RELATIVE_NUMBERS
 
 
 def _sentence_start_word(word: str) -> str:

@@ -201,3 +201,19 @@ def test_pronoun_gender_widened(flagged, text: str, expected: list[str]) -> None
 )
 def test_possessive_gender_plural_subject(flagged, text: str, expected: list[str]) -> None:
     assert flagged("possessive-gender", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Matte schützt ihn vor Kälte.",
+        "Die Matte, die ich ihm schenkte, ist weich.",
+        "Die Lampe, mit der ich ihn weckte, ist hell.",
+    ],
+)
+def test_object_pronoun_not_the_subject_of_its_clause(flagged, text: str) -> None:
+    assert flagged("pronoun-gender", text) == []
+
+
+def test_object_pronoun_in_a_later_clause(flagged) -> None:
+    assert flagged("pronoun-gender", "Die Matte ist weich, wenn Sie ihn ausrollen.") == ["ihn"]

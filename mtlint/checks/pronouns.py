@@ -61,7 +61,9 @@ IMPERSONAL_VERBS = word_set(
     besteht empfiehlt hilft wirkt sieht spricht mangelt riecht zieht trifft genügt
     bedeutet sei wäre gäbe gebe ginge gehe käme handle handele hieße beginnt begann
     herrscht herrschte wartet startet endet brennt klingelt donnert blitzt stinkt kracht
-    hagelt dämmert knallt duftet tropft passt dreht gehört spielt ergibt
+    hagelt dämmert knallt duftet tropft passt dreht gehört spielt ergibt regnete schneite
+    brannte klingelte donnerte blitzte stank krachte hagelte dämmerte knallte duftete
+    tropfte passte klappte reichte lohnte stimmte fehlte
     """
 )
 # Words of the sentence before that may be what "es" or "er" refers to, besides nouns.
@@ -337,6 +339,9 @@ CLAUSE_OPENERS = word_set(
     "da damit"
 )
 ADVERB_LIKE_OPENERS = word_set("da damit während")
+# Conjunctions of content clauses: there "es" is often the situation, not a noun ("Die
+# Regierung befürchtet, dass es eskaliert"); only "er" is checked after them.
+CONTENT_CONJUNCTIONS = word_set("dass daß ob")
 # The genders of what an object pronoun may stand for, and its form for each gender
 # of the antecedent ("pl" for a plural one).
 OBJECT_PRONOUN_GENDERS: dict[str, frozenset[str]] = {
@@ -380,7 +385,7 @@ def _clause_pronouns(sentence: str) -> list[PronounUse]:
             continue
         conjunction = matches[index - 1]
         lower = conjunction.group().lower()
-        if lower not in CLAUSE_OPENERS:
+        if lower not in CLAUSE_OPENERS or (word == "es" and lower in CONTENT_CONJUNCTIONS):
             continue
         after_comma = sentence[:conjunction.start()].rstrip().endswith(",")
         if conjunction.start() and not after_comma:
@@ -512,21 +517,22 @@ def pronoun_gender(doc: Document, context: RuleContext) -> Iterator[Hit]:
     „Sie“ (auch Anrede und Plural) bleiben unbeachtet, ebenso Possessivpronomen.
 
     Ebenso geprüft werden alleinstehende Demonstrativpronomen am Satzanfang („Der
-    Rucksack … Diese hält“ → „Dieser“), und „es“ und „er“ als Subjekt direkt nach einer
+    Rucksack … Diese hält“ → „Dieser“), „es“ und „er“ als Subjekt direkt nach einer
     Konjunktion, die einen Nebensatz mit finitem Vollverb am Ende eröffnet („…, weil es
-    schnell lädt“,
-    „Wenn er …“; nicht nach Hilfs- und Modalverben und unpersönlichen Verben: „wenn es
-    regnet“, „dass es darauf ankommt“), sowie die Objektpronomen „ihn“ und „ihm“
-    („Die Matte … Wenn Sie ihn ausrollen“ → „sie“). Bezugswort ist hier das Subjekt, mit
-    dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des Satzes davor;
-    gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das Pronomen stehen
-    kann. Beginnt der Satz davor mit „wir“, „ich“, „man“ oder „Sie“ als Subjekt
-    („Wir haben die neue Kamera getestet. Es liefert …“), ist auch seine letzte
+    schnell lädt“, „Wenn er …“; nicht nach Hilfs- und Modalverben und unpersönlichen
+    Verben: „wenn es regnet“, „weil es darauf ankommt“; nach „dass“ und „ob“ nur „er“,
+    denn dort steht „es“ oft für die Lage: „Sie befürchtet, dass es eskaliert“), und die
+    Objektpronomen „ihn“ und „ihm“ („Die Matte … Sie können ihn rollen“ → „sie“; nicht
+    im Satz seines eigenen Subjekts und nicht im Relativsatz). Bezugswort ist hier das
+    Subjekt, mit dem der eigene Satz vor dem Pronomen beginnt, sonst das Subjekt des
+    Satzes davor; gemeldet wird nur, wenn im Absatz davor kein Wort steht, für das das
+    Pronomen stehen kann. Beginnt der Satz davor mit „wir“, „ich“, „man“ oder „Sie“ als
+    Subjekt („Wir haben die neue Kamera getestet. Es liefert …“), ist auch seine letzte
     Nominalgruppe mit Artikel Bezugswort. Ein Subjekt im Plural („Die Apps sind …“: ein
     Nomen im Nominativ Plural, das nicht feminin sein kann, mit einem Verb im Plural)
-    zählt auch. Steht im Satz ein weiteres
-    Pronomen, das zum Bezugswort passt („Die Schuhe … Er trägt sie“), ist das gemeldete
-    Pronomen jemand anderes und wird nicht gemeldet.
+    zählt auch. Steht im Satz ein weiteres Pronomen, das zum Bezugswort passt („Die
+    Schuhe … Er trägt sie“), ist das gemeldete Pronomen jemand anderes und wird nicht
+    gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Vorgeschlagen wird das Pronomen im Genus des Subjekts davor; das Verb

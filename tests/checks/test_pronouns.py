@@ -171,6 +171,7 @@ def test_same_pronoun_gender(flagged, text: str, expected: list[str]) -> None:
         ("Die Firma wächst, weil es darauf ankommt.", []),
         ("Die Firma ist klein, wenn es regnet.", []),
         ("Die Firma plant, dass es bald ein Werk gibt.", []),
+        ("Die Regierung befürchtet, dass es eskaliert.", []),  # es: the situation
         ("Die Firma wächst, weil es gebaut wird.", []),  # an auxiliary at the end
         # Object pronouns that show their gender.
         ("Die Schaufel steht draußen. Holen Sie ihn bitte.", ["ihn"]),

@@ -1812,7 +1812,8 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
     gemeldet.
 
     Ebenso: ein Satz, der mit seinem Subjekt beginnt (Artikel, Adjektive, Nomen mit
-    eindeutigem Numerus, oder „Jeder der …“), dem Attribute folgen (Genitiv,
+    eindeutigem Numerus, oder „Jeder der …“, „Eine der …“, „Jeder von uns“), dem
+    Attribute folgen (Genitiv,
     Präpositionalgefüge, ein Relativsatz zwischen Kommas), und dessen Verb danach im
     Numerus des Attributs steht: „Die Zahl der Nutzer, die …, steigen“ („steigt“), „Die
     Ergebnisse der Studie zeigt“ („zeigen“). Nomen der Menge („Reihe“, „Hälfte“,
@@ -1958,7 +1959,9 @@ SUBJECT_DETERMINER_NUMBERS: dict[str, frozenset[str]] = {
 }
 # Pronouns that head a subject in the singular before a genitive plural: "Jeder der
 # Teilnehmer erhält …".
-SINGULAR_PRONOUN_HEADS = word_set("jeder jede jedes keiner keine keines einer eines")
+SINGULAR_PRONOUN_HEADS = word_set("jeder jede jedes keiner keine keines einer eine eines")
+# Pronouns that end a prepositional attribute: "Jeder von uns".
+ATTRIBUTE_PRONOUNS = word_set("uns euch ihnen")
 # Nouns of quantity: with a plural attribute German accepts the verb in either number
 # ("Eine Reihe von Studien zeigen …"), so they are left alone.
 QUANTITY_NOUNS = word_set(
@@ -2004,8 +2007,10 @@ def _head_number(words: list[Span]) -> tuple[str, int] | None:
     number ("Die Ergebnisse", "Die Zahl", "Der Hersteller"), or "Jeder"/"Keiner"
     before "der"; None where the number is open or the head is a noun of quantity."""
     first = words[0].text.lower()
-    if first in SINGULAR_PRONOUN_HEADS and words[1].text == "der":
-        return "sg", 0
+    if first in SINGULAR_PRONOUN_HEADS and (
+        words[1].text == "der" or (words[1].text == "von" and words[2].text in ATTRIBUTE_PRONOUNS)
+    ):
+        return "sg", 0  # "Einer der Gründe", "Jeder von uns"
     allowed = SUBJECT_DETERMINER_NUMBERS.get(first)
     if allowed is None:
         return None
@@ -2055,6 +2060,9 @@ def _after_attributes(text: str, words: list[Span], head: int) -> int | None:
             return position
         start = position
         position += 1
+        if position < len(words) and words[position].text in ATTRIBUTE_PRONOUNS:
+            position += 1  # "von uns"
+            continue
         while position < len(words) and position - start < MAX_ATTRIBUTE_WORDS and (
             gap(text, words[position - 1], words[position]) == " "
         ) and words[position].text.islower() and words[position].text.lower() not in (
@@ -2105,8 +2113,9 @@ def _verb_number_after_subject(text: str, words: list[Span]) -> Hit | None:
     for index, word in enumerate(clause):
         if index and gap(text, clause[index - 1], word).strip():
             break
-        if index and clause[index - 1].text.lower() in PREPOSITIONS:
-            continue
+        if index and (clause[index - 1].text.lower() in PREPOSITIONS
+                      or clause[index - 1].text.lower() in PREPOSITION_ARTICLES):
+            continue  # "am Rhein": no subject
         if word.text.lower() in openers or (
             word.text[:1].isupper() and _may_be_subject(word.text, number)
         ):

@@ -488,3 +488,17 @@ def test_case_after_preposition(flagged, text: str, expected: list[str]) -> None
 def test_dative_plural_suggested_after_preposition(run_rule) -> None:
     (finding,) = run_rule("agreement-noun-phrase", "Wir sprechen mit die Kinder darüber.")
     assert finding.suggestions[0] == "den Kindern"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Einer der wichtigsten Gründe sind die Kosten.", []),  # the subject after it
+        ("Eine der schönsten Städte liegen am Rhein.", ["liegen"]),
+        ("Jeder von uns kennen das Gefühl.", ["kennen"]),
+        ("Jeder von uns kennt das Gefühl.", []),
+        ("Eine der schönsten Städte liegt am Rhein.", []),
+    ],
+)
+def test_agreement_subject_verb_one_of(flagged, text: str, expected: list[str]) -> None:
+    assert flagged("agreement-subject-verb", text) == expected

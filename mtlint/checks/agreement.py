@@ -1813,14 +1813,13 @@ def agreement_subject_verb(doc: Document, context: RuleContext) -> Iterator[Hit]
 
     Ebenso: ein Satz, der mit seinem Subjekt beginnt (Artikel, Adjektive, Nomen mit
     eindeutigem Numerus, oder „Jeder der …“, „Eine der …“, „Jeder von uns“), dem
-    Attribute folgen (Genitiv,
-    Präpositionalgefüge, ein Relativsatz zwischen Kommas), und dessen Verb danach im
-    Numerus des Attributs steht: „Die Zahl der Nutzer, die …, steigen“ („steigt“), „Die
-    Ergebnisse der Studie zeigt“ („zeigen“). Nomen der Menge („Reihe“, „Hälfte“,
-    „Mehrheit“ …) lassen beide Numeri zu und bleiben unbeachtet; steht ein mögliches
-    Subjekt nach dem Verb („Das Lied des Sommers singen vor allem die Kinder“) oder
-    folgt ein finites Verb oder ein Komma einer Form auf -en (ein Infinitiv als Subjekt:
-    „Die Freiheit der Rede verteidigen, ist …“), wird nichts gemeldet.
+    Attribute folgen (Genitiv, Präpositionalgefüge, ein Relativsatz zwischen Kommas), und
+    dessen Verb danach im Numerus des Attributs steht: „Die Zahl der Nutzer, die …,
+    steigen“ („steigt“), „Die Ergebnisse der Studie zeigt“ („zeigen“). Nomen der Menge
+    („Reihe“, „Hälfte“, „Mehrheit“ …) lassen beide Numeri zu und bleiben unbeachtet;
+    steht ein mögliches Subjekt nach dem Verb („Das Lied des Sommers singen vor allem die
+    Kinder“) oder folgt ein finites Verb oder ein Komma einer Form auf -en (ein Infinitiv
+    als Subjekt: „Die Freiheit der Rede verteidigen, ist …“), wird nichts gemeldet.
 
     ## Fix-Sicherheit
     Unsicher: Die Verbform im anderen Numerus muss der Leser selbst wählen.

@@ -305,8 +305,10 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
 # its partner », or a straight or English mark that some pipelines put at the end.
 SWISS_QUOTATION = compile_pattern(
     r"""(?x)
-    (?<![\p{L}\p{N}])
-    « (?: (?P<content> \S [^«»„“”"\n]{0,299}? ) (?<=\S) (?P<closing> [»"“”] ) )?
+    (?<= ^ | [\s(\[–—/] )       # in opening position
+    (?<! » [^«\n]* )              # not the closing mark of a German »…« pair
+    « (?=\S)
+    (?: (?P<content> \S [^«»„“”"\n]{0,299}? ) (?<=\S) (?P<closing> [»"“”] ) )?
     """
 )
 

@@ -490,6 +490,59 @@ def semicolon_capital_word(doc: Document, context: RuleContext) -> Iterator[Hit]
             )
 
 
+# --- colon-lowercase-imperative ---------------------------------------------------------
+
+# A colon followed by a lowercase word and the formal "Sie": a verb-first sentence
+# ("Tipp: prüfen Sie …", "Im August: erwarten Sie …").
+LOWERCASE_VERB_SIE_AFTER_COLON = compile_pattern(
+    r"(?<=[\p{L}\p{N})\]]):[ \t]+(?P<word>\p{Ll}+)[ \t]+Sie\b"
+)
+
+
+def colon_lowercase_imperative(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Einen ganzen Satz, der nach einem Doppelpunkt mit einem kleingeschriebenen Verb und
+    „Sie“ beginnt: „Im Sommer ist Hochsaison: buchen Sie früh.“, „Tipp: prüfen Sie
+    vorher die Öffnungszeiten.“
+
+    ## Warum ist das ein Problem?
+    Folgt dem Doppelpunkt ein vollständiger Satz, beginnt er groß (amtliche Regel § 81).
+    Ein Verb vor „Sie“ eröffnet immer einen Satz, eine Aufforderung oder eine Frage.
+    Maschinelle Übersetzung übernimmt die Kleinschreibung englischer Aufzählungen und
+    Hinweise („Tip: check …“).
+
+    ## Bekannte Grenzen
+    Geprüft wird nur der Satzanfang aus Verb und „Sie“; andere ganze Sätze nach dem
+    Doppelpunkt („Der Grund: es regnete.“) bleiben unbeanstandet, weil dort auch ein
+    Satzteil stehen kann. Konjunktionen („: wenn Sie …“) sind keine Verben und zählen nicht.
+
+    ## Fix-Sicherheit
+    Sicher: Nur der erste Buchstabe wird großgeschrieben.
+    """
+    for block in doc.blocks:
+        if ": " not in block.text or "Sie" not in block.text:
+            continue
+        for match in LOWERCASE_VERB_SIE_AFTER_COLON.finditer(block.text):
+            word = match.group("word")
+            if word in SENTENCE_OPENERS or not _is_verb(word):
+                continue
+            start = block.start + match.start("word")
+            if doc.is_ignored(start, start + len(word)):
+                continue
+            capital = word[0].upper() + word[1:]
+            yield Hit(
+                start, len(word),
+                f"Nach dem Doppelpunkt folgt ein ganzer Satz: „{capital}“ großschreiben.",
+                (capital,), capital, Safety.SAFE,
+            )
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a lowercase word can be a finite verb or the infinitive form that the
+    formal imperative uses ("seien Sie", "buchen Sie")."""
+    return any(tag.startswith(("VV", "VA", "VM")) for tag in tags_of(word))
+
+
 RULES = (
     Rule(
         id="sentence-lowercase-start",
@@ -594,6 +647,27 @@ RULES = (
             Example("Bitte melden Sie sich bis Freitag; Sie erhalten dann eine Bestätigung."),
             Example("Geöffnet montags bis freitags; Samstag nach Vereinbarung."),
             Example("Der Abend war still, Die Sterne standen klar; Das Dorf schlief tief."),
+        ),
+        origin="mtlint/checks/sentences.py",
+        fixable=True,
+    ),
+    Rule(
+        id="colon-lowercase-imperative",
+        category=Category.CASING,
+        severity=Severity.WARNING,
+        summary="Ganzer Satz nach Doppelpunkt klein begonnen: „Tipp: prüfen Sie …“.",
+        doc=colon_lowercase_imperative.__doc__ or "",
+        check=colon_lowercase_imperative,
+        bad=(
+            Example("Im Juli ist Hochsaison: <marker>buchen</marker> Sie Ihr Zimmer früh.",
+                    correction="Buchen"),
+            Example("Ein Tipp: <marker>können</marker> Sie nicht kommen, sagen Sie ab.",
+                    correction="Können"),
+        ),
+        good=(
+            Example("Im Juli ist Hochsaison: Buchen Sie Ihr Zimmer früh."),
+            Example("Das gilt für jede Datei: wenn Sie sie öffnen, wird sie gesperrt."),
+            Example("Gebucht haben: Herr Maier, Frau Berg und Sie."),
         ),
         origin="mtlint/checks/sentences.py",
         fixable=True,

@@ -298,7 +298,10 @@ def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
 
     use_cache = not args.no_cache and not cache_disabled(os.environ)
     patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
-    from mtlint.backends.languagetool import Session
+    if args.languagetool == "off":
+        from mtlint.backends.status import DisabledSession as Session
+    else:
+        from mtlint.backends.languagetool import Session  # type: ignore[assignment]
     from mtlint.output import Report, printable, write_report
     from mtlint.running.runner import STDIN, Runner, discover
 

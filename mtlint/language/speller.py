@@ -35,7 +35,7 @@ from pathlib import Path
 
 import regex
 
-from mtlint.language.german import analyze_word, lookup_noun, word_tags
+from mtlint.language.german import analyze_word, is_known_name, lookup_noun, word_tags
 from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "words.tsv"
@@ -53,6 +53,15 @@ SHORT_PART_LIMIT = 550  # three letters: "amt", "tag", "weg", not "rin"
 RARE_TAIL_LIMIT = 750
 RARE_TAIL_LENGTH = 6
 TYPO_MARGIN = 150  # a listed word 30 times rarer than a word one edit away is its typo
+# An inflected form of a rarer listed word: the stem may be as rare as the list goes
+# ("partitioniert" of "partitionierte", "Inode" of "Inodes") when it is this long and
+# no typo of a far more common word (see is_inflected).
+RARE_STEM_LIMIT = 800
+RARE_STEM_LENGTH = 4
+# Endings by what they inflect: adjectives and participles take the adjective's
+# endings, loanword nouns a plural "-s" ("Diffs", "Inodes").
+ADJECTIVE_ENDINGS = frozenset(("e", "en", "er", "es", "em"))
+ADJECTIVE_STEM_ENDS = ("iert", "al", "är", "ell", "iv", "ös", "isch", "ig", "lich", "bar")
 # A suggestion must be a word a careful text would use.
 SUGGESTION_LIMIT = 640
 # The common-word table holds the German words up to this frequency (see common_words).
@@ -301,11 +310,34 @@ def is_inflected(word: str) -> bool:
             return True  # "binärem", "rohere"; present participles: "wiehernder"
         if len(stem) >= 2 * MIN_PART and _compound(stem):
             return True  # "wettbewerbswidrigem"
+        if _is_rare_stem(stem, ending):
+            return True  # "partitionierte", "Inodes": a rarer listed word's form
     rest = folded[2:]
     if not (folded.startswith("un") or NEGATION.match(folded)) or len(rest) < 2 * MIN_PART:
         return False
     return _is_part(rest) or _compound(rest) or (
         not folded.startswith("un") and is_listed(rest, PART_LIMIT + 50))
+
+
+def _is_rare_stem(stem: str, ending: str) -> bool:
+    """Whether a folded stem is a rarer listed word that takes the ending: a participle
+    or adjective the adjective's endings ("partitioniert|e"), a loanword noun with an
+    English frequency a plural "-s" ("diff|s", "inode|s"); not a verb form's "-n"
+    ("ermittle|n" is a typo of "ermitteln").
+    Rare entries of the web list are typos too: a stem one edit from a far more common
+    word is none ("bedinungen" beside "bedingungen")."""
+    if len(stem) < RARE_STEM_LENGTH:
+        return False
+    found = frequency(stem)
+    if found.german is None or found.german > RARE_STEM_LIMIT:
+        return False
+    if ending in ADJECTIVE_ENDINGS:
+        fits = stem.endswith(ADJECTIVE_STEM_ENDS)
+    elif ending == "s":
+        fits = found.english is not None and stem[-1] not in "s"
+    else:
+        fits = False
+    return fits and not _near_common(stem)
 
 
 # Latin negation assimilated to the next consonant: "immoralisch", "irreligiös",
@@ -321,7 +353,7 @@ def is_known(word: str) -> bool:
     "verlorne")."""
     return (is_listed(word) or is_inflected(word) or is_compound(word)
             or _is_derived(fold(word)) or is_verb_form(word) or is_elided(word)
-            or is_archaic(word))
+            or is_archaic(word) or is_agent_noun(word))
 
 
 # Separable verb prefixes: productive, so "zurück" + a listed verb is a verb
@@ -392,12 +424,39 @@ def is_verb_form(word: str) -> bool:
                     rest[2:-1].removesuffix("e") if rest.endswith("et") else rest[2:-1],
                     prefixed=False):
                 return True  # "gezäunt", "durchgenagt", "abgeartet"
+            if not prefix and rest.startswith("ge") and rest.endswith("t") and (
+                    _english_verb_stem(rest[2:-1])):
+                return True  # "geforkt", "geforkte": an English verb, German participle
             if prefix and rest.startswith("zu") and rest.endswith("en") and _verb_stem(
                     rest[2:-2], prefixed=False):
                 return True  # "umherzutasten"
         for verb_ending in VERB_ENDINGS:
             if core.endswith(verb_ending) and _verb_stem(core[: -len(verb_ending)]):
                 return True
+    return False
+
+
+def _english_verb_stem(stem: str) -> bool:
+    """An English word German IT and web writing conjugates as a weak verb ("fork" of
+    "geforkt", "flush" of "geflusht"): common in English, not more common in German."""
+    if len(stem) < MIN_VERB_STEM + 1 or not stem.isascii():
+        return False
+    found = frequency(stem)
+    return (found.english is not None and found.english <= ENGLISH_LIMIT
+            and (found.german is None or found.german > found.english))
+
+
+AGENT_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_agent_noun(word: str) -> bool:
+    """A noun of the doer of a listed verb: "Signierer" of "signieren", "Empfehlerin";
+    "-er" is as productive as the verbs are."""
+    folded = fold(word)
+    for ending in AGENT_ENDINGS:
+        if folded.endswith(ending) and _verb_stem(folded[: -len(ending)], prefixed=False):
+            return True
     return False
 
 
@@ -544,7 +603,7 @@ def suggestions(word: str) -> tuple[str, ...]:
     if not folded.isalpha():
         return ()
     found = _listed_candidates(folded)
-    if not found:
+    if not found and not _rare_head_compound(folded):
         # A compound with a typo in its last part: "Partnerschaftsbedinungen"; the
         # longest last part first, so that "…schnipsel" is not read as "…sch" + "nipsel".
         for split in range(MIN_HEAD_FIXED, len(folded) - MIN_TAIL_FIXED + 1):
@@ -555,6 +614,24 @@ def suggestions(word: str) -> tuple[str, ...]:
                     break
     ranked = [candidate for _, candidate in sorted(found)]
     return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
+
+
+MIN_EXACT_TAIL = 4
+
+
+def _rare_head_compound(folded: str) -> bool:
+    """Whether a word reads as a rarer listed word or a name before a frequent one,
+    exactly ("Kniep|sand", a place): then a correction of its last part ("Knie|pfand")
+    moves the joint to explain what a rare first part explains better."""
+    for split in range(MIN_PART, len(folded) - MIN_EXACT_TAIL + 1):
+        head, tail = folded[:split], folded[split:]
+        if not _is_part(tail):
+            continue
+        german = frequency(head).german
+        if (german is not None and german <= RARE_STEM_LIMIT) or is_known_name(
+                head[0].upper() + head[1:]):
+            return True
+    return False
 
 
 def _is_word_head(head: str) -> bool:

@@ -13,12 +13,16 @@ Offline and fast, for the ``spelling-*`` rules of ``mtlint.checks.speller``:
   -en, -er, -e) or as a verb stem ("Wohnraum", "wettbewerbsfähigeren",
   "Partnerschaftsbedingungen").  Each part must be a reasonably frequent word, so
   that a typo does not pass as two rare fragments.
+* **Forms**: an inflected form of a listed word, also of a rarer one that is no typo
+  ("partitionierte", "Inodes"), regular verb forms, the doer of a listed verb
+  ("Signierer"), German participles of English verbs ("geforkt").
 * **English**: a word far more frequent in English than in German ("leave",
   "subscription", "helpful") is English; anglicisms German uses ("Software",
   "Team", "Meeting") are frequent German words too and stay German.
 * **Suggestions**: known words one edit away (a letter left out, added, changed or
-  two letters swapped), for a compound also one edit away in its last part, ranked
-  by edit and then by frequency.
+  two letters swapped), for a compound also one edit away in its last part (not
+  when the word reads exactly as a rarer word before a frequent one: "Kniep|sand"),
+  ranked by edit and then by frequency.
 
 Every verdict is cached per process: an article asks for a few hundred words.
 """

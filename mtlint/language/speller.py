@@ -314,7 +314,7 @@ def is_inflected(word: str) -> bool:
             return True  # "binärem", "rohere"; present participles: "wiehernder"
         if len(stem) >= 2 * MIN_PART and _compound(stem):
             return True  # "wettbewerbswidrigem"
-        if _is_rare_stem(stem, ending):
+        if _is_rare_stem(stem, ending, noun=word[:1].isupper()):
             return True  # "partitionierte", "Inodes": a rarer listed word's form
     rest = folded[2:]
     if not (folded.startswith("un") or NEGATION.match(folded)) or len(rest) < 2 * MIN_PART:
@@ -323,13 +323,12 @@ def is_inflected(word: str) -> bool:
         not folded.startswith("un") and is_listed(rest, PART_LIMIT + 50))
 
 
-def _is_rare_stem(stem: str, ending: str) -> bool:
+def _is_rare_stem(stem: str, ending: str, noun: bool) -> bool:
     """Whether a folded stem is a rarer listed word that takes the ending: a participle
-    or adjective the adjective's endings ("partitioniert|e"), a loanword noun with an
-    English frequency a plural "-s" ("diff|s", "inode|s"); not a verb form's "-n"
-    ("ermittle|n" is a typo of "ermitteln").
-    Rare entries of the web list are typos too: a stem one edit from a far more common
-    word is none ("bedinungen" beside "bedingungen")."""
+    or adjective the adjective's endings ("partitioniert|e"); a loanword noun (English
+    frequency, written capitalised: ``noun``) a plural "-s" ("Diff|s", "Inode|s"); no
+    verb form an "-n" ("ermittle|n" is a typo of "ermitteln"). Rare entries of the web
+    list are typos too: a stem one edit from a far more common word is none."""
     if len(stem) < RARE_STEM_LENGTH:
         return False
     found = frequency(stem)
@@ -337,8 +336,8 @@ def _is_rare_stem(stem: str, ending: str) -> bool:
         return False
     if ending in ADJECTIVE_ENDINGS:
         fits = stem.endswith(ADJECTIVE_STEM_ENDS)
-    elif ending == "s":
-        fits = found.english is not None and stem[-1] not in "s"
+    elif ending == "s":  # a noun's: "commas" in lowercase is English
+        fits = noun and found.english is not None and stem[-1] not in "s"
     else:
         fits = False
     return fits and not _near_common(stem)

@@ -216,12 +216,15 @@ def test_typos_beside_rarer_words_stay_unknown(typo: str) -> None:
     assert speller.suggestions(typo)
 
 
-def test_a_rare_word_before_a_frequent_one_is_not_corrected_in_its_last_part() -> None:
-    # "Kniep|sand" reads exactly as a rarer listed word and "Sand": "Knie|pfand" would
-    # move the joint. A typo in a last part after a frequent word is still corrected.
+def test_a_last_part_correction_does_not_move_the_joint_before_a_frequent_noun() -> None:
+    # "Kniep|sand", "Spindl|haus": a place or a name before a frequent noun; "Knie|pfand"
+    # and "Spind|laus" would only move the joint. A typo inside a longer last part is
+    # still corrected, though the word ends in a noun by chance ("…aktionen").
     assert speller.suggestions("Kniepsand") == ()
-    assert findings("Am Kniepsand liegen die Strandkörbe weit verstreut.") == []
+    assert speller.suggestions("Spindlhaus") == ()
+    assert findings("Am Kniepsand liegen die Strandkörbe, im Spindlhaus wohnt niemand.") == []
     assert speller.suggestions("Speicheranfoderung") == ("Speicheranforderung",)
+    assert speller.suggestions("Gruppenspezifiaktionen") == ("Gruppenspezifikationen",)
 
 
 def test_a_word_derived_from_a_name_of_the_document_is_no_typo() -> None:

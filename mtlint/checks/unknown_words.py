@@ -388,8 +388,8 @@ def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Ableitungen eines Namens, den der Text nennt („Egertener“ neben „Egerten“), und
     Wörter der Wortliste (`[tool.mtlint.spelling] words`) und des Glossars. Ein
     unbekanntes großgeschriebenes Wort wird nur gemeldet, wenn ein bekanntes Wort eine
-    Änderung entfernt ist; liest es sich genau als seltenes Wort vor einem häufigen
-    („Kniep|sand“), wird sein letzter Teil nicht korrigiert.
+    Änderung entfernt ist; endet es auf ein häufiges Nomen („Kniep|sand“), verschiebt
+    keine Korrektur die Fuge davor („Knie|pfand“).
     `mtlint check --list-unknown` listet alle unbekannten Wörter, um die Wortliste zu
     füllen. Englische Wörter meldet `word-untranslated`, alte Schreibungen mit ß
     `spelling-old-spelling`.

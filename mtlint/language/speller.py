@@ -20,9 +20,9 @@ Offline and fast, for the ``spelling-*`` rules of ``mtlint.checks.speller``:
   "subscription", "helpful") is English; anglicisms German uses ("Software",
   "Team", "Meeting") are frequent German words too and stay German.
 * **Suggestions**: known words one edit away (a letter left out, added, changed or
-  two letters swapped), for a compound also one edit away in its last part (not
-  when the word reads exactly as a rarer word before a frequent one: "Kniep|sand"),
-  ranked by edit and then by frequency.
+  two letters swapped), for a compound also one edit away in its last part, ranked
+  by edit and then by frequency; no correction of a last part that breaks a frequent
+  noun the word ends in ("Kniepsand" is no "Kniepfand").
 
 Every verdict is cached per process: an article asks for a few hundred words.
 """
@@ -39,7 +39,7 @@ from pathlib import Path
 
 import regex
 
-from mtlint.language.german import analyze_word, is_known_name, lookup_noun, word_tags
+from mtlint.language.german import analyze_word, lookup_noun, word_tags
 from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "words.tsv"
@@ -606,7 +606,7 @@ def suggestions(word: str) -> tuple[str, ...]:
     if not folded.isalpha():
         return ()
     found = _listed_candidates(folded)
-    if not found and not _rare_head_compound(folded):
+    if not found:
         # A compound with a typo in its last part: "Partnerschaftsbedinungen"; the
         # longest last part first, so that "…schnipsel" is not read as "…sch" + "nipsel".
         for split in range(MIN_HEAD_FIXED, len(folded) - MIN_TAIL_FIXED + 1):
@@ -615,26 +615,30 @@ def suggestions(word: str) -> tuple[str, ...]:
                 found = [(german, head + fixed) for german, fixed in _tail_fixes(tail)]
                 if found:
                     break
+        noun = _exact_noun_tail(folded) if found else None
+        if noun is not None and len(tail) - len(noun) <= JOINT_SHIFT:
+            # The fix only moves the joint of a word whose own last part is a frequent
+            # noun ("Knie|psand" -> "Knie|pfand" for "Kniep|sand"): no typo there.
+            found = [(german, fixed) for german, fixed in found if fixed.endswith(noun)]
     ranked = [candidate for _, candidate in sorted(found)]
     return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
 
 
 MIN_EXACT_TAIL = 4
+JOINT_SHIFT = 2  # letters a last part's correction may start before a noun that ends the word
 
 
-def _rare_head_compound(folded: str) -> bool:
-    """Whether a word reads as a rarer listed word or a name before a frequent one,
-    exactly ("Kniep|sand", a place): then a correction of its last part ("Knie|pfand")
-    moves the joint to explain what a rare first part explains better."""
+def _exact_noun_tail(folded: str) -> str | None:
+    """The longest frequent noun a word ends in after a first part of its own: "haus" of
+    "Spindlhaus", "sand" of "Kniepsand". A name or a rarer word before a common noun is
+    a compound the list lacks: correcting a last part that starts just before it
+    ("Spind|laus", "Knie|pfand") breaks a word that is no typo. A longer last part is
+    still corrected ("Gruppen|spezifiaktionen": "…aktionen" ends it by chance)."""
     for split in range(MIN_PART, len(folded) - MIN_EXACT_TAIL + 1):
-        head, tail = folded[:split], folded[split:]
-        if not _is_part(tail):
-            continue
-        german = frequency(head).german
-        if (german is not None and german <= RARE_STEM_LIMIT) or is_known_name(
-                head[0].upper() + head[1:]):
-            return True
-    return False
+        tail = folded[split:]
+        if _is_part(tail) and lookup_noun(tail[0].upper() + tail[1:], compounds=False):
+            return tail
+    return None
 
 
 def _is_word_head(head: str) -> bool:

@@ -617,9 +617,10 @@ def suggestions(word: str) -> tuple[str, ...]:
                     break
         noun = _exact_noun_tail(folded) if found else None
         if noun is not None and len(tail) - len(noun) <= JOINT_SHIFT:
-            # The fix only moves the joint of a word whose own last part is a frequent
-            # noun ("Knie|psand" -> "Knie|pfand" for "Kniep|sand"): no typo there.
-            found = [(german, fixed) for german, fixed in found if fixed.endswith(noun)]
+            # The word ends in a frequent noun, intact: a fix of the letters at its joint
+            # reads a name or a rarer first part as a typo ("Knie|psand" -> "Knie|pfand"
+            # for "Kniep|sand", "Literar|wesens" -> "Literan|wesens").
+            found = []
     ranked = [candidate for _, candidate in sorted(found)]
     return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
 

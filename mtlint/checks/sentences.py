@@ -195,19 +195,28 @@ NOMINALISING = ARTICLES | PREPOSITION_ARTICLES | DETERMINERS
 MAX_FRONTED_WORDS = 6
 
 
+# The marks that change the quotation depth.
+DEPTH_MARK = compile_pattern('[„»“«"]')
+
+
 def quotation_depths(text: str) -> list[int]:
     """The quotation depth before each offset of `text` (one more entry than chars), so
     that many offsets are looked up in one pass over the text."""
-    depths = [0]
+    # Built run by run between quotation marks: a character loop costs 0.5 s on 1 MB.
+    depths: list[int] = []
     depth = 0
-    for char in text:
+    for match in DEPTH_MARK.finditer(text):
+        index = match.start()
+        depths.extend([depth] * (index + 1 - len(depths)))  # offsets up to the mark
+        char = match.group()
         if char in "„»":
             depth += 1
-        elif char in "“«" and depth:
-            depth -= 1
-        elif char == '"':
+        elif char in "“«":
+            if depth:
+                depth -= 1
+        else:
             depth = 0 if depth else 1
-        depths.append(depth)
+    depths.extend([depth] * (len(text) + 1 - len(depths)))
     return depths
 
 

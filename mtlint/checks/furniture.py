@@ -12,6 +12,7 @@ when German borrowed its words, because German joins two nouns into one word
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -155,6 +156,16 @@ def _german_document(doc: Document) -> bool:
     return german > english
 
 
+def _adopted_name(text: str, label: str) -> bool:
+    """Whether a one-word label is a name or term the text uses as one elsewhere: in a
+    compound with a German word or beside a slash ("React-Entwickler", "React/Vue"), as
+    German writes names and adopted terms."""
+    if " " in label or not label.isalpha():
+        return False
+    word = re.escape(label)  # a pattern per label: not for the pattern cache
+    return re.search(rf"(?<!\w)(?:{word}-[A-ZÄÖÜ]|/{word}(?!\w)|{word}/)", text) is not None
+
+
 def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Kurze Überschriften, Zwischentitel und Beschriftungen (zwei bis sechs Wörter), die
@@ -179,7 +190,9 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Funktionswort) zwischen deutschen Sätzen eines Absatzes: „Contact us!“.
 
     Eine Überschrift aus einem Wort wird gemeldet, wenn das Wort englisch ist und kein
-    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“). Eine
+    deutsches („Overview“, „Summary“; nicht „Features“, „Download“, „Fazit“) und der Text
+    es nicht anderswo als Namen gebraucht, in einer Zusammensetzung oder neben einem
+    Schrägstrich („Summary-Entwickler“, „Summary/Vue“). Eine
     Beschriftung aus zwei bis vier Wörtern darf mit einem Punkt enden („Market
     Research.“), ein englischer Titel bis zu zehn Wörter haben; ein einzelnes
     Anführungszeichen, dessen Gegenstück die Seite verloren hat, zählt nicht mit.
@@ -212,7 +225,7 @@ def label_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             if not label:
                 continue
             label_start = block.start + block.text.index(label)
-            whole = english_label(label)
+            whole = english_label(label) and not _adopted_name(doc.text, label)
             parts = [(0, len(label))] if whole else list(english_title_segments(label))
         if not parts:
             continue

@@ -19,6 +19,8 @@ that cries wolf gets switched off:
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ from mtlint.checks.untranslated import (
     RUN_FUNCTION,
     STRAY,
     Quotations,
+    is_german_neighbour,
     is_gloss,
     is_untranslated_word,
     looks_english,
@@ -42,7 +45,12 @@ from mtlint.core.document import Block, Document, Span
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
-from mtlint.language.english import is_unknown_english
+from mtlint.language.english import (
+    has_lowercase_german_reading,
+    is_english_word,
+    is_lowercase_english_noun,
+    is_unknown_english,
+)
 from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
 from mtlint.language.german_data import lexicon_entry
 
@@ -81,6 +89,9 @@ OLD_PREFIX = "miß"  # Mißbrauch, mißverstehen
 SHARP_S_WORD = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}*ß\p{L}*(?![\p{L}\p{N}])")
 
 
+# A number or an all-caps word after a capitalised word makes it a product's name:
+# "Dynamics 365", "Office 2021", "Dynamics AX".
+PRODUCT_NUMBER = compile_pattern(r" (?:\d|\p{Lu}{2,}(?![\p{Ll}]))")
 # Capitalised English words this many in a row are a title or a term's expansion
 # ("Local Area Network"); buttons and menu items are shorter.
 MAX_CAPITALISED_RUN = 3
@@ -382,14 +393,94 @@ def list_unknown(doc: Document, context: RuleContext) -> Counter[str]:
     return counts
 
 
-def _english_runs(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+# Words after which a lowercase word is named, not used: "der Befehl make", "das Wort
+# grief", "zum Beispiel root", "der Benutzer penguin".
+NAMING_CUES = frozenset(str.split("""
+    Befehl Befehls Befehle Kommando Programm Programms Paket Pakets Werkzeug Option Optionen
+    Schalter Modus Benutzer Benutzername Konto Datei Verzeichnis Variable Funktion Dienst
+    Wort Wörter Begriff Ausdruck Beispiel Name Namen hier
+"""))
+# A lowercase word the document writes as code or joins to a German word by a hyphen
+# ("make(1)", "/var/lib/aptitude", "testing-System", "files- und dns-Methoden") is a
+# term the text has adopted, not a slip of the translation; so is one it uses this often.
+TERM_SHAPE = compile_pattern(
+    r"(?<![\p{L}\p{N}])\p{Ll}+(?=-|\(\d)|(?<=[/-])\p{Ll}+(?![\p{L}\p{N}])")
+MAX_SLIPS = 2
+# "z. B. penguin": a word given as an example is named, not used.
+EXAMPLE_BEFORE = compile_pattern(r"z\.\s?B\.\s$")
+
+
+class _Terms:
+    """The document's lowercase words written as terms: in TERM_SHAPE or used more
+    than MAX_SLIPS times. Found at the first question: most documents have no lowercase
+    English noun to ask about."""
+
+    __slots__ = ("_words", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(TERM_SHAPE.findall(self.text))
+        if not isinstance(word, str):
+            return False
+        if word in self._words:
+            return True
+        uses = re.finditer(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W_])", self.text)
+        return sum(1 for _ in itertools.islice(uses, MAX_SLIPS + 1)) > MAX_SLIPS
+
+
+def _is_foreign(word: str) -> bool:
+    """A lowercase word of neither German nor English: "de", "situs", "finitorum"."""
+    return (word.isalpha() and word.islower() and word not in ENGLISH_FUNCTION_WORDS
+            and not has_lowercase_german_reading(word) and not is_english_word(word))
+
+
+def _is_english_noun_used(tokens: list[Token], index: int, terms: _Terms) -> bool:
+    """Whether a lowercase English noun stands in a German sentence as a word of it
+    ("in cryptocurrency investiert", "die markets und"): a German word beside it, no
+    word of a third language (a Latin or French phrase), not named after "Befehl",
+    "Wort" or "Beispiel", not part of an open compound with a capitalised word ("Web
+    extensions", "root Passwort": a term, written open), and not a term the document
+    writes as code or in a compound."""
+    text = tokens[index].span.text
+    if len(tokens[index].parts) != 1 or not is_lowercase_english_noun(text) or text in terms:
+        return False
+    start = tokens[index].span.start
+    if index and (tokens[index - 1].span.text in NAMING_CUES
+                  or EXAMPLE_BEFORE.search(terms.text, max(start - 8, 0), start)):
+        return False
+    before = tokens[index - 1] if index and start - tokens[index - 1].span.end == 1 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) and (
+        tokens[index + 1].span.start - tokens[index].span.end == 1) else None
+    if after is not None and after.span.text[:1].isupper():
+        return False
+    if before is not None and before.span.text[:1].isupper() and not _starts_sentence(
+            terms.text, before.span.start):
+        return False
+    neighbours = [t.span.text for t in (before, after) if t is not None]
+    if any(_is_foreign(n) for n in neighbours):
+        return False
+    return any(is_german_neighbour(n) for n in neighbours)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its sentence, line or list item."""
+    before = text[max(start - 4, 0):start].rstrip(" \t•*-–")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _english_runs(tokens: list[Token], terms: _Terms) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
     def english(index: int) -> bool:
         text = tokens[index].span.text  # function words alone: phrase-untranslated's
         previous = tokens[index - 1].span.text if index else ""
         return (len(tokens[index].parts) == 1 and text.lower() not in ENGLISH_FUNCTION_WORDS
-                and is_untranslated_word(text, previous))
+                and is_untranslated_word(text, previous)) or _is_english_noun_used(
+            tokens, index, terms)
 
     def function(index: int) -> bool:
         text = tokens[index].span.text
@@ -456,6 +547,21 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     genügt ein großgeschriebenes Wort, das im Englischen häufiger ist („Tippen Sie auf
     Settings“): dort steht eine Beschriftung, kein Name. Der englische Fachbegriff in
     Klammern nach dem deutschen („benannte Pipe (named pipe)“) bleibt unbeanstandet.
+
+    Klein geschriebene englische Substantive („in cryptocurrency investiert“, „die
+    markets“) meldet die Regel, weil das Deutsche Substantive groß schreibt: ein häufiges
+    englisches Substantiv, das im Englischen mindestens zehnmal häufiger ist und klein
+    geschrieben kein deutsches Wort ergibt („native“ von „nativ“ ist deutsch), neben
+    einem deutschen Wort. Unbeanstandet bleiben Wörter, die genannt statt gebraucht
+    werden (nach „Befehl“, „Paket“, „Wort“, „z. B.“), Wörter lateinischer oder
+    französischer Wendungen, Befehle und Begriffe, die der Text als Code („make(1)“)
+    oder in Zusammensetzungen schreibt („testing-Zweig“), und Wörter, die er mehr als
+    zweimal klein gebraucht: Das ist ein bewusst übernommener Begriff.
+
+    Englische Namen von Fächern auf „-ics“, für die das Deutsche „-ik“ schreibt
+    („Linguistics“, „Economics“), werden gemeldet, wenn das Lexikon sie nicht als
+    deutsches Wort kennt („Comics“, „Basics“) und sie nicht Teil eines Namens sind
+    („Microsoft Dynamics“, „Dynamics 365“).
     Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
     sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
     Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
@@ -463,10 +569,11 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Überschriften `label-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
     words = user_words(context)
+    terms = _Terms(doc.text)
     runs = []  # (block, tokens, first, last, sentence) of the English runs
     for block in doc.blocks:
         tokens = _tokens(block, quoted=False)
-        for first, last in _english_runs(tokens):
+        for first, last in _english_runs(tokens, terms):
             texts = [tokens[i].span.text for i in range(first, last + 1)]
             if any(_is_user_word(t, words) or is_name_shaped(t) for t in texts):
                 continue
@@ -491,8 +598,9 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
         for h in check(doc, context)]
     for tokens, first, last in runs:
         start, end = tokens[first].span.start, tokens[last].span.end
-        if tokens[first].span.text[:1].isupper() and _in_name(tokens, first, last, names):
-            continue  # "Microsoft Teams"
+        if tokens[first].span.text[:1].isupper() and (
+                _in_name(tokens, first, last, names) or PRODUCT_NUMBER.match(doc.text, end)):
+            continue  # "Microsoft Teams", "Dynamics 365"
         if doc.is_ignored(start, end) or any(s < end and start < e for s, e in reported):
             continue
         if is_gloss(doc.text, start, end):
@@ -615,12 +723,15 @@ RULES = (
             Example("Klicken Sie auf <marker>Continue Reading</marker>, um weiterzulesen."),
             Example("War dieser Artikel <marker>helpful</marker>?"),
             Example("Die Endung zeigt beim Verb auch die <marker>evidentiality</marker> an."),
+            Example("Viele Sparer haben ihr Geld in <marker>cryptocurrency</marker> angelegt."),
+            Example("Sie unterrichtet <marker>Linguistics</marker> an einer Hochschule."),
         ),
         good=(
             Example("Das Team nutzt die Software für jedes Meeting."),
             Example("Sie arbeitet mit Microsoft Teams und liest „Leave the World Behind“."),
             Example("Wählen Sie im Menü die Option Verlassen aus."),
             Example("Eine benannte Pipe (named pipe) reicht Daten von Prozess zu Prozess."),
+            Example("Mit dem Befehl chart zeichnet das Programm eine native Grafik."),
         ),
         origin="mtlint/checks/unknown_words.py",
     ),

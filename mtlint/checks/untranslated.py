@@ -22,10 +22,17 @@ from mtlint.core.patterns import compile_pattern
 from mtlint.language import speller
 from mtlint.language.english import (
     english_tagger,
+    is_english_field_noun,
     is_english_word,
     is_unknown_english,
 )
-from mtlint.language.german import analyze_word, is_german_word, is_known_name, lookup_noun
+from mtlint.language.german import (
+    analyze_word,
+    is_german_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 
 # English words that do not occur as German words (so not "in", "an", "so", "also",
 # "was", "will", "man", "war", "die", "hat", "bin", "all").
@@ -135,12 +142,27 @@ UI_CUES = frozenset(str.split("""
 """))
 
 
+# Tags of words a capitalised word may follow without being part of a name with them:
+# "In Economics", "Die Physics" (a preposition or article, capitalised at a sentence's start).
+FUNCTION_TAGS = frozenset(("APPR", "APPRART", "ART", "KON", "PPOSAT", "PDAT", "PIAT"))
+
+
+def _names_before(previous: str) -> bool:
+    """Whether a capitalised word before another makes both a name ("Microsoft
+    Dynamics", "Boston Dynamics"): capitalised and no article or preposition."""
+    if not previous[:1].isupper():
+        return False
+    return not (word_tags(previous.lower()) or frozenset()) & FUNCTION_TAGS
+
+
 def is_untranslated_word(word: str, previous: str = "") -> bool:
     """Whether `word` is English a German text should have translated: far more common
     in English ("leave", "helpful"), English and unknown to German ("inflect",
     "telicity"), or a word that leans English where a button or menu item is named
     ("auf Settings", "die Option Privacy")."""
     if speller.is_english(word) or is_unknown_english(word):
+        return True
+    if is_english_field_noun(word) and not _names_before(previous):
         return True
     return (word[:1].isupper() and previous.capitalize() in UI_CUES
             and speller.leans_english(word) and is_english_word(word))
@@ -225,7 +247,7 @@ def _is_english_content(word: str) -> bool:
     )
 
 
-def _is_german_neighbour(word: str) -> bool:
+def is_german_neighbour(word: str) -> bool:
     """A word beside a stray English word that is plainly German: a lowercase German
     word, a noun of the lexicon ("Mai"), a number. Names and English nouns ("Roll",
     "Drop") are not, so that "Rock and Roll", "Drag and Drop" stay names."""
@@ -336,7 +358,7 @@ def _run_hit(text: str, tokens: list[Span], first: int, last: int,
         return None  # other punctuation before it
     if run[-1].end + 1 != after.start:
         return None  # punctuation after it
-    if not (_is_german_neighbour(before.text) and _is_german_neighbour(after.text)):
+    if not (is_german_neighbour(before.text) and is_german_neighbour(after.text)):
         return None
     if len(run) == 2 and before.text[:1].isupper() and after.text[:1].isupper():
         return None  # "The Lord of the Rings": a title
@@ -397,6 +419,16 @@ def _is_foreign_word(word: str) -> bool:
             and not speller.is_known(word))
 
 
+def _mostly_unknown(words: list[str], foreign: list[str]) -> bool:
+    """Whether half the words or more are of a third language: those with its letters
+    and the words of three letters or more that neither the German nor the English word
+    list knows ("najnowszymi" beside "będzie"). A German sentence with a foreign name
+    has its German words; one with typos has few of them."""
+    unknown = sum(1 for w in words if len(w) >= 3 and w not in foreign
+                  and not speller.is_known(w) and speller.frequency(w).english is None)
+    return unknown >= MIN_FOREIGN_WORDS and (len(foreign) + unknown) * 2 >= len(words)
+
+
 def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     """## Was die Regel findet
     Überschriften, Listenpunkte und Sätze in einer dritten Sprache, weder Deutsch noch
@@ -413,7 +445,10 @@ def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     hat („í“, „č“, „ł“, „ñ“, „ø“): Wörter mit solchen Buchstaben, die die
     Rechtschreibprüfung nicht kennt, mindestens jedes dritte Wort, eines davon klein
     geschrieben, und zwei solche Wörter oder sonst keines, das die Prüfung kennt. Namen
-    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet.
+    wie „José Sánchez“ oder „Mladá Boleslav“ bleiben unbeanstandet. Hat ein Satz weniger
+    solche Wörter (Sprachen schreiben nicht jedes Wort mit Sonderbuchstaben), genügt es,
+    dass mindestens die Hälfte seiner Wörter entweder solche sind oder Wörter, die weder
+    die deutsche noch die englische Wortliste kennt („realizujemy“, „kuriera“).
     Zitate in Anführungszeichen zählen nicht mit. Sprachen ohne solche Buchstaben
     (Italienisch, Niederländisch) erkennt die Regel nicht. Kein automatischer Fix.
     """
@@ -422,7 +457,9 @@ def foreign_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             continue  # the common case
         words = WORD.findall(QUOTED.sub(" ", unit.text))
         foreign = [w for w in words if _is_foreign_word(w)]
-        if not any(w[:1].islower() for w in foreign) or len(foreign) * FOREIGN_SHARE < len(words):
+        if not any(w[:1].islower() for w in foreign):
+            continue
+        if len(foreign) * FOREIGN_SHARE < len(words) and not _mostly_unknown(words, foreign):
             continue
         if len(foreign) < MIN_FOREIGN_WORDS and any(
                 len(w) >= 3 and speller.is_known(w) for w in words):
@@ -453,9 +490,20 @@ ENGLISH_ABBREVIATIONS: dict[str, str] = {
     "VAT": "MwSt.",
     "R&D": "F&E",
 }
+# English short forms of words and units, German has its own: no name contains them, so
+# they are reported in brackets and beside capitalised words too ("Anteil (wt%)").
+ENGLISH_SHORT_FORMS: dict[str, str] = {
+    "e.g.": "z. B.",
+    "i.e.": "d. h.",
+    "wt%": "Gew.-%",
+    "wt.%": "Gew.-%",
+    "hrs": "Std.",
+    "pcs": "Stk.",
+}
 ABBREVIATION = compile_pattern(
     r"(?<![\p{L}\p{N}&/.@_-])(?:" + "|".join(
-        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS), key=len, reverse=True))
+        sorted(map(regex_escape, ENGLISH_ABBREVIATIONS | ENGLISH_SHORT_FORMS),
+               key=len, reverse=True))
     + r")(?![\p{L}\p{N}&/@_]|\.\p{L})"
 )
 CAPITALISED_WORD = compile_pattern(r"\p{Lu}[\p{L}\p{N}]*")
@@ -489,7 +537,9 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
     """## Was die Regel findet
     Englische Abkürzungen, für die das Deutsche eine eigene hat: „AI“ (KI), „GDP“ (BIP),
     „IMF“ (IWF), „ECB“ (EZB), „UAE“ (VAE), „R&D“ (F&E), „SMEs“ (KMU), „AFU“ (die
-    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“).
+    ukrainischen Streitkräfte), auch in Zusammensetzungen („AI-Modell“). Ebenso englische
+    Kurzformen von Wörtern und Einheiten: „e.g.“ (z. B.), „i.e.“ (d. h.), „wt%“ (Gew.-%),
+    „hrs“ (Std.), „pcs“ (Stk.).
 
     ## Warum ist das ein Problem?
     Übersetzungssysteme lassen Abkürzungen meist stehen. Deutsche Leser kennen „das
@@ -515,13 +565,15 @@ def abbreviation_untranslated(doc: Document, context: RuleContext) -> Iterator[H
         quoted = None  # found once per unit, when a match needs it
         for match in ABBREVIATION.finditer(text, unit.start, unit.end):
             start, end = match.span()
-            if _in_english_name(text, start, end) or doc.is_ignored(start, end):
+            short_form = ENGLISH_SHORT_FORMS.get(match.group())
+            if (short_form is None and _in_english_name(text, start, end)) or doc.is_ignored(
+                    start, end):
                 continue
             if quoted is None:
                 quoted = Quotations(unit.text, unit.start)
             if start in quoted:
                 continue
-            german = ENGLISH_ABBREVIATIONS[match.group()]
+            german = short_form or ENGLISH_ABBREVIATIONS[match.group()]
             yield Hit(start, end - start,
                       f"Englische Abkürzung „{match.group()}“; deutsch: „{german}“.",
                       (german,), german, Safety.UNSAFE)
@@ -598,11 +650,15 @@ RULES = (
                     "dem Kaufdatum."),
             Example("Die Lieferung dauert drei Tage.\n\n<marker>Dostawa i płatność</marker>"
                     "\n\nDer Versand ist ab 50 Euro kostenlos."),
+            Example("Die Lieferung dauert drei Tage. <marker>Zamówienia realizujemy szybko "
+                    "przez kuriera do klienta w całym kraju.</marker>"),
         ),
         good=(
             Example("José Sánchez traf Jiří Dvořák in Mladá Boleslav."),
             Example("Im Café gab es Crème brûlée und einen Espresso."),
             Example("Sie sagte „Dziękuję bardzo“ und ging."),
+            Example("Im Sommer fuhr Jiří mit dem Zug von Brno nach Bratislava und trank dort "
+                    "einen kávu."),
         ),
         origin="mtlint/checks/untranslated.py",
     ),
@@ -616,12 +672,15 @@ RULES = (
             Example("Das <marker>GDP</marker> wuchs im zweiten Quartal um ein Prozent.", "BIP"),
             Example("Die Firma setzt bei der Planung auf <marker>AI</marker>-Werkzeuge.", "KI"),
             Example("Der <marker>IMF</marker> senkt seine Prognose für Europa.", "IWF"),
+            Example("Der Stahl enthält etwa 5 <marker>wt%</marker> Chrom.", "Gew.-%"),
+            Example("Manche Gewürze, <marker>e.g.</marker> Zimt, halten lange.", "z. B."),
         ),
         good=(
             Example("Das BIP wuchs, und die EZB hielt die Zinsen stabil."),
             Example("Die Firma nutzt Google AI und beobachtet den AI Act der EU."),
             Example("Die Organisation Amnesty International (AI) kritisiert das Urteil."),
             Example("Die WHO und die NATO tagen in Genf, der CEO reist an."),
+            Example("Der Stahl enthält etwa 5 Gew.-% Chrom, z. B. für Werkzeuge."),
         ),
         origin="mtlint/checks/untranslated.py", fixable=True,
     ),

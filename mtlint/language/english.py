@@ -39,7 +39,13 @@ from pathlib import Path
 from typing import Any
 
 from mtlint.language import speller
-from mtlint.language.german import word_tags
+from mtlint.language.german import (
+    NON_GERMAN_TAGS,
+    analyze_word,
+    is_known_name,
+    lookup_noun,
+    word_tags,
+)
 from mtlint.language.german_data import (  # the German model's loading machinery
     LazyTable,
     SortedTable,
@@ -251,3 +257,71 @@ def is_unknown_english(word: str) -> bool:
     if _has_english_ending(word):
         return True
     return is_english_word(word) and _english_inflection(word)
+
+
+# A lowercase English noun in a German sentence ("in cryptocurrency investiert", "die
+# markets"): German writes its nouns capitalised, so a lowercase word German has no
+# lowercase reading for is no German word however often German web text quotes it.
+NOUN_MARGIN = 100  # ten times as common in English as in German
+NOUN_RANK_LIMIT = 600  # a common English word (wordfreq centibels); rarer: a code name
+NOUN_LIKE_TAGS = NON_GERMAN_TAGS | {"NN"}
+# German inflection endings: "native" is the German adjective "nativ" inflected.
+GERMAN_ENDINGS = ("e", "en", "er", "es", "em", "n")
+MIN_GERMAN_STEM = 4
+
+
+def has_lowercase_german_reading(word: str) -> bool:
+    """Whether German writes `word` lowercase: a verb, adjective, adverb or function
+    word HanTa knows ("live", "bar", "massive"), or an inflected form of a German word
+    ("native" of "nativ")."""
+    tags = word_tags(word)
+    if tags:
+        return bool(tags - NOUN_LIKE_TAGS)
+    analysis = analyze_word(word)
+    if analysis.known and analysis.tag not in NOUN_LIKE_TAGS:
+        return True
+    for ending in GERMAN_ENDINGS:
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < MIN_GERMAN_STEM:
+            continue
+        stem_tags = word_tags(stem)
+        if stem_tags and stem_tags - NOUN_LIKE_TAGS:
+            return True
+        found = speller.frequency(stem)
+        if found.german is not None and (found.english is None or found.german < found.english):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def is_lowercase_english_noun(word: str) -> bool:
+    """A lowercase word that is a common English noun (HanTa's English model reads it
+    as one), ten times as common in English as in German and with no lowercase German
+    reading: "markets", "cryptocurrency", "chart"; not "native" (German "nativ"),
+    "live" (a German adverb), "less" (no noun) or "microsoft" (a name)."""
+    if not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii() \
+            or not word.isalpha() or not word.islower():
+        return False
+    found = speller.frequency(word)
+    if found.english is None or found.english > NOUN_RANK_LIMIT or (
+            found.german is not None and found.german - found.english < NOUN_MARGIN):
+        return False
+    if is_known_name(word[0].upper() + word[1:]) or not _analysis(word)[1].startswith("NN"):
+        return False
+    return not has_lowercase_german_reading(word)
+
+
+# English names of fields and skills end in "-ics" where German has "-ik": "Linguistics"
+# (Linguistik), "Economics" (Ökonomik), "Statistics" (Statistik). German borrowed a few
+# ("Comics", "Basics"); its lexicon lists them.
+FIELD_ENDING = "ics"
+
+
+@functools.lru_cache(maxsize=4096)
+def is_english_field_noun(word: str) -> bool:
+    """A capitalised English "-ics" noun German has its own word for: "Linguistics",
+    "Physics"; not "Comics" (a German noun) and not a name HanTa's English model lacks."""
+    if not word[:1].isupper() or not word[1:].islower() or not word.isascii() \
+            or not word.endswith(FIELD_ENDING) or len(word) - len(FIELD_ENDING) < MIN_STEM:
+        return False
+    return lookup_noun(word, compounds=False) is None and is_english_lexeme(word)

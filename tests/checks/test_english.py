@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtlint.language.english import is_unknown_english
+from mtlint.language.english import is_lowercase_english_noun, is_unknown_english
 
 
 @pytest.mark.parametrize("word", [
@@ -25,6 +25,72 @@ def test_rare_english_words_german_lacks_are_english(word: str) -> None:
 ])
 def test_german_words_typos_and_denglisch_are_not(word: str) -> None:
     assert not is_unknown_english(word)
+
+
+@pytest.mark.parametrize("word", ["markets", "cryptocurrency", "company", "chart"])
+def test_common_english_nouns_written_lowercase_are_english(word: str) -> None:
+    assert is_lowercase_english_noun(word)
+
+
+@pytest.mark.parametrize("word", [
+    "native",  # the German adjective "nativ", inflected
+    "live", "massive",  # German adjective and adverb
+    "less", "kill",  # English, but no nouns: commands more often than slips
+    "microsoft",  # a name
+    "Markets",  # capitalised: German writes nouns so
+])
+def test_german_words_names_and_other_english_words_are_no_lowercase_english_nouns(
+        word: str) -> None:
+    assert not is_lowercase_english_noun(word)
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("In Economics, so lernen die Studenten, ist jeder Markt ein Modell.", ["Economics"]),
+    ("Sie studiert Statistics und Geschichte an der Universität.", ["Statistics"]),
+])
+def test_english_names_of_fields_in_ics_are_flagged(flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Er liest Comics und lernt die Basics der Statistik.",  # German nouns
+    "Die Firma nutzt Microsoft Dynamics für die Buchhaltung.",  # a name
+    "Die Firma nutzt Dynamics 365 und Dynamics AX.",  # a product with its number
+    "Sie arbeitet bei Boston Dynamics in den USA.",
+])
+def test_fields_in_ics_inside_names_and_german_loans_are_not_flagged(flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Viele Anleger haben ihr Erspartes in cryptocurrency angelegt.", ["cryptocurrency"]),
+    ("Steigende markets und fallende Kurse wechseln sich ab.", ["markets"]),
+    ("Die company hat im Frühjahr neue Mitarbeiter eingestellt.", ["company"]),
+])
+def test_lowercase_english_nouns_in_german_sentences_are_flagged(
+        flagged, text: str, spans: list[str]) -> None:
+    assert flagged("word-untranslated", text) == spans
+
+
+@pytest.mark.parametrize("text", [
+    # named, not used: after "Befehl", "Wort", "z. B."
+    "Mit dem Befehl chart zeichnet das Programm eine Grafik.",
+    "Das englische Wort company heißt auf Deutsch Firma.",
+    "Geben Sie einen Namen ein, z. B. company, und bestätigen Sie.",
+    # a Latin or French phrase
+    "Er schrieb über die analysis rerum der alten Philosophen.",
+    # a term the text adopts: in a compound, or used again and again
+    "Der chart-Befehl zeichnet die Kurve, und chart kennt viele Optionen.",
+    "Die markets öffnen, die markets schließen, und die markets schwanken.",
+    # an open compound with a capitalised word: a term, written open
+    "Die neuen Browser services starten schneller.",
+    "Jedes Konto braucht ein eigenes company Passwort.",
+    # German capitalises the noun, and "native" is German
+    "Die Märkte und die Company wachsen, und eine native Version erscheint.",
+])
+def test_named_foreign_and_adopted_lowercase_nouns_are_not_flagged(
+        flagged, text: str) -> None:
+    assert flagged("word-untranslated", text) == []
 
 
 @pytest.mark.parametrize(("text", "spans"), [
@@ -149,6 +215,13 @@ def test_one_word_headings_are_english_only_when_german_lacks_the_word(
         flagged, heading: str, flagged_as_english: bool) -> None:
     text = f"Die Geräte im Test sind neu.\n\n{heading}\n\nDie Akkus halten lange durch."
     assert flagged("label-untranslated", text) == ([heading] if flagged_as_english else [])
+
+
+@pytest.mark.parametrize("use", [
+    "Wir suchen zwei Summary-Entwickler.", "Summary/Vue als Frameworks."])
+def test_a_one_word_heading_the_text_uses_as_a_name_is_not_flagged(flagged, use: str) -> None:
+    text = f"Die Geräte im Test sind neu.\n\nSummary\n\nDie Akkus halten lange. {use}"
+    assert flagged("label-untranslated", text) == []
 
 
 @pytest.mark.parametrize(("text", "spans"), [

@@ -165,3 +165,24 @@ def test_lazy_table_reads_like_the_dict_it_stores() -> None:
     assert lazy["seit"] == table["seit"] and lazy["seit"] is lazy["seit"]
     assert lazy.get("xqzt") is None
     assert dict(lazy) == table
+
+
+def test_fast_word_analysis_equals_hanta_s_own_methods() -> None:
+    # analyze_forward and analyze_viterbi are rewritten for speed: the same answers,
+    # ties included, for known, compound, unknown and English words and for every
+    # part of speech asked for, with the German and the English model.
+    from mtlint.language.english import english_tagger
+
+    hanta = importlib.import_module("HanTa.HanoverTagger").HanoverTagger
+    seed_words = sorted({w.lower() for w in _words(SEED.read_text(encoding="utf-8"))})
+    words = [*seed_words[:150], "", "a", "xqztgrmpf", "satellitenbüro", "suchegpt", "openai",
+             "the", "shared", "unternehmensübergreifenden", "z", "ää", "x" * 30]
+    rng = random.Random(6)
+    for tagger in (german_data.hanta_tagger(), english_tagger()):
+        tags = sorted(t for t in tagger.int2tag if t > 3)
+        for word in words:
+            forward = german_data.analyze_forward_fast(tagger, word)
+            assert forward == hanta.analyze_forward(tagger, word), word
+            for pos in (forward[0][0], rng.choice(tags)):
+                assert (german_data.analyze_viterbi_fast(tagger, word, -pos)
+                        == hanta.analyze_viterbi(tagger, word, -pos)), (word, pos)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,24 @@ def test_toml_with_dates_is_parsed_but_not_kept(cache_dir: Path,
     _forget(monkeypatch)
     monkeypatch.setattr(patterns.regex, "compile", _no_compiling)
     assert patterns.compile_pattern("Haus").match("Haus")  # the file is still readable
+
+
+def _cached_keys(tmp_path: Path, hash_seed: str) -> list[str]:
+    """The patterns a fresh process with this hash seed asks the cache for: all rules
+    loaded, every check module imported."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "MTLINT_CACHE_DIR": str(tmp_path)}
+    env.pop("MTLINT_NO_CACHE", None)
+    probe = ("from mtlint.core import patterns; from mtlint.lint.registry import load_rules; "
+             "load_rules(); print(repr(sorted(repr(k) for k in patterns._used)))")
+    done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return eval(done.stdout)  # a list of strings printed by repr
+
+
+def test_the_cached_patterns_are_the_same_in_every_process(tmp_path: Path) -> None:
+    # A pattern built from a set in its iteration order (which the hash seed changes) was
+    # compiled afresh and the whole cache file rewritten on every start.
+    first = _cached_keys(tmp_path, "1")
+    second = _cached_keys(tmp_path, "2")
+    assert len(first) > 300
+    assert first == second

@@ -266,6 +266,31 @@ def test_excerpt_shows_short_lines_whole_and_cuts_long_ones_between_words() -> N
     assert window[caret:caret + 4] == words[column - 1:column + 3]
 
 
+def test_excerpts_of_a_very_long_line_are_those_of_the_whole_line(tmp_path: Path) -> None:
+    # The text output copies only the part of a long line around a finding (a file
+    # without line breaks is one line): the excerpt must not change by it.
+    from mtlint.output.text import excerpt
+
+    quoted = "er sagte „Fehler„ und"
+    parts = ["Wort"] * 2000
+    for index in (1, 30, 700, 1400, 1990):
+        parts[index] = quoted
+    parts[500] = "Tab\tWort"
+    line = " ".join(parts)
+    path = tmp_path / "long.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    _, out, _ = run("check", str(path), "--languagetool", "off", "--no-cache",
+                    "--select", "quote-low-closing")
+    lines = out.splitlines()
+    headers = [i for i, text in enumerate(lines) if text.startswith(str(path) + ":1:")]
+    assert len(headers) == 5
+    for i in headers:
+        column = int(lines[i].split(":")[2])
+        window, caret = excerpt(line, column, 1)
+        assert lines[i + 1] == f"  1 | {window}"
+        assert lines[i + 2] == "    | " + " " * caret + "^" + lines[i + 2][7 + caret:]
+
+
 # --- baseline ---------------------------------------------------------------------------
 
 def test_baseline_reports_only_new_findings_after_edits_elsewhere(tmp_path: Path) -> None:

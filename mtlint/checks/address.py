@@ -95,8 +95,12 @@ class AddressWord:
 def _sentence_start(text: str, start: int, sentence_start: int) -> bool:
     """Whether the word at `start` opens its sentence, or a part after a colon, a quote
     mark, a bracket or a dash, where a capital is no sign of the formal address."""
-    before = text[sentence_start:start].rstrip()
-    return not before or before[-1] in OPENING_MARKS
+    # The last character before the word that is not white space, found without
+    # copying the sentence up to the word (quadratic in a long sentence).
+    last = start
+    while last > sentence_start and text[last - 1].isspace():
+        last -= 1
+    return last == sentence_start or text[last - 1] in OPENING_MARKS
 
 
 @functools.lru_cache(maxsize=1)  # both rules read them: one document at a time

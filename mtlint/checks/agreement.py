@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -1857,7 +1858,10 @@ def _plural_verb_after_singular_pronoun(text: str, offset: int) -> Iterator[Hit]
             continue
         stop = CLAUSE_STOP.search(text, subject.end())
         end = stop.start() if stop else len(text)
-        clause = [m.group() for m in WORD_PATTERN.finditer(text, subject.end(), end)]
+        # One word more than a final clause may have is enough to rule it out (a long
+        # text without punctuation would be read to its end for each pronoun).
+        clause = [m.group() for m in itertools.islice(
+            WORD_PATTERN.finditer(text, subject.end(), end), MAX_FINAL_CLAUSE_WORDS + 1)]
         if not clause or len(clause) > MAX_FINAL_CLAUSE_WORDS or "zu" in clause:
             continue
         verb = clause[-1]

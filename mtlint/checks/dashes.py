@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtlint.core.document import Document
+from mtlint.core.document import BlockKind, Document
 from mtlint.core.finding import Category, Example, Hit, Rule, RuleContext, Safety, Severity
 from mtlint.core.patterns import compile_pattern
 
@@ -42,7 +42,8 @@ def dash_hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Ein Text, der durchgehend „ - “ schreibt (Schreibmaschinen-Stil), bleibt
     unbeanstandet: Gemeldet wird nur, wenn der Text mindestens so viele echte
     Gedankenstriche wie Bindestrich-Striche enthält. Listen am Zeilenanfang und Bereiche
-    oder Rechnungen zwischen Zahlen („5 - 3“) zählen nicht.
+    oder Rechnungen zwischen Zahlen („5 - 3“) zählen nicht, ebenso wenig der Trenner in
+    einer Überschrift („Stadtwerke - Service & Kontakt“), den Seitentitel so setzen.
 
     ## Fix-Sicherheit
     Sicher: Der Bindestrich wird durch den Gedankenstrich ersetzt, die Leerzeichen bleiben.
@@ -50,7 +51,10 @@ def dash_hyphen_as_dash(doc: Document, context: RuleContext) -> Iterator[Hit]:
     text = doc.text
     if " -" not in text:
         return
-    hyphens = [m for m in HYPHEN_DASH.finditer(text) if not doc.is_ignored(m.start(), m.end())]
+    titles = [(b.start, b.end) for b in doc.blocks_of(BlockKind.HEADING) if " - " in b.text]
+    hyphens = [m for m in HYPHEN_DASH.finditer(text)
+               if not doc.is_ignored(m.start(), m.end())
+               and not any(start <= m.start() < end for start, end in titles)]
     if not hyphens:
         return
     real = sum(1 for m in REAL_DASH.finditer(text) if not doc.is_ignored(m.start(), m.end()))

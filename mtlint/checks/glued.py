@@ -267,11 +267,14 @@ MIN_GLUED_PAIR = 6  # "anden", "indie", "inder" are names and words
 
 
 # The shapes a glued function word gives a token, to pass over other words at once.
+# Longest first; words of one length in alphabetical order, so that the pattern is the
+# same in every process (a set's order is not) and its compiled form is read from the
+# user cache instead of compiled anew and saved on every start.
 GLUE_SHAPE = compile_pattern(
     "(?i)(?:{conj})\\p{{L}}+|\\p{{L}}+(?:{conj})|(?:{first})(?:{second})".format(
         conj="|".join(GLUE_CONJUNCTIONS),
-        first="|".join(sorted(GLUE_FIRST, key=len, reverse=True)),
-        second="|".join(sorted(GLUE_SECOND, key=len, reverse=True))))
+        first="|".join(sorted(GLUE_FIRST, key=lambda word: (-len(word), word))),
+        second="|".join(sorted(GLUE_SECOND, key=lambda word: (-len(word), word)))))
 # What such a token starts with: a quick test before the regular expression.
 GLUE_STARTS = tuple(GLUE_FIRST)
 

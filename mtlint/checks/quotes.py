@@ -301,6 +301,69 @@ def quote_mixed_styles(doc: Document, context: RuleContext) -> Iterator[Hit]:
         )
 
 
+# An outward-pointing guillemet that opens a quotation, and what closes it in the block:
+# its partner », or a straight or English mark that some pipelines put at the end.
+SWISS_QUOTATION = compile_pattern(
+    r"""(?x)
+    (?<= ^ | [\s(\[–—/] )       # in opening position
+    (?<! » [^«\n]* )              # not the closing mark of a German »…« pair
+    « (?=\S)
+    (?: (?P<content> \S [^«»„“”"\n]{0,299}? ) (?<=\S) (?P<closing> [»"“”] ) )?
+    """
+)
+
+
+def quote_swiss_guillemets(doc: Document, context: RuleContext) -> Iterator[Hit]:
+    """## Was die Regel findet
+    Zitate in nach außen zeigenden Guillemets «…» in einem Text, der ß schreibt, und
+    Zitate, die mit « öffnen und mit " oder “ schließen: „Der Minister nannte das
+    «einen großen Fehler».“
+
+    ## Warum ist das ein Problem?
+    «…» ist die Schreibweise der Schweiz (und des Französischen und Russischen). Die
+    Schweiz schreibt aber kein ß: Ein Text mit ß ist für Deutschland oder Österreich
+    geschrieben und setzt „…“ oder »…«. Maschinelle Übersetzung aus dem Russischen oder
+    Französischen übernimmt die Zeichen des Originals, oft nur zur Hälfte («…").
+
+    ## Bekannte Grenzen
+    Ohne ß im Text bleiben «…» unbeanstandet (ein Schweizer Text setzt sie zu Recht), es
+    sei denn, das Zitat schließt mit einem anderen Zeichen. Mit der Einstellung
+    `quotes = "swiss"` oder `"any"` meldet die Regel nichts.
+
+    ## Fix-Sicherheit
+    Unsicher: Der Vorschlag setzt das Zitat in den Stil der Einstellung `quotes`
+    (Vorgabe „…“).
+    """
+    if context.quotes in ("swiss", "any") or "«" not in doc.text:
+        return
+    not_swiss = "ß" in doc.text
+    opening, closing = MARKS[house_style(context)]
+    for block in doc.blocks:
+        if "«" not in block.text:
+            continue
+        for match in SWISS_QUOTATION.finditer(block.text):
+            close = match.group("closing")
+            if not (not_swiss or close in ('"', "“", "”")):
+                continue
+            start = block.start + match.start()
+            end = block.start + (match.end() if close else match.start() + 1)
+            if doc.is_ignored(start, end):
+                continue
+            if close:
+                replacement = f"{opening}{match.group('content')}{closing}"
+                suggestions: tuple[str, ...] = (replacement,)
+            else:
+                replacement, suggestions = None, (opening,)
+            reason = ("ein Text mit ß ist nicht schweizerisch" if not_swiss
+                      else f"das Zitat schließt mit {close}")
+            yield Hit(
+                offset=start, length=end - start,
+                message=(f"Schweizer Anführungszeichen «…»: {reason}; {opening}…{closing} "
+                         "setzen."),
+                suggestions=suggestions, replacement=replacement, safety=Safety.UNSAFE,
+            )
+
+
 RULES = (
     Rule(
         id="quote-straight-document", category=Category.TYPOGRAPHY, severity=Severity.WARNING,
@@ -371,6 +434,23 @@ RULES = (
             Example("He called it “a historic win” and left."),
             Example("Beenden Sie das Programm mit “kill -ABRT PID” im Terminal."),
             Example("Der Trainer sprach von einem »verdienten Sieg«."),
+        ),
+        origin="mtlint/checks/quotes.py",
+    ),
+    Rule(
+        id="quote-swiss-guillemets", category=Category.PUNCTUATION, severity=Severity.WARNING,
+        summary="Zitat in Schweizer Guillemets «…» in einem Text, der ß schreibt.",
+        doc=quote_swiss_guillemets.__doc__ or "", check=quote_swiss_guillemets,
+        bad=(
+            Example("Der Minister nannte das Gesetz <marker>«einen großen Fehler»</marker>.",
+                    "„einen großen Fehler“"),
+            Example('Die Sprecherin sagte <marker>«Wir prüfen das"</marker> und ging.',
+                    "„Wir prüfen das“"),
+        ),
+        good=(
+            Example("Der Minister nannte das Gesetz «einen grossen Fehler»."),
+            Example("Der Minister nannte das Gesetz »einen großen Fehler«."),
+            Example("Der Minister nannte das Gesetz „einen großen Fehler“."),
         ),
         origin="mtlint/checks/quotes.py",
     ),

@@ -450,7 +450,7 @@ def html_text(source: str, options: HtmlOptions | None = None) -> HtmlText:
     return _Reader(source, options or HtmlOptions()).read()
 
 
-META_CHARSET = regex.compile(
+META_CHARSET = compile_pattern(
     rb"""(?i)<meta\s[^>]*?charset\s*=\s*["']?\s*(?P<name>[\w.:-]+)""")
 
 

@@ -326,6 +326,9 @@ def _make_tagger() -> Any:
 
         # HanTa's own `reachable` is quadratic (30-40 ms of every start).
         reachable = reachable_linear
+        analyze_forward = analyze_forward_fast
+        analyze_viterbi = analyze_viterbi_fast
+        logaddexp = staticmethod(hanta.logaddexp)
 
     model = list(model_part("core"))
     model[_FORMS_INDEX] = model_part("forms")[1]
@@ -356,6 +359,162 @@ def reachable_linear(tagger: Any) -> None:
                     seen.add(state)
                     todo.append(state)
         tagger.reachability[final] = frozenset(seen)
+
+
+# HanTa's word analysis, faster: the same Viterbi search over morpheme segmentations as
+# HanoverTagger.analyze_forward and .analyze_viterbi, with the same arithmetic in the same
+# order and the same tie-breaking (checked on 10,000 words of the seeds, both real-web
+# sets and the noun lexicon: identical results), at about half the cost.  HanTa scores
+# each (segment, tag) pair once per state through a method call (lp_m_t: 130,000 calls
+# for an article's unknown words); here a tag's scores for all segments starting at one
+# position are computed once and shared by every state there, and the sum of a state's
+# score and its transition is taken once per tag, not once per segment.  Per table cell,
+# states are still inserted and updated in HanTa's order, which is what ties depend on.
+_EMPTY, _START, _UNKNOWN, _END_UNKNOWN = 0, 1, 3, -3  # HanTa's reserved states
+_LOWER_BOUND = -1e6  # HanTa's: scores at or below it are dropped
+
+
+def _segment_scores(tagger: Any, segments: list[str], tag: int, wlen: int,
+                    strict: bool) -> list[float]:
+    """HanoverTagger.lp_m_t(segment, tag, wlen, strict) for each segment."""
+    known = tagger.LP_m_t[tag]
+    guess = not strict and tag in tagger.LP_hapax_t and tag in tagger.LP_s_t
+    if guess:
+        suffixes = tagger.LP_s_t[tag]
+        # (Int_t + hapax) + length + suffix: the additions in HanTa's order.
+        start = tagger.Int_t + tagger.LP_hapax_t[tag]
+        lengths = tagger.LP_len_t[tag]
+    scores = []
+    for m in segments:
+        lp = known.get(m)
+        if lp is None:
+            mlen = len(m)
+            if guess and (wlen < 4 or mlen > 2):
+                if mlen > 4 and m[-4:] in suffixes:
+                    lp_suffix = suffixes[m[-4:]]
+                elif mlen > 3 and m[-3:] in suffixes:
+                    lp_suffix = suffixes[m[-3:]]
+                elif mlen > 2 and m[-2:] in suffixes:
+                    lp_suffix = suffixes[m[-2:]]
+                elif mlen > 1 and m[-1:] in suffixes:
+                    lp_suffix = suffixes[m[-1:]]
+                else:
+                    lp_suffix = suffixes[""]
+                lp = start + lengths[min(mlen, 24)] + lp_suffix
+                if wlen == mlen:  # HanTa's penalty for one unknown morpheme as the word
+                    lp -= 4.6
+            else:
+                lp = -math.inf
+        scores.append(lp)
+    return scores
+
+
+def _fill_table(tagger: Any, word: str, strict: bool, reachable: frozenset[int] | None,
+                backpointer: list[dict[Any, Any]] | None) -> list[dict[Any, float]]:
+    """The Viterbi table over `word`'s segmentations (HanTa's, row by row; only tags in
+    `reachable` when given; back pointers into `backpointer` when given)."""
+    wlen = len(word)
+    nonfinal = tagger.LP_trans_nonfinal
+    table: list[dict[Any, float]] = [{(_EMPTY, _START): 0}] + [{} for _ in range(wlen + 1)]
+    for i in range(wlen + 1):
+        row = table[i]
+        # Only the 3 best states of a row go on (HanTa's beam).
+        rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
+        segments: list[str] | None = None
+        scores_by_tag: dict[int, list[float]] = {}
+        for state, lp in row.items():
+            if lp < rowbound:
+                continue
+            followers = nonfinal.get(state, ())
+            if reachable is not None:
+                followers = [(t, p) for t, p in followers if t in reachable]
+            if not followers:
+                continue
+            if segments is None:
+                segments = [word[i:j] for j in range(i + 1, wlen + 1)]
+            previous = state[1]
+            pointer = (state, i)
+            for tag, lp_transition in followers:
+                scores = scores_by_tag.get(tag)
+                if scores is None:
+                    scores = scores_by_tag[tag] = _segment_scores(
+                        tagger, segments, tag, wlen, strict)
+                base = lp + lp_transition
+                new_state = (previous, tag)
+                j = i
+                for lp_morpheme in scores:
+                    j += 1
+                    lp1 = base + lp_morpheme
+                    if lp1 > _LOWER_BOUND:
+                        cell = table[j]
+                        old = cell.get(new_state)
+                        if old is None or lp1 > old:
+                            cell[new_state] = lp1
+                            if backpointer is not None:
+                                backpointer[j][new_state] = pointer
+    return table
+
+
+def analyze_forward_fast(tagger: Any, word: str) -> list[tuple[int, float]]:
+    """HanoverTagger.analyze_forward: each part of speech of `word` with its log
+    probability, best first."""
+    table = _fill_table(tagger, word, tagger.strict, None, None)
+    last = table[-1]
+    final = tagger.LP_trans_final
+    for state, lp in table[-2].items():
+        for tag, lp_transition in final.get(state, ()):
+            lp1 = lp + lp_transition
+            if lp1 > _LOWER_BOUND:
+                new_state = (state[1], tag)
+                if new_state not in last or lp1 > last[new_state]:
+                    last[new_state] = lp1
+    add_logs = tagger.logaddexp  # numpy's when numpy is loaded, as HanTa's is
+    results: dict[int, float] = {}
+    for state, lp in last.items():
+        if lp == -math.inf:
+            continue
+        pos = -state[1]
+        results[pos] = add_logs(results[pos], lp) if pos in results else lp
+    result_list = sorted(results.items(), key=lambda item: item[1], reverse=True)
+    return result_list or [(_UNKNOWN, 0)]
+
+
+def analyze_viterbi_fast(tagger: Any, word: str, targetpos: int) -> list[tuple[int, int]]:
+    """HanoverTagger.analyze_viterbi: the best segmentation of `word` as part of
+    speech `targetpos`, as (morpheme tag, end offset) pairs."""
+    wlen = len(word)
+    reachable = tagger.reachability.get(targetpos, frozenset())
+    for strict in (True, False):  # without unknown morphemes first, as HanTa does
+        backpointer: list[dict[Any, Any]] = [{} for _ in range(wlen + 2)]
+        table = _fill_table(tagger, word, strict, reachable, backpointer)
+        last = table[-1]
+        for state, lp in table[-2].items():
+            for tag, lp_transition in tagger.LP_trans_final.get(state, []):
+                if tag == targetpos:
+                    lp1 = lp + lp_transition
+                    if lp1 > _LOWER_BOUND:
+                        new_state = (state[1], tag)
+                        if new_state not in last or lp1 > last[new_state]:
+                            last[new_state] = lp1
+                            backpointer[-1][new_state] = (state, wlen)
+                    break
+        if last:
+            break
+    best_lp, best_state = -math.inf, (_EMPTY, _EMPTY)
+    for state, lp in table[-1].items():
+        if lp > best_lp:
+            best_lp, best_state = lp, state
+    i = len(backpointer) - 1
+    if best_state == (_EMPTY, _EMPTY):
+        states = [((_UNKNOWN, _END_UNKNOWN), i), ((_START, _UNKNOWN), i - 1)]
+    else:
+        states = [(best_state, i)]
+        state = best_state
+        while i > 0:
+            state, i = backpointer[i][state]
+            states.append((state, i))
+        states = states[:-1]
+    return [(state[1], i) for state, i in states[::-1]]
 
 
 # ---------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import regex
 
+from mtlint.core.patterns import compile_pattern
 from mtlint.language.german import analyze_word, lookup_noun, word_tags
 from mtlint.language.german_data import SortedTable, lexicon_entry, no_gc
 
@@ -310,7 +311,7 @@ def is_inflected(word: str) -> bool:
 
 # Latin negation assimilated to the next consonant: "immoralisch", "irreligiös",
 # "illegal" ("imformation" is no word).
-NEGATION = regex.compile(r"(?:im(?=[mpb])|ir(?=r)|il(?=l))")
+NEGATION = compile_pattern(r"(?:im(?=[mpb])|ir(?=r)|il(?=l))")
 
 
 @functools.lru_cache(maxsize=1 << 16)

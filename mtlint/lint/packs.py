@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from mtlint.core.document import Document
 
 
-FRAGMENT = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
-RULE_ID = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+FRAGMENT = compile_pattern(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+RULE_ID = compile_pattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 SCOPES = ("document", "block", "heading", "paragraph", "sentence", "line")
 # A lexicon entry (a calque or false friend) gives these instead of `message` and `doc`:
 # the English original, why the rendering is wrong, what German says, known limits.

@@ -16,6 +16,8 @@ from mtlint.running.result import FileResult
 WHOLE_LINE = 100
 WINDOW = 36
 ELLIPSIS = "…"
+# How much of a long line around a finding render_finding copies for its excerpt.
+CUT_MARGIN = max(2 * WINDOW + 2, WHOLE_LINE + 1)
 
 
 class Palette:
@@ -83,10 +85,16 @@ def render_finding(result: FileResult, finding: Finding, paint: Palette) -> list
         return lines
     source = result.document.source  # what finding positions count in
     start, end = source.line_span(finding.line)
-    line_text = source.text[start:end]
-    span_end = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
+    span_end = finding.end_column if finding.end_line == finding.line else end - start + 1
     width = max(1, span_end - finding.column)
-    window, caret_column = excerpt(line_text, finding.column, width)
+    # Only the part of the line around the finding is copied (a document without line
+    # breaks is one 1 MB line, copied for each of its thousands of findings): the
+    # excerpt of that part is the same, as excerpt looks at most 2 * WINDOW characters
+    # beyond the finding, and a part that was cut is longer than WHOLE_LINE.
+    cut = max(0, finding.column - 1 - CUT_MARGIN)
+    cut_end = min(end - start, finding.column - 1 + width + CUT_MARGIN)
+    line_text = source.text[start + cut:start + cut_end]
+    window, caret_column = excerpt(line_text, finding.column - cut, width)
     width = min(width, max(1, len(window) - caret_column))
     # Escapes are wider than the characters they stand for: the caret follows them.
     before = printable(window[:caret_column])

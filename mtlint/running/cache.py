@@ -83,6 +83,21 @@ def _code_digest(code: Any, digest: Any) -> None:
 _source_digests: dict[str, str] = {}
 
 
+def _files_below(folder: Path) -> list[str]:
+    """The files below `folder` but not in __pycache__, as relative paths in the order of
+    their parts.  os.walk, not Path.rglob: this runs at every start, and rglob takes 10-14
+    ms for mtlint's 90 files."""
+    found: list[tuple[list[str], str]] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        base = os.path.relpath(root, folder)
+        for name in files:
+            relative = name if base == os.curdir else os.path.join(base, name)
+            if os.path.isfile(os.path.join(root, name)):
+                found.append((relative.split(os.sep), relative))
+    return [relative for _, relative in sorted(found)]
+
+
 def _package_digest() -> str:
     """The mtlint sources and data files: content of *.py and *.toml, size+mtime of data."""
     package = Path(__file__).resolve().parent.parent
@@ -94,11 +109,10 @@ def _package_digest() -> str:
 
         folders.append(builtin_rules_dir())
         for folder in folders:
-            for path in sorted(folder.rglob("*")):
-                if not path.is_file() or "__pycache__" in path.parts:
-                    continue
-                digest.update(str(path.relative_to(folder)).encode())
-                if path.suffix in (".py", ".toml"):
+            for relative in _files_below(folder):
+                path = folder / relative
+                digest.update(relative.encode())
+                if relative.endswith((".py", ".toml")):
                     digest.update(path.read_bytes())
                 else:
                     info = path.stat()

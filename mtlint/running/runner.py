@@ -17,6 +17,7 @@ import regex
 
 from mtlint.core.document import Document, DocumentError, read_regular_file
 from mtlint.core.finding import Finding
+from mtlint.core.patterns import compile_pattern
 from mtlint.lint.config import (
     Config,
     ConfigError,
@@ -156,8 +157,8 @@ def part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
-MARKDOWN_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+MARKDOWN_FENCE = compile_pattern(r" {0,3}(`{3,}|~{3,})")
+LINE = compile_pattern(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 
 
 def markdown_part_bounds(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:

@@ -16,3 +16,8 @@ def test_stray_hyphens_in_a_dashed_text_are_flagged(flagged) -> None:
 def test_list_markers_and_number_ranges_do_not_count(run_rule) -> None:
     text = "Die Ports – wichtig:\n\n- 1 - 1023 für root\n- 5 - 3 = 2\n"
     assert run_rule("dash-hyphen-as-dash", text) == []
+
+
+def test_separator_of_a_page_title_is_left_alone(run_rule) -> None:
+    text = "# Stadtwerke - Service & Kontakt\n\nDie Hotline – rund um die Uhr – hilft weiter.\n"
+    assert run_rule("dash-hyphen-as-dash", text, "seite.md") == []

@@ -163,3 +163,15 @@ def test_english_pair_suggests_the_configured_style() -> None:
     (finding,) = run_with("quote-english-pair", "Das Modell heißt “Gemini Ultra” und kostet mehr.",
                           quotes="guillemets")
     assert finding.suggestions == ("»Gemini Ultra«",)
+
+
+def test_guillemets_of_a_swiss_text_are_its_style(flagged) -> None:
+    swiss = "Der Rat nannte das «einen grossen Schritt» und «überfällig»."
+    german = "Der Rat nannte das «einen großen Schritt» und »überfällig«."
+    assert flagged("quote-swiss-guillemets", swiss) == []
+    assert flagged("quote-swiss-guillemets", german) == ["«einen großen Schritt»"]
+
+
+def test_an_open_guillemet_closed_by_a_straight_mark_is_flagged_in_any_text(flagged) -> None:
+    text = 'Die Sprecherin sagte «Wir prüfen das" und ging.'
+    assert flagged("quote-swiss-guillemets", text) == ['«Wir prüfen das"']

@@ -26,7 +26,6 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(patterns, "_loaded", None)
     monkeypatch.setattr(patterns, "_used", {})
     monkeypatch.setattr(patterns, "_added", False)
-    monkeypatch.setattr(patterns, "_disk", True)  # a CLI test before may have said --no-cache
     return tmp_path
 
 

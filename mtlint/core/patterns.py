@@ -13,8 +13,9 @@ compiled program it is handed (crafted code crashes the interpreter), so the fil
 only unpickled when it is this user's and its keyed digest matches
 (``mtlint.core.cachedir.read_sealed``: a planted, foreign or damaged file is ignored and
 rewritten), and then with an unpickler that accepts nothing but ``regex``'s own
-compile function.  ``--no-cache`` (``use_disk_cache(False)``) neither reads nor writes
-it.  Patterns built from a document's text must not come here: compile them with
+compile function.  Like HanTa's derived parts it is read and written with ``--no-cache``
+too (that switch is about results; a pattern file only ever holds what the installed packs
+compile to).  Patterns built from a document's text must not come here: compile them with
 ``regex.compile``.
 
 ``parse_toml`` does the same for the rule packs and the brand glossary: tomllib parses
@@ -52,16 +53,6 @@ _loaded: dict[tuple[str, int], Any] | None = None
 _used: dict[tuple[str, int], Any] = {}
 _sources: dict[str, str] = {}  # pack file -> digest of its text, parsed in this process
 _added = False
-_disk = True  # read and write the cache file (off with --no-cache)
-
-
-def use_disk_cache(enabled: bool) -> None:
-    """Whether the cache file is read and written (call before the rules load)."""
-    global _disk, _loaded
-    with _lock:
-        _disk = enabled
-        if not enabled:
-            _loaded = {}
 
 
 def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
@@ -110,7 +101,7 @@ def save() -> None:
     """Write the cache file if this process compiled a pattern it did not hold."""
     global _added, _loaded
     with _lock:
-        if not _added or not _disk:
+        if not _added:
             return
         cached = _cached()
         sources = {**cached.get(SOURCES_KEY, {}), **_sources}
@@ -151,7 +142,7 @@ class _PatternUnpickler(pickle.Unpickler):
 def _cached() -> dict[tuple[str, int], Any]:
     global _loaded
     if _loaded is None:
-        _loaded = _read(cache_path()) if _disk else {}
+        _loaded = _read(cache_path())
     return _loaded
 
 

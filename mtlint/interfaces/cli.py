@@ -315,11 +315,9 @@ def collector_paused(process: bool) -> Iterator[None]:
 def command_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO,
                   process: bool = False) -> int:
     with collector_paused(process):
-        from mtlint.core import patterns
         from mtlint.core.cachedir import cache_disabled
 
         use_cache = not args.no_cache and not cache_disabled(os.environ)
-        patterns.use_disk_cache(use_cache)  # before any rule compiles a pattern
         if args.languagetool == "off":
             from mtlint.backends.status import DisabledSession as Session
         else:

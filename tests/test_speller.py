@@ -199,3 +199,44 @@ def test_fragments_foreign_phrases_speakers_and_code_are_no_typos() -> None:
             "Kleini> Die Tastatur ist kaputt.\n\nDas zitiert Kleini gern.\n\n"
             "Der Dienst logind(8) startet; logind protokolliert alles.")
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("word", [
+    "partitionierte", "Inodes", "Diffs", "Signierer", "Kompilierer", "geforkte", "geflusht",
+])
+def test_forms_of_rarer_words_agent_nouns_and_english_participles_are_known(word: str) -> None:
+    # A rarer listed word's inflection ("partitioniert|e"), a loanword's plural -s, the
+    # doer of a listed verb, an English verb's German participle.
+    assert speller.is_known(word)
+
+
+@pytest.mark.parametrize("typo", ["ermittlen", "Rechnugn", "Kompomente"])
+def test_typos_beside_rarer_words_stay_unknown(typo: str) -> None:
+    assert not speller.is_known(typo)
+    assert speller.suggestions(typo)
+
+
+def test_a_last_part_correction_does_not_move_the_joint_before_a_frequent_noun() -> None:
+    # "Kniep|sand", "Spindl|haus": a place or a name before a frequent noun; "Knie|pfand"
+    # and "Spind|laus" would only move the joint. A typo inside a longer last part is
+    # still corrected, though the word ends in a noun by chance ("…aktionen").
+    assert speller.suggestions("Kniepsand") == ()
+    assert speller.suggestions("Spindlhaus") == ()
+    assert findings("Am Kniepsand liegen die Strandkörbe, im Spindlhaus wohnt niemand.") == []
+    assert speller.suggestions("Speicheranfoderung") == ("Speicheranforderung",)
+    assert speller.suggestions("Gruppenspezifiaktionen") == ("Gruppenspezifikationen",)
+
+
+def test_a_word_derived_from_a_name_of_the_document_is_no_typo() -> None:
+    alone = findings("Die Egertener Winzer keltern ihren Wein selbst.")
+    assert [word for word, _ in alone] == ["Egertener"]
+    named = "Im Weiler Egerten wächst Wein. Die Egertener Winzer keltern ihn selbst."
+    assert findings(named) == []
+    # A typo has no base in the text: it is still reported next to the name.
+    assert [w for w, _ in findings(named + " Die Rechnugn kommt.")] == ["Rechnugn"]
+
+
+def test_values_of_settings_are_not_untranslated() -> None:
+    text = ("Setzen Sie das Feld Aktiv auf True, damit die Regel gilt. Der Rückgabewert ist "
+            "None.\n\nWählen Sie im Menü die Option Leave aus.")
+    assert [word for word, _ in findings(text, "word-untranslated")] == ["Leave"]

@@ -89,6 +89,9 @@ OLD_PREFIX = "miß"  # Mißbrauch, mißverstehen
 SHARP_S_WORD = compile_pattern(r"(?<![\p{L}\p{N}-])\p{L}*ß\p{L}*(?![\p{L}\p{N}])")
 
 
+# Values of settings and code that documentation keeps as the program shows them:
+# "setzen Sie Aktiv auf True", "der Rückgabewert ist None".
+CODE_LITERALS = frozenset(("true", "false", "none", "null", "nil", "undefined"))
 # A number or an all-caps word after a capitalised word makes it a product's name:
 # "Dynamics 365", "Office 2021", "Dynamics AX".
 PRODUCT_NUMBER = compile_pattern(r" (?:\d|\p{Lu}{2,}(?![\p{Ll}]))")
@@ -311,6 +314,45 @@ def _candidates(doc: Document, words: frozenset[str]) -> Iterator[tuple[Span, Sp
                 yield token.span, part
 
 
+# Endings German derives from a place or a person's name: inhabitants and adjectives
+# ("Egertener", "Kaiserstühlerin"), language adjectives ("Javanisch"), the genitive.
+NAME_DERIVATIONS = ("erinnen", "erin", "ern", "ers", "er", "ischen", "ischer", "isches",
+                    "ischem", "ische", "isch", "s")
+# What a name may lose before such an ending: "Iphofen" -> "Iphof|er", "Java" -> "Jav|anisch".
+NAME_ENDS_DROPPED = ("", "en", "e", "a")
+MIN_NAME_STEM = 4
+RARE_BASE = 750  # a listed word this rare may be a place's name too (see _derived_from_names)
+
+
+def _derived_from_names(doc: Document, targets: frozenset[str]) -> frozenset[str]:
+    """Which capitalised unknown words are a name of the document with a derivational
+    ending: "Egertener" where the text names "Egerten", "Kniepsander" beside "Kniepsand".
+    A name is a capitalised word the speller does not know, Wiktionary lists as a name
+    or the word list has as a rare word only ("Egerten" is a place more often than the
+    plural of "Egerte"); a typo ("Rechnugner") has no such base in the text."""
+    if not targets:
+        return frozenset()
+    stems: dict[str, str] = {}
+    for target in targets:
+        for ending in NAME_DERIVATIONS:
+            if target.endswith(ending) and len(target) - len(ending) >= MIN_NAME_STEM:
+                stems.setdefault(target[: -len(ending)], target)
+    derived = set()
+    for block in doc.blocks:
+        for token in _tokens(block):
+            word = token.span.text
+            if not word[:1].isupper() or word in targets:
+                continue
+            for dropped in NAME_ENDS_DROPPED:
+                if dropped and not word.endswith(dropped):
+                    continue
+                stem = word[: len(word) - len(dropped)]
+                if stem in stems and (_is_name_word(word) or (
+                        speller.german_frequency(word) or RARE_BASE) >= RARE_BASE):
+                    derived.add(stems[stem])
+    return frozenset(derived)
+
+
 def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
     """The words of the document the speller reports as misspelled, in text order."""
     words = user_words(context)
@@ -319,6 +361,7 @@ def unknown_words(doc: Document, context: RuleContext) -> Iterator[Unknown]:
         return
     targets = frozenset(part.text for _, part in candidates if part.text[:1].isupper())
     names = document_names(doc, words, targets) if targets else frozenset()
+    names |= _derived_from_names(doc, targets - names)
     code = frozenset(CODE_NAME.findall(doc.text))
     for token, part in candidates:
         text = part.text
@@ -348,11 +391,16 @@ def spelling_unknown_word(doc: Document, context: RuleContext) -> Iterator[Hit]:
     Die Prüfung kennt die Wörter aus wordfreqs deutscher Wortliste (634.000 Wortformen),
     die Substantive des Lexikons und zerlegt Komposita in bekannte Teile (mit Fugen-s,
     -n, -es, -en und Verbstämmen). Ein Tippfehler, der selbst ein Wort oder ein
-    mögliches Kompositum ergibt („fortkündigung“), bleibt unentdeckt. Namen bleiben
-    unbeanstandet: Wörter mit Binnenmajuskel, Ziffern oder nur Großbuchstaben, Wörter
-    neben anderen Namen oder nach „Herr“, „Frau“, „CEO“ und Wörter der Wortliste
-    (`[tool.mtlint.spelling] words`) und des Glossars. Ein unbekanntes großgeschriebenes
-    Wort wird nur gemeldet, wenn ein bekanntes Wort eine Änderung entfernt ist.
+    mögliches Kompositum ergibt („fortkündigung“), bleibt unentdeckt. Formen seltener
+    Wörter der Liste gelten als bekannt („partitionierte“, „Inodes“), ebenso Täternomen
+    bekannter Verben („Signierer“) und deutsche Partizipien englischer Verben
+    („geforkt“). Namen bleiben unbeanstandet: Wörter mit Binnenmajuskel, Ziffern oder
+    nur Großbuchstaben, Wörter neben anderen Namen oder nach „Herr“, „Frau“, „CEO“,
+    Ableitungen eines Namens, den der Text nennt („Egertener“ neben „Egerten“), und
+    Wörter der Wortliste (`[tool.mtlint.spelling] words`) und des Glossars. Ein
+    unbekanntes großgeschriebenes Wort wird nur gemeldet, wenn ein bekanntes Wort eine
+    Änderung entfernt ist; endet es auf ein häufiges Nomen („Kniep|sand“), verschiebt
+    keine Korrektur die Fuge davor („Knie|pfand“).
     `mtlint check --list-unknown` listet alle unbekannten Wörter, um die Wortliste zu
     füllen. Englische Wörter meldet `word-untranslated`, alte Schreibungen mit ß
     `spelling-old-spelling`.
@@ -564,7 +612,8 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
     („Microsoft Dynamics“, „Dynamics 365“).
     Anglizismen, die das Deutsche verwendet („Software“, „Team“, „Meeting“, „Download“),
     sind deutsche Wörter und bleiben unbeanstandet, ebenso Namen („Microsoft Teams“),
-    Zitate in Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
+    Werte von Einstellungen und Code („auf True setzen“, „None“), Zitate in
+    Anführungszeichen und Wörter der Wortliste. Ganze englische Sätze und
     Satzteile melden `sentence-untranslated` und `phrase-untranslated`, englische
     Überschriften `label-untranslated`. Übersetzen kann nur ein Mensch: kein automatischer Fix.
     """
@@ -577,6 +626,9 @@ def word_untranslated(doc: Document, context: RuleContext) -> Iterator[Hit]:
             texts = [tokens[i].span.text for i in range(first, last + 1)]
             if any(_is_user_word(t, words) or is_name_shaped(t) for t in texts):
                 continue
+            if len(texts) == 1 and texts[0].casefold() in CODE_LITERALS and not (
+                    last + 1 < len(tokens) and tokens[last + 1].span.text[:1].isupper()):
+                continue  # a setting's value: "auf True setzen"; not "True Wireless"
             start = tokens[first].span.start
             sentence = next((s for s in block.sentences if s.start <= start < s.end), None)
             if sentence is not None and looks_english(sentence.text):
@@ -711,6 +763,8 @@ RULES = (
                     "Projekt."),
             Example("Satya Nadella und Herr Wagenknecht trafen sich bei OpenAI in Kalifornien."),
             Example("Das Team nutzt die Software für jedes Meeting und jeden Download."),
+            Example("Der Kompilierer legt die partitionierten Tabellen und ihre Inodes an."),
+            Example("Im Weiler Egerten wächst Wein, und die Egertener Winzer keltern ihn."),
         ),
         origin="mtlint/checks/unknown_words.py",
     ),
@@ -731,6 +785,7 @@ RULES = (
             Example("Sie arbeitet mit Microsoft Teams und liest „Leave the World Behind“."),
             Example("Wählen Sie im Menü die Option Verlassen aus."),
             Example("Eine benannte Pipe (named pipe) reicht Daten von Prozess zu Prozess."),
+            Example("Setzen Sie den Schalter Aktiv auf True, sonst bleibt der Wert None."),
             Example("Mit dem Befehl chart zeichnet das Programm eine native Grafik."),
         ),
         origin="mtlint/checks/unknown_words.py",

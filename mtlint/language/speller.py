@@ -13,12 +13,16 @@ Offline and fast, for the ``spelling-*`` rules of ``mtlint.checks.speller``:
   -en, -er, -e) or as a verb stem ("Wohnraum", "wettbewerbsfähigeren",
   "Partnerschaftsbedingungen").  Each part must be a reasonably frequent word, so
   that a typo does not pass as two rare fragments.
+* **Forms**: an inflected form of a listed word, also of a rarer one that is no typo
+  ("partitionierte", "Inodes"), regular verb forms, the doer of a listed verb
+  ("Signierer"), German participles of English verbs ("geforkt").
 * **English**: a word far more frequent in English than in German ("leave",
   "subscription", "helpful") is English; anglicisms German uses ("Software",
   "Team", "Meeting") are frequent German words too and stay German.
 * **Suggestions**: known words one edit away (a letter left out, added, changed or
   two letters swapped), for a compound also one edit away in its last part, ranked
-  by edit and then by frequency.
+  by edit and then by frequency; no correction of a last part that breaks a frequent
+  noun the word ends in ("Kniepsand" is no "Kniepfand").
 
 Every verdict is cached per process: an article asks for a few hundred words.
 """
@@ -54,6 +58,15 @@ SHORT_PART_LIMIT = 550  # three letters: "amt", "tag", "weg", not "rin"
 RARE_TAIL_LIMIT = 750
 RARE_TAIL_LENGTH = 6
 TYPO_MARGIN = 150  # a listed word 30 times rarer than a word one edit away is its typo
+# An inflected form of a rarer listed word: the stem may be as rare as the list goes
+# ("partitioniert" of "partitionierte", "Inode" of "Inodes") when it is this long and
+# no typo of a far more common word (see is_inflected).
+RARE_STEM_LIMIT = 800
+RARE_STEM_LENGTH = 4
+# Endings by what they inflect: adjectives and participles take the adjective's
+# endings, loanword nouns a plural "-s" ("Diffs", "Inodes").
+ADJECTIVE_ENDINGS = frozenset(("e", "en", "er", "es", "em"))
+ADJECTIVE_STEM_ENDS = ("iert", "al", "är", "ell", "iv", "ös", "isch", "ig", "lich", "bar")
 # A suggestion must be a word a careful text would use.
 SUGGESTION_LIMIT = 640
 # The common-word table holds the German words up to this frequency (see common_words).
@@ -302,11 +315,33 @@ def is_inflected(word: str) -> bool:
             return True  # "binärem", "rohere"; present participles: "wiehernder"
         if len(stem) >= 2 * MIN_PART and _compound(stem):
             return True  # "wettbewerbswidrigem"
+        if _is_rare_stem(stem, ending, noun=word[:1].isupper()):
+            return True  # "partitionierte", "Inodes": a rarer listed word's form
     rest = folded[2:]
     if not (folded.startswith("un") or NEGATION.match(folded)) or len(rest) < 2 * MIN_PART:
         return False
     return _is_part(rest) or _compound(rest) or (
         not folded.startswith("un") and is_listed(rest, PART_LIMIT + 50))
+
+
+def _is_rare_stem(stem: str, ending: str, noun: bool) -> bool:
+    """Whether a folded stem is a rarer listed word that takes the ending: a participle
+    or adjective the adjective's endings ("partitioniert|e"); a loanword noun (English
+    frequency, written capitalised: ``noun``) a plural "-s" ("Diff|s", "Inode|s"); no
+    verb form an "-n" ("ermittle|n" is a typo of "ermitteln"). Rare entries of the web
+    list are typos too: a stem one edit from a far more common word is none."""
+    if len(stem) < RARE_STEM_LENGTH:
+        return False
+    found = frequency(stem)
+    if found.german is None or found.german > RARE_STEM_LIMIT:
+        return False
+    if ending in ADJECTIVE_ENDINGS:
+        fits = stem.endswith(ADJECTIVE_STEM_ENDS)
+    elif ending == "s":  # a noun's: "commas" in lowercase is English
+        fits = noun and found.english is not None and stem[-1] not in "s"
+    else:
+        fits = False
+    return fits and not _near_common(stem)
 
 
 # Latin negation assimilated to the next consonant: "immoralisch", "irreligiös",
@@ -322,7 +357,7 @@ def is_known(word: str) -> bool:
     "verlorne")."""
     return (is_listed(word) or is_inflected(word) or is_compound(word)
             or _is_derived(fold(word)) or is_verb_form(word) or is_elided(word)
-            or is_archaic(word))
+            or is_archaic(word) or is_agent_noun(word))
 
 
 # Separable verb prefixes: productive, so "zurück" + a listed verb is a verb
@@ -393,12 +428,39 @@ def is_verb_form(word: str) -> bool:
                     rest[2:-1].removesuffix("e") if rest.endswith("et") else rest[2:-1],
                     prefixed=False):
                 return True  # "gezäunt", "durchgenagt", "abgeartet"
+            if not prefix and rest.startswith("ge") and rest.endswith("t") and (
+                    _english_verb_stem(rest[2:-1])):
+                return True  # "geforkt", "geforkte": an English verb, German participle
             if prefix and rest.startswith("zu") and rest.endswith("en") and _verb_stem(
                     rest[2:-2], prefixed=False):
                 return True  # "umherzutasten"
         for verb_ending in VERB_ENDINGS:
             if core.endswith(verb_ending) and _verb_stem(core[: -len(verb_ending)]):
                 return True
+    return False
+
+
+def _english_verb_stem(stem: str) -> bool:
+    """An English word German IT and web writing conjugates as a weak verb ("fork" of
+    "geforkt", "flush" of "geflusht"): common in English, not more common in German."""
+    if len(stem) < MIN_VERB_STEM + 1 or not stem.isascii():
+        return False
+    found = frequency(stem)
+    return (found.english is not None and found.english <= ENGLISH_LIMIT
+            and (found.german is None or found.german > found.english))
+
+
+AGENT_ENDINGS = ("erinnen", "erin", "ern", "ers", "er")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_agent_noun(word: str) -> bool:
+    """A noun of the doer of a listed verb: "Signierer" of "signieren", "Empfehlerin";
+    "-er" is as productive as the verbs are."""
+    folded = fold(word)
+    for ending in AGENT_ENDINGS:
+        if folded.endswith(ending) and _verb_stem(folded[: -len(ending)], prefixed=False):
+            return True
     return False
 
 
@@ -554,8 +616,31 @@ def suggestions(word: str) -> tuple[str, ...]:
                 found = [(german, head + fixed) for german, fixed in _tail_fixes(tail)]
                 if found:
                     break
+        noun = _exact_noun_tail(folded) if found else None
+        if noun is not None and len(tail) - len(noun) <= JOINT_SHIFT:
+            # The word ends in a frequent noun, intact: a fix of the letters at its joint
+            # reads a name or a rarer first part as a typo ("Knie|psand" -> "Knie|pfand"
+            # for "Kniep|sand", "Literar|wesens" -> "Literan|wesens").
+            found = []
     ranked = [candidate for _, candidate in sorted(found)]
     return tuple(_in_case_of(word, candidate) for candidate in ranked[:MAX_SUGGESTIONS])
+
+
+MIN_EXACT_TAIL = 4
+JOINT_SHIFT = 2  # letters a last part's correction may start before a noun that ends the word
+
+
+def _exact_noun_tail(folded: str) -> str | None:
+    """The longest frequent noun a word ends in after a first part of its own: "haus" of
+    "Spindlhaus", "sand" of "Kniepsand". A name or a rarer word before a common noun is
+    a compound the list lacks: correcting a last part that starts just before it
+    ("Spind|laus", "Knie|pfand") breaks a word that is no typo. A longer last part is
+    still corrected ("Gruppen|spezifiaktionen": "…aktionen" ends it by chance)."""
+    for split in range(MIN_PART, len(folded) - MIN_EXACT_TAIL + 1):
+        tail = folded[split:]
+        if _is_part(tail) and lookup_noun(tail[0].upper() + tail[1:], compounds=False):
+            return tail
+    return None
 
 
 def _is_word_head(head: str) -> bool:

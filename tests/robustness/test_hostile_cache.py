@@ -5,7 +5,6 @@ marshalled tables are only loaded under this user's keyed digest (issue 21, item
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 import stat
@@ -18,9 +17,7 @@ import pytest
 import regex
 
 from mtlint.core import cachedir, patterns
-from mtlint.interfaces.cli import main
 from mtlint.language import german_data
-from mtlint.lint.registry import load_rules
 from mtlint.running import cache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -175,14 +172,12 @@ def test_no_cache_keeps_the_pattern_file_but_writes_no_result(
         cache_dir: Path, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Er nannte es „Bromance„ und lachte.\n", encoding="utf-8")
-    # As in a new process: rules an earlier test loaded hold their patterns already and
-    # would compile (and so save) nothing.
-    load_rules.cache_clear()
-    out = io.StringIO()
-    main(["check", str(article), "--no-cache", "--languagetool", "off"],
-         stdout=out, stderr=io.StringIO())
-    assert "quote-low-closing" in out.getvalue()
-    patterns.save()
+    # A new process: in this one the rules may be loaded already, compiling nothing.
+    run = subprocess.run(
+        [sys.executable, "-m", "mtlint", "check", str(article), "--no-cache",
+         "--languagetool", "off"], env={**os.environ, "MTLINT_CACHE_DIR": str(cache_dir)},
+        capture_output=True, text=True, check=False)
+    assert "quote-low-closing" in run.stdout, run.stderr
     assert patterns.cache_path().exists()  # derived data, like HanTa's parts
     assert not list(cache_dir.rglob("*.json"))  # but no result entry
 

@@ -12,6 +12,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
+# The suite runs on this many processes (pytest-xdist) unless the command line says `-n N`
+# (`-n 0`: one process) or `-p no:xdist`. Here rather than in `addopts`, so that both of those
+# still work: with `-n` in addopts, `-p no:xdist` would be a usage error.
+WORKERS = 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    is_worker = hasattr(config, "workerinput")  # a worker must not start workers of its own
+    if (config.pluginmanager.has_plugin("xdist") and not is_worker
+            and config.option.numprocesses is None and not config.option.collectonly):
+        config.option.numprocesses = WORKERS
+        if config.option.dist == "no":
+            # Idle workers take queued tests from the busy one: the long tests end unevenly.
+            config.option.dist = "worksteal"
+
+
 # No test reads or writes the user's result cache; tests of the cache turn it on.
 os.environ["MTLINT_NO_CACHE"] = "1"
 os.environ["MTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="mtlint-test-cache-")

@@ -4,12 +4,13 @@ clean seeds stay (almost) quiet, and every finding's positions are exact."""
 from __future__ import annotations
 
 import csv
+import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from mtlint.interfaces.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -19,13 +20,12 @@ EXPECTED = Path(__file__).resolve().parent / "data" / "seeds-expected.tsv"
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "mtlint", "check", str(SEEDS), "--format", "json",
-         "--languagetool", "off", "--no-cache"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
-    )
-    assert proc.returncode == 1, proc.stderr
-    return json.loads(proc.stdout)
+    # In-process: these tests are about the findings, not the process (test_cli.py is).
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["check", str(SEEDS), "--format", "json", "--languagetool", "off",
+                   "--no-cache"], stdout=out, stderr=err)
+    assert status == 1, err.getvalue()
+    return json.loads(out.getvalue())
 
 
 def findings_by_file(report: dict) -> dict[str, list[dict]]:

@@ -356,6 +356,11 @@ PRONOUN_FORMS: dict[str, dict[str, str]] = {
 CLAUSE_END = compile_pattern(r"[,;:.!?()–—]")
 
 
+# Longer "sentences" are text whose full stops are missing (an unpunctuated dump, a
+# table read as one line); a real sentence of prose stays far below this.
+MAX_SENTENCE_CHARS = 2000
+
+
 class PronounUse(NamedTuple):
     """A personal pronoun in a sentence whose antecedent is checked: its form, its
     offset in the sentence, and the verb shown in the message ("" for an object)."""
@@ -477,6 +482,8 @@ def _sentence_start_word(word: str) -> str:
 def _clause_pronoun_hits(start: int, current: str, before: str | None,
                          earlier: list[str]) -> Iterator[Hit]:
     """The hits of `_clause_pronoun_hit` in a sentence starting at offset `start`."""
+    if len(current) > MAX_SENTENCE_CHARS:
+        return  # no sentence but text without full stops: each pronoun would reread it all
     for use in _clause_pronouns(current):
         found = _clause_pronoun_hit(current, before, earlier, use)
         if found is None:

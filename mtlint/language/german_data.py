@@ -374,38 +374,41 @@ _EMPTY, _START, _UNKNOWN, _END_UNKNOWN = 0, 1, 3, -3  # HanTa's reserved states
 _LOWER_BOUND = -1e6  # HanTa's: scores at or below it are dropped
 
 
-def _segment_scores(tagger: Any, segments: list[str], tag: int, wlen: int,
-                    strict: bool) -> list[float]:
-    """HanoverTagger.lp_m_t(segment, tag, wlen, strict) for each segment."""
+def _segment_scores(tagger: Any, segments: list[str], first_end: int, tag: int,
+                    wlen: int, strict: bool) -> list[tuple[int, float]]:
+    """HanoverTagger.lp_m_t(segment, tag, wlen, strict) for each segment that the tag
+    can have, with the segment's end (`segments` end at first_end, first_end + 1, …).
+    Segments it cannot have (-inf) are left out: no path goes on from them."""
     known = tagger.LP_m_t[tag]
     guess = not strict and tag in tagger.LP_hapax_t and tag in tagger.LP_s_t
-    if guess:
-        suffixes = tagger.LP_s_t[tag]
-        # (Int_t + hapax) + length + suffix: the additions in HanTa's order.
-        start = tagger.Int_t + tagger.LP_hapax_t[tag]
-        lengths = tagger.LP_len_t[tag]
+    if not guess:
+        return [(end, lp) for end, m in enumerate(segments, first_end)
+                if (lp := known.get(m)) is not None]
+    suffixes = tagger.LP_s_t[tag]
+    # (Int_t + hapax) + length + suffix: the additions in HanTa's order.
+    start = tagger.Int_t + tagger.LP_hapax_t[tag]
+    lengths = tagger.LP_len_t[tag]
     scores = []
-    for m in segments:
+    for end, m in enumerate(segments, first_end):
         lp = known.get(m)
         if lp is None:
             mlen = len(m)
-            if guess and (wlen < 4 or mlen > 2):
-                if mlen > 4 and m[-4:] in suffixes:
-                    lp_suffix = suffixes[m[-4:]]
-                elif mlen > 3 and m[-3:] in suffixes:
-                    lp_suffix = suffixes[m[-3:]]
-                elif mlen > 2 and m[-2:] in suffixes:
-                    lp_suffix = suffixes[m[-2:]]
-                elif mlen > 1 and m[-1:] in suffixes:
-                    lp_suffix = suffixes[m[-1:]]
-                else:
-                    lp_suffix = suffixes[""]
-                lp = start + lengths[min(mlen, 24)] + lp_suffix
-                if wlen == mlen:  # HanTa's penalty for one unknown morpheme as the word
-                    lp -= 4.6
+            if wlen >= 4 and mlen <= 2:
+                continue
+            if mlen > 4 and m[-4:] in suffixes:
+                lp_suffix = suffixes[m[-4:]]
+            elif mlen > 3 and m[-3:] in suffixes:
+                lp_suffix = suffixes[m[-3:]]
+            elif mlen > 2 and m[-2:] in suffixes:
+                lp_suffix = suffixes[m[-2:]]
+            elif mlen > 1 and m[-1:] in suffixes:
+                lp_suffix = suffixes[m[-1:]]
             else:
-                lp = -math.inf
-        scores.append(lp)
+                lp_suffix = suffixes[""]
+            lp = start + lengths[min(mlen, 24)] + lp_suffix
+            if wlen == mlen:  # HanTa's penalty for one unknown morpheme as the word
+                lp -= 4.6
+        scores.append((end, lp))
     return scores
 
 
@@ -421,7 +424,7 @@ def _fill_table(tagger: Any, word: str, strict: bool, reachable: frozenset[int] 
         # Only the 3 best states of a row go on (HanTa's beam).
         rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
         segments: list[str] | None = None
-        scores_by_tag: dict[int, list[float]] = {}
+        scores_by_tag: dict[int, list[tuple[int, float]]] = {}
         for state, lp in row.items():
             if lp < rowbound:
                 continue
@@ -438,12 +441,10 @@ def _fill_table(tagger: Any, word: str, strict: bool, reachable: frozenset[int] 
                 scores = scores_by_tag.get(tag)
                 if scores is None:
                     scores = scores_by_tag[tag] = _segment_scores(
-                        tagger, segments, tag, wlen, strict)
+                        tagger, segments, i + 1, tag, wlen, strict)
                 base = lp + lp_transition
                 new_state = (previous, tag)
-                j = i
-                for lp_morpheme in scores:
-                    j += 1
+                for j, lp_morpheme in scores:
                     lp1 = base + lp_morpheme
                     if lp1 > _LOWER_BOUND:
                         cell = table[j]

@@ -13,10 +13,13 @@ compiled program it is handed (crafted code crashes the interpreter), so the fil
 only unpickled when it is this user's and its keyed digest matches
 (``mtlint.core.cachedir.read_sealed``: a planted, foreign or damaged file is ignored and
 rewritten), and then with an unpickler that accepts nothing but ``regex``'s own
-compile function.  Like HanTa's derived parts it is read and written with ``--no-cache``
-too (that switch is about results; a pattern file only ever holds what the installed packs
-compile to).  Patterns built from a document's text must not come here: compile them with
-``regex.compile``.
+compile function.  Each entry is pickled on its own and unpickled when first asked for:
+the file also holds what other versions of the packs compiled to (other installs, other
+branches, edited packs), and unpickling all of it cost 80-100 ms of every start once it
+had grown to 1,200 entries, where a run needs about 480.  Like HanTa's derived parts
+it is read and written with ``--no-cache`` too (that switch is about results; a pattern
+file only ever holds what the installed packs compile to).  Patterns built from a
+document's text must not come here: compile them with ``regex.compile``.
 
 ``parse_toml`` does the same for the rule packs and the brand glossary: tomllib parses
 the 110 KB of TOML in 20-25 ms, the cached result loads with the patterns.  Its key is
@@ -36,7 +39,7 @@ from typing import Any
 
 import regex
 
-FORMAT = 2  # 2: sealed with a keyed digest
+FORMAT = 3  # 2: sealed with a keyed digest; 3: each entry pickled on its own
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger pattern file is not read
 # Far more than mtlint and a user's packs need; beyond it the file holds this run's only.
 MAX_PATTERNS = 5000
@@ -49,7 +52,7 @@ SOURCES_KEY = ("", -2)
 MAX_SOURCES = 500
 
 _lock = threading.Lock()
-_loaded: dict[tuple[str, int], Any] | None = None
+_loaded: dict[tuple[str, int], bytes] | None = None  # each entry still pickled
 _used: dict[tuple[str, int], Any] = {}
 _sources: dict[str, str] = {}  # pack file -> digest of its text, parsed in this process
 _added = False
@@ -60,7 +63,7 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     global _added
     key = (source, int(flags))
     with _lock:
-        pattern = _used.get(key) or _cached().get(key)
+        pattern = _used.get(key) or _entry(key)
         if pattern is None:
             pattern = regex.compile(source, flags)  # raises regex.error as usual
             _added = True
@@ -78,7 +81,7 @@ def parse_toml(text: str, source: str | None = None) -> dict[str, Any]:
     with _lock:
         if source is not None:
             _sources[source] = key[0]
-        data = _used.get(key) or _cached().get(key)
+        data = _used.get(key) or _entry(key)
     if data is None:
         data = tomllib.loads(text)
         if not _plain(data):
@@ -104,19 +107,20 @@ def save() -> None:
         if not _added:
             return
         cached = _cached()
-        sources = {**cached.get(SOURCES_KEY, {}), **_sources}
+        sources = {**(_entry(SOURCES_KEY) or {}), **_sources}
         sources = dict(list(sources.items())[-MAX_SOURCES:])
         live = set(sources.values())
-        patterns = {key: value for key, value in {**cached, **_used}.items()
-                    if key[1] != TOML_DATA or key[0] in live or key in _used}
-        if len(patterns) > MAX_PATTERNS:
-            patterns = dict(_used)
-        patterns[SOURCES_KEY] = sources
-        path = cache_path()
         try:
-            data = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
+            used = {key: _pickled(value) for key, value in _used.items()}
         except (pickle.PicklingError, TypeError):
             return  # a pattern regex cannot pickle: keep compiling it
+        patterns = {key: value for key, value in {**cached, **used}.items()
+                    if key[1] != TOML_DATA or key[0] in live or key in used}
+        if len(patterns) > MAX_PATTERNS:
+            patterns = used
+        patterns[SOURCES_KEY] = _pickled(sources)
+        path = cache_path()
+        data = pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL)
         from mtlint.core.cachedir import write_sealed
 
         write_sealed(path, data, path.parent)
@@ -139,14 +143,36 @@ class _PatternUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not a compiled pattern: {module}.{name}")
 
 
-def _cached() -> dict[tuple[str, int], Any]:
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cached() -> dict[tuple[str, int], bytes]:
     global _loaded
     if _loaded is None:
         _loaded = _read(cache_path())
     return _loaded
 
 
-def _read(path: Path) -> dict[tuple[str, int], Any]:
+def _entry(key: tuple[str, int]) -> Any:
+    """The cached value of `key`, unpickled; None if the file does not hold it or its
+    entry does not load as what the key says (then it is compiled or parsed afresh)."""
+    stored = _cached().get(key)
+    if stored is None:
+        return None
+    try:
+        value = _PatternUnpickler(io.BytesIO(stored)).load()
+    except Exception:  # a digest that matches but a pickle that does not load
+        return None
+    if (isinstance(value, regex.Pattern) and value.pattern == key[0]) or (
+            key[1] == TOML_DATA and isinstance(value, dict)) or (
+            key == SOURCES_KEY and isinstance(value, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+        return value
+    return None
+
+
+def _read(path: Path) -> dict[tuple[str, int], bytes]:
     from mtlint.core.cachedir import read_sealed
 
     data = read_sealed(path, MAX_FILE_BYTES, path.parent)
@@ -157,11 +183,8 @@ def _read(path: Path) -> dict[tuple[str, int], Any]:
     except Exception:  # a digest that matches but a pickle that does not load
         return {}
     if not isinstance(patterns, dict) or not all(
-        isinstance(key, tuple) and len(key) == 2 and (
-            (isinstance(value, regex.Pattern) and value.pattern == key[0])
-            or (key[1] == TOML_DATA and isinstance(value, dict))
-            or (key == SOURCES_KEY and isinstance(value, dict) and all(
-                isinstance(k, str) and isinstance(v, str) for k, v in value.items())))
+        isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str | bytes)
+        and isinstance(key[1], int) and isinstance(value, bytes)
         for key, value in patterns.items()
     ):
         return {}

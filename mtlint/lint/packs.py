@@ -105,7 +105,8 @@ class PatternCheck:
         pieces = scope_texts(doc, self.scope)
         deadline = _clock() + RULE_FILE_BUDGET
         for base, text in pieces:
-            if self.needs and not self._may_match(doc, text):
+            # A piece that is the whole text (one block) has passed the test above.
+            if self.needs and text != doc.text and not self._may_match(doc, text):
                 continue
             remaining = deadline - _clock()
             if remaining <= 0:

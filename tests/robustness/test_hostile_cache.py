@@ -277,6 +277,6 @@ def test_an_edited_pack_leaves_one_parsed_copy_in_the_cache(
         patterns.parse_toml('[[rule]]\nid = "other"\n', source="/packs/other.toml")
         patterns.save()
     forget_patterns(monkeypatch)
-    stored = patterns._cached()
-    parsed = [value for key, value in stored.items() if key[1] == patterns.TOML_DATA]
+    parsed = [patterns._entry(key) for key in patterns._cached()
+              if key[1] == patterns.TOML_DATA]
     assert sorted(data["rule"][0].get("message", "") for data in parsed) == ["", "Fassung 6"]

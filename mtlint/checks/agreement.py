@@ -1319,9 +1319,12 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
     text = doc.text
     for block in doc.blocks:
         words = block.words()
+        # Where a determiner stands, once per word: a run without one has no opener.
+        at_determiner = [word.text.lower() in DETERMINERS for word in words]
         for index in range(1, len(words) - 1):
             adjective, noun = words[index], words[index + 1]
-            opener = _determiner_before(text, words, index)
+            opener = _determiner_before(text, words, index) if any(
+                at_determiner[max(0, index - MAX_UNINFLECTED_RUN - 1):index]) else None
             if adjective.text not in DEGREE_ADJECTIVES and opener is None:
                 continue
             if gap(text, adjective, noun) != " " or not is_uninflected_adjective(

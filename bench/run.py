@@ -305,11 +305,10 @@ def main(argv: list[str] | None = None) -> int:
     print("cold start ...", file=sys.stderr)
     # The cache folder is empty: this first run also writes the derived data later
     # starts read (HanTa's model parts, compiled patterns), as after installing mtlint.
-    first = run([*MTLINT, str(ARTICLE)], env)  # --no-cache would write no derived data
+    first = run([*MTLINT, str(ARTICLE)], env)
     bare, _ = median_run([sys.executable, "-c", "pass"], args.runs, env)
     # A user's first check of an article: the derived data is in the cache folder, the
     # article's result is not (each run checks a copy with one more final newline).
-    # --no-cache would also leave the compiled patterns unread.
     cold_runs = []
     for index in range(args.runs):
         copy = WORK / f"cold-{index}.txt"

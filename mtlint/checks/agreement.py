@@ -185,14 +185,19 @@ def is_attributive_adjective(word: str) -> bool:
     return word not in FUNCTION_WORDS
 
 
+def may_be_uninflected_adjective(word: str) -> bool:
+    """Whether a word has the shape of a bare adjective (no lookup: the cheap half of
+    ``is_uninflected_adjective``)."""
+    if not word.isalpha() or not word.islower() or word in STOP_WORDS:
+        return False
+    # "besondern", "größern": old inflected forms; "fünfzig"
+    return word[-1] not in "nmrse" and not NUMBER_WORD.search(word)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def is_uninflected_adjective(word: str) -> bool:
     """An adjective in its bare form ("erheblich", "neu"), not an adverb."""
-    if not word.isalpha() or not word.islower() or word in STOP_WORDS:
-        return False
-    if word[-1] in "nmrse" or NUMBER_WORD.search(word):
-        return False  # "besondern", "größern": old inflected forms; "fünfzig"
-    return tags_of(word) <= {"ADJD"}
+    return may_be_uninflected_adjective(word) and tags_of(word) <= {"ADJD"}
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -1323,6 +1328,8 @@ def agreement_adjective_uninflected(doc: Document, context: RuleContext) -> Iter
         at_determiner = [word.text.lower() in DETERMINERS for word in words]
         for index in range(1, len(words) - 1):
             adjective, noun = words[index], words[index + 1]
+            if not may_be_uninflected_adjective(adjective.text):
+                continue  # before the opener: finding it asks the tagger about rare words
             opener = _determiner_before(text, words, index) if any(
                 at_determiner[max(0, index - MAX_UNINFLECTED_RUN - 1):index]) else None
             if adjective.text not in DEGREE_ADJECTIVES and opener is None:

@@ -122,13 +122,18 @@ def _tokens(block: Block, quoted: bool = True) -> list[Token]:
     key = (__name__, quoted)
     cached = block.memo.get(key)
     if cached is None:
-        cached = block.memo[key] = _block_tokens(block, quoted)
+        if quoted:
+            cached = _block_tokens(block)
+        else:  # the quoted list less the words between quotation marks
+            inside = Quotations(block.text, block.start)
+            cached = [token for token in _tokens(block) if token.span.start not in inside] if (
+                inside) else _tokens(block)
+        block.memo[key] = cached
     return cached
 
 
-def _block_tokens(block: Block, quoted: bool) -> list[Token]:
+def _block_tokens(block: Block) -> list[Token]:
     text, base = block.text, block.start
-    inside = None if quoted else Quotations(text, base)
     tokens = []
     for span in block.words():
         word = span.text
@@ -139,8 +144,6 @@ def _block_tokens(block: Block, quoted: bool) -> list[Token]:
         after, then = text[end:end + 1], text[end + 1:end + 2]
         if before in NOT_AFTER or after in ("_", "@", "/", "\\") or (
                 after in ".:" and then.isalnum()) or (after == "(" and then.isdigit()):
-            continue
-        if inside and span.start in inside:
             continue
         if "-" not in word and "‐" not in word:
             tokens.append(Token(span, (span,)))

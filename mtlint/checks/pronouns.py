@@ -19,6 +19,7 @@ and no name the lexicon lacks stands there.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -124,6 +125,7 @@ def _phrase_noun(words: list[str], start: int) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)  # asked for each pronoun of a sentence and of the next
 def subject_antecedent(sentence: str) -> Antecedent | None:
     """The subject of a sentence that opens with it: an article phrase ("Die Roadmap
     ist …"), or a name with a predicate noun ("Firefox ist ein Browser")."""
@@ -219,6 +221,7 @@ SPEAKER_SUBJECTS = word_set("ich wir du ihr man sie")
 MAX_SPEAKER_POSITION = 4
 
 
+@functools.lru_cache(maxsize=64)
 def last_noun_antecedent(sentence: str) -> Antecedent | None:
     """The last noun phrase of a sentence whose subject is a pronoun like "wir", "ich",
     "man" or "Sie" among its first words, where an article opens the phrase and shows

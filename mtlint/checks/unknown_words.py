@@ -526,6 +526,7 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _english_runs(tokens: list[Token], terms: _Terms) -> Iterator[tuple[int, int]]:
     """(first, last) token indexes of runs of English words joined by single spaces,
     with English function words inside or at their ends ("this helpful")."""
+    @functools.cache  # the run's ends are asked again while it is trimmed
     def english(index: int) -> bool:
         text = tokens[index].span.text  # function words alone: phrase-untranslated's
         previous = tokens[index - 1].span.text if index else ""
